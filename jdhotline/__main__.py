@@ -1,0 +1,5 @@
+"""`python -m jdhotline`."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,172 @@
+"""Who should call which line: (user type, scenario, moment) -> recommendation.
+
+The guide's routing, expressed over the catalogue's data rather than line ids:
+
+* a line's ``audience`` says who may call it (everyone, PLUS members, merchants);
+* a line lists the ``scenarios`` it serves; a ``general`` line also takes any
+  other question from its audience;
+* a specialist line (serves the scenario, not general) comes first for every
+  buyer, PLUS members included: the appliance line sends authorised
+  technicians;
+* a PLUS member's line comes next for a member, before the everyone-lines;
+* a buyer asking a merchant question gets the merchant line, with a note; a
+  merchant asking a buyer question gets a buyer's answer, with a note.
+
+Pure functions: the moment is an argument and nothing is printed. What the
+user reads is worded in render.py from the notice codes below.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .catalogue import Catalogue, L10n, Line, MenuKey, Scenario
+from .schedule import LineStatus, status
+from .workdays import WorkCalendar
+
+USER_TYPES = ("regular", "plus", "merchant")
+
+
+class NoLineError(LookupError):
+    """The catalogue has no line this user may call for this scenario."""
+
+    def __init__(self, user: str, scenario: str) -> None:
+        self.user = user
+        self.scenario = scenario
+        super().__init__(f"no line in the catalogue serves {scenario!r} for a {user} user")
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something to tell the user, worded by render.py.
+
+    Codes: plus-members-only, caution, peak, primary-closed, calendar-unverified,
+    merchant-line, buyer-question, assistant, plus-expedite (warnings and notes);
+    serves, specialist, members-line, general-line (reasons).
+    """
+
+    code: str
+    line: Line | None = None
+    other: Line | None = None  # primary-closed: the alternative open now, if any
+    years: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    user: str
+    scenario: Scenario
+    at: dt.datetime
+    primary: LineStatus
+    alternatives: tuple[LineStatus, ...]
+    menu_key: MenuKey | None
+    checklist: tuple[L10n, ...]
+    matched: tuple[str, ...] = ()
+    warnings: tuple[Notice, ...] = ()
+    notes: tuple[Notice, ...] = ()
+    reasons: tuple[Notice, ...] = field(default=())
+
+
+def calendar_of(catalogue: Catalogue) -> WorkCalendar:
+    return WorkCalendar(catalogue.extra_holidays, catalogue.extra_workdays)
+
+
+def ranked_lines(catalogue: Catalogue, user: str, scenario: Scenario) -> list[tuple[int, Line]]:
+    """The lines this user may call for this scenario, best first, with their tier."""
+    if user not in USER_TYPES:
+        raise ValueError(f"unknown user type {user!r}")
+    tiers: list[tuple[int, int, Line]] = []
+    for index, line in enumerate(catalogue.lines):
+        tier = _tier(line, user, scenario)
+        if tier is not None:
+            tiers.append((tier, index, line))
+    tiers.sort(key=lambda item: item[:2])
+    return [(tier, line) for tier, _, line in tiers]
+
+
+def _tier(line: Line, user: str, scenario: Scenario) -> int | None:
+    serves = scenario.id in line.scenarios
+    if scenario.audience == "merchants":
+        # Whoever asks, a merchant question goes to the merchants' lines first.
+        if line.audience == "merchants":
+            return 0 if serves else (1 if line.general else None)
+        return 2 if serves and line.audience == "everyone" else None
+    buyer = "plus" if user == "plus" else "regular"
+    if line.audience == "plus":
+        return 1 if buyer == "plus" and (serves or line.general) else None
+    if line.audience == "everyone":
+        if serves and not line.general:
+            return 0  # a specialist line
+        if serves:
+            return 2 if buyer == "plus" else 1
+        return 3 if line.general else None
+    return None
+
+
+def recommend(
+    catalogue: Catalogue,
+    user: str,
+    scenario: Scenario,
+    at: dt.datetime,
+    *,
+    matched: tuple[str, ...] = (),
+    simple: bool = False,
+) -> Recommendation:
+    ranked = ranked_lines(catalogue, user, scenario)
+    if not ranked:
+        raise NoLineError(user, scenario.id)
+    calendar = calendar_of(catalogue)
+    statuses = [status(line, at, calendar) for _, line in ranked]
+    primary, alternatives = statuses[0], statuses[1:]
+    first_tier, line = ranked[0]
+
+    reasons = [Notice("serves" if scenario.id in line.scenarios else "general-line", line)]
+    if first_tier == 0 and user == "plus" and scenario.audience == "buyers":
+        reasons.append(Notice("specialist", line))
+    if line.audience == "plus":
+        reasons.append(Notice("members-line", line))
+
+    warnings: list[Notice] = []
+    notes: list[Notice] = []
+    if user == "merchant" and scenario.audience == "buyers":
+        notes.append(Notice("buyer-question"))
+    if user != "merchant" and scenario.audience == "merchants":
+        warnings.append(Notice("merchant-line", line))
+    if user != "plus" and scenario.audience == "buyers":
+        for other in catalogue.lines:
+            if other.audience == "plus" and scenario.id in other.scenarios:
+                warnings.append(Notice("plus-members-only", other))
+    if line.caution is not None:
+        warnings.append(Notice("caution", line))
+    if primary.peak is not None:
+        warnings.append(Notice("peak", line))
+    if not primary.open_now:
+        open_now = next((alt.line for alt in alternatives if alt.open_now), None)
+        warnings.append(Notice("primary-closed", line, other=open_now))
+    years = sorted({year for s in statuses for year in s.unverified_years})
+    if years:
+        warnings.append(Notice("calendar-unverified", years=tuple(years)))
+    if user == "plus" and line.plus_tip is not None:
+        notes.append(Notice("plus-expedite", line))
+    if simple:
+        notes.append(Notice("assistant"))
+
+    return Recommendation(
+        user=user,
+        scenario=scenario,
+        at=primary.at,
+        primary=primary,
+        alternatives=tuple(alternatives),
+        menu_key=line.menu_key_for(scenario.id),
+        checklist=scenario.prepare,
+        matched=matched,
+        warnings=tuple(warnings),
+        notes=tuple(notes),
+        reasons=tuple(reasons),
+    )
+
+
+def line_statuses(catalogue: Catalogue, at: dt.datetime) -> list[LineStatus]:
+    """Every line's status at one moment (for `open` and `table`)."""
+    calendar = calendar_of(catalogue)
+    return [status(line, at, calendar) for line in catalogue.lines]

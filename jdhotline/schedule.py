@@ -1,0 +1,176 @@
+"""When a line is open, when that changes, and the best time to call.
+
+Everything here is Beijing time (Asia/Shanghai, UTC+8 all year) and takes the
+moment as an argument: nothing reads the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from .catalogue import MINUTES_PER_DAY, Line, Peak, Window
+from .workdays import WorkCalendar
+
+BEIJING = ZoneInfo("Asia/Shanghai")
+HORIZON_DAYS = 400  # past this a line is taken as closed for good (a broken catalogue)
+_FULL_DAY = Window(0, MINUTES_PER_DAY)
+
+
+class BadMoment(ValueError):
+    """A --at value that is not a moment."""
+
+
+@dataclass(frozen=True)
+class Interval:
+    start: dt.datetime
+    end: dt.datetime | None  # None: no end in sight (a 24-hour line)
+
+
+@dataclass(frozen=True)
+class LineStatus:
+    line: Line
+    at: dt.datetime
+    open_now: bool
+    next_change: dt.datetime | None  # None: open around the clock (or never opens)
+    best_time: Interval | None  # None: the line never opens within the horizon
+    peak: Peak | None  # the peak the moment falls in, if the line is open then
+    unverified_years: tuple[int, ...]  # years guessed Monday-Friday for this answer
+
+    @property
+    def calendar_verified(self) -> bool:
+        return not self.unverified_years
+
+
+def to_beijing(moment: dt.datetime) -> dt.datetime:
+    """An aware moment in Beijing time; a naive one is taken to be Beijing time already."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=BEIJING)
+    return moment.astimezone(BEIJING)
+
+
+def parse_moment(text: str, now: dt.datetime) -> dt.datetime:
+    """Parse a --at value: ISO 8601, or HH:MM for today; no offset means Beijing time."""
+    value = text.strip()
+    if re.fullmatch(r"\d{1,2}:\d{2}", value):
+        hour, minute = (int(part) for part in value.split(":"))
+        if hour > 23 or minute > 59:
+            raise BadMoment(f"{text!r} is not a time of day (00:00-23:59)")
+        return to_beijing(now).replace(hour=hour, minute=minute, second=0, microsecond=0)
+    if value.endswith(("z", "Z")):
+        value = value[:-1] + "+00:00"
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise BadMoment(
+            f"{text!r} is not a date and time; use ISO 8601, e.g. 2026-11-27T20:00 "
+            "(Beijing time), 2026-11-27T12:00Z, or 20:00 for today"
+        ) from None
+    return to_beijing(moment)
+
+
+def status(line: Line, moment: dt.datetime, calendar: WorkCalendar) -> LineStatus:
+    """Open now, next change, best time and peak for one line at one moment."""
+    at = to_beijing(moment)
+    hours = _OpenHours(line, calendar)
+    open_now, next_change = hours.state(at)
+    best = hours.best(at)
+    minute = at.hour * 60 + at.minute
+    peak = next((p for p in line.peak if p.window.covers(minute)), None) if open_now else None
+    return LineStatus(
+        line=line,
+        at=at,
+        open_now=open_now,
+        next_change=next_change,
+        best_time=best,
+        peak=peak,
+        unverified_years=hours.unverified_years(),
+    )
+
+
+class _OpenHours:
+    """The open intervals of one line, remembering which calendar days it consulted."""
+
+    def __init__(self, line: Line, calendar: WorkCalendar) -> None:
+        self.line = line
+        self.calendar = calendar
+        self.unverified: set[int] = set()
+
+    def unverified_years(self) -> tuple[int, ...]:
+        return tuple(sorted(self.unverified))
+
+    def _opens_on(self, day: dt.date) -> bool:
+        if self.line.hours.days == "every-day":
+            return True
+        answer = self.calendar.check(day)
+        if not answer.verified:
+            self.unverified.add(day.year)
+        return answer.is_workday
+
+    def intervals(self, at: dt.datetime) -> Iterator[Interval]:
+        """Merged open intervals that end after ``at``, in order."""
+        if self.line.hours.always:
+            yield Interval(at, None)
+            return
+        window = self.line.hours.window
+        first = at.date() - dt.timedelta(days=1)  # yesterday's window may cross midnight
+        current: Interval | None = None
+        for offset in range(HORIZON_DAYS + 1):
+            day = first + dt.timedelta(days=offset)
+            if not self._opens_on(day):
+                continue
+            start = _at_minute(day, window.start)
+            end = start + dt.timedelta(minutes=window.length)
+            if current is not None and start <= current.end:  # type: ignore[operator]
+                current = Interval(current.start, max(end, current.end))  # type: ignore[type-var]
+                continue
+            if current is not None and current.end > at:  # type: ignore[operator]
+                yield current
+            current = Interval(start, end)
+        if current is not None and current.end > at:  # type: ignore[operator]
+            # Still open at the horizon: no end in sight.
+            yield Interval(current.start, None)
+
+    def state(self, at: dt.datetime) -> tuple[bool, dt.datetime | None]:
+        for interval in self.intervals(at):
+            if interval.start <= at:
+                return True, interval.end
+            return False, interval.start
+        return False, None
+
+    def best(self, at: dt.datetime) -> Interval | None:
+        """The first stretch at or after ``at`` that is open and inside an off-peak window."""
+        windows = self.line.off_peak or (_FULL_DAY,)
+        for interval in self.intervals(at):
+            start = max(interval.start, at)
+            last_day = (interval.end or start + dt.timedelta(days=2)).date()
+            pieces: list[Interval] = []
+            day = start.date() - dt.timedelta(days=1)
+            while day <= last_day:
+                for window in windows:
+                    w_start = _at_minute(day, window.start)
+                    w_end = w_start + dt.timedelta(minutes=window.length)
+                    lo = max(w_start, start)
+                    hi = w_end if interval.end is None else min(w_end, interval.end)
+                    if lo < hi:
+                        pieces.append(Interval(lo, hi))
+                day += dt.timedelta(days=1)
+            if pieces:
+                pieces.sort(key=lambda piece: piece.start)
+                first = pieces[0]
+                end = first.end
+                for piece in pieces[1:]:
+                    if end is None or piece.start > end:
+                        break
+                    end = max(end, piece.end)  # type: ignore[type-var]
+                if not self.line.off_peak:
+                    end = interval.end
+                return Interval(first.start, end)
+        return None
+
+
+def _at_minute(day: dt.date, minute: int) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), tzinfo=BEIJING) + dt.timedelta(minutes=minute)
