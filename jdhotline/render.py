@@ -213,8 +213,8 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
-def word(lang: str, key: str, **params: Any) -> str:
-    text = WORDS["zh" if lang == "zh" else "en"][key]
+def word(lang: str, name: str, /, **params: Any) -> str:
+    text = WORDS["zh" if lang == "zh" else "en"][name]
     return text.format(**params) if params else text
 
 

@@ -1,0 +1,237 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from jdhotline import catalogue as cat_mod
+from jdhotline.catalogue import CatalogueError, Window
+
+from .conftest import SHIPPED, build, line_data
+
+# The guide's table 京东核心热线分类与适用场景, copied by hand from
+# shared/seeds/000_d1cf8ef2f5378ac3.txt: if the YAML drifts from it, this fails.
+GUIDE = {
+    "regular": ("950618", "00:00-24:00", "every-day", ["14:00-16:00", "23:00-24:00"]),
+    "plus": ("400-656-0055", "00:00-24:00", "every-day", []),
+    "appliance": ("400-610-1360", "09:00-21:00", "every-day", ["09:00-11:00"]),
+    "merchant": ("400-622-9068", "09:00-18:00", "working-days", ["09:30-11:00"]),
+}
+SCENARIO_IDS = {
+    "order", "after-sales", "dispute", "account", "membership", "high-value",
+    "appliance", "store-violation", "campaign", "malicious-refund",
+}  # fmt: skip
+
+
+def test_the_four_lines_match_the_guide(catalogue: cat_mod.Catalogue) -> None:
+    assert [line.id for line in catalogue.lines] == list(GUIDE)
+    for line in catalogue.lines:
+        number, hours, days, off_peak = GUIDE[line.id]
+        assert line.number == number, f"{line.id}: number differs from the guide"
+        assert str(line.hours.window) == hours, f"{line.id}: hours differ from the guide"
+        assert line.hours.days == days
+        assert [str(w) for w in line.off_peak] == off_peak
+
+
+def test_lines_serve_the_guides_scenarios(catalogue: cat_mod.Catalogue) -> None:
+    serves = {line.id: set(line.scenarios) for line in catalogue.lines}
+    assert serves["regular"] == {
+        "order",
+        "after-sales",
+        "dispute",
+        "account",
+        "membership",
+        "high-value",
+    }
+    assert serves["plus"] == {"high-value", "dispute", "membership"}
+    assert serves["appliance"] == {"appliance"}
+    assert serves["merchant"] == {"store-violation", "campaign", "malicious-refund"}
+    assert {s.id for s in catalogue.scenarios} == SCENARIO_IDS
+
+
+def test_every_entry_is_complete(catalogue: cat_mod.Catalogue) -> None:
+    for line in catalogue.lines:
+        assert "京东热线全攻略" in line.source, f"{line.id}: source must name the guide"
+        assert line.verified_on <= dt.date(2026, 11, 27), f"{line.id}: verified_on in the future"
+        assert line.name.zh and line.name.en and line.online.zh and line.online.en
+    for scenario in catalogue.scenarios:
+        assert scenario.prepare, f"{scenario.id}: needs a checklist"
+        assert scenario.keywords.zh and scenario.keywords.en, (
+            f"{scenario.id}: keywords in both languages"
+        )
+
+
+def test_guide_details_are_carried(catalogue: cat_mod.Catalogue) -> None:
+    regular, plus = catalogue.line("regular"), catalogue.line("plus")
+    assert regular.wait_minutes == (3, 5) and plus.wait_minutes == (1, 2)
+    assert [(k.key, k.scenarios) for k in regular.menu] == [
+        ("1", ("order",)),
+        ("2", ("after-sales", "dispute")),
+    ]
+    assert plus.non_member_reply == "非会员请转 950618"
+    assert plus.dial_note is not None and "绑定会员的手机号" in plus.dial_note.zh
+    assert "45%" in (plus.why.zh if plus.why else "")
+    appliance = catalogue.line("appliance")
+    assert appliance.caution is not None and "400-610-1360" in appliance.caution.zh
+    prepare = " ".join(item.zh for item in catalogue.scenario("appliance").prepare)
+    assert "BCD-XXXX" in prepare and "规格参数" in prepare and "购买时间" in prepare
+    assert [str(p.window) for p in regular.peak] == ["20:00-23:00"]
+
+
+def test_default_path_finds_the_shipped_catalogue() -> None:
+    assert cat_mod.default_path().resolve() == SHIPPED.resolve()
+    assert cat_mod.load().lines == cat_mod.load(SHIPPED).lines
+
+
+def test_the_issue_example_error(data: dict[str, Any]) -> None:
+    data["hotlines"][2]["hours"]["open"] = "25:00"
+    with pytest.raises(CatalogueError) as info:
+        build(data, "data/hotlines.yaml")
+    assert str(info.value).startswith(
+        'data/hotlines.yaml: hotlines[2].hours.open: "25:00" is not a time (HH:MM'
+    )
+
+
+def _set(path: str, value: Any):
+    def change(data: dict[str, Any]) -> None:
+        *parents, last = path.split(".")
+        node: Any = data
+        for part in parents:
+            node = node[int(part)] if part.isdigit() else node[part]
+        if isinstance(node, list):
+            node[int(last)] = value
+        else:
+            node[last] = value
+
+    return change
+
+
+def _delete(path: str):
+    def change(data: dict[str, Any]) -> None:
+        *parents, last = path.split(".")
+        node: Any = data
+        for part in parents:
+            node = node[int(part)] if part.isdigit() else node[part]
+        del node[last]
+
+    return change
+
+
+BROKEN = [
+    ("time 24:01", _set("hotlines.2.hours.close", "24:01"), "hotlines[2].hours.close", "is not a time"),
+    ("time 9:00am", _set("hotlines.2.hours.open", "9:00am"), "hotlines[2].hours.open", "is not a time"),
+    ("empty time", _set("hotlines.2.hours.open", ""), "hotlines[2].hours.open", "is not a time"),
+    ("24:00 opens", _set("hotlines.2.hours.open", "24:00"), "hotlines[2].hours.open", "only ends"),
+    ("unquoted time", _set("hotlines.2.hours.open", 840), "hotlines[2].hours.open", 'quote it: "14:00"'),
+    ("empty window", _set("hotlines.2.hours.close", "09:00"), "hotlines[2].hours", "is empty"),
+    ("bad days", _set("hotlines.3.hours.days", "weekdays"), "hotlines[3].hours.days", "every-day, working-days"),
+    ("missing number", _delete("hotlines.1.number"), "hotlines[1].number", "missing"),
+    ("unknown field", _set("hotlines.0.fax", "123"), "hotlines[0].fax", "unknown field"),
+    ("number with letters", _set("hotlines.0.number", "95O618"), "hotlines[0].number", "not a phone number"),
+    ("duplicate id", _set("hotlines.1.id", "regular"), "hotlines[1].id", "duplicate id 'regular'"),
+    ("duplicate number", _set("hotlines.1.number", "950-618"), "hotlines[1].number", "duplicate number"),
+    ("unknown scenario", _set("hotlines.2.scenarios", ["appliances"]), "hotlines[2].scenarios[0]", "unknown scenario"),
+    ("scenario nobody serves", _set("hotlines.2.scenarios", ["order"]), "scenarios[0]", "no line serves scenario 'appliance'"),
+    ("off-peak outside hours", _set("hotlines.2.off_peak", [{"start": "08:00", "end": "10:00"}]), "hotlines[2].off_peak[0]", "outside the line's hours"),
+    ("bad audience", _set("hotlines.0.audience", "all"), "hotlines[0].audience", "is not one of"),
+    ("wrong type", _set("hotlines.0.name", "普通"), "hotlines[0].name", "expected a mapping"),
+    ("missing language", _set("hotlines.0.name", {"zh": "普通"}), "hotlines[0].name.en", "missing"),
+    ("bad wait", _set("hotlines.0.wait_minutes", [5, 3]), "hotlines[0].wait_minutes", "[min, max]"),
+    ("bad date", _set("hotlines.0.verified_on", "yesterday"), "hotlines[0].verified_on", "is not a date"),
+    ("bad menu key", _set("hotlines.0.menu.0.key", "one"), "hotlines[0].menu[0].key", "phone key"),
+    ("scenario without keywords", _set("scenarios.0.keywords", {"zh": [], "en": []}), "scenarios[0].keywords", "at least one keyword"),
+    ("bad id", _set("scenarios.0.id", "Appliance Repair"), "scenarios[0].id", "is not an id"),
+    ("hotlines not a list", _set("hotlines", {"regular": 1}), "hotlines", "expected a list"),
+    ("holiday and workday", _set("calendar", {"extra_holidays": ["2027-01-01"], "extra_workdays": ["2027-01-01"]}), "calendar", "both"),
+    ("version 2", _set("version", 2), "version", "not supported"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("change", "where", "problem"), [b[1:] for b in BROKEN], ids=[b[0] for b in BROKEN]
+)
+def test_broken_catalogues_name_file_entry_and_problem(
+    data: dict[str, Any], change: Any, where: str, problem: str
+) -> None:
+    change(data)
+    with pytest.raises(CatalogueError) as info:
+        build(data, "mine.yaml")
+    assert info.value.file == "mine.yaml"
+    assert info.value.where == where
+    assert problem in info.value.problem
+    assert str(info.value) == f"mine.yaml: {where}: {info.value.problem}"
+
+
+def test_a_window_may_cross_midnight(data: dict[str, Any]) -> None:
+    line = line_data(data, "appliance")
+    line["hours"] = {"open": "22:00", "close": "02:00", "days": "every-day"}
+    line["off_peak"] = [{"start": "23:30", "end": "01:00"}]
+    catalogue = build(data)
+    hours = catalogue.line("appliance").hours.window
+    assert (hours.start, hours.end, hours.length) == (22 * 60, 2 * 60, 240)
+    assert hours.covers(23 * 60) and hours.covers(60) and not hours.covers(12 * 60)
+    line["off_peak"] = [{"start": "01:00", "end": "03:00"}]
+    with pytest.raises(CatalogueError, match="outside the line's hours 22:00-02:00"):
+        build(data)
+
+
+def test_window_containment() -> None:
+    day = Window(0, 24 * 60)
+    assert day.contains(Window(23 * 60, 24 * 60)) and day.contains(Window(22 * 60, 2 * 60))
+    assert Window(9 * 60, 21 * 60).contains(Window(9 * 60, 11 * 60))
+    assert not Window(9 * 60, 21 * 60).contains(Window(20 * 60, 22 * 60))
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"", "is empty"),
+        (b"hotlines: [\n  - id: x\n", "YAML:"),
+        ("hotlines: []\nscenarios: 热线\n".encode("gbk"), "save it as UTF-8"),
+        (b"!!python/object:os.system {}\n", "YAML:"),
+        (b"hotlines: []\nhotlines: []\n", "duplicate key 'hotlines'"),
+        (b"- just\n- a list\n", "expected a mapping"),
+    ],
+    ids=["empty", "syntax", "gbk", "python-tag", "duplicate-key", "list"],
+)
+def test_unreadable_files(tmp_path: Path, content: bytes, problem: str) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_bytes(content)
+    with pytest.raises(CatalogueError) as info:
+        cat_mod.load(path)
+    assert str(path) in str(info.value) and problem in str(info.value)
+
+
+def test_syntax_error_gives_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text("version: 1\nhotlines:\n  - id: [unclosed\n", encoding="utf-8")
+    with pytest.raises(CatalogueError) as info:
+        cat_mod.load(path)
+    assert info.value.where.startswith("line ") and ", column " in info.value.where
+
+
+def test_missing_directory_and_oversized(tmp_path: Path) -> None:
+    with pytest.raises(CatalogueError, match="no such file"):
+        cat_mod.load(tmp_path / "nope.yaml")
+    with pytest.raises(CatalogueError, match="is a folder"):
+        cat_mod.load(tmp_path)
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"#" * (cat_mod.MAX_BYTES + 1))
+    with pytest.raises(CatalogueError, match="at most 1,000,000 bytes"):
+        cat_mod.load(big)
+
+
+def test_round_trip_of_shipped_data(shipped_data: dict[str, Any]) -> None:
+    text = yaml.safe_dump(shipped_data, allow_unicode=True, sort_keys=False)
+    assert cat_mod.parse(text, "x").lines == cat_mod.load(SHIPPED).lines
+
+
+def test_find_line_by_id_or_number(catalogue: cat_mod.Catalogue) -> None:
+    assert catalogue.find_line("merchant") is catalogue.line("merchant")
+    assert catalogue.find_line("4006229068") is catalogue.line("merchant")
+    assert catalogue.find_line("400-622-9068") is catalogue.line("merchant")
+    assert catalogue.find_line("400 656 0055") is catalogue.line("plus")
+    assert catalogue.find_line("12345") is None

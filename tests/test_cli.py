@@ -1,0 +1,378 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from jdhotline import __version__, cli
+
+from .conftest import line_data
+
+runner = CliRunner()
+FRIDAY_NOON = "2026-11-27T12:00"
+LINE_KEYS = [
+    "id", "name", "number", "open_now", "next_change", "best_time", "wait", "ivr", "online",
+    "calendar_verified",
+]  # fmt: skip
+
+
+def run(*args: str, input: str | None = None, env: dict[str, str] | None = None):
+    return runner.invoke(cli.app, list(args), input=input, env=env)
+
+
+def as_json(*args: str) -> Any:
+    result = run(*args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_which_plus_appliance_json_key_by_key() -> None:
+    doc = as_json("which", "--plus", "--scenario", "appliance", "--at", "2026-11-27T22:00")
+    assert list(doc) == [
+        "user", "scenario", "matched", "at", "primary", "alternatives", "checklist", "warnings", "notes",
+    ]  # fmt: skip
+    assert doc["user"] == "plus"
+    assert doc["scenario"] == "appliance"
+    assert doc["matched"] == []
+    assert doc["at"] == "2026-11-27T22:00+08:00"
+    primary = doc["primary"]
+    assert list(primary) == LINE_KEYS
+    assert primary["id"] == "appliance"
+    assert primary["number"] == "400-610-1360"
+    assert primary["open_now"] is False
+    assert primary["next_change"] == "2026-11-28T09:00+08:00"
+    assert primary["best_time"] == {
+        "start": "2026-11-28T09:00+08:00",
+        "end": "2026-11-28T11:00+08:00",
+    }
+    assert primary["wait"] is None
+    assert primary["ivr"]["key"] is None and primary["ivr"]["menu"] == []
+    assert "型号" in primary["ivr"]["note"] or "model" in primary["ivr"]["note"]
+    assert primary["calendar_verified"] is True
+    assert [a["id"] for a in doc["alternatives"]] == ["plus", "regular"]
+    plus = doc["alternatives"][0]
+    assert plus["number"] == "400-656-0055" and plus["open_now"] is True
+    assert plus["next_change"] is None and plus["best_time"]["end"] is None
+    assert plus["wait"] == {"min_minutes": 1, "max_minutes": 2}
+    assert any("BCD-XXXX" in item for item in doc["checklist"])
+    assert any("400-610-1360" in w and "warranty" in w for w in doc["warnings"])
+    assert any("400-656-0055" in w and "open now" in w for w in doc["warnings"])
+    assert doc["notes"] == ["Tell them you are a PLUS member to expedite"]
+
+
+def test_which_free_text_in_english_and_chinese() -> None:
+    doc = as_json("which", "the seller refuses my refund", "--at", FRIDAY_NOON)
+    assert doc["scenario"] == "dispute" and doc["matched"] == ["refuse", "seller"]
+    assert doc["primary"]["number"] == "950618"
+    assert doc["primary"]["ivr"]["key"] == "2" and doc["primary"]["ivr"]["label"] == "after-sales"
+    doc = as_json("which", "冰箱不制冷", "--lang", "zh", "--at", FRIDAY_NOON)
+    assert doc["scenario"] == "appliance" and doc["primary"]["name"] == "家电维修专线"
+    assert doc["matched"] == ["冰箱", "不制冷", "制冷"]
+
+
+def test_which_text_answer() -> None:
+    result = run("which", "--plus", "--scenario", "appliance", "--at", "2026-11-27T10:00")
+    assert result.exit_code == 0
+    out = result.stdout
+    for expected in (
+        "PLUS member", "Call 400-610-1360", "open · closes 21:00 (in 11 h 0 min)",
+        "now, until 11:00", "Have ready", "BCD-XXXX", "Time + problem + demand",
+        "Tell them you are a PLUS member to expedite", "400-656-0055 PLUS member line",
+        "2026-11-27 Fri 10:00 Beijing time", "checked against it on 2026-11-27",
+    ):  # fmt: skip
+        assert expected in " ".join(out.split()), expected
+    assert not any(line != line.rstrip() for line in out.splitlines()), "trailing spaces when piped"
+
+
+def test_which_text_in_chinese() -> None:
+    result = run("which", "冰箱不制冷", "--lang", "zh", "--at", "2026-11-27T21:30")
+    assert result.exit_code == 0
+    for expected in (
+        "拨打 400-610-1360",
+        "未开放 · 明天 09:00 开放(还要 11 小时 30 分钟)",
+        "明天 09:00–11:00",
+        "匹配词: 冰箱, 不制冷, 制冷",
+    ):
+        assert expected in result.stdout, expected
+
+
+def test_which_markdown() -> None:
+    result = run("which", "查物流", "--format", "markdown", "--at", "2026-11-27T20:30")
+    assert result.exit_code == 0
+    md = result.stdout
+    assert md.startswith("## Regular buyer · Orders")
+    assert "**Call 950618**" in md and "- **How to get through:** press 1 (order enquiry)" in md
+    assert "### Warnings" in md and "25 min" in md  # the evening peak
+    assert "### Notes" in md and "京东客服助手" in md  # a simple question
+    assert "- **Best time:** 23:00–24:00" in md
+
+
+def test_local_time_shown_when_the_zone_differs(monkeypatch: pytest.MonkeyPatch) -> None:
+    wide = {"COLUMNS": "200"}
+    result = run("which", "-s", "order", "--at", "2026-11-27T12:00Z", env=wide)
+    assert (
+        "2026-11-27 Fri 20:00 Beijing time (UTC+8); your local time 2026-11-27 Fri 12:00 (UTC)"
+        in result.stdout
+    )
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    result = run("which", "-s", "order", "--at", "2026-11-27T12:00Z", env=wide)
+    assert "Beijing time (UTC+8)" in result.stdout and "local time" not in result.stdout
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    result = run("which", "-s", "order", "--at", "2026-11-27T20:00", env=wide)
+    assert "2026-11-27 Fri 20:00 Beijing time" in result.stdout
+    assert "your local time 2026-11-27 Fri 07:00 (EST)" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["which", "--plus", "--merchant", "-s", "order"],
+            "--plus and --merchant exclude each other",
+        ),
+        (["which"], "say what went wrong"),
+        (["which", "-s", "applaince"], "unknown scenario 'applaince'; did you mean 'appliance'?"),
+        (["which", "xyzzy"], "no scenario matched 'xyzzy'"),
+        (
+            ["which", "-s", "order", "--at", "2026-02-30"],
+            "--at: '2026-02-30' is not a date and time",
+        ),
+        (["which", "-s", "order", "--at", "25:00"], "--at: '25:00' is not a time of day"),
+        (["open", "merchnt"], "unknown line 'merchnt'; did you mean 'merchant'?"),
+        (["open", "12345"], "unknown line '12345'"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_message(args: list[str], message: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"jdhotline: {message}")
+    assert "Traceback" not in result.output
+
+
+def test_no_match_lists_the_scenarios() -> None:
+    result = run("which", "xyzzy")
+    assert "Known scenarios: appliance, high-value, dispute" in result.stderr
+
+
+def test_bad_catalogue_exits_3(tmp_path: Path, data: dict[str, Any]) -> None:
+    line_data(data, "merchant")["hours"]["open"] = "25:00"
+    path = tmp_path / "mine.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    for args, env in (
+        (["which", "-s", "order", "--catalog", str(path)], None),
+        (["open"], {"JDHOTLINE_CATALOG": str(path)}),
+        (["table", "--format", "json"], {"JDHOTLINE_CATALOG": str(path)}),
+        (["scenarios"], {"JDHOTLINE_CATALOG": str(path)}),
+    ):
+        result = run(*args, env=env)
+        assert result.exit_code == 3, args
+        assert result.stdout == ""
+        assert result.stderr.startswith(
+            f'jdhotline: {path}: hotlines[3].hours.open: "25:00" is not a time'
+        )
+    result = run("open", "--catalog", str(tmp_path / "missing.yaml"))
+    assert result.exit_code == 3 and "no such file" in result.stderr
+
+
+def test_own_catalogue_fixes_a_number(tmp_path: Path, data: dict[str, Any]) -> None:
+    line_data(data, "merchant")["number"] = "400-000-0000"
+    path = tmp_path / "mine.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    doc = as_json(
+        "which", "--merchant", "-s", "campaign", "--catalog", str(path), "--at", FRIDAY_NOON
+    )
+    assert doc["primary"]["number"] == "400-000-0000"
+
+
+# ---------------------------------------------------------------- prompts
+
+
+@pytest.fixture
+def tty(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "_interactive", lambda: True)
+
+
+@pytest.mark.usefixtures("tty")
+def test_prompts_ask_user_type_then_problem() -> None:
+    result = run("which", "--format", "json", "--at", FRIDAY_NOON, input="2\n冰箱不制冷\n")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert (doc["user"], doc["scenario"], doc["primary"]["id"]) == (
+        "plus",
+        "appliance",
+        "appliance",
+    )
+    assert "Who are you?" in result.stderr and "What went wrong?" in result.stderr
+
+
+@pytest.mark.usefixtures("tty")
+def test_prompts_pick_a_scenario_by_number() -> None:
+    result = run("which", "--merchant", "--format", "json", "--at", FRIDAY_NOON, input="10\n")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["scenario"] == "campaign"
+
+
+@pytest.mark.usefixtures("tty")
+def test_prompts_offer_the_list_when_nothing_matches() -> None:
+    result = run("which", "xyzzy", "--format", "json", "--at", FRIDAY_NOON, input="0\n3\n")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["scenario"] == "dispute"
+    assert "No scenario matched xyzzy" in result.stderr
+    assert "Please answer with one of the numbers shown." in result.stderr
+
+
+@pytest.mark.usefixtures("tty")
+def test_prompt_with_closed_stdin_exits_2() -> None:
+    result = run("which", input="")
+    assert result.exit_code == 2
+    assert "no answer on standard input; pass --plus/--merchant and --scenario" in result.stderr
+
+
+@pytest.mark.usefixtures("tty")
+def test_ctrl_c_at_a_prompt_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*_: Any) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli.out, "ask", interrupted)
+    result = run("which")
+    assert result.exit_code == 130
+    assert result.stderr == "jdhotline: interrupted\n"
+
+
+# ---------------------------------------------------------------- table, open, scenarios
+
+
+def test_table_json() -> None:
+    doc = as_json("table")
+    assert [row["id"] for row in doc] == ["regular", "plus", "appliance", "merchant"]
+    for row in doc:
+        assert list(row) == [
+            "id",
+            "name",
+            "number",
+            "audience",
+            "scenarios",
+            "hours",
+            "off_peak",
+            "online",
+        ]
+    merchant = doc[3]
+    assert merchant["number"] == "400-622-9068" and merchant["audience"] == "merchants"
+    assert merchant["hours"] == {"open": "09:00", "close": "18:00", "days": "working-days"}
+    assert merchant["off_peak"] == [{"start": "09:30", "end": "11:00"}]
+    assert doc[0]["off_peak"] == [
+        {"start": "14:00", "end": "16:00"},
+        {"start": "23:00", "end": "24:00"},
+    ]
+
+
+def test_table_text_narrow_and_wide() -> None:
+    narrow = run("table", "--at", "2026-11-28T10:00", env={"COLUMNS": "80"}).stdout
+    assert "400-622-9068  Merchant line  closed" in narrow
+    assert "09:00–18:00 working days" in narrow
+    wide = run("table", "--at", "2026-11-28T10:00", env={"COLUMNS": "160"}).stdout
+    assert "┃ Line" in wide and "400-622-9068" in wide
+
+
+def test_table_markdown() -> None:
+    md = run("table", "--format", "markdown", "--at", FRIDAY_NOON, "--lang", "zh").stdout
+    assert md.splitlines()[0].startswith("| 热线 | 号码 |")
+    assert "| 商家专属热线 | 400-622-9068 | 京东商家 |" in md
+
+
+def test_open_one_line_exit_codes() -> None:
+    result = run("open", "merchant", "--at", "2026-11-27T15:50")
+    assert result.exit_code == 0
+    assert "open · closes 18:00 (in 2 h 10 min)" in result.stdout
+    result = run("open", "400-622-9068", "--at", "2026-11-28T10:00")
+    assert result.exit_code == 1
+    assert "closed · opens Mon 11-30 09:00 (in 1 d 23 h)" in result.stdout
+    assert run("open", "4006229068", "--at", "2026-11-28T10:00").exit_code == 1
+    assert run("open", "950618", "--at", "2026-11-28T03:00").exit_code == 0
+
+
+def test_open_json_is_a_list_also_for_one_line() -> None:
+    assert as_json("open", "--at", FRIDAY_NOON) == [
+        {"id": "regular", "number": "950618", "open_now": True, "next_change": None, "calendar_verified": True},
+        {"id": "plus", "number": "400-656-0055", "open_now": True, "next_change": None, "calendar_verified": True},
+        {"id": "appliance", "number": "400-610-1360", "open_now": True, "next_change": "2026-11-27T21:00+08:00", "calendar_verified": True},
+        {"id": "merchant", "number": "400-622-9068", "open_now": True, "next_change": "2026-11-27T18:00+08:00", "calendar_verified": True},
+    ]  # fmt: skip
+    result = run("open", "merchant", "--format", "json", "--at", "2027-01-02T10:00")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == [
+        {"id": "merchant", "number": "400-622-9068", "open_now": False, "next_change": "2027-01-04T09:00+08:00", "calendar_verified": False}
+    ]  # fmt: skip
+
+
+def test_unverified_calendar_is_said_in_words() -> None:
+    result = run("which", "--merchant", "-s", "campaign", "--at", "2027-01-02T10:00")
+    assert "Working days for 2027 are not in the installed chinesecalendar" in result.stdout
+    result = run("open", "merchant", "--at", "2027-01-02T10:00")
+    assert "(working days guessed: calendar not verified)" in result.stdout
+
+
+def test_scenarios() -> None:
+    doc = as_json("scenarios")
+    assert [s["id"] for s in doc][:3] == ["appliance", "high-value", "dispute"]
+    assert "冰箱" in doc[0]["keywords"]["zh"]
+    text = run("scenarios").stdout
+    assert "malicious-refund" in text
+
+
+# ---------------------------------------------------------------- language, version, help
+
+
+def test_language_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    args = ("which", "-s", "order", "--format", "json", "--at", FRIDAY_NOON)
+    assert as_json(*args)["primary"]["name"] == "Regular customer line"
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert as_json(*args)["primary"]["name"] == "普通用户热线"
+    monkeypatch.setenv("JDHOTLINE_LANG", "en")
+    assert as_json(*args)["primary"]["name"] == "Regular customer line"
+    assert as_json(*args, "--lang", "zh")["primary"]["name"] == "普通用户热线"
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout == f"jdhotline {__version__}\n"
+
+
+def test_every_command_has_help() -> None:
+    import typer.main
+
+    group = typer.main.get_group(cli.app)
+    assert sorted(group.commands) == ["open", "scenarios", "table", "which"]
+    for name, command in group.commands.items():
+        assert command.help, f"{name} needs help text"
+        result = run(name, "--help")
+        assert result.exit_code == 0 and "Usage:" in result.stdout
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "jdhotline", "open", "plus", "--at", FRIDAY_NOON, "--format", "json"],
+        capture_output=True, text=True, cwd=tmp_path, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["id"] == "plus"
+
+
+def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
+    code = "from jdhotline.cli import main; main()"
+    proc = subprocess.run(
+        f'{sys.executable} -c "{code}" scenarios --format json | head -c 1',
+        shell=True, capture_output=True, text=True, cwd=tmp_path, check=False,
+    )  # fmt: skip
+    assert proc.stdout == "["
+    assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr

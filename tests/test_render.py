@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from jdhotline import cli
+from jdhotline.render import clean, dumps, duration
+
+from .conftest import line_data
+
+HOSTILE_NAME = "[bold red]Fake[/bold red] \x1b]0;pwned\x07\x1b[2J"
+HOSTILE_TIP = "[link=https://evil.example]click[/link] \x9b31m"
+
+
+@pytest.fixture
+def hostile(tmp_path: Path, data: dict[str, Any]) -> Path:
+    line = line_data(data, "regular")
+    line["name"]["en"] = HOSTILE_NAME
+    line["tips"][0]["en"] = HOSTILE_TIP
+    data["scenarios"][4]["prepare"][0]["en"] = "[red]order number[/red]"
+    path = tmp_path / "hostile.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+@pytest.mark.parametrize("command", [["which", "-s", "order"], ["table"], ["open"]])
+def test_catalogue_text_is_shown_literally(hostile: Path, fmt: str, command: list[str]) -> None:
+    args = [*command, "--catalog", str(hostile), "--format", fmt, "--at", "2026-11-27T12:00"]
+    result = CliRunner().invoke(cli.app, args, env={"COLUMNS": "300"})
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out
+    if fmt == "json":
+        if command[0] != "open":  # the name and tips travel intact inside JSON strings
+            assert HOSTILE_NAME in _strings(json.loads(out))
+        return
+    if command[0] != "open":
+        assert "[bold red]Fake[/bold red]" in out
+        assert "\\x1b]0;pwned\\x07\\x1b[2J" in out
+    if command[0] == "which":
+        assert "[link=https://evil.example]click[/link] \\x9b31m" in out
+        assert "[red]order number[/red]" in out
+
+
+def _strings(document: Any) -> list[str]:
+    if isinstance(document, str):
+        return [document]
+    if isinstance(document, dict):
+        document = list(document.values())
+    if isinstance(document, list):
+        return [s for item in document for s in _strings(item)]
+    return []
+
+
+def test_clean_and_dumps() -> None:
+    assert clean("a\x1b[31mb\tc\nd\x7f") == "a\\x1b[31mb\tc\nd\\x7f"
+    assert dumps({"k": "\x1b\x9b"}) == '{\n  "k": "\\u001b\\u009b"\n}'
+    assert json.loads(dumps({"k": "\x1b\x9b"})) == {"k": "\x1b\x9b"}
+
+
+@pytest.mark.parametrize(
+    ("minutes", "en", "zh"),
+    [
+        (5, "5 min", "5 分钟"),
+        (130, "2 h 10 min", "2 小时 10 分钟"),
+        (2820, "1 d 23 h", "1 天 23 小时"),
+    ],
+)
+def test_durations(minutes: int, en: str, zh: str) -> None:
+    delta = dt.timedelta(minutes=minutes)
+    assert duration(delta, "en") == en and duration(delta, "zh") == zh
