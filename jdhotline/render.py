@@ -77,6 +77,8 @@ WORDS: dict[str, dict[str, str]] = {
         "today": "today",
         "tomorrow": "tomorrow",
         "in_days": "{d} d {h} h",
+        "in_whole_days": "{d} d",
+        "in_whole_hours": "{h} h",
         "in_hours": "{h} h {m} min",
         "in_minutes": "{m} min",
         "col.line": "Line",
@@ -169,6 +171,8 @@ WORDS: dict[str, dict[str, str]] = {
         "today": "今天",
         "tomorrow": "明天",
         "in_days": "{d} 天 {h} 小时",
+        "in_whole_days": "{d} 天",
+        "in_whole_hours": "{h} 小时",
         "in_hours": "{h} 小时 {m} 分钟",
         "in_minutes": "{m} 分钟",
         "col.line": "热线",
@@ -256,9 +260,9 @@ def duration(delta: dt.timedelta, lang: str) -> str:
     d, rest = divmod(minutes, 24 * 60)
     h, m = divmod(rest, 60)
     if d:
-        return word(lang, "in_days", d=d, h=h)
+        return word(lang, "in_days", d=d, h=h) if h else word(lang, "in_whole_days", d=d)
     if h:
-        return word(lang, "in_hours", h=h, m=m)
+        return word(lang, "in_hours", h=h, m=m) if m else word(lang, "in_whole_hours", h=h)
     return word(lang, "in_minutes", m=m)
 
 
@@ -378,7 +382,10 @@ def notice_text(notice: Notice, rec: Recommendation, catalogue: Catalogue, lang:
         text = line.caution if code == "caution" else line.plus_tip
         return text(lang) if text is not None else ""
     if code == "serves":
-        return word(lang, "reason.serves", scenario=rec.scenario.name(lang))
+        name = rec.scenario.name(lang)
+        if lang == "en" and name[1:2].islower():
+            name = name[0].lower() + name[1:]  # mid-sentence: "It handles appliance ..."
+        return word(lang, "reason.serves", scenario=name)
     if code == "general-line":
         return word(lang, "reason.general-line", audience=word(lang, "audience." + line.audience))
     if code in ("specialist", "members-line"):

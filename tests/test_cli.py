@@ -82,7 +82,7 @@ def test_which_text_answer() -> None:
     assert result.exit_code == 0
     out = result.stdout
     for expected in (
-        "PLUS member", "Call 400-610-1360", "open · closes 21:00 (in 11 h 0 min)",
+        "PLUS member", "Call 400-610-1360", "open · closes 21:00 (in 11 h)",
         "now, until 11:00", "Have ready", "BCD-XXXX", "Time + problem + demand",
         "Tell them you are a PLUS member to expedite", "400-656-0055 PLUS member line",
         "2026-11-27 Fri 10:00 Beijing time", "checked against it on 2026-11-27",

@@ -69,8 +69,10 @@ def test_clean_and_dumps() -> None:
     ("minutes", "en", "zh"),
     [
         (5, "5 min", "5 分钟"),
+        (120, "2 h", "2 小时"),
         (130, "2 h 10 min", "2 小时 10 分钟"),
         (2820, "1 d 23 h", "1 天 23 小时"),
+        (2880, "2 d", "2 天"),
     ],
 )
 def test_durations(minutes: int, en: str, zh: str) -> None:
