@@ -72,8 +72,8 @@ CatalogOpt = Annotated[
         "--catalog",
         envvar="JDHOTLINE_CATALOG",
         metavar="PATH",
-        help="Your own catalogue YAML instead of the shipped one [env: JDHOTLINE_CATALOG].",
-        show_envvar=False,
+        help="Your own catalogue YAML instead of the shipped one.",
+        show_envvar=True,
     ),
 ]
 AtOpt = Annotated[

@@ -725,14 +725,17 @@ def open_rich(statuses: Sequence[LineStatus], lang: str) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
 
-    grid = Table.grid(padding=(0, 2))
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
     for status in statuses:
         mark = Text("●", style="green") if status.open_now else Text("○", style="red")
+        state = state_text(status, lang) + _unverified(status, lang)
         grid.add_row(
             mark,
             Text(status.line.number, style="bold"),
-            Text(clean(status.line.name(lang))),
-            Text(state_text(status, lang) + _unverified(status, lang)),
+            Text.assemble(clean(status.line.name(lang)), " · ", (state, "")),
         )
     return grid
 
