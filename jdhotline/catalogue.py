@@ -111,6 +111,17 @@ class MenuKey:
 
 
 @dataclass(frozen=True)
+class Tip:
+    """The guide's advice for one line, for some scenarios or (empty) for all."""
+
+    text: L10n
+    scenarios: tuple[str, ...] = ()
+
+    def applies_to(self, scenario: str) -> bool:
+        return not self.scenarios or scenario in self.scenarios
+
+
+@dataclass(frozen=True)
 class Line:
     id: str
     name: L10n
@@ -131,7 +142,7 @@ class Line:
     why: L10n | None = None
     plus_tip: L10n | None = None
     caution: L10n | None = None
-    tips: tuple[L10n, ...] = ()
+    tips: tuple[Tip, ...] = ()
 
     @property
     def digits(self) -> str:
@@ -424,6 +435,13 @@ class _Validator:
                         f"hotlines[{i}].scenarios[{j}]",
                         f"unknown scenario {scenario!r}; known: {', '.join(sorted(known))}",
                     )
+            for j, tip in enumerate(line.tips):
+                for k, scenario in enumerate(tip.scenarios):
+                    if scenario not in known:
+                        raise self.fail(
+                            f"hotlines[{i}].tips[{j}].scenarios[{k}]",
+                            f"unknown scenario {scenario!r}",
+                        )
             for j, key in enumerate(line.menu):
                 for k, scenario in enumerate(key.scenarios):
                     if scenario not in known:
@@ -541,13 +559,22 @@ class _Validator:
             wait_minutes=self.wait(data.get("wait_minutes"), at("wait_minutes")),
             menu=self.list_of(data.get("menu") or [], at("menu"), self.menu_key),
             online=self.l10n(data["online"], at("online")),
-            tips=self.list_of(data.get("tips") or [], at("tips"), self.l10n),
+            tips=self.list_of(data.get("tips") or [], at("tips"), self.tip),
             non_member_reply=self.text(reply, at("non_member_reply"))
             if reply is not None
             else None,
             source=self.text(data["source"], at("source")),
             verified_on=self.date(data["verified_on"], at("verified_on")),
             **optional,
+        )
+
+    def tip(self, value: Any, where: str) -> Tip:
+        data = self.mapping(value, where, LANGS, ("scenarios",))
+        return Tip(
+            text=self.l10n({lang: data[lang] for lang in LANGS}, where),
+            scenarios=self.list_of(
+                data.get("scenarios") or [], _join(where, "scenarios"), self.ident
+            ),
         )
 
     def peak(self, value: Any, where: str) -> Peak:

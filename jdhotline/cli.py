@@ -240,7 +240,7 @@ def which(
     from . import render
 
     if fmt is Format.json:
-        out.plain(render.dumps(render.which_json(rec, catalogue, language)))
+        out.plain(out.dumps(render.which_json(rec, catalogue, language)))
     elif fmt is Format.markdown:
         out.plain(render.which_markdown(rec, catalogue, language))
     else:
@@ -272,6 +272,7 @@ def _ask(question: str, options: list[str], prompt: str) -> str:
     try:
         return out.ask(question, options, prompt)
     except KeyboardInterrupt:
+        sys.stderr.write("\n")  # the prompt's line is still open
         raise Stop(EXIT_INTERRUPTED, "interrupted") from None
     except EOFError:
         raise Stop(
@@ -337,7 +338,7 @@ def table(
     from . import render
 
     if fmt is Format.json:
-        out.plain(render.dumps(render.table_json(catalogue, language)))
+        out.plain(out.dumps(render.table_json(catalogue, language)))
         return
     from .rules import line_statuses
 
@@ -386,7 +387,7 @@ def open_(
     calendar = calendar_of(catalogue)
     statuses = [status(x, moment, calendar) for x in lines]
     if fmt is Format.json:
-        out.plain(render.dumps(render.open_json(statuses)))
+        out.plain(out.dumps(render.open_json(statuses)))
     elif fmt is Format.markdown:
         out.plain(render.open_markdown(statuses, language))
     else:
@@ -408,7 +409,7 @@ def scenarios(
     from . import render
 
     if fmt is Format.json:
-        out.plain(render.dumps(render.scenarios_json(catalogue, language)))
+        out.plain(out.dumps(render.scenarios_json(catalogue, language)))
     elif fmt is Format.markdown:
         out.plain(render.scenarios_markdown(catalogue, language))
     else:
@@ -420,6 +421,7 @@ def scenarios(
 
 def main() -> None:
     """The console script: Typer, plus a clean exit on Ctrl-C and on a closed pipe."""
+    out.fit_streams()
     try:
         app()
     except KeyboardInterrupt:

@@ -495,9 +495,9 @@ def _hhmm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def dumps(document: Any) -> str:
+def dumps(document: Any, *, ascii_only: bool = False) -> str:
     """One JSON document; C1 control characters escaped too (json leaves them raw)."""
-    text = json.dumps(document, ensure_ascii=False, indent=2)
+    text = json.dumps(document, ensure_ascii=ascii_only, indent=2)
     return re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
@@ -546,7 +546,11 @@ def _sections(rec: Recommendation, catalogue: Catalogue, lang: str) -> list[tupl
             word(lang, "say"),
             [clean(say.shape(lang)), clean(f"{word(lang, 'example')} “{example(lang)}”")],
         ),
-        (word(lang, "on_the_call"), [clean(t(lang)) for t in (*line.tips, *say.on_the_call)]),
+        (
+            word(lang, "on_the_call"),
+            [clean(t.text(lang)) for t in line.tips if t.applies_to(rec.scenario.id)]
+            + [clean(t(lang)) for t in say.on_the_call],
+        ),
         (word(lang, "warnings"), _texts(rec.warnings, rec, catalogue, lang)),
         (word(lang, "notes"), _texts(rec.notes, rec, catalogue, lang)),
         (
@@ -774,6 +778,27 @@ class Output:
             self._err = _console(stderr=True)
         return self._err
 
+    def fit_streams(self) -> None:
+        """Never crash on a terminal that cannot show Chinese (PYTHONIOENCODING=ascii).
+
+        Text falls back to "?" for what the encoding lacks, with one note saying
+        so; JSON switches to \\u escapes, which lose nothing.
+        """
+        for name in ("stdout", "stderr"):
+            stream = getattr(sys, name)
+            if not _can_show_chinese(stream) and hasattr(stream, "reconfigure"):
+                stream.reconfigure(errors="replace")
+        if not _can_show_chinese(sys.stdout):
+            encoding = getattr(sys.stdout, "encoding", None) or "unknown"
+            sys.stderr.write(
+                f"jdhotline: the output encoding ({encoding}) cannot show Chinese; "
+                "characters it lacks print as '?'. Use a UTF-8 locale (e.g. LANG=C.UTF-8) "
+                "or --format json.\n"
+            )
+
+    def dumps(self, document: Any) -> str:
+        return dumps(document, ascii_only=not _can_show_chinese(sys.stdout))
+
     def rich(self, renderable: RenderableType) -> None:
         console = self.out
         if console.is_terminal:
@@ -813,6 +838,14 @@ class Output:
         if not line:
             raise EOFError
         return line.strip()
+
+
+def _can_show_chinese(stream: Any) -> bool:
+    try:
+        "京–●".encode(getattr(stream, "encoding", None) or "ascii")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
 
 
 def _console(*, stderr: bool) -> Console:

@@ -141,6 +141,7 @@ BROKEN = [
     ("missing language", _set("hotlines.0.name", {"zh": "普通"}), "hotlines[0].name.en", "missing"),
     ("bad wait", _set("hotlines.0.wait_minutes", [5, 3]), "hotlines[0].wait_minutes", "[min, max]"),
     ("bad date", _set("hotlines.0.verified_on", "yesterday"), "hotlines[0].verified_on", "is not a date"),
+    ("tip for an unknown scenario", _set("hotlines.0.tips.0.scenarios", ["shipping"]), "hotlines[0].tips[0].scenarios[0]", "unknown scenario"),
     ("bad menu key", _set("hotlines.0.menu.0.key", "one"), "hotlines[0].menu[0].key", "phone key"),
     ("scenario without keywords", _set("scenarios.0.keywords", {"zh": [], "en": []}), "scenarios[0].keywords", "at least one keyword"),
     ("bad id", _set("scenarios.0.id", "Appliance Repair"), "scenarios[0].id", "is not an id"),

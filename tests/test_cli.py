@@ -103,6 +103,13 @@ def test_which_text_in_chinese() -> None:
         assert expected in result.stdout, expected
 
 
+def test_tips_follow_the_scenario() -> None:
+    order = run("which", "-s", "order", "--format", "markdown", "--at", FRIDAY_NOON).stdout
+    dispute = run("which", "-s", "dispute", "--format", "markdown", "--at", FRIDAY_NOON).stdout
+    assert "Tracking / changing the address" in order and "Seller refuses a refund" not in order
+    assert "Seller refuses a refund" in dispute and "Tracking / changing the address" not in dispute
+
+
 def test_which_markdown() -> None:
     result = run("which", "查物流", "--format", "markdown", "--at", "2026-11-27T20:30")
     assert result.exit_code == 0
@@ -246,7 +253,7 @@ def test_ctrl_c_at_a_prompt_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cli.out, "ask", interrupted)
     result = run("which")
     assert result.exit_code == 130
-    assert result.stderr == "jdhotline: interrupted\n"
+    assert result.stderr == "\njdhotline: interrupted\n"
 
 
 # ---------------------------------------------------------------- table, open, scenarios
@@ -376,3 +383,24 @@ def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
     )  # fmt: skip
     assert proc.stdout == "["
     assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr
+
+
+def test_ascii_only_output_never_crashes(tmp_path: Path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "ascii", "TZ": "UTC"}
+    base = [sys.executable, "-m", "jdhotline"]
+    text = subprocess.run(
+        [*base, "which", "冰箱不制冷", "--at", FRIDAY_NOON],
+        capture_output=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert text.returncode == 0 and b"Traceback" not in text.stderr
+    assert b"Call 400-610-1360" in text.stdout
+    assert b"cannot show Chinese" in text.stderr
+    doc = subprocess.run(
+        [*base, "which", "冰箱不制冷", "--lang", "zh", "--at", FRIDAY_NOON, "--format", "json"],
+        capture_output=True, env=env, cwd=tmp_path, check=False,
+    )  # fmt: skip
+    assert doc.returncode == 0 and doc.stdout.isascii()
+    assert json.loads(doc.stdout)["primary"]["name"] == "家电维修专线"  # \u escapes lose nothing
