@@ -429,26 +429,11 @@ class _Validator:
         known = {s.id for s in scenarios}
         served: set[str] = set()
         for i, line in enumerate(lines):
-            for j, scenario in enumerate(line.scenarios):
-                if scenario not in known:
-                    raise self.fail(
-                        f"hotlines[{i}].scenarios[{j}]",
-                        f"unknown scenario {scenario!r}; known: {', '.join(sorted(known))}",
-                    )
+            self.known(line.scenarios, f"hotlines[{i}].scenarios", known)
             for j, tip in enumerate(line.tips):
-                for k, scenario in enumerate(tip.scenarios):
-                    if scenario not in known:
-                        raise self.fail(
-                            f"hotlines[{i}].tips[{j}].scenarios[{k}]",
-                            f"unknown scenario {scenario!r}",
-                        )
+                self.known(tip.scenarios, f"hotlines[{i}].tips[{j}].scenarios", known)
             for j, key in enumerate(line.menu):
-                for k, scenario in enumerate(key.scenarios):
-                    if scenario not in known:
-                        raise self.fail(
-                            f"hotlines[{i}].menu[{j}].scenarios[{k}]",
-                            f"unknown scenario {scenario!r}",
-                        )
+                self.known(key.scenarios, f"hotlines[{i}].menu[{j}].scenarios", known)
             served.update(line.scenarios)
         for i, scenario in enumerate(scenarios):
             if scenario.id not in served:
@@ -482,6 +467,14 @@ class _Validator:
             extra_holidays=frozenset(holidays),
             extra_workdays=frozenset(workdays),
         )
+
+    def known(self, ids: Iterable[str], where: str, known: set[str]) -> None:
+        for i, scenario in enumerate(ids):
+            if scenario not in known:
+                raise self.fail(
+                    f"{where}[{i}]",
+                    f"unknown scenario {scenario!r}; known: {', '.join(sorted(known))}",
+                )
 
     def unique(self, values: list[str], where: str, what: str = "id") -> None:
         seen: dict[str, int] = {}
