@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 LANGS = ("zh", "en")
+FACTS = ("order", "ordered", "model", "bought", "fault", "want")  # what `prep` can be told
 LINE_AUDIENCES = ("everyone", "plus", "merchants")
 SCENARIO_AUDIENCES = ("buyers", "merchants")
 DAY_RULES = ("every-day", "working-days")
@@ -165,8 +166,15 @@ class Scenario:
     audience: str  # one of SCENARIO_AUDIENCES
     keywords: Keywords
     prepare: tuple[L10n, ...]
+    needs: tuple[str, ...] = ()  # FACTS a call about this scenario needs
     simple: Keywords = Keywords((), ())
     example: L10n | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    name: L10n
+    where: L10n  # where to find it
 
 
 @dataclass(frozen=True)
@@ -185,6 +193,7 @@ class Catalogue:
     assistant: L10n
     extra_holidays: frozenset[dt.date] = frozenset()
     extra_workdays: frozenset[dt.date] = frozenset()
+    facts: Mapping[str, Fact] = field(default_factory=dict)
 
     def line(self, line_id: str) -> Line:
         for line in self.lines:
@@ -417,7 +426,10 @@ class _Validator:
     # ---- entries
     def catalogue(self, data: Any) -> Catalogue:
         top = self.mapping(
-            data, "", ("hotlines", "scenarios", "say", "assistant"), ("version", "calendar")
+            data,
+            "",
+            ("hotlines", "scenarios", "say", "assistant"),
+            ("version", "calendar", "facts"),
         )
         if "version" in top and top["version"] != 1:
             raise self.fail("version", f"{_describe(top['version'])} is not supported; expected 1")
@@ -427,6 +439,8 @@ class _Validator:
         self.unique([line.id for line in lines], "hotlines")
         self.unique([line.digits for line in lines], "hotlines", "number")
         known = {s.id for s in scenarios}
+        facts_data = self.mapping(top.get("facts") or {}, "facts", (), FACTS)
+        facts = {key: self.fact(value, f"facts.{key}") for key, value in facts_data.items()}
         served: set[str] = set()
         for i, line in enumerate(lines):
             self.known(line.scenarios, f"hotlines[{i}].scenarios", known)
@@ -436,6 +450,11 @@ class _Validator:
                 self.known(key.scenarios, f"hotlines[{i}].menu[{j}].scenarios", known)
             served.update(line.scenarios)
         for i, scenario in enumerate(scenarios):
+            for j, need in enumerate(scenario.needs):
+                if facts and need not in facts:
+                    raise self.fail(
+                        f"scenarios[{i}].needs[{j}]", f"fact {need!r} has no entry under 'facts'"
+                    )
             if scenario.id not in served:
                 raise self.fail(
                     f"scenarios[{i}]",
@@ -466,6 +485,7 @@ class _Validator:
             assistant=self.l10n(top["assistant"], "assistant"),
             extra_holidays=frozenset(holidays),
             extra_workdays=frozenset(workdays),
+            facts=facts,
         )
 
     def known(self, ids: Iterable[str], where: str, known: set[str]) -> None:
@@ -561,6 +581,13 @@ class _Validator:
             **optional,
         )
 
+    def fact(self, value: Any, where: str) -> Fact:
+        data = self.mapping(value, where, ("name", "where"))
+        return Fact(
+            name=self.l10n(data["name"], _join(where, "name")),
+            where=self.l10n(data["where"], _join(where, "where")),
+        )
+
     def tip(self, value: Any, where: str) -> Tip:
         data = self.mapping(value, where, LANGS, ("scenarios",))
         return Tip(
@@ -616,7 +643,10 @@ class _Validator:
 
     def scenario(self, value: Any, where: str) -> Scenario:
         data = self.mapping(
-            value, where, ("id", "name", "audience", "keywords", "prepare"), ("simple", "example")
+            value,
+            where,
+            ("id", "name", "audience", "keywords", "prepare"),
+            ("simple", "example", "needs"),
         )
         keywords = self.keywords(data["keywords"], _join(where, "keywords"))
         if not keywords.zh and not keywords.en:
@@ -628,6 +658,11 @@ class _Validator:
             keywords=keywords,
             simple=self.keywords(data.get("simple") or {}, _join(where, "simple")),
             prepare=self.list_of(data["prepare"], _join(where, "prepare"), self.l10n),
+            needs=self.list_of(
+                data.get("needs") or [],
+                _join(where, "needs"),
+                lambda v, w: self.choice(v, w, FACTS),
+            ),
             example=self.l10n(data["example"], _join(where, "example"))
             if data.get("example")
             else None,

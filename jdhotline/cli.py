@@ -5,6 +5,7 @@ Exit codes (also in the README):
   1  `open LINE`: the line is closed now
   2  usage error: unknown scenario or line, bad --at, nothing to answer
   3  the catalogue cannot be used (file, entry, field and what to fix are named)
+  4  the case record cannot be used (not jdhotline's, newer, locked, not writable)
   130 interrupted (Ctrl-C)
 """
 
@@ -14,21 +15,31 @@ import datetime as dt
 import difflib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from . import __version__
+from .cases import CaseStoreError, NoSuchCase
 from .catalogue import Catalogue, CatalogueError, Scenario
 from .render import Output, word
+
+if TYPE_CHECKING:
+    from .cases import Case, CaseStore
+    from .prep import Facts
+    from .rules import Recommendation
+
+T = TypeVar("T")
 
 EXIT_OK = 0
 EXIT_CLOSED = 1
 EXIT_USAGE = 2
 EXIT_CATALOGUE = 3
+EXIT_STORE = 4
 EXIT_INTERRUPTED = 130
 
 
@@ -169,6 +180,12 @@ def _boundary() -> Iterator[None]:
     except Stop as stop:
         out.error(stop.message, stop.hint)
         raise typer.Exit(stop.code) from None
+    except CaseStoreError as exc:
+        out.error(str(exc))
+        raise typer.Exit(EXIT_STORE) from None
+    except NoSuchCase as exc:
+        out.error(f"no case {exc.case_id}", "See `jdhotline case list --all`.")
+        raise typer.Exit(EXIT_USAGE) from None
 
 
 # --------------------------------------------------------------------------- which
@@ -198,44 +215,10 @@ def which(
     """Which number to dial for your problem, how to get through, and when."""
     language = _lang(lang)
     with _boundary():
-        if plus and merchant:
-            raise Stop(
-                EXIT_USAGE, "--plus and --merchant exclude each other: pick the one you are."
-            )
         moment = _moment(at)
         catalogue = _catalogue(catalog)
-        text = " ".join(problem or []).strip()
-        user = "plus" if plus else "merchant" if merchant else None
-        if scenario is None and not text:
-            if not _interactive():
-                raise Stop(
-                    EXIT_USAGE,
-                    "say what went wrong, e.g. `jdhotline which 冰箱不制冷`, "
-                    "or pass --scenario ID (list: `jdhotline scenarios`).",
-                )
-            user = user or _ask_user(language)
-            chosen, text = _ask_problem(catalogue, language)
-        else:
-            chosen = _scenario(catalogue, scenario) if scenario is not None else None
-        user = user or "regular"
-        matched: tuple[str, ...] = ()
-        simple = False
-        if text:
-            from .match import rank
-
-            ranked = rank(catalogue, text)
-            hit = next((m for m in ranked if chosen is None or m.scenario.id == chosen.id), None)
-            if hit is not None:
-                matched, simple, chosen = hit.words, hit.simple, hit.scenario
-            elif chosen is None:
-                chosen = _no_match(catalogue, text, language)
-        assert chosen is not None
-        from .rules import NoLineError, recommend
-
-        try:
-            rec = recommend(catalogue, user, chosen, moment, matched=matched, simple=simple)
-        except NoLineError as exc:
-            raise Stop(EXIT_CATALOGUE, f"{catalogue.path}: {exc}") from None
+        rec = _recommend(catalogue, problem, plus, merchant, scenario, moment, language, "which")
+        overdue = _overdue_cases(moment, order=None)
 
     from . import render
 
@@ -245,6 +228,57 @@ def which(
         out.plain(render.which_markdown(rec, catalogue, language))
     else:
         out.rich(render.which_rich(rec, catalogue, language))
+    if overdue:
+        out.note(render.overdue_note(overdue, moment, language))
+
+
+def _recommend(
+    catalogue: Catalogue,
+    problem: list[str] | None,
+    plus: bool,
+    merchant: bool,
+    scenario: str | None,
+    moment: dt.datetime,
+    language: str,
+    command: str,
+) -> Recommendation:
+    """Who is asking and about what (asking in a terminal if need be), then the rules."""
+    if plus and merchant:
+        raise Stop(EXIT_USAGE, "--plus and --merchant exclude each other: pick the one you are.")
+    text = " ".join(problem or []).strip()
+    user = "plus" if plus else "merchant" if merchant else None
+    chosen: Scenario | None
+    if scenario is None and not text:
+        if not _interactive():
+            raise Stop(
+                EXIT_USAGE,
+                f"say what went wrong, e.g. `jdhotline {command} 冰箱不制冷`, "
+                "or pass --scenario ID (list: `jdhotline scenarios`).",
+            )
+        user = user or _ask_user(language)
+        chosen, text = _ask_problem(catalogue, language)
+    else:
+        chosen = _scenario(catalogue, scenario) if scenario is not None else None
+    matched: tuple[str, ...] = ()
+    simple = False
+    if text:
+        from .match import rank
+
+        ranked = rank(catalogue, text)
+        hit = next((m for m in ranked if chosen is None or m.scenario.id == chosen.id), None)
+        if hit is not None:
+            matched, simple, chosen = hit.words, hit.simple, hit.scenario
+        elif chosen is None:
+            chosen = _no_match(catalogue, text, language)
+    assert chosen is not None
+    from .rules import NoLineError, recommend
+
+    try:
+        return recommend(
+            catalogue, user or "regular", chosen, moment, matched=matched, simple=simple
+        )
+    except NoLineError as exc:
+        raise Stop(EXIT_CATALOGUE, f"{catalogue.path}: {exc}") from None
 
 
 def _scenario(catalogue: Catalogue, key: str) -> Scenario:
@@ -377,7 +411,7 @@ def open_(
                 raise Stop(
                     EXIT_USAGE,
                     f"unknown line {line!r}" + (f"; did you mean {guess!r}?" if guess else ""),
-                    "Known lines: " + ", ".join(f"{x.id} ({x.number})" for x in catalogue.lines),
+                    _known_lines(catalogue),
                 )
             lines = [found]
     from . import render
@@ -414,6 +448,404 @@ def scenarios(
         out.plain(render.scenarios_markdown(catalogue, language))
     else:
         out.rich(render.scenarios_rich(catalogue, language))
+
+
+# --------------------------------------------------------------------------- prep
+
+
+@app.command()
+def prep(
+    problem: Annotated[
+        list[str] | None,
+        typer.Argument(help="What went wrong, e.g. 冰箱不制冷.", show_default=False),
+    ] = None,
+    plus: Annotated[bool, typer.Option("--plus", help="You are a PLUS member.")] = False,
+    merchant: Annotated[bool, typer.Option("--merchant", help="You are a JD merchant.")] = False,
+    scenario: Annotated[
+        str | None, typer.Option("--scenario", "-s", metavar="ID", help="A scenario id.")
+    ] = None,
+    order: Annotated[
+        str | None, typer.Option("--order", metavar="NO", help="Order number.")
+    ] = None,
+    ordered: Annotated[
+        str | None,
+        typer.Option("--ordered", metavar="DATE", help="Order date: 2026-10-10 or 10-10."),
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option("--model", metavar="M", help="Model, e.g. BCD-500WTPZM.")
+    ] = None,
+    bought: Annotated[
+        str | None, typer.Option("--bought", metavar="DATE", help="Purchase date.")
+    ] = None,
+    fault: Annotated[
+        str | None, typer.Option("--fault", metavar="TEXT", help="What is wrong, in a sentence.")
+    ] = None,
+    want: Annotated[
+        str | None, typer.Option("--want", metavar="TEXT", help="The result you want.")
+    ] = None,
+    evidence: Annotated[
+        list[str] | None,
+        typer.Option("--evidence", metavar="ITEM", help="Evidence you have (repeatable)."),
+    ] = None,
+    at: AtOpt = None,
+    fmt: FormatOpt = Format.text,
+    lang: LangOpt = None,
+    catalog: CatalogOpt = None,
+) -> None:
+    """A one-page call sheet: which line and when, what to say, what is still missing."""
+    from .prep import Facts, missing
+
+    language = _lang(lang)
+    with _boundary():
+        moment = _moment(at)
+        catalogue = _catalogue(catalog)
+        today = moment.date()
+        facts = Facts(
+            problem=" ".join(problem or []).strip() or None,
+            order=_checked("--order", order, lambda v: _order(v)),
+            ordered=_checked("--ordered", ordered, lambda v: _day(v, today)),
+            model=(model or "").strip() or None,
+            bought=_checked("--bought", bought, lambda v: _day(v, today)),
+            fault=(fault or "").strip() or None,
+            want=(want or "").strip() or None,
+            evidence=tuple(e.strip() for e in evidence or () if e.strip()),
+        )
+        rec = _recommend(catalogue, problem, plus, merchant, scenario, moment, language, "prep")
+        if _interactive() and missing(rec.scenario, facts):
+            facts = _ask_facts(catalogue, rec.scenario, facts, today, language)
+        open_cases = _overdue_cases(moment, order=facts.order)
+
+    from . import render
+
+    sheet = render.CallSheet(rec, catalogue, facts, missing(rec.scenario, facts), open_cases)
+    if fmt is Format.json:
+        out.plain(out.dumps(render.prep_json(sheet, language)))
+    elif fmt is Format.markdown:
+        out.plain(render.prep_markdown(sheet, language))
+    else:
+        out.rich(render.prep_rich(sheet, language))
+
+
+def _order(value: str) -> str:
+    from .prep import parse_order
+
+    return parse_order(value)
+
+
+def _day(value: str, today: dt.date) -> dt.date:
+    from .prep import parse_day
+
+    return parse_day(value, today)
+
+
+def _checked(flag: str, value: str | None, parse: Callable[[str], T]) -> T | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        return parse(value)
+    except ValueError as exc:
+        raise Stop(EXIT_USAGE, f"{flag}: {exc}") from None
+
+
+def _ask_facts(
+    catalogue: Catalogue, scenario: Scenario, facts: Facts, today: dt.date, lang: str
+) -> Facts:
+    """In a terminal: ask for each missing fact; Enter skips."""
+    from .prep import missing
+
+    parsers: dict[str, Callable[[str], object]] = {
+        "order": _order,
+        "ordered": lambda v: _day(v, today),
+        "bought": lambda v: _day(v, today),
+    }
+    for fact in missing(scenario, facts):
+        described = catalogue.facts.get(fact)
+        name = described.name(lang) if described else fact
+        hint = described.where(lang) if described else None
+        for _ in range(3):
+            answer = _ask(f"{name}" + (f" ({hint})" if hint else ""), [], word(lang, "ask.fact"))
+            if not answer:
+                break
+            try:
+                value = parsers.get(fact, str)(answer)
+            except ValueError as exc:
+                out.error(str(exc))
+                continue
+            facts = facts.with_(**{fact: value})
+            break
+    return facts
+
+
+# --------------------------------------------------------------------------- case
+
+case_app = typer.Typer(
+    help="Keep track of calls and what the agent promised (a local record).",
+    no_args_is_help=True,
+)
+app.add_typer(case_app, name="case")
+
+CaseId = Annotated[int, typer.Argument(metavar="N", help="The case number.")]
+Agent = Annotated[str | None, typer.Option("--agent", metavar="工号", help="The agent's ID.")]
+Ticket = Annotated[
+    str | None, typer.Option("--ticket", metavar="服务单号", help="The service ticket.")
+]
+Promise = Annotated[
+    str | None,
+    typer.Option(
+        "--promise",
+        metavar="WHEN",
+        help="The promised deadline: 24h, 3d, 90m, 2026-11-28 or 2026-11-28T18:00.",
+    ),
+]
+Note = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="What was said.")]
+CaseFormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+
+
+def _store_path() -> Path:
+    from .cases import default_path
+
+    home = os.environ.get("JDHOTLINE_HOME", "").strip() or None
+    if home is None:
+        import platformdirs
+
+        return default_path(None, platformdirs.user_data_dir("jdhotline", appauthor=False))
+    return default_path(home, "")
+
+
+@contextmanager
+def _store() -> Iterator[CaseStore]:
+    from .cases import CaseStore
+
+    with CaseStore(_store_path()) as store:
+        yield store
+
+
+def _overdue_cases(moment: dt.datetime, order: str | None) -> list[Case]:
+    """Open, overdue cases (for one order, if given) — only if a record exists at all."""
+    path = _store_path()
+    if not path.exists():
+        return []
+    try:
+        with _store() as store:
+            cases = store.for_order(order) if order else store.all()
+    except CaseStoreError as exc:
+        out.error(f"(case record not read: {exc})")
+        return []
+    return [c for c in cases if c.overdue(moment) is not None]
+
+
+def _promise(value: str | None, moment: dt.datetime) -> dt.datetime | None:
+    from .cases import parse_promise
+
+    return _checked("--promise", value, lambda v: parse_promise(v, moment))
+
+
+@case_app.command("add")
+def case_add(
+    line: Annotated[str, typer.Option("--line", metavar="ID", help="The line you called.")],
+    scenario: Annotated[
+        str | None, typer.Option("--scenario", "-s", metavar="ID", help="A scenario id.")
+    ] = None,
+    order: Annotated[
+        str | None, typer.Option("--order", metavar="NO", help="Order number.")
+    ] = None,
+    agent: Agent = None,
+    ticket: Ticket = None,
+    promise: Promise = None,
+    note: Note = None,
+    at: AtOpt = None,
+    fmt: CaseFormatOpt = Format.text,
+    catalog: CatalogOpt = None,
+) -> None:
+    """Record a call: the line, the order, the agent's ID, the ticket and the promise."""
+    with _boundary():
+        moment = _moment(at)
+        catalogue = _catalogue(catalog)
+        found = catalogue.find_line(line)
+        if found is None:
+            raise Stop(EXIT_USAGE, f"unknown line {line!r}", _known_lines(catalogue))
+        scenario_id = _scenario(catalogue, scenario).id if scenario else None
+        with _store() as store:
+            case_id = store.add(
+                line=found.id,
+                at=moment,
+                scenario=scenario_id,
+                order=_checked("--order", order, _order),
+                agent=_text(agent),
+                ticket=_text(ticket),
+                due=_promise(promise, moment),
+                note=_text(note),
+            )
+            case = store.get(case_id)
+    _show_case_summary(case, moment, fmt, "added")
+
+
+@case_app.command("log")
+def case_log(
+    case_id: CaseId,
+    note: Note = None,
+    agent: Agent = None,
+    ticket: Ticket = None,
+    promise: Promise = None,
+    at: AtOpt = None,
+    fmt: CaseFormatOpt = Format.text,
+) -> None:
+    """Record another call on a case (every call is an entry in its history)."""
+    with _boundary():
+        moment = _moment(at)
+        with _store() as store:
+            store.log(
+                case_id,
+                at=moment,
+                agent=_text(agent),
+                ticket=_text(ticket),
+                due=_promise(promise, moment),
+                note=_text(note),
+            )
+            case = store.get(case_id)
+    _show_case_summary(case, moment, fmt, "logged")
+
+
+@case_app.command("close")
+def case_close(
+    case_id: CaseId,
+    outcome: Annotated[
+        str | None, typer.Option("--outcome", metavar="TEXT", help="How it ended.")
+    ] = None,
+    at: AtOpt = None,
+    fmt: CaseFormatOpt = Format.text,
+) -> None:
+    """Close a case, with how it ended."""
+    with _boundary():
+        moment = _moment(at)
+        with _store() as store:
+            store.close_case(case_id, at=moment, outcome=_text(outcome))
+            case = store.get(case_id)
+    _show_case_summary(case, moment, fmt, "closed")
+
+
+@case_app.command("list")
+def case_list(
+    all_: Annotated[bool, typer.Option("--all", help="Closed cases too.")] = False,
+    at: AtOpt = None,
+    fmt: CaseFormatOpt = Format.text,
+    lang: LangOpt = None,
+) -> None:
+    """Open cases (all with --all): line, order, the promise's deadline, how overdue."""
+    from . import render
+
+    language = _lang(lang)
+    with _boundary():
+        moment = _moment(at)
+        with _store() as store:
+            cases = store.all(include_closed=all_)
+    if fmt is Format.json:
+        out.plain(out.dumps([render.case_summary_json(c, moment) for c in cases]))
+    elif fmt is Format.markdown:
+        out.plain(render.case_list_markdown(cases, moment, language))
+    else:
+        out.rich(render.case_list_rich(cases, moment, language))
+
+
+@case_app.command("show")
+def case_show(
+    case_id: CaseId,
+    at: AtOpt = None,
+    fmt: CaseFormatOpt = Format.text,
+    lang: LangOpt = None,
+) -> None:
+    """One case with its whole history."""
+    from . import render
+
+    language = _lang(lang)
+    with _boundary():
+        moment = _moment(at)
+        with _store() as store:
+            case = store.get(case_id)
+    if fmt is Format.json:
+        out.plain(out.dumps(render.case_json(case, moment)))
+    elif fmt is Format.markdown:
+        out.plain(render.case_markdown(case, moment, language))
+    else:
+        out.rich(render.case_rich(case, moment, language))
+
+
+class ExportFormat(str, Enum):
+    json = "json"
+    csv = "csv"
+
+
+@case_app.command("export")
+def case_export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ExportFormat.json
+    ),
+    at: AtOpt = None,
+) -> None:
+    """Every case with its whole history, for a complaint to the platform or a regulator."""
+    from . import render
+
+    with _boundary():
+        moment = _moment(at)
+        with _store() as store:
+            cases = store.all(include_closed=True)
+    if fmt is ExportFormat.csv:
+        out.plain(render.cases_csv(cases))
+    else:
+        out.plain(out.dumps([render.case_json(c, moment) for c in cases]))
+
+
+@case_app.command("followup")
+def case_followup(
+    case_id: CaseId,
+    at: AtOpt = None,
+    fmt: FormatOpt = Format.text,
+    lang: LangOpt = None,
+    catalog: CatalogOpt = None,
+) -> None:
+    """The call-back script: which line, when, and the words (escalation after two misses)."""
+    from . import render
+    from .rules import calendar_of
+    from .schedule import status
+    from .script import followup
+
+    language = _lang(lang)
+    with _boundary():
+        moment = _moment(at)
+        catalogue = _catalogue(catalog)
+        with _store() as store:
+            case = store.get(case_id)
+        line = catalogue.find_line(case.line)
+        if line is None:
+            raise Stop(
+                EXIT_CATALOGUE,
+                f"case {case.id} was on line {case.line!r}, which the catalogue no longer has",
+            )
+        line_status = status(line, moment, calendar_of(catalogue))
+        words = followup(case, line, moment, language)
+    if fmt is Format.json:
+        out.plain(out.dumps(render.followup_json(case, line_status, words, language)))
+    elif fmt is Format.markdown:
+        out.plain(render.followup_markdown(case, line_status, words, language))
+    else:
+        out.rich(render.followup_rich(case, line_status, words, language))
+
+
+def _text(value: str | None) -> str | None:
+    return value.strip() or None if value is not None else None
+
+
+def _known_lines(catalogue: Catalogue) -> str:
+    return "Known lines: " + ", ".join(f"{x.id} ({x.number})" for x in catalogue.lines)
+
+
+def _show_case_summary(case: Case, moment: dt.datetime, fmt: Format, what: str) -> None:
+    from . import render
+
+    if fmt is Format.json:
+        out.plain(out.dumps(render.case_summary_json(case, moment)))
+    else:
+        out.plain(render.case_done(case, moment, what, _lang(None)))
 
 
 # --------------------------------------------------------------------------- entry point

@@ -12,6 +12,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .catalogue import Catalogue, Line, Scenario, Window
@@ -20,7 +21,10 @@ from .schedule import LineStatus
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
+    from .cases import Case
+    from .prep import Facts
     from .rules import Notice, Recommendation
+    from .script import FollowUp
 
 # --------------------------------------------------------------------------- words
 
@@ -120,6 +124,47 @@ WORDS: dict[str, dict[str, str]] = {
         "chinesecalendar: Monday–Friday assumed, public holidays and adjusted working "
         "weekends ignored. Install a newer chinesecalendar (pip install -U chinesecalendar) "
         "or add the dates to the catalogue (calendar.extra_holidays / extra_workdays).",
+        "ask.fact": "Enter skips: ",
+        "opening": "Open with",
+        "no_opening": "(give --order, --fault, --want … and the sentence is written for you)",
+        "missing": "Still missing",
+        "evidence": "Evidence to have ready",
+        "you_have": "you have",
+        "after_call": "Before you hang up, note",
+        "after_fields": "the agent's ID (工号), the service ticket (服务单号) "
+        "and the promised deadline",
+        "record": "Record it",
+        "open_cases": "Open, overdue cases for this order",
+        "overdue_note": "You have {n} overdue case(s): {cases}. Call-back script: "
+        "jdhotline case followup {first}",
+        "case.added": "Case {id} recorded",
+        "case.logged": "Call logged on case {id}",
+        "case.closed": "Case {id} closed",
+        "case.due": "promise due {due}",
+        "case.overdue": "overdue by {late}",
+        "case.no_promise": "no promise recorded",
+        "case.none": "No open cases.",
+        "case.none_all": "No cases yet. Record one after a call: jdhotline case add --line ID …",
+        "col.case": "Case",
+        "col.order": "Order",
+        "col.status": "Status",
+        "col.due": "Promise due (Beijing)",
+        "col.overdue": "Overdue",
+        "col.when": "When (Beijing)",
+        "col.what": "What",
+        "col.agent": "Agent",
+        "col.ticket": "Ticket",
+        "col.note": "Note",
+        "status.open": "open",
+        "status.closed": "closed",
+        "kind.call": "call",
+        "kind.close": "closed",
+        "history": "History",
+        "outcome": "Outcome",
+        "followup.call": "Call back",
+        "followup.say": "Say",
+        "followup.escalate": "Ask to escalate (second missed promise)",
+        "followup.missed": "Missed promises",
         "error": "error",
         "hint.scenarios": "Known scenarios: {ids}",
         "did_you_mean": "did you mean {guess!r}?",
@@ -210,6 +255,46 @@ WORDS: dict[str, dict[str, str]] = {
         "暂按周一至周五推算,未计入法定节假日和调休。请升级 chinesecalendar"
         "(pip install -U chinesecalendar),或在目录文件的 calendar.extra_holidays / "
         "extra_workdays 中补充日期。",
+        "ask.fact": "回车跳过:",
+        "opening": "开场白",
+        "no_opening": "(提供 --order、--fault、--want 等,开场白会自动写好)",
+        "missing": "还缺",
+        "evidence": "准备好的证据",
+        "you_have": "已有",
+        "after_call": "挂电话前记下",
+        "after_fields": "客服工号、服务单号、承诺的时限",
+        "record": "记录下来",
+        "open_cases": "这个订单还有超时未兑现的记录",
+        "overdue_note": "你有 {n} 条超时未兑现的记录:{cases}。"
+        "回访话术:jdhotline case followup {first}",
+        "case.added": "已记录第 {id} 号",
+        "case.logged": "已在第 {id} 号记录这次通话",
+        "case.closed": "第 {id} 号已结案",
+        "case.due": "承诺时限 {due}",
+        "case.overdue": "已超时 {late}",
+        "case.no_promise": "没有记录承诺",
+        "case.none": "没有未结的记录。",
+        "case.none_all": "还没有记录。通话后记一条:jdhotline case add --line ID …",
+        "col.case": "编号",
+        "col.order": "订单号",
+        "col.status": "状态",
+        "col.due": "承诺时限(北京)",
+        "col.overdue": "超时",
+        "col.when": "时间(北京)",
+        "col.what": "事项",
+        "col.agent": "工号",
+        "col.ticket": "服务单号",
+        "col.note": "备注",
+        "status.open": "未结",
+        "status.closed": "已结",
+        "kind.call": "通话",
+        "kind.close": "结案",
+        "history": "经过",
+        "outcome": "结果",
+        "followup.call": "回拨",
+        "followup.say": "这样说",
+        "followup.escalate": "要求升级(第二次承诺落空)",
+        "followup.missed": "落空的承诺",
         "error": "错误",
         "hint.scenarios": "可用场景:{ids}",
         "did_you_mean": "是不是 {guess!r}?",
@@ -756,6 +841,379 @@ def scenarios_rich(catalogue: Catalogue, lang: str) -> RenderableType:
     return table
 
 
+# --------------------------------------------------------------------------- prep
+
+
+@dataclass(frozen=True)
+class CallSheet:
+    rec: Recommendation
+    catalogue: Catalogue
+    facts: Facts
+    missing: tuple[str, ...]
+    open_cases: Sequence[Case]
+
+
+def _opening(sheet: CallSheet, lang: str) -> str | None:
+    from .script import opening
+
+    return opening(sheet.facts, plus=sheet.rec.user == "plus", today=sheet.rec.at.date(), lang=lang)
+
+
+def _missing(sheet: CallSheet, lang: str) -> list[tuple[str, str, str]]:
+    """(fact id, name, where to find it) for each missing fact."""
+    rows = []
+    for fact in sheet.missing:
+        described = sheet.catalogue.facts.get(fact)
+        rows.append(
+            (
+                fact,
+                described.name(lang) if described else fact,
+                described.where(lang) if described else "",
+            )
+        )
+    return rows
+
+
+def record_command(sheet: CallSheet) -> str:
+    """The exact `jdhotline case add` line to run after the call."""
+    import shlex
+
+    parts = ["jdhotline", "case", "add", "--line", sheet.rec.primary.line.id]
+    parts += ["--scenario", sheet.rec.scenario.id]
+    if sheet.facts.order:
+        parts += ["--order", sheet.facts.order]
+    command = " ".join(shlex.quote(p) for p in parts)
+    return command + " --agent 工号 --ticket 服务单号 --promise 24h"
+
+
+def prep_json(sheet: CallSheet, lang: str) -> dict[str, Any]:
+    rec = sheet.rec
+    doc = which_json(rec, sheet.catalogue, lang)
+    doc["opening"] = _opening(sheet, lang)
+    doc["missing"] = [{"fact": f, "name": n, "where": w} for f, n, w in _missing(sheet, lang)]
+    doc["evidence"] = list(sheet.facts.evidence)
+    doc["record"] = record_command(sheet)
+    doc["open_cases"] = [case_summary_json(c, rec.at) for c in sheet.open_cases]
+    return doc
+
+
+def _prep_sections(sheet: CallSheet, lang: str) -> list[tuple[str, list[str]]]:
+    w = lambda name, **kw: word(lang, name, **kw)  # noqa: E731
+    opening = _opening(sheet, lang)
+    rec = sheet.rec
+    evidence = [clean(item(lang)) for item in rec.checklist]
+    evidence += [clean(f"{w('you_have')}: {e}") for e in sheet.facts.evidence]
+    sections = [
+        (w("opening"), [clean(f"“{opening}”") if opening else w("no_opening")]),
+        (
+            w("missing"),
+            [
+                clean(f"{name}: {where}" if where else name)
+                for _, name, where in _missing(sheet, lang)
+            ],
+        ),
+        (w("evidence"), evidence),
+        (w("warnings"), _texts(rec.warnings, rec, sheet.catalogue, lang)),
+        (
+            w("after_call"),
+            [w("after_fields")] + [clean(t(lang)) for t in sheet.catalogue.say.on_the_call],
+        ),
+        (w("record"), [record_command(sheet)]),
+        (w("open_cases"), [_case_line(c, rec.at, lang) for c in sheet.open_cases]),
+    ]
+    return [(heading, items) for heading, items in sections if items]
+
+
+def _prep_head(sheet: CallSheet, lang: str) -> tuple[str, str, list[tuple[str, str]]]:
+    rec = sheet.rec
+    line = rec.primary.line
+    title = f"{word(lang, 'user.' + rec.user)} · {rec.scenario.name(lang)}"
+    call = f"{word(lang, 'call')} {line.number}  {line.name(lang)}"
+    facts = _facts(rec, lang)[:3]  # how to get through, open now, best time
+    return clean(title), clean(call), facts
+
+
+def prep_markdown(sheet: CallSheet, lang: str) -> str:
+    title, call, facts = _prep_head(sheet, lang)
+    out = [f"## {title}", "", f"**{call}**", ""]
+    out += [f"- **{label}:** {value}" for label, value in facts] + [""]
+    for heading, items in _prep_sections(sheet, lang):
+        if heading == word(lang, "record"):
+            out += [f"### {heading}", "", "```sh", *items, "```", ""]
+        else:
+            out += [f"### {heading}", "", *(f"- {item}" for item in items), ""]
+    out.append(f"*{word(lang, 'time')}: {time_line(sheet.rec.at, lang)}*")
+    return "\n".join(out) + "\n"
+
+
+def prep_rich(sheet: CallSheet, lang: str) -> RenderableType:
+    from rich.console import Group
+    from rich.text import Text
+
+    title, call, facts = _prep_head(sheet, lang)
+    parts: list[RenderableType] = [
+        Text(title, style="bold"),
+        Text(call, style="bold green"),
+        _pairs(facts),
+    ]
+    for heading, items in _prep_sections(sheet, lang):
+        parts += [Text(""), Text(heading, style="bold")]
+        if heading == word(lang, "record"):
+            parts += [Text("  " + item, style="cyan") for item in items]
+        else:
+            parts.append(_bullets(items, "!" if heading == word(lang, "warnings") else "•"))
+    parts += [Text(""), Text(f"{word(lang, 'time')}: {time_line(sheet.rec.at, lang)}", style="dim")]
+    return Group(*parts)
+
+
+# --------------------------------------------------------------------------- cases
+
+
+def case_summary_json(case: Case, at: dt.datetime) -> dict[str, Any]:
+    late = case.overdue(at)
+    return {
+        "id": case.id,
+        "line": case.line,
+        "order": case.order,
+        "status": case.status,
+        "due": iso(case.due),
+        "overdue": late is not None,
+    }
+
+
+def case_json(case: Case, at: dt.datetime) -> dict[str, Any]:
+    doc = case_summary_json(case, at)
+    doc.update(
+        {
+            "scenario": case.scenario,
+            "agent": case.latest("agent"),
+            "ticket": case.latest("ticket"),
+            "created_at": iso(case.created_at),
+            "closed_at": iso(case.closed_at),
+            "outcome": case.outcome,
+            "entries": [
+                {
+                    "at": iso(e.at),
+                    "kind": e.kind,
+                    "agent": e.agent,
+                    "ticket": e.ticket,
+                    "due": iso(e.due),
+                    "note": e.note,
+                }
+                for e in case.entries
+            ],
+        }
+    )
+    return doc
+
+
+def cases_csv(cases: Sequence[Case]) -> str:
+    """One row per entry, the case's fields repeated: the whole history in a spreadsheet."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(
+        [
+            "case",
+            "line",
+            "scenario",
+            "order",
+            "status",
+            "outcome",
+            "at",
+            "kind",
+            "agent",
+            "ticket",
+            "due",
+            "note",
+        ]
+    )
+    for case in cases:
+        for e in case.entries:
+            head = [case.id, case.line, case.scenario, case.order, case.status, case.outcome]
+            entry = [iso(e.at), e.kind, e.agent, e.ticket, iso(e.due), e.note]
+            writer.writerow([_csv_safe("" if v is None else str(v)) for v in (*head, *entry)])
+    return buffer.getvalue()
+
+
+def _csv_safe(text: str) -> str:
+    """Spreadsheets run a cell starting with = + - @ as a formula: quote it."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _due_text(case: Case, at: dt.datetime, lang: str) -> str:
+    if case.due is None:
+        return word(lang, "case.no_promise")
+    text = word(lang, "case.due", due=f"{case.due:%Y-%m-%d %H:%M}")
+    late = case.overdue(at)
+    if late is not None:
+        text += ", " + word(lang, "case.overdue", late=duration(late, lang))
+    return text
+
+
+def _case_line(case: Case, at: dt.datetime, lang: str) -> str:
+    order = f" · {word(lang, 'col.order')} {case.order}" if case.order else ""
+    return clean(f"#{case.id} {case.line}{order} · {_due_text(case, at, lang)}")
+
+
+def case_done(case: Case, at: dt.datetime, what: str, lang: str) -> str:
+    head = word(lang, f"case.{what}", id=case.id)
+    return clean(f"{head}: {_case_line(case, at, lang)}")
+
+
+def overdue_note(cases: Sequence[Case], at: dt.datetime, lang: str) -> str:
+    listed = "; ".join(_case_line(c, at, lang) for c in cases)
+    return word(lang, "overdue_note", n=len(cases), cases=listed, first=cases[0].id)
+
+
+def _case_rows(cases: Sequence[Case], at: dt.datetime, lang: str) -> list[list[str]]:
+    rows = []
+    for c in cases:
+        late = c.overdue(at)
+        rows.append(
+            [
+                str(c.id),
+                c.line,
+                c.order or "",
+                word(lang, f"status.{c.status}"),
+                f"{c.due:%Y-%m-%d %H:%M}" if c.due else "",
+                duration(late, lang) if late is not None else "",
+            ]
+        )
+    return rows
+
+
+_CASE_COLUMNS = ("case", "line", "order", "status", "due", "overdue")
+
+
+def case_list_rich(cases: Sequence[Case], at: dt.datetime, lang: str) -> RenderableType:
+    from rich.table import Table
+    from rich.text import Text
+
+    if not cases:
+        return Text(word(lang, "case.none"))
+    table = Table()
+    for column in _CASE_COLUMNS:
+        table.add_column(word(lang, f"col.{column}"), overflow="fold")
+    for row in _case_rows(cases, at, lang):
+        table.add_row(
+            *(
+                Text(clean(cell), style="red" if i == 5 and cell else "")
+                for i, cell in enumerate(row)
+            )
+        )
+    return table
+
+
+def case_list_markdown(cases: Sequence[Case], at: dt.datetime, lang: str) -> str:
+    head = [word(lang, f"col.{c}") for c in _CASE_COLUMNS]
+    out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    out += [
+        "| " + " | ".join(_md_cell(c) for c in row) + " |" for row in _case_rows(cases, at, lang)
+    ]
+    return "\n".join(out) + "\n"
+
+
+def _md_cell(text: str) -> str:
+    return clean(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _history_rows(case: Case, lang: str) -> list[list[str]]:
+    return [
+        [
+            f"{e.at:%Y-%m-%d %H:%M}",
+            word(lang, f"kind.{e.kind}"),
+            e.agent or "",
+            e.ticket or "",
+            f"{e.due:%Y-%m-%d %H:%M}" if e.due else "",
+            e.note or "",
+        ]
+        for e in case.entries
+    ]
+
+
+_HISTORY_COLUMNS = ("when", "what", "agent", "ticket", "due", "note")
+
+
+def case_rich(case: Case, at: dt.datetime, lang: str) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    history = Table()
+    for column in _HISTORY_COLUMNS:
+        history.add_column(word(lang, f"col.{column}"), overflow="fold")
+    for row in _history_rows(case, lang):
+        history.add_row(*(Text(clean(cell)) for cell in row))
+    parts: list[RenderableType] = [Text(_case_line(case, at, lang), style="bold")]
+    if case.outcome:
+        parts.append(Text(clean(f"{word(lang, 'outcome')}: {case.outcome}")))
+    parts += [Text(word(lang, "history"), style="bold"), history]
+    return Group(*parts)
+
+
+def case_markdown(case: Case, at: dt.datetime, lang: str) -> str:
+    head = [word(lang, f"col.{c}") for c in _HISTORY_COLUMNS]
+    out = [f"## {_case_line(case, at, lang)}", ""]
+    if case.outcome:
+        out += [clean(f"{word(lang, 'outcome')}: {case.outcome}"), ""]
+    out += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in _history_rows(case, lang)]
+    return "\n".join(out) + "\n"
+
+
+def _followup_facts(status: LineStatus, words: FollowUp, lang: str) -> list[tuple[str, str]]:
+    line = status.line
+    return [
+        (word(lang, "followup.call"), clean(f"{line.number} {line.name(lang)}")),
+        (word(lang, "open_now"), state_text(status, lang) + _unverified(status, lang)),
+        (word(lang, "best"), best_text(status, lang)),
+        (word(lang, "followup.missed"), str(words.missed)),
+    ]
+
+
+def followup_json(case: Case, status: LineStatus, words: FollowUp, lang: str) -> dict[str, Any]:
+    return {
+        "case": case_summary_json(case, status.at),
+        "line": line_json(status, None, lang),
+        "say": words.words,
+        "escalate": words.escalate,
+        "missed_promises": words.missed,
+        "overdue_minutes": int(words.overdue.total_seconds() // 60) if words.overdue else None,
+    }
+
+
+def followup_markdown(case: Case, status: LineStatus, words: FollowUp, lang: str) -> str:
+    out = [f"## {_case_line(case, status.at, lang)}", ""]
+    out += [f"- **{label}:** {value}" for label, value in _followup_facts(status, words, lang)]
+    out += ["", f"**{word(lang, 'followup.say')}:** “{clean(words.words)}”", ""]
+    if words.escalate:
+        out += [f"**{word(lang, 'followup.escalate')}:** “{clean(words.escalate)}”", ""]
+    return "\n".join(out)
+
+
+def followup_rich(case: Case, status: LineStatus, words: FollowUp, lang: str) -> RenderableType:
+    from rich.console import Group
+    from rich.text import Text
+
+    parts: list[RenderableType] = [
+        Text(_case_line(case, status.at, lang), style="bold"),
+        _pairs(_followup_facts(status, words, lang)),
+        Text(""),
+        Text(word(lang, "followup.say"), style="bold"),
+        _bullets([clean(f"“{words.words}”")], "•"),
+    ]
+    if words.escalate:
+        parts += [
+            Text(""),
+            Text(word(lang, "followup.escalate"), style="bold"),
+            _bullets([clean(f"“{words.escalate}”")], "!"),
+        ]
+    return Group(*parts)
+
+
 # --------------------------------------------------------------------------- consoles
 
 
@@ -818,6 +1276,11 @@ class Output:
         """Text printed as it is (JSON, Markdown): no Rich, no wrapping."""
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         sys.stdout.flush()
+
+    def note(self, message: str) -> None:
+        """A remark for people, on stderr, so that stdout stays one document."""
+        sys.stderr.write(clean(message) + "\n")
+        sys.stderr.flush()
 
     def error(self, message: str, hint: str | None = None) -> None:
         sys.stderr.write(f"jdhotline: {clean(message)}\n")

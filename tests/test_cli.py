@@ -359,10 +359,14 @@ def test_every_command_has_help() -> None:
     import typer.main
 
     group = typer.main.get_group(cli.app)
-    assert sorted(group.commands) == ["open", "scenarios", "table", "which"]
-    for name, command in group.commands.items():
-        assert command.help, f"{name} needs help text"
-        result = run(name, "--help")
+    assert sorted(group.commands) == ["case", "open", "prep", "scenarios", "table", "which"]
+    case = group.commands["case"]
+    assert sorted(case.commands) == ["add", "close", "export", "followup", "list", "log", "show"]  # type: ignore[attr-defined]
+    commands = [([name], c) for name, c in group.commands.items()]
+    commands += [(["case", name], c) for name, c in case.commands.items()]  # type: ignore[attr-defined]
+    for path, command in commands:
+        assert command.help, f"{path} needs help text"
+        result = run(*path, "--help")
         assert result.exit_code == 0 and "Usage:" in result.stdout
 
 

@@ -1,0 +1,442 @@
+"""The user's record of calls and promises, in SQLite.
+
+Reliability first: what an agent promised must never be lost.
+
+* Every change is one transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``).
+* WAL journal and a busy timeout: two processes adding cases at once both succeed,
+  and a process killed mid-write leaves every committed case readable.
+* ``PRAGMA user_version`` holds the schema version; older files migrate forward,
+  a newer one or a file that is not SQLite is refused and left untouched.
+
+Times are passed in (ISO 8601, Beijing time); nothing here reads the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .schedule import to_beijing
+
+if TYPE_CHECKING:
+    import sqlite3
+
+SCHEMA_VERSION = 2
+BUSY_TIMEOUT_MS = 10_000
+_HEADER = b"SQLite format 3\x00"
+
+# Version 1 (jdhotline's first record): one row per case, no history.
+SCHEMA_V1 = """
+CREATE TABLE cases (
+    id INTEGER PRIMARY KEY,
+    line TEXT NOT NULL,
+    scenario TEXT,
+    order_no TEXT,
+    agent TEXT,
+    ticket TEXT,
+    due TEXT,
+    note TEXT,
+    status TEXT NOT NULL DEFAULT 'open',
+    created_at TEXT NOT NULL
+);
+"""
+
+# Version 2: every call is an entry, so a case has a history.
+SCHEMA_V2 = """
+CREATE TABLE cases (
+    id INTEGER PRIMARY KEY,
+    line TEXT NOT NULL,
+    scenario TEXT,
+    order_no TEXT,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+    created_at TEXT NOT NULL,
+    closed_at TEXT,
+    outcome TEXT
+);
+CREATE TABLE entries (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('call', 'close')),
+    agent TEXT,
+    ticket TEXT,
+    due TEXT,
+    note TEXT
+);
+CREATE INDEX entries_by_case ON entries(case_id, id);
+CREATE INDEX cases_by_order ON cases(order_no);
+"""
+
+_MIGRATE_1_TO_2 = f"""
+ALTER TABLE cases RENAME TO cases_v1;
+{SCHEMA_V2}
+INSERT INTO cases (id, line, scenario, order_no, status, created_at)
+    SELECT id, line, scenario, order_no, status, created_at FROM cases_v1;
+INSERT INTO entries (case_id, at, kind, agent, ticket, due, note)
+    SELECT id, created_at, 'call', agent, ticket, due, note FROM cases_v1;
+DROP TABLE cases_v1;
+"""
+
+
+class CaseStoreError(Exception):
+    """The case database cannot be used; the message says why and what to do."""
+
+
+class NoSuchCase(LookupError):
+    def __init__(self, case_id: int) -> None:
+        super().__init__(f"no case {case_id}")
+        self.case_id = case_id
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: int
+    at: dt.datetime
+    kind: str  # call | close
+    agent: str | None
+    ticket: str | None
+    due: dt.datetime | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Case:
+    id: int
+    line: str
+    scenario: str | None
+    order: str | None
+    status: str  # open | closed
+    created_at: dt.datetime
+    closed_at: dt.datetime | None
+    outcome: str | None
+    entries: tuple[Entry, ...]
+
+    def latest(self, field: str) -> str | None:
+        """The most recent agent or ticket given in any call."""
+        for entry in reversed(self.entries):
+            value = getattr(entry, field)
+            if value:
+                return str(value)
+        return None
+
+    @property
+    def due(self) -> dt.datetime | None:
+        """The deadline of the latest promise."""
+        for entry in reversed(self.entries):
+            if entry.due is not None:
+                return entry.due
+        return None
+
+    def overdue(self, at: dt.datetime) -> dt.timedelta | None:
+        """How long the latest promise is overdue at ``at`` (None when not overdue)."""
+        due = self.due
+        if self.status != "open" or due is None or at <= due:
+            return None
+        return at - due
+
+    def missed_promises(self, at: dt.datetime) -> int:
+        """Promises whose deadline passed before the next call (or before ``at``)."""
+        calls = [e for e in self.entries if e.kind == "call"]
+        missed = 0
+        for i, entry in enumerate(calls):
+            if entry.due is None:
+                continue
+            following = calls[i + 1].at if i + 1 < len(calls) else at
+            if following > entry.due:
+                missed += 1
+        return missed
+
+
+def default_path(home: str | None, data_dir: str) -> Path:
+    """$JDHOTLINE_HOME/cases.db, else the user's data folder (platformdirs)."""
+    return Path(home or data_dir) / "cases.db"
+
+
+def parse_promise(text: str, at: dt.datetime) -> dt.datetime:
+    """A promised deadline: 24h, 3d, 90m (from ``at``), or an ISO 8601 moment or date."""
+    value = text.strip().lower()
+    relative = re.fullmatch(r"(\d+)\s*(m|min|h|d)", value)
+    if relative:
+        amount, unit = int(relative[1]), relative[2]
+        minutes = {"m": 1, "min": 1, "h": 60, "d": 24 * 60}[unit] * amount
+        if minutes > 366 * 24 * 60:
+            raise ValueError(f"{text!r} is more than a year away")
+        return to_beijing(at) + dt.timedelta(minutes=minutes)
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            # A day: the promise holds until that day's end.
+            day = dt.date.fromisoformat(value)
+            return to_beijing(dt.datetime.combine(day, dt.time(23, 59)))
+        return to_beijing(dt.datetime.fromisoformat(value.upper().replace("Z", "+00:00")))
+    except ValueError:
+        raise ValueError(
+            f"{text!r} is not a deadline; use 24h, 3d, 90m, 2026-11-28 or 2026-11-28T18:00"
+        ) from None
+
+
+class CaseStore:
+    """Cases in one SQLite file. Use as a context manager, or call close()."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        _check_file(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CaseStoreError(
+                f"cannot create the folder {path.parent} ({exc.strerror}); "
+                "set JDHOTLINE_HOME to a folder you can write"
+            ) from None
+        import sqlite3  # imported here: only the case commands pay for it
+
+        try:
+            self.db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise _store_error(path, exc) from None
+        try:
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._prepare()
+        except sqlite3.Error as exc:
+            self.db.close()
+            raise _store_error(path, exc) from None
+        except BaseException:
+            self.db.close()
+            raise
+
+    def __enter__(self) -> CaseStore:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _prepare(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise CaseStoreError(
+                f"{self.path} was written by a newer jdhotline (schema {version}, this one "
+                f"knows {SCHEMA_VERSION}); upgrade jdhotline. The file was not changed."
+            )
+        if version == SCHEMA_VERSION:
+            self.db.execute("PRAGMA journal_mode = WAL")
+            return
+        with self._write():
+            # Re-read inside the write lock: another process may have just migrated.
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0:
+                tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+                if tables:
+                    raise CaseStoreError(
+                        f"{self.path} is a SQLite database, but not jdhotline's; "
+                        "it was left untouched. Set JDHOTLINE_HOME to another folder."
+                    )
+                _run_script(self.db, SCHEMA_V2)
+            elif version == 1:
+                _run_script(self.db, _MIGRATE_1_TO_2)
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        self.db.execute("PRAGMA journal_mode = WAL")
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """One transaction that takes the write lock at once (waits up to the busy timeout)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # ---- changes
+
+    def add(
+        self,
+        *,
+        line: str,
+        at: dt.datetime,
+        scenario: str | None = None,
+        order: str | None = None,
+        agent: str | None = None,
+        ticket: str | None = None,
+        due: dt.datetime | None = None,
+        note: str | None = None,
+    ) -> int:
+        with self._guard(), self._write():
+            cursor = self.db.execute(
+                "INSERT INTO cases (line, scenario, order_no, created_at) VALUES (?, ?, ?, ?)",
+                (line, scenario, order, _iso(at)),
+            )
+            case_id = int(cursor.lastrowid or 0)
+            self._entry(case_id, at, "call", agent, ticket, due, note)
+        return case_id
+
+    def log(
+        self,
+        case_id: int,
+        *,
+        at: dt.datetime,
+        agent: str | None = None,
+        ticket: str | None = None,
+        due: dt.datetime | None = None,
+        note: str | None = None,
+    ) -> None:
+        with self._guard(), self._write():
+            self._require(case_id)
+            self._entry(case_id, at, "call", agent, ticket, due, note)
+
+    def close_case(self, case_id: int, *, at: dt.datetime, outcome: str | None = None) -> None:
+        with self._guard(), self._write():
+            self._require(case_id)
+            self.db.execute(
+                "UPDATE cases SET status = 'closed', closed_at = ?, outcome = ? WHERE id = ?",
+                (_iso(at), outcome, case_id),
+            )
+            self._entry(case_id, at, "close", None, None, None, outcome)
+
+    def _entry(
+        self,
+        case_id: int,
+        at: dt.datetime,
+        kind: str,
+        agent: str | None,
+        ticket: str | None,
+        due: dt.datetime | None,
+        note: str | None,
+    ) -> None:
+        self.db.execute(
+            "INSERT INTO entries (case_id, at, kind, agent, ticket, due, note)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (case_id, _iso(at), kind, agent, ticket, _iso(due) if due else None, note),
+        )
+
+    def _require(self, case_id: int) -> None:
+        if self.db.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
+            raise NoSuchCase(case_id)
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        import sqlite3
+
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            raise _store_error(self.path, exc) from None
+
+    # ---- reading
+
+    def get(self, case_id: int) -> Case:
+        with self._guard():
+            cases = self._load("WHERE id = ?", (case_id,))
+        if not cases:
+            raise NoSuchCase(case_id)
+        return cases[0]
+
+    def all(self, *, include_closed: bool = False) -> list[Case]:
+        with self._guard():
+            return self._load("" if include_closed else "WHERE status = 'open'", ())
+
+    def for_order(self, order: str) -> list[Case]:
+        with self._guard():
+            return self._load("WHERE order_no = ? AND status = 'open'", (order,))
+
+    def _load(self, where: str, params: tuple[object, ...]) -> list[Case]:
+        rows = self.db.execute(
+            "SELECT id, line, scenario, order_no, status, created_at, closed_at, outcome"
+            f" FROM cases {where} ORDER BY id",
+            params,
+        ).fetchall()
+        if not rows:
+            return []
+        ids = [row[0] for row in rows]
+        entries: dict[int, list[Entry]] = {i: [] for i in ids}
+        marks = ",".join("?" * len(ids)) if len(ids) < 900 else None
+        query = "SELECT case_id, id, at, kind, agent, ticket, due, note FROM entries"
+        found = (
+            self.db.execute(f"{query} WHERE case_id IN ({marks}) ORDER BY id", ids)
+            if marks
+            else self.db.execute(f"{query} ORDER BY id")
+        )
+        for case_id, *entry in found:
+            if case_id in entries:
+                entries[case_id].append(
+                    Entry(
+                        entry[0],
+                        _moment(entry[1]),
+                        entry[2],
+                        entry[3],
+                        entry[4],
+                        _moment(entry[5]) if entry[5] else None,
+                        entry[6],
+                    )
+                )
+        return [
+            Case(
+                id=row[0],
+                line=row[1],
+                scenario=row[2],
+                order=row[3],
+                status=row[4],
+                created_at=_moment(row[5]),
+                closed_at=_moment(row[6]) if row[6] else None,
+                outcome=row[7],
+                entries=tuple(entries[row[0]]),
+            )
+            for row in rows
+        ]
+
+
+def _run_script(db: sqlite3.Connection, script: str) -> None:
+    """Run several statements inside the caller's open transaction (executescript would commit)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _check_file(path: Path) -> None:
+    """Refuse, without touching it, a file that is not a SQLite database."""
+    if path.is_dir():
+        raise CaseStoreError(f"{path} is a folder, not a case database")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(_HEADER))
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise CaseStoreError(f"cannot read {path} ({exc.strerror})") from None
+    if header and header != _HEADER:
+        raise CaseStoreError(
+            f"{path} is not a jdhotline case database (not SQLite); it was left untouched. "
+            "Move it away, or set JDHOTLINE_HOME to another folder."
+        )
+
+
+def _store_error(path: Path, exc: sqlite3.Error) -> CaseStoreError:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return CaseStoreError(
+            f"{path} is locked by another program (waited {BUSY_TIMEOUT_MS // 1000} s); "
+            "nothing was written, try again"
+        )
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        writable = os.access(path.parent, os.W_OK)
+        hint = "" if writable else f" ({path.parent} is not writable)"
+        return CaseStoreError(
+            f"cannot write {path}{hint}; set JDHOTLINE_HOME to a folder you can write"
+        )
+    return CaseStoreError(f"{path}: {text}; the file was not changed")
+
+
+def _iso(moment: dt.datetime) -> str:
+    return to_beijing(moment).isoformat(timespec="seconds")
+
+
+def _moment(text: str) -> dt.datetime:
+    return to_beijing(dt.datetime.fromisoformat(text))
