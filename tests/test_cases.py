@@ -1,0 +1,391 @@
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from jdhotline import cli
+from jdhotline.cases import (
+    SCHEMA_V1,
+    CaseStore,
+    CaseStoreError,
+    NoSuchCase,
+    parse_promise,
+)
+from jdhotline.catalogue import Catalogue
+from jdhotline.script import followup
+
+from .conftest import bj
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("JDHOTLINE_HOME", str(tmp_path))
+    return tmp_path
+
+
+def run(*args: str, input: str | None = None):
+    return runner.invoke(cli.app, list(args), input=input)
+
+
+# ---------------------------------------------------------------- the store
+
+
+def test_add_log_close_and_history(tmp_path: Path) -> None:
+    with CaseStore(tmp_path / "cases.db") as store:
+        first = store.add(line="appliance", at=bj("2026-11-27 10:00"), order="123", agent="00123",
+                          ticket="12345", due=bj("2026-11-28 10:00"), note="24 小时内联系")  # fmt: skip
+        second = store.add(line="regular", at=bj("2026-11-27 11:00"))
+        assert (first, second) == (1, 2)
+        store.log(first, at=bj("2026-11-28 12:00"), agent="00456", due=bj("2026-11-28 14:00"))
+        case = store.get(first)
+        assert [e.agent for e in case.entries] == ["00123", "00456"]
+        assert case.latest("agent") == "00456" and case.latest("ticket") == "12345"
+        assert case.due == bj("2026-11-28 14:00")
+        assert case.overdue(bj("2026-11-28 13:59")) is None
+        assert case.overdue(bj("2026-11-28 16:30")) == dt.timedelta(hours=2, minutes=30)
+        assert case.missed_promises(bj("2026-11-28 13:00")) == 1
+        assert case.missed_promises(bj("2026-11-28 15:00")) == 2
+        store.close_case(second, at=bj("2026-11-27 12:00"), outcome="solved")
+        assert [c.id for c in store.all()] == [1]
+        assert [c.id for c in store.all(include_closed=True)] == [1, 2]
+        closed = store.get(second)
+        assert (closed.status, closed.outcome, closed.entries[-1].kind) == (
+            "closed",
+            "solved",
+            "close",
+        )
+        assert closed.overdue(bj("2030-01-01 00:00")) is None
+        assert [c.id for c in store.for_order("123")] == [1]
+        with pytest.raises(NoSuchCase):
+            store.log(99, at=bj("2026-11-28 12:00"))
+        with pytest.raises(NoSuchCase):
+            store.get(99)
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("24h", "2026-11-28 10:00"),
+        ("3d", "2026-11-30 10:00"),
+        ("90m", "2026-11-27 11:30"),
+        ("2026-11-28T18:00", "2026-11-28 18:00"),
+        ("2026-11-28T10:00Z", "2026-11-28 18:00"),
+        ("2026-11-28", "2026-11-28 23:59"),
+    ],
+)
+def test_promises(text: str, due: str) -> None:
+    assert parse_promise(text, bj("2026-11-27 10:00")) == bj(due)
+
+
+@pytest.mark.parametrize("text", ["soon", "24", "-3d", "2026-13-01", "9999d"])
+def test_bad_promises(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_promise(text, bj("2026-11-27 10:00"))
+
+
+def test_migration_from_version_1(tmp_path: Path) -> None:
+    path = tmp_path / "cases.db"
+    db = sqlite3.connect(path)
+    db.executescript(SCHEMA_V1)
+    db.execute(
+        "INSERT INTO cases (line, scenario, order_no, agent, ticket, due, note, status, created_at)"
+        " VALUES ('appliance', 'appliance', '123', '00123', '12345', '2026-11-28T10:00:00+08:00',"
+        " 'old note', 'open', '2026-11-27T10:00:00+08:00')"
+    )
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    with CaseStore(path) as store:
+        case = store.get(1)
+        assert (case.line, case.order, case.latest("agent"), case.due) == (
+            "appliance", "123", "00123", bj("2026-11-28 10:00"),
+        )  # fmt: skip
+        assert [e.note for e in case.entries] == ["old note"]
+        assert store.add(line="regular", at=bj("2026-11-29 10:00")) == 2
+    check = sqlite3.connect(path)
+    assert check.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    check.close()
+
+
+def test_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "cases.db"
+    content = "我的购物笔记\n".encode() * 100
+    path.write_bytes(content)
+    before = path.stat().st_mtime_ns
+    with pytest.raises(CaseStoreError, match="not a jdhotline case database"):
+        CaseStore(path)
+    assert path.read_bytes() == content and path.stat().st_mtime_ns == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cases.db"]
+
+
+def test_newer_or_foreign_database_is_refused_untouched(tmp_path: Path) -> None:
+    newer = tmp_path / "newer.db"
+    db = sqlite3.connect(newer)
+    db.execute("PRAGMA user_version = 99")
+    db.commit()
+    db.close()
+    content = newer.read_bytes()
+    with pytest.raises(CaseStoreError, match="newer jdhotline"):
+        CaseStore(newer)
+    assert newer.read_bytes() == content
+    foreign = tmp_path / "foreign.db"
+    db = sqlite3.connect(foreign)
+    db.execute("CREATE TABLE photos (id INTEGER)")
+    db.commit()
+    db.close()
+    content = foreign.read_bytes()
+    with pytest.raises(CaseStoreError, match="not jdhotline's"):
+        CaseStore(foreign)
+    assert foreign.read_bytes() == content
+
+
+def test_locked_database_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import jdhotline.cases as cases
+
+    path = tmp_path / "cases.db"
+    with CaseStore(path) as store:
+        store.add(line="regular", at=bj("2026-11-27 10:00"))
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    monkeypatch.setattr(cases, "BUSY_TIMEOUT_MS", 200)
+    try:
+        with (
+            CaseStore(path) as store,
+            pytest.raises(CaseStoreError, match="locked by another program"),
+        ):
+            store.add(line="regular", at=bj("2026-11-27 11:00"))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with CaseStore(path) as store:
+        assert [c.id for c in store.all()] == [1]  # nothing lost, nothing half-written
+
+
+WRITER = """
+import sys, datetime as dt
+from pathlib import Path
+from jdhotline.cases import CaseStore
+from jdhotline.schedule import BEIJING
+path, name, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+at = dt.datetime(2026, 11, 27, 10, 0, tzinfo=BEIJING)
+with CaseStore(path) as store:
+    for i in range(count):
+        case_id = store.add(line="regular", at=at, note=f"{name}-{i}")
+        print(case_id, flush=True)
+"""
+
+
+def test_two_writer_processes(tmp_path: Path) -> None:
+    path = tmp_path / "cases.db"
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), name, "200"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("a", "b")
+    ]
+    results = [p.communicate(timeout=120) for p in procs]
+    for proc, (_, err) in zip(procs, results, strict=True):
+        assert proc.returncode == 0, err
+    with CaseStore(path) as store:
+        cases = store.all()
+    assert len(cases) == 400
+    notes = sorted(c.entries[0].note or "" for c in cases)
+    assert notes == sorted(f"{n}-{i}" for n in ("a", "b") for i in range(200))
+
+
+def test_sigkill_mid_write_keeps_every_acknowledged_case(tmp_path: Path) -> None:
+    path = tmp_path / "cases.db"
+    command = [sys.executable, "-c", WRITER, str(path), "k", "100000"]
+    acknowledged: list[int] = []
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as proc:
+        assert proc.stdout is not None
+        deadline = time.monotonic() + 60
+        while len(acknowledged) < 150 and time.monotonic() < deadline:
+            acknowledged.append(int(proc.stdout.readline()))
+        os.kill(proc.pid, signal.SIGKILL)  # in the middle of its writing loop
+        proc.wait()
+        acknowledged += [int(line) for line in proc.stdout.read().split()]
+    assert proc.returncode == -signal.SIGKILL
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    stored = {row[0] for row in db.execute("SELECT id FROM cases")}
+    db.close()
+    assert len(acknowledged) >= 150
+    assert set(acknowledged) <= stored
+
+
+# ---------------------------------------------------------------- follow-up words
+
+
+def _case_with_promises(tmp_path: Path, line: str = "appliance"):
+    store = CaseStore(tmp_path / "cases.db")
+    case_id = store.add(line=line, at=bj("2026-11-27 10:00"), order="123", agent="00123",
+                        ticket="12345", due=bj("2026-11-28 10:00"))  # fmt: skip
+    return store, case_id
+
+
+def test_followup_words(tmp_path: Path, catalogue: Catalogue) -> None:
+    store, case_id = _case_with_promises(tmp_path)
+    case = store.get(case_id)
+    line = catalogue.line("appliance")
+    zh = followup(case, line, bj("2026-11-28 12:00"), "zh")
+    assert (
+        zh.words
+        == "订单号 123,工号 00123 承诺 24 小时内反馈,现在已超时 2 小时,麻烦催进度,服务单号 12345"
+    )
+    assert zh.escalate is None and zh.missed == 1
+    en = followup(case, line, bj("2026-11-28 12:00"), "en")
+    assert en.words == (
+        "Order 123; agent 00123 promised feedback within 24 hours; it is now 2 h overdue; "
+        "please chase it; service ticket 12345."
+    )
+    early = followup(case, line, bj("2026-11-28 09:00"), "zh")
+    assert "超时" not in early.words and early.missed == 0
+    store.close()
+
+
+def test_escalation_after_the_second_missed_promise(tmp_path: Path, catalogue: Catalogue) -> None:
+    store, case_id = _case_with_promises(tmp_path)
+    store.log(case_id, at=bj("2026-11-28 12:00"), agent="00456", due=bj("2026-11-29 12:00"))
+    case = store.get(case_id)
+    line = catalogue.line("appliance")
+    assert followup(case, line, bj("2026-11-29 11:00"), "zh").escalate is None
+    late = followup(case, line, bj("2026-11-30 12:00"), "zh")
+    assert late.missed == 2
+    assert late.escalate == "麻烦帮我升级到家电售后主管,这个问题已拖延 3 天,需要加急"
+    regular = followup(case, catalogue.line("regular"), bj("2026-11-30 12:00"), "zh")
+    assert regular.escalate is not None and "上级维权专员" in regular.escalate
+    plus = followup(case, catalogue.line("plus"), bj("2026-11-30 12:00"), "en")
+    assert plus.escalate is not None and "PLUS 专属维权组" in plus.escalate
+    store.close()
+
+
+# ---------------------------------------------------------------- the CLI
+
+
+@pytest.mark.usefixtures("home")
+def test_case_commands_end_to_end(home: Path) -> None:
+    added = run("case", "add", "--line", "400-610-1360", "-s", "appliance", "--order", "1234-5678",
+                "--agent", "00123", "--ticket", "12345", "--promise", "24h", "--note", "[bold]师傅[/bold]",
+                "--at", "2026-11-27T10:00", "--format", "json")  # fmt: skip
+    assert added.exit_code == 0, added.output
+    assert json.loads(added.stdout) == {
+        "id": 1, "line": "appliance", "order": "12345678", "status": "open",
+        "due": "2026-11-28T10:00+08:00", "overdue": False,
+    }  # fmt: skip
+    assert (home / "cases.db").exists()
+    text = run("case", "add", "--line", "regular", "--at", "2026-11-27T11:00")
+    assert text.exit_code == 0 and text.stdout.startswith("Case 2 recorded: #2 regular")
+
+    listed = run("case", "list", "--at", "2026-11-28T12:00", "--format", "json")
+    assert json.loads(listed.stdout) == [
+        {"id": 1, "line": "appliance", "order": "12345678", "status": "open", "due": "2026-11-28T10:00+08:00", "overdue": True},
+        {"id": 2, "line": "regular", "order": None, "status": "open", "due": None, "overdue": False},
+    ]  # fmt: skip
+    table = run("case", "list", "--at", "2026-11-28T12:00").stdout
+    assert "12345678" in table and "2 h" in table
+
+    follow = run("case", "followup", "1", "--at", "2026-11-28T12:00", "--lang", "zh")
+    assert follow.exit_code == 0
+    assert "工号 00123 承诺 24 小时内反馈,现在已超时 2" in " ".join(follow.stdout.split())
+    assert "400-610-1360" in follow.stdout
+
+    logged = run("case", "log", "1", "--agent", "00456", "--promise", "2h", "--note", "again",
+                 "--at", "2026-11-28T12:05")  # fmt: skip
+    assert logged.exit_code == 0 and "Call logged on case 1" in logged.stdout
+    doc = json.loads(
+        run("case", "followup", "1", "--at", "2026-11-28T15:00", "--format", "json").stdout
+    )
+    assert doc["missed_promises"] == 2 and doc["overdue_minutes"] == 55
+    assert "escalate" in doc and "家电售后主管" in doc["escalate"]
+    assert doc["line"]["number"] == "400-610-1360"
+
+    shown = run("case", "show", "1", "--format", "json", "--at", "2026-11-28T15:00")
+    history = json.loads(shown.stdout)["entries"]
+    assert [(e["agent"], e["note"]) for e in history] == [
+        ("00123", "[bold]师傅[/bold]"),
+        ("00456", "again"),
+    ]
+    shown_text = run("case", "show", "1", "--at", "2026-11-28T15:00").stdout
+    assert (
+        "[bold]师傅[/bold]" in shown_text.replace("\n", "").replace(" ", "")
+        or "[bold]" in shown_text
+    )
+
+    closed = run("case", "close", "1", "--outcome", '=HYPERLINK("x")', "--at", "2026-11-29T09:00")
+    assert closed.exit_code == 0 and "Case 1 closed" in closed.stdout
+    assert [c["id"] for c in json.loads(run("case", "list", "--format", "json").stdout)] == [2]
+    assert len(json.loads(run("case", "list", "--all", "--format", "json").stdout)) == 2
+
+    exported = json.loads(run("case", "export", "--format", "json").stdout)
+    assert [len(c["entries"]) for c in exported] == [3, 1]
+    csv_text = run("case", "export", "--format", "csv").stdout
+    rows = csv_text.splitlines()
+    assert rows[0].startswith("case,line,scenario,order,status,outcome,at,kind")
+    assert len(rows) == 1 + 4
+    assert "'=HYPERLINK" in csv_text  # a note never runs as a spreadsheet formula
+
+
+@pytest.mark.usefixtures("home")
+def test_case_errors() -> None:
+    assert run("case", "show", "7").exit_code == 2
+    bad = run("case", "add", "--line", "nope")
+    assert bad.exit_code == 2 and "unknown line 'nope'" in bad.stderr
+    bad = run("case", "add", "--line", "regular", "--promise", "soon")
+    assert bad.exit_code == 2 and "--promise: 'soon' is not a deadline" in bad.stderr
+    bad = run("case", "add", "--line", "regular", "--order", "12ab")
+    assert bad.exit_code == 2 and "--order: '12ab' is not an order number" in bad.stderr
+    assert run("case", "list", "--format", "json").stdout.strip() == "[]"
+
+
+def test_case_on_a_non_sqlite_file_exits_4(home: Path) -> None:
+    path = home / "cases.db"
+    path.write_text("not a database", encoding="utf-8")
+    result = run("case", "list")
+    assert result.exit_code == 4
+    assert "not a jdhotline case database" in result.stderr and "Traceback" not in result.output
+    assert path.read_text(encoding="utf-8") == "not a database"
+
+
+def test_which_and_prep_mention_overdue_cases(home: Path) -> None:
+    run(
+        "case",
+        "add",
+        "--line",
+        "appliance",
+        "--order",
+        "555",
+        "--promise",
+        "24h",
+        "--at",
+        "2026-11-27T10:00",
+    )
+    which = run("which", "冰箱不制冷", "--at", "2026-11-29T10:00", "--format", "json")
+    assert which.exit_code == 0 and json.loads(which.stdout)["scenario"] == "appliance"
+    assert "1 overdue case(s): #1 appliance" in which.stderr and "case followup 1" in which.stderr
+    prep = run(
+        "prep", "冰箱不制冷", "--order", "555", "--at", "2026-11-29T10:00", "--format", "json"
+    )
+    assert [c["id"] for c in json.loads(prep.stdout)["open_cases"]] == [1]
+    other = run(
+        "prep", "冰箱不制冷", "--order", "556", "--at", "2026-11-29T10:00", "--format", "json"
+    )
+    assert json.loads(other.stdout)["open_cases"] == []
+    early = run("which", "冰箱不制冷", "--at", "2026-11-27T12:00")
+    assert "overdue" not in early.stderr
