@@ -131,25 +131,25 @@ def test_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cases.db"]
 
 
-def test_newer_or_foreign_database_is_refused_untouched(tmp_path: Path) -> None:
-    newer = tmp_path / "newer.db"
-    db = sqlite3.connect(newer)
-    db.execute("PRAGMA user_version = 99")
+@pytest.mark.parametrize(
+    ("sql", "message"),
+    [
+        ("PRAGMA user_version = 99", "newer jdhotline"),
+        ("CREATE TABLE photos (id INTEGER)", "not jdhotline's"),
+    ],
+)
+def test_newer_or_foreign_database_is_refused_untouched(
+    tmp_path: Path, sql: str, message: str
+) -> None:
+    path = tmp_path / "other.db"
+    db = sqlite3.connect(path)
+    db.execute(sql)
     db.commit()
     db.close()
-    content = newer.read_bytes()
-    with pytest.raises(CaseStoreError, match="newer jdhotline"):
-        CaseStore(newer)
-    assert newer.read_bytes() == content
-    foreign = tmp_path / "foreign.db"
-    db = sqlite3.connect(foreign)
-    db.execute("CREATE TABLE photos (id INTEGER)")
-    db.commit()
-    db.close()
-    content = foreign.read_bytes()
-    with pytest.raises(CaseStoreError, match="not jdhotline's"):
-        CaseStore(foreign)
-    assert foreign.read_bytes() == content
+    content = path.read_bytes()
+    with pytest.raises(CaseStoreError, match=message):
+        CaseStore(path)
+    assert path.read_bytes() == content
 
 
 def test_locked_database_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,7 +7,6 @@ import pytest
 from typer.testing import CliRunner
 
 from jdhotline import cli
-
 from jdhotline.catalogue import Catalogue
 from jdhotline.prep import Facts, missing, parse_day, parse_order
 from jdhotline.script import opening
