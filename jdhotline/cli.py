@@ -523,7 +523,7 @@ def prep(
     elif fmt is Format.markdown:
         out.plain(render.prep_markdown(sheet, language))
     else:
-        out.rich(render.prep_rich(sheet, language))
+        out.rich_parts(render.prep_rich(sheet, language))
 
 
 def _order(value: str) -> str:

@@ -128,7 +128,6 @@ WORDS: dict[str, dict[str, str]] = {
         "opening": "Open with",
         "no_opening": "(give --order, --fault, --want … and the sentence is written for you)",
         "missing": "Still missing",
-        "evidence": "Evidence to have ready",
         "you_have": "you have",
         "after_call": "Before you hang up, note",
         "after_fields": "the agent's ID (工号), the service ticket (服务单号) "
@@ -259,7 +258,6 @@ WORDS: dict[str, dict[str, str]] = {
         "opening": "开场白",
         "no_opening": "(提供 --order、--fault、--want 等,开场白会自动写好)",
         "missing": "还缺",
-        "evidence": "准备好的证据",
         "you_have": "已有",
         "after_call": "挂电话前记下",
         "after_fields": "客服工号、服务单号、承诺的时限",
@@ -912,7 +910,7 @@ def _prep_sections(sheet: CallSheet, lang: str) -> list[tuple[str, list[str]]]:
                 for _, name, where in _missing(sheet, lang)
             ],
         ),
-        (w("evidence"), evidence),
+        (w("have_ready"), evidence),
         (w("warnings"), _texts(rec.warnings, rec, sheet.catalogue, lang)),
         (
             w("after_call"),
@@ -946,24 +944,26 @@ def prep_markdown(sheet: CallSheet, lang: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def prep_rich(sheet: CallSheet, lang: str) -> RenderableType:
+def prep_rich(sheet: CallSheet, lang: str) -> list[tuple[RenderableType, bool]]:
+    """Parts to print; a part marked True is a command to copy, printed on one line."""
     from rich.console import Group
     from rich.text import Text
 
     title, call, facts = _prep_head(sheet, lang)
-    parts: list[RenderableType] = [
-        Text(title, style="bold"),
-        Text(call, style="bold green"),
-        _pairs(facts),
-    ]
+    parts: list[tuple[RenderableType, bool]] = []
+    body: list[RenderableType] = [Text(title, style="bold"), Text(call, style="bold green")]
+    body.append(_pairs(facts))
     for heading, items in _prep_sections(sheet, lang):
-        parts += [Text(""), Text(heading, style="bold")]
+        body += [Text(""), Text(heading, style="bold")]
         if heading == word(lang, "record"):
-            parts += [Text("  " + item, style="cyan") for item in items]
+            parts.append((Group(*body), False))
+            parts += [(Text("  " + item, style="cyan"), True) for item in items]
+            body = []
         else:
-            parts.append(_bullets(items, "!" if heading == word(lang, "warnings") else "•"))
-    parts += [Text(""), Text(f"{word(lang, 'time')}: {time_line(sheet.rec.at, lang)}", style="dim")]
-    return Group(*parts)
+            body.append(_bullets(items, "!" if heading == word(lang, "warnings") else "•"))
+    body += [Text(""), Text(f"{word(lang, 'time')}: {time_line(sheet.rec.at, lang)}", style="dim")]
+    parts.append((Group(*body), False))
+    return parts
 
 
 # --------------------------------------------------------------------------- cases
@@ -1258,13 +1258,19 @@ class Output:
         return dumps(document, ascii_only=not _can_show_chinese(sys.stdout))
 
     def rich(self, renderable: RenderableType) -> None:
+        self.rich_parts([(renderable, False)])
+
+    def rich_parts(self, parts: Sequence[tuple[RenderableType, bool]]) -> None:
+        """Print in order; a part marked True is never wrapped (a command to copy)."""
         console = self.out
         if console.is_terminal:
-            console.print(renderable)
+            for renderable, unwrapped in parts:
+                console.print(renderable, soft_wrap=unwrapped)
             return
         # Piped or redirected: plain text for pasting, without the padding Rich adds.
         with console.capture() as capture:
-            console.print(renderable)
+            for renderable, unwrapped in parts:
+                console.print(renderable, soft_wrap=unwrapped)
         text = "\n".join(line.rstrip() for line in capture.get().splitlines())
         self.plain(text)
 

@@ -123,16 +123,9 @@ def _promise(case: Case, lang: str) -> str | None:
 
 
 def _span(delta: dt.timedelta, lang: str) -> str:
-    minutes = int(delta.total_seconds() // 60)
-    days, rest = divmod(minutes, 24 * 60)
-    hours, mins = divmod(rest, 60)
-    if lang == "zh":
-        if days:
-            return f"{days} 天" + (f" {hours} 小时" if hours else "")
-        return f"{hours} 小时" if hours else f"{mins} 分钟"
-    if days:
-        return f"{days} d" + (f" {hours} h" if hours else "")
-    return f"{hours} h" if hours else f"{mins} min"
+    from .render import duration  # the same words as everywhere else: "2 h 10 min"
+
+    return duration(delta, lang)
 
 
 def _escalation(line: Line, days: int, lang: str) -> str:

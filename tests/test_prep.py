@@ -199,3 +199,13 @@ def test_prep_lists_missing_facts_when_not_a_terminal() -> None:
         and "Order number: Copy it from" in text
         and "Model: The sticker" in text
     )
+
+
+def test_record_command_is_one_line_even_when_narrow() -> None:
+    result = runner.invoke(cli.app, ["prep", "-s", "appliance", "--order", "1234567890123", "--at", AT],
+                           env={"COLUMNS": "40"})  # fmt: skip
+    command = (
+        "  jdhotline case add --line appliance --scenario appliance --order 1234567890123 "
+        "--agent 工号 --ticket 服务单号 --promise 24h"
+    )
+    assert command in result.stdout.splitlines()
