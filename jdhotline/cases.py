@@ -18,11 +18,13 @@ import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
+from .errors import CaseStoreError, NoSuchCase
 from .schedule import to_beijing
+
+__all__ = ["Case", "CaseStore", "CaseStoreError", "NoSuchCase", "parse_promise"]
 
 if TYPE_CHECKING:
     import sqlite3
@@ -84,18 +86,7 @@ DROP TABLE cases_v1;
 """
 
 
-class CaseStoreError(Exception):
-    """The case database cannot be used; the message says why and what to do."""
-
-
-class NoSuchCase(LookupError):
-    def __init__(self, case_id: int) -> None:
-        super().__init__(f"no case {case_id}")
-        self.case_id = case_id
-
-
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     id: int
     at: dt.datetime
     kind: str  # call | close
@@ -105,8 +96,7 @@ class Entry:
     note: str | None
 
 
-@dataclass(frozen=True)
-class Case:
+class Case(NamedTuple):
     id: int
     line: str
     scenario: str | None

@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from types import MappingProxyType
+from typing import Any, NamedTuple, TypeVar
+
+from .errors import CatalogueError
 
 LANGS = ("zh", "en")
 FACTS = ("order", "ordered", "model", "bought", "fault", "want")  # what `prep` can be told
@@ -27,19 +29,10 @@ _TIME = re.compile(r"^([01][0-9]|2[0-4]):([0-5][0-9])$")
 
 T = TypeVar("T")
 
-
-class CatalogueError(Exception):
-    """A catalogue that cannot be used, with where and what to fix."""
-
-    def __init__(self, file: str, where: str, problem: str) -> None:
-        self.file = file
-        self.where = where
-        self.problem = problem
-        super().__init__(f"{file}: {where}: {problem}" if where else f"{file}: {problem}")
+__all__ = ["Catalogue", "CatalogueError", "load", "parse"]
 
 
-@dataclass(frozen=True)
-class L10n:
+class L10n(NamedTuple):
     """A text in Chinese and English."""
 
     zh: str
@@ -49,8 +42,7 @@ class L10n:
         return self.zh if lang == "zh" else self.en
 
 
-@dataclass(frozen=True)
-class Window:
+class Window(NamedTuple):
     """A daily time window in minutes after midnight, Beijing time.
 
     ``end <= start`` means the window crosses midnight (22:00-02:00).
@@ -88,8 +80,7 @@ class Window:
         return f"{format_minutes(self.start)}-{format_minutes(self.end)}"
 
 
-@dataclass(frozen=True)
-class Hours:
+class Hours(NamedTuple):
     window: Window
     days: str  # one of DAY_RULES
 
@@ -98,21 +89,18 @@ class Hours:
         return self.days == "every-day" and self.window.length == MINUTES_PER_DAY
 
 
-@dataclass(frozen=True)
-class Peak:
+class Peak(NamedTuple):
     window: Window
     note: L10n
 
 
-@dataclass(frozen=True)
-class MenuKey:
+class MenuKey(NamedTuple):
     key: str
     label: L10n
     scenarios: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Tip:
+class Tip(NamedTuple):
     """The guide's advice for one line, for some scenarios or (empty) for all."""
 
     text: L10n
@@ -122,8 +110,7 @@ class Tip:
         return not self.scenarios or scenario in self.scenarios
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     id: str
     name: L10n
     number: str
@@ -153,14 +140,12 @@ class Line:
         return next((key for key in self.menu if scenario in key.scenarios), None)
 
 
-@dataclass(frozen=True)
-class Keywords:
+class Keywords(NamedTuple):
     zh: tuple[str, ...]
     en: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Scenario:
+class Scenario(NamedTuple):
     id: str
     name: L10n
     audience: str  # one of SCENARIO_AUDIENCES
@@ -171,21 +156,18 @@ class Scenario:
     example: L10n | None = None
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     name: L10n
     where: L10n  # where to find it
 
 
-@dataclass(frozen=True)
-class Say:
+class Say(NamedTuple):
     shape: L10n
     example: L10n
     on_the_call: tuple[L10n, ...]
 
 
-@dataclass(frozen=True)
-class Catalogue:
+class Catalogue(NamedTuple):
     path: str
     lines: tuple[Line, ...]
     scenarios: tuple[Scenario, ...]
@@ -193,7 +175,7 @@ class Catalogue:
     assistant: L10n
     extra_holidays: frozenset[dt.date] = frozenset()
     extra_workdays: frozenset[dt.date] = frozenset()
-    facts: Mapping[str, Fact] = field(default_factory=dict)
+    facts: Mapping[str, Fact] = MappingProxyType({})
 
     def line(self, line_id: str) -> Line:
         for line in self.lines:
@@ -485,7 +467,7 @@ class _Validator:
             assistant=self.l10n(top["assistant"], "assistant"),
             extra_holidays=frozenset(holidays),
             extra_workdays=frozenset(workdays),
-            facts=facts,
+            facts=MappingProxyType(facts),
         )
 
     def known(self, ids: Iterable[str], where: str, known: set[str]) -> None:

@@ -12,7 +12,6 @@ Exit codes (also in the README):
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -24,12 +23,12 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from . import __version__
-from .cases import CaseStoreError, NoSuchCase
-from .catalogue import Catalogue, CatalogueError, Scenario
+from .errors import CaseStoreError, CatalogueError, NoSuchCase
 from .render import Output, word
 
 if TYPE_CHECKING:
     from .cases import Case, CaseStore
+    from .catalogue import Catalogue, Scenario
     from .prep import Facts
     from .rules import Recommendation
 
@@ -165,6 +164,8 @@ def _interactive() -> bool:
 
 
 def _did_you_mean(wanted: str, choices: list[str]) -> str | None:
+    import difflib
+
     close = difflib.get_close_matches(wanted.lower(), choices, n=1, cutoff=0.5)
     return close[0] if close else None
 

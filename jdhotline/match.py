@@ -10,15 +10,14 @@ catalogue.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .catalogue import Catalogue, Scenario
 
 _SPACE = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     scenario: Scenario
     words: tuple[str, ...]  # the catalogue's keywords found in the text
     covered: int  # characters of the text those keywords cover

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, fields
+from typing import NamedTuple
 
 from .catalogue import Scenario
 
 
-@dataclass(frozen=True)
-class Facts:
+class Facts(NamedTuple):
     """What the caller knows; None where not given."""
 
     problem: str | None = None  # the free text of `prep PROBLEM...`
@@ -36,9 +35,7 @@ class Facts:
         return getattr(self, fact) not in (None, "")
 
     def with_(self, **changes: object) -> Facts:
-        values = {f.name: getattr(self, f.name) for f in fields(self)}
-        values.update(changes)
-        return Facts(**values)  # type: ignore[arg-type]
+        return self._replace(**changes)
 
 
 def missing(scenario: Scenario, facts: Facts) -> tuple[str, ...]:

@@ -12,18 +12,16 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-
-from .catalogue import Catalogue, Line, Scenario, Window
-from .schedule import LineStatus
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from .cases import Case
+    from .catalogue import Catalogue, Line, Scenario, Window
     from .prep import Facts
     from .rules import Notice, Recommendation
+    from .schedule import LineStatus
     from .script import FollowUp
 
 # --------------------------------------------------------------------------- words
@@ -842,8 +840,7 @@ def scenarios_rich(catalogue: Catalogue, lang: str) -> RenderableType:
 # --------------------------------------------------------------------------- prep
 
 
-@dataclass(frozen=True)
-class CallSheet:
+class CallSheet(NamedTuple):
     rec: Recommendation
     catalogue: Catalogue
     facts: Facts

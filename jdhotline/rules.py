@@ -19,7 +19,7 @@ user reads is worded in render.py from the notice codes below.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .catalogue import Catalogue, L10n, Line, MenuKey, Scenario
 from .schedule import LineStatus, status
@@ -37,8 +37,7 @@ class NoLineError(LookupError):
         super().__init__(f"no line in the catalogue serves {scenario!r} for a {user} user")
 
 
-@dataclass(frozen=True)
-class Notice:
+class Notice(NamedTuple):
     """Something to tell the user, worded by render.py.
 
     Codes: plus-members-only, caution, peak, primary-closed, calendar-unverified,
@@ -52,8 +51,7 @@ class Notice:
     years: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
-class Recommendation:
+class Recommendation(NamedTuple):
     user: str
     scenario: Scenario
     at: dt.datetime
@@ -64,7 +62,7 @@ class Recommendation:
     matched: tuple[str, ...] = ()
     warnings: tuple[Notice, ...] = ()
     notes: tuple[Notice, ...] = ()
-    reasons: tuple[Notice, ...] = field(default=())
+    reasons: tuple[Notice, ...] = ()
 
 
 def calendar_of(catalogue: Catalogue) -> WorkCalendar:

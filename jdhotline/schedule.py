@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from .catalogue import MINUTES_PER_DAY, Line, Peak, Window
@@ -24,14 +24,12 @@ class BadMoment(ValueError):
     """A --at value that is not a moment."""
 
 
-@dataclass(frozen=True)
-class Interval:
+class Interval(NamedTuple):
     start: dt.datetime
     end: dt.datetime | None  # None: no end in sight (a 24-hour line)
 
 
-@dataclass(frozen=True)
-class LineStatus:
+class LineStatus(NamedTuple):
     line: Line
     at: dt.datetime
     open_now: bool

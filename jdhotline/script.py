@@ -10,7 +10,7 @@ Pure functions: moments are passed in, nothing is printed.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .cases import Case
 from .catalogue import Line
@@ -62,8 +62,7 @@ def opening(facts: Facts, *, plus: bool, today: dt.date, lang: str) -> str | Non
     return sentence[0].upper() + sentence[1:]
 
 
-@dataclass(frozen=True)
-class FollowUp:
+class FollowUp(NamedTuple):
     words: str  # what to say when calling back
     escalate: str | None  # the escalation request, after a second missed promise
     overdue: dt.timedelta | None

@@ -9,42 +9,59 @@ can patch single dates by hand.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Workday:
+class Workday(NamedTuple):
     is_workday: bool
     verified: bool  # False when the official calendar did not cover the date
 
 
-@dataclass(frozen=True)
-class WorkCalendar:
+class OfficialCalendar(NamedTuple):
+    """chinesecalendar's data as plain sets, so that it can be cached between runs."""
+
+    years: frozenset[int]
+    holidays: frozenset[dt.date]  # official days off, weekdays among them
+    workdays: frozenset[dt.date]  # adjusted working days, weekends among them
+
+    def is_workday(self, day: dt.date) -> bool:
+        # chinesecalendar's own rule (chinese_calendar.is_workday).
+        return day in self.workdays or (day.weekday() < 5 and day not in self.holidays)
+
+
+@cache
+def official_calendar() -> OfficialCalendar:
+    """Read the installed chinesecalendar (once per process)."""
+    from chinese_calendar import constants  # imported late: it is large
+
+    holidays = frozenset(constants.holidays)
+    first, last = min(holidays).year, max(holidays).year  # the range chinesecalendar accepts
+    return OfficialCalendar(
+        years=frozenset(range(first, last + 1)),
+        holidays=holidays,
+        workdays=frozenset(constants.workdays),
+    )
+
+
+class WorkCalendar(NamedTuple):
     """China's working-day calendar, with a catalogue's own corrections on top."""
 
     extra_holidays: frozenset[dt.date] = frozenset()
     extra_workdays: frozenset[dt.date] = frozenset()
+    official: OfficialCalendar | None = None  # None: read chinesecalendar when first needed
 
     def check(self, day: dt.date) -> Workday:
         if day in self.extra_holidays:
             return Workday(False, True)
         if day in self.extra_workdays:
             return Workday(True, True)
-        if day.year in official_years():
-            return Workday(_official_is_workday(day), True)
+        official = self.official or official_calendar()
+        if day.year in official.years:
+            return Workday(official.is_workday(day), True)
         return Workday(day.weekday() < 5, False)
 
 
-@cache
 def official_years() -> frozenset[int]:
     """The years the installed chinesecalendar has official data for."""
-    from chinese_calendar import constants  # imported late: it is large
-
-    return frozenset(day.year for day in (*constants.holidays, *constants.workdays))
-
-
-def _official_is_workday(day: dt.date) -> bool:
-    import chinese_calendar
-
-    return bool(chinese_calendar.is_workday(day))
+    return official_calendar().years

@@ -1,0 +1,83 @@
+"""Start-up time of jdhotline's commands against Typer's own floor.
+
+Runs each command and a one-command Typer hello-world (bench/hello_typer.py) in
+alternation, at least 15 times each, with the same interpreter, and prints the
+median, min and max wall time and each command's ratio to hello-world (the
+median of the per-round ratios, so that drift in the machine's speed cancels).
+
+    python bench/startup.py [--runs 21]
+
+Targets: JSON commands <= 1.10x, text commands <= 1.25x, --version <= 1.05x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PY = sys.executable
+JD = [PY, "-m", "jdhotline"]
+AT = ["--at", "2026-11-27T10:00"]
+
+# (label, argv, target ratio or None)
+COMMANDS: list[tuple[str, list[str], float | None]] = [
+    ("python -c pass", [PY, "-c", "pass"], None),
+    ("typer hello-world", [PY, str(HERE / "hello_typer.py")], None),
+    ("which --plus -s appliance", [*JD, "which", "--plus", "--scenario", "appliance", *AT], 1.25),
+    ("which ... --format json", [*JD, "which", "--plus", "-s", "appliance", *AT, "-fjson"], 1.10),
+    ("open --format json", [*JD, "open", *AT, "--format", "json"], 1.10),
+    ("table", [*JD, "table", *AT], 1.25),
+    ("--help", [*JD, "--help"], 1.25),
+    ("--version", [*JD, "--version"], 1.05),
+]  # fmt: skip
+FLOOR = "typer hello-world"
+
+
+def once(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=21, help="rounds (at least 15)")
+    args = parser.parse_args()
+    runs = max(15, args.runs)
+    env = dict(os.environ, COLUMNS="100", TERM="dumb")
+    env.pop("JDHOTLINE_CATALOG", None)
+    for _, argv, _ in COMMANDS:  # warm the disk cache and any on-disk caches
+        once(argv, env)
+    times: dict[str, list[float]] = {label: [] for label, _, _ in COMMANDS}
+    for round_ in range(runs):
+        order = COMMANDS if round_ % 2 == 0 else COMMANDS[::-1]  # alternate the order too
+        for label, argv, _ in order:
+            times[label].append(once(argv, env))
+    floor = times[FLOOR]
+    python = f"{platform.python_implementation()} {platform.python_version()}"
+    print(f"jdhotline start-up, {runs} alternating rounds; {python} on {platform.machine()}, "
+          f"{os.cpu_count()} CPUs")  # fmt: skip
+    print(f"{'command':<28} {'median':>8} {'min':>8} {'max':>8} {'ratio':>7} {'target':>7}  ok")
+    failed = 0
+    for label, _, target in COMMANDS:
+        values = times[label]
+        ratio = statistics.median(v / f for v, f in zip(values, floor, strict=True))
+        verdict = "" if target is None else ("yes" if ratio <= target else "NO")
+        failed += verdict == "NO"
+        goal = "" if target is None else f"{target:.2f}x"
+        print(
+            f"{label:<28} {statistics.median(values) * 1000:>6.1f}ms {min(values) * 1000:>6.1f}ms "
+            f"{max(values) * 1000:>6.1f}ms {ratio:>6.2f}x {goal:>7}  {verdict}"
+        )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
