@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from types import MappingProxyType
-from typing import Any, NamedTuple, TypeVar
+from typing import NamedTuple
 
 from .errors import CatalogueError
 
@@ -23,11 +21,6 @@ DAY_RULES = ("every-day", "working-days")
 MAX_BYTES = 1_000_000  # a real catalogue is ~20 KB; anything this big is a mistake
 MINUTES_PER_DAY = 24 * 60
 
-_ID = re.compile(r"^[a-z][a-z0-9-]*$")
-_NUMBER = re.compile(r"^[0-9][0-9-]*[0-9]$")
-_TIME = re.compile(r"^([01][0-9]|2[0-4]):([0-5][0-9])$")
-
-T = TypeVar("T")
 
 __all__ = ["Catalogue", "CatalogueError", "load", "parse"]
 
@@ -175,7 +168,7 @@ class Catalogue(NamedTuple):
     assistant: L10n
     extra_holidays: frozenset[dt.date] = frozenset()
     extra_workdays: frozenset[dt.date] = frozenset()
-    facts: Mapping[str, Fact] = MappingProxyType({})
+    facts: tuple[tuple[str, Fact], ...] = ()  # (fact id, how it is described)
 
     def line(self, line_id: str) -> Line:
         for line in self.lines:
@@ -188,6 +181,9 @@ class Catalogue(NamedTuple):
             if scenario.id == scenario_id:
                 return scenario
         raise KeyError(scenario_id)
+
+    def fact(self, fact_id: str) -> Fact | None:
+        return next((fact for key, fact in self.facts if key == fact_id), None)
 
     def find_line(self, key: str) -> Line | None:
         """A line by id or by number, with or without dashes or spaces."""
@@ -219,10 +215,28 @@ def default_path() -> Path:
     return here.parent / "data" / "hotlines.yaml"
 
 
-def load(path: str | Path | None = None) -> Catalogue:
-    """Read, parse and validate a catalogue file; raise CatalogueError if unusable."""
+def load(path: str | Path | None = None, *, cache_dir: Path | None = None) -> Catalogue:
+    """Read, parse and validate a catalogue file; raise CatalogueError if unusable.
+
+    With ``cache_dir``, a parse of the very same file by the very same code is reused
+    (see cache.py): no YAML import, no validation.
+    """
     target = Path(path) if path is not None else default_path()
     shown = str(path) if path is not None else _display(target)
+    if cache_dir is None:
+        return _load(target, shown)
+    import zlib
+
+    from .cache import cached
+
+    name = f"catalogue-{zlib.crc32(str(target.absolute()).encode()):08x}"
+    code = Path(__file__)
+    sources = (target, code, code.with_name("validate.py"), code.with_name("errors.py"))
+    catalogue = cached(name, sources, lambda: _load(target, shown), Catalogue, cache_dir)
+    return catalogue._replace(path=shown)
+
+
+def _load(target: Path, shown: str) -> Catalogue:
     try:
         if target.is_dir():
             raise CatalogueError(shown, "", "is a folder, not a catalogue file")
@@ -242,19 +256,10 @@ def load(path: str | Path | None = None) -> Catalogue:
 
 
 def parse(raw: bytes | str, file: str = "<catalogue>") -> Catalogue:
-    if isinstance(raw, bytes):
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise CatalogueError(
-                file, "", "is not UTF-8 text (GBK or another encoding?); save it as UTF-8"
-            ) from None
-    else:
-        text = raw
-    data = _yaml_load(text, file)
-    if data is None:
-        raise CatalogueError(file, "", "is empty; it needs 'hotlines' and 'scenarios'")
-    return _Validator(file).catalogue(data)
+    """Parse and validate catalogue text (validate.py: imported only when a file is parsed)."""
+    from .validate import parse as validate
+
+    return validate(raw, file)
 
 
 def _display(path: Path) -> str:
@@ -262,404 +267,3 @@ def _display(path: Path) -> str:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
-
-
-def _yaml_load(text: str, file: str) -> Any:
-    import yaml  # imported here: only commands that read the catalogue pay for it
-
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-    class Loader(base):  # type: ignore[misc, valid-type]
-        """Safe loading that refuses duplicate keys."""
-
-        def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
-            seen: set[Any] = set()
-            for key_node, _ in node.value:
-                key = self.construct_object(key_node, deep=deep)
-                if isinstance(key, str) and key in seen:
-                    mark = key_node.start_mark
-                    raise yaml.constructor.ConstructorError(
-                        None, None, f"duplicate key {key!r}", mark
-                    )
-                seen.add(key)
-            return super().construct_mapping(node, deep=deep)
-
-    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, Loader.construct_mapping)
-    try:
-        return yaml.load(text, Loader=Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        what = exc.problem or exc.context or "not valid YAML"
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise CatalogueError(file, where, f"YAML: {what}") from None
-    except yaml.YAMLError as exc:
-        raise CatalogueError(file, "", f"YAML: {exc}") from None
-
-
-def _type_name(value: Any) -> str:
-    return {
-        dict: "a mapping",
-        list: "a list",
-        str: "a text",
-        int: "a number",
-        float: "a number",
-        bool: "true/false",
-        type(None): "empty",
-    }.get(type(value), type(value).__name__)
-
-
-class _Validator:
-    def __init__(self, file: str) -> None:
-        self.file = file
-
-    def fail(self, where: str, problem: str) -> CatalogueError:
-        return CatalogueError(self.file, where, problem)
-
-    # ---- primitives
-    def mapping(
-        self, value: Any, where: str, required: Iterable[str], optional: Iterable[str] = ()
-    ) -> Mapping[str, Any]:
-        if not isinstance(value, dict):
-            raise self.fail(where or "top level", f"expected a mapping, got {_type_name(value)}")
-        required = tuple(required)
-        allowed = set(required) | set(optional)
-        for key in value:
-            if key not in allowed:
-                raise self.fail(
-                    _join(where, str(key)),
-                    f"unknown field; expected one of: {', '.join(sorted(allowed))}",
-                )
-        for key in required:
-            if key not in value:
-                raise self.fail(_join(where, key), "missing (required)")
-        return value
-
-    def list_of(self, value: Any, where: str, item: Callable[[Any, str], T]) -> tuple[T, ...]:
-        if not isinstance(value, list):
-            raise self.fail(where, f"expected a list, got {_type_name(value)}")
-        return tuple(item(entry, f"{where}[{i}]") for i, entry in enumerate(value))
-
-    def text(self, value: Any, where: str) -> str:
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(where, f"expected a non-empty text, got {_describe(value)}")
-        return value.strip()
-
-    def boolean(self, value: Any, where: str) -> bool:
-        if not isinstance(value, bool):
-            raise self.fail(where, f"expected true or false, got {_describe(value)}")
-        return value
-
-    def ident(self, value: Any, where: str) -> str:
-        text = self.text(value, where)
-        if not _ID.match(text):
-            raise self.fail(where, f"{text!r} is not an id (lower-case letters, digits, '-')")
-        return text
-
-    def choice(self, value: Any, where: str, choices: tuple[str, ...]) -> str:
-        if value not in choices:
-            raise self.fail(where, f"{_describe(value)} is not one of: {', '.join(choices)}")
-        return str(value)
-
-    def l10n(self, value: Any, where: str) -> L10n:
-        data = self.mapping(value, where, LANGS)
-        return L10n(
-            zh=self.text(data["zh"], f"{where}.zh"), en=self.text(data["en"], f"{where}.en")
-        )
-
-    def time(self, value: Any, where: str, *, end: bool = False) -> int:
-        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 1500:
-            # YAML 1.1 reads an unquoted 14:00 as the base-60 number 840.
-            hint = format_minutes(value)
-            raise self.fail(
-                where, f'unquoted {hint} was read as the number {value}; quote it: "{hint}"'
-            )
-        match = _TIME.match(value) if isinstance(value, str) else None
-        if match is None:
-            raise self.fail(where, f'{_describe(value)} is not a time (HH:MM, e.g. "09:00")')
-        minutes = int(match[1]) * 60 + int(match[2])
-        if minutes > MINUTES_PER_DAY or (minutes == MINUTES_PER_DAY and not end):
-            raise self.fail(
-                where, f'{_describe(value)} is not a time (HH:MM; "24:00" only ends a window)'
-            )
-        return minutes
-
-    def window(self, value: Any, where: str) -> Window:
-        return self.span(self.mapping(value, where, ("start", "end")), where, "start", "end")
-
-    def span(self, data: Mapping[str, Any], where: str, start_key: str, end_key: str) -> Window:
-        start = self.time(data[start_key], _join(where, start_key))
-        end = self.time(data[end_key], _join(where, end_key), end=True)
-        if start == end or (start == 0 and end == 0):
-            raise self.fail(where, f"{format_minutes(start)}-{format_minutes(end)} is empty")
-        return Window(start, end)
-
-    def date(self, value: Any, where: str) -> dt.date:
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        raise self.fail(where, f'{_describe(value)} is not a date (YYYY-MM-DD, e.g. "2026-11-27")')
-
-    # ---- entries
-    def catalogue(self, data: Any) -> Catalogue:
-        top = self.mapping(
-            data,
-            "",
-            ("hotlines", "scenarios", "say", "assistant"),
-            ("version", "calendar", "facts"),
-        )
-        if "version" in top and top["version"] != 1:
-            raise self.fail("version", f"{_describe(top['version'])} is not supported; expected 1")
-        scenarios = self.list_of(top["scenarios"], "scenarios", self.scenario)
-        lines = self.list_of(top["hotlines"], "hotlines", self.line)
-        self.unique([s.id for s in scenarios], "scenarios")
-        self.unique([line.id for line in lines], "hotlines")
-        self.unique([line.digits for line in lines], "hotlines", "number")
-        known = {s.id for s in scenarios}
-        facts_data = self.mapping(top.get("facts") or {}, "facts", (), FACTS)
-        facts = {key: self.fact(value, f"facts.{key}") for key, value in facts_data.items()}
-        served: set[str] = set()
-        for i, line in enumerate(lines):
-            self.known(line.scenarios, f"hotlines[{i}].scenarios", known)
-            for j, tip in enumerate(line.tips):
-                self.known(tip.scenarios, f"hotlines[{i}].tips[{j}].scenarios", known)
-            for j, key in enumerate(line.menu):
-                self.known(key.scenarios, f"hotlines[{i}].menu[{j}].scenarios", known)
-            served.update(line.scenarios)
-        for i, scenario in enumerate(scenarios):
-            for j, need in enumerate(scenario.needs):
-                if facts and need not in facts:
-                    raise self.fail(
-                        f"scenarios[{i}].needs[{j}]", f"fact {need!r} has no entry under 'facts'"
-                    )
-            if scenario.id not in served:
-                raise self.fail(
-                    f"scenarios[{i}]",
-                    f"no line serves scenario {scenario.id!r}; add it to a line's scenarios",
-                )
-        calendar = top.get("calendar") or {}
-        cal = self.mapping(calendar, "calendar", (), ("extra_holidays", "extra_workdays"))
-        holidays = self.list_of(
-            cal.get("extra_holidays") or [], "calendar.extra_holidays", self.date
-        )
-        workdays = self.list_of(
-            cal.get("extra_workdays") or [], "calendar.extra_workdays", self.date
-        )
-        both = set(holidays) & set(workdays)
-        if both:
-            day = min(both).isoformat()
-            raise self.fail("calendar", f"{day} is listed both as a holiday and as a working day")
-        say = self.mapping(top["say"], "say", ("shape", "example", "on_the_call"))
-        return Catalogue(
-            path=self.file,
-            lines=lines,
-            scenarios=scenarios,
-            say=Say(
-                shape=self.l10n(say["shape"], "say.shape"),
-                example=self.l10n(say["example"], "say.example"),
-                on_the_call=self.list_of(say["on_the_call"], "say.on_the_call", self.l10n),
-            ),
-            assistant=self.l10n(top["assistant"], "assistant"),
-            extra_holidays=frozenset(holidays),
-            extra_workdays=frozenset(workdays),
-            facts=MappingProxyType(facts),
-        )
-
-    def known(self, ids: Iterable[str], where: str, known: set[str]) -> None:
-        for i, scenario in enumerate(ids):
-            if scenario not in known:
-                raise self.fail(
-                    f"{where}[{i}]",
-                    f"unknown scenario {scenario!r}; known: {', '.join(sorted(known))}",
-                )
-
-    def unique(self, values: list[str], where: str, what: str = "id") -> None:
-        seen: dict[str, int] = {}
-        for i, value in enumerate(values):
-            if value in seen:
-                raise self.fail(
-                    f"{where}[{i}].{what}",
-                    f"duplicate {what} {value!r} (also {where}[{seen[value]}])",
-                )
-            seen[value] = i
-
-    def line(self, value: Any, where: str) -> Line:
-        data = self.mapping(
-            value,
-            where,
-            (
-                "id",
-                "name",
-                "number",
-                "audience",
-                "scenarios",
-                "hours",
-                "online",
-                "source",
-                "verified_on",
-            ),
-            (
-                "general",
-                "off_peak",
-                "peak",
-                "wait_minutes",
-                "menu",
-                "dial_note",
-                "non_member_reply",
-                "why",
-                "plus_tip",
-                "caution",
-                "tips",
-            ),
-        )
-        at = lambda key: _join(where, key)  # noqa: E731
-        number = data["number"]
-        number = str(number) if isinstance(number, int) else self.text(number, at("number"))
-        if not _NUMBER.match(number):
-            raise self.fail(at("number"), f"{number!r} is not a phone number (digits and '-')")
-        hours_data = self.mapping(data["hours"], at("hours"), ("open", "close", "days"))
-        hours = Hours(
-            window=self.span(hours_data, at("hours"), "open", "close"),
-            days=self.choice(hours_data["days"], at("hours.days"), DAY_RULES),
-        )
-        off_peak = self.list_of(data.get("off_peak") or [], at("off_peak"), self.window)
-        peak = self.list_of(data.get("peak") or [], at("peak"), self.peak)
-        for key, windows in (("off_peak", off_peak), ("peak", tuple(p.window for p in peak))):
-            for i, window in enumerate(windows):
-                if not hours.window.contains(window):
-                    raise self.fail(
-                        f"{at(key)}[{i}]",
-                        f"{window} lies outside the line's hours {hours.window}",
-                    )
-        optional = {
-            key: self.l10n(data[key], at(key)) if data.get(key) is not None else None
-            for key in ("dial_note", "why", "plus_tip", "caution")
-        }
-        reply = data.get("non_member_reply")
-        return Line(
-            id=self.ident(data["id"], at("id")),
-            name=self.l10n(data["name"], at("name")),
-            number=number,
-            audience=self.choice(data["audience"], at("audience"), LINE_AUDIENCES),
-            general=self.boolean(data.get("general", False), at("general")),
-            scenarios=self.list_of(data["scenarios"], at("scenarios"), self.ident),
-            hours=hours,
-            off_peak=off_peak,
-            peak=peak,
-            wait_minutes=self.wait(data.get("wait_minutes"), at("wait_minutes")),
-            menu=self.list_of(data.get("menu") or [], at("menu"), self.menu_key),
-            online=self.l10n(data["online"], at("online")),
-            tips=self.list_of(data.get("tips") or [], at("tips"), self.tip),
-            non_member_reply=self.text(reply, at("non_member_reply"))
-            if reply is not None
-            else None,
-            source=self.text(data["source"], at("source")),
-            verified_on=self.date(data["verified_on"], at("verified_on")),
-            **optional,
-        )
-
-    def fact(self, value: Any, where: str) -> Fact:
-        data = self.mapping(value, where, ("name", "where"))
-        return Fact(
-            name=self.l10n(data["name"], _join(where, "name")),
-            where=self.l10n(data["where"], _join(where, "where")),
-        )
-
-    def tip(self, value: Any, where: str) -> Tip:
-        data = self.mapping(value, where, LANGS, ("scenarios",))
-        return Tip(
-            text=self.l10n({lang: data[lang] for lang in LANGS}, where),
-            scenarios=self.list_of(
-                data.get("scenarios") or [], _join(where, "scenarios"), self.ident
-            ),
-        )
-
-    def peak(self, value: Any, where: str) -> Peak:
-        data = self.mapping(value, where, ("start", "end", "note"))
-        return Peak(
-            window=self.span(data, where, "start", "end"),
-            note=self.l10n(data["note"], _join(where, "note")),
-        )
-
-    def wait(self, value: Any, where: str) -> tuple[int, int] | None:
-        if value is None:
-            return None
-        ok = (
-            isinstance(value, list)
-            and len(value) == 2
-            and all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value)
-            and value[0] <= value[1]
-        )
-        if not ok:
-            raise self.fail(
-                where, f"expected [min, max] minutes (e.g. [3, 5]) or null, got {_describe(value)}"
-            )
-        return (value[0], value[1])
-
-    def menu_key(self, value: Any, where: str) -> MenuKey:
-        data = self.mapping(value, where, ("key", "label", "scenarios"))
-        key = data["key"]
-        if isinstance(key, int) and not isinstance(key, bool):
-            key = str(key)
-        if not isinstance(key, str) or not re.fullmatch(r"[0-9*#]+", key):
-            raise self.fail(_join(where, "key"), f"{_describe(key)} is not a phone key (0-9, *, #)")
-        return MenuKey(
-            key=key,
-            label=self.l10n(data["label"], _join(where, "label")),
-            scenarios=self.list_of(data["scenarios"], _join(where, "scenarios"), self.ident),
-        )
-
-    def keywords(self, value: Any, where: str) -> Keywords:
-        data = self.mapping(value, where, (), LANGS)
-        return Keywords(
-            zh=self.list_of(data.get("zh") or [], _join(where, "zh"), self.text),
-            en=tuple(
-                w.lower() for w in self.list_of(data.get("en") or [], _join(where, "en"), self.text)
-            ),
-        )
-
-    def scenario(self, value: Any, where: str) -> Scenario:
-        data = self.mapping(
-            value,
-            where,
-            ("id", "name", "audience", "keywords", "prepare"),
-            ("simple", "example", "needs"),
-        )
-        keywords = self.keywords(data["keywords"], _join(where, "keywords"))
-        if not keywords.zh and not keywords.en:
-            raise self.fail(_join(where, "keywords"), "needs at least one keyword")
-        return Scenario(
-            id=self.ident(data["id"], _join(where, "id")),
-            name=self.l10n(data["name"], _join(where, "name")),
-            audience=self.choice(data["audience"], _join(where, "audience"), SCENARIO_AUDIENCES),
-            keywords=keywords,
-            simple=self.keywords(data.get("simple") or {}, _join(where, "simple")),
-            prepare=self.list_of(data["prepare"], _join(where, "prepare"), self.l10n),
-            needs=self.list_of(
-                data.get("needs") or [],
-                _join(where, "needs"),
-                lambda v, w: self.choice(v, w, FACTS),
-            ),
-            example=self.l10n(data["example"], _join(where, "example"))
-            if data.get("example")
-            else None,
-        )
-
-
-def _join(where: str, key: str) -> str:
-    return f"{where}.{key}" if where else key
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, str):
-        return f'"{value}"' if len(value) <= 40 else f'"{value[:37]}..."'
-    if value is None:
-        return "nothing"
-    if isinstance(value, (dict, list)):
-        return _type_name(value)
-    return repr(value)

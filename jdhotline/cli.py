@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .catalogue import Catalogue, Scenario
     from .prep import Facts
     from .rules import Recommendation
+    from .workdays import WorkCalendar
 
 T = TypeVar("T")
 
@@ -53,14 +54,18 @@ class Lang(str, Enum):
     en = "en"
 
 
-app = typer.Typer(
-    name="jdhotline",
-    help="Which JD.com (京东) customer-service hotline to call, when, and what to have ready.\n\n"
-    "All hours are Beijing time (Asia/Shanghai), whatever your machine's zone.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+def _typer() -> typer.Typer:
+    return typer.Typer(
+        name="jdhotline",
+        help="Which JD.com (京东) customer-service hotline to call, when, and what to have "
+        "ready.\n\nAll hours are Beijing time (Asia/Shanghai), whatever your machine's zone.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+
+app = _typer()
 out = Output()
 
 
@@ -151,9 +156,17 @@ def _moment(at: str | None) -> dt.datetime:
 
 
 def _catalogue(path: str | None) -> Catalogue:
+    from .cache import directory
     from .catalogue import load
 
-    return load(path)
+    return load(path, cache_dir=directory())
+
+
+def _calendar(catalogue: Catalogue) -> WorkCalendar:
+    from .cache import directory
+    from .workdays import WorkCalendar
+
+    return WorkCalendar(catalogue.extra_holidays, catalogue.extra_workdays, directory())
 
 
 def _interactive() -> bool:
@@ -276,7 +289,13 @@ def _recommend(
 
     try:
         return recommend(
-            catalogue, user or "regular", chosen, moment, matched=matched, simple=simple
+            catalogue,
+            user or "regular",
+            chosen,
+            moment,
+            matched=matched,
+            simple=simple,
+            calendar=_calendar(catalogue),
         )
     except NoLineError as exc:
         raise Stop(EXIT_CATALOGUE, f"{catalogue.path}: {exc}") from None
@@ -377,7 +396,7 @@ def table(
         return
     from .rules import line_statuses
 
-    statuses = line_statuses(catalogue, moment)
+    statuses = line_statuses(catalogue, moment, _calendar(catalogue))
     if fmt is Format.markdown:
         out.plain(render.table_markdown(catalogue, statuses, language))
     else:
@@ -416,10 +435,9 @@ def open_(
                 )
             lines = [found]
     from . import render
-    from .rules import calendar_of
     from .schedule import status
 
-    calendar = calendar_of(catalogue)
+    calendar = _calendar(catalogue)
     statuses = [status(x, moment, calendar) for x in lines]
     if fmt is Format.json:
         out.plain(out.dumps(render.open_json(statuses)))
@@ -560,7 +578,7 @@ def _ask_facts(
         "bought": lambda v: _day(v, today),
     }
     for fact in missing(scenario, facts):
-        described = catalogue.facts.get(fact)
+        described = catalogue.fact(fact)
         name = described.name(lang) if described else fact
         hint = described.where(lang) if described else None
         for _ in range(3):
@@ -806,7 +824,6 @@ def case_followup(
 ) -> None:
     """The call-back script: which line, when, and the words (escalation after two misses)."""
     from . import render
-    from .rules import calendar_of
     from .schedule import status
     from .script import followup
 
@@ -822,7 +839,7 @@ def case_followup(
                 EXIT_CATALOGUE,
                 f"case {case.id} was on line {case.line!r}, which the catalogue no longer has",
             )
-        line_status = status(line, moment, calendar_of(catalogue))
+        line_status = status(line, moment, _calendar(catalogue))
         words = followup(case, line, moment, language)
     if fmt is Format.json:
         out.plain(out.dumps(render.followup_json(case, line_status, words, language)))
@@ -856,7 +873,7 @@ def main() -> None:
     """The console script: Typer, plus a clean exit on Ctrl-C and on a closed pipe."""
     out.fit_streams()
     try:
-        app()
+        _app_for(sys.argv[1:])()
     except KeyboardInterrupt:
         sys.stderr.write("\njdhotline: interrupted\n")
         sys.exit(EXIT_INTERRUPTED)
@@ -865,3 +882,27 @@ def main() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(0)
+
+
+def _app_for(args: list[str]) -> typer.Typer:
+    """The app with only the command being run (the full one for anything else).
+
+    Typer turns every command's parameters into Click and pydantic objects at start-up,
+    about 2 ms a command: building the one command that runs keeps `jdhotline open` as
+    quick as Typer's own hello-world (bench/startup.py). Its behaviour, help and errors
+    are those of the full app, which `jdhotline --help` and the tests use.
+    """
+    name = next((arg for arg in args if not arg.startswith("-")), None)
+    if name is None:
+        return app
+    slim = _typer()
+    slim.callback()(_root)
+    if name == "case":
+        slim.add_typer(case_app, name="case")
+        return slim
+    for info in app.registered_commands:
+        command_name = info.name or (info.callback.__name__ if info.callback else "")
+        if command_name == name:
+            slim.registered_commands.append(info)
+            return slim
+    return app

@@ -745,30 +745,54 @@ def which_rich(rec: Recommendation, catalogue: Catalogue, lang: str) -> Renderab
     return Group(*parts)
 
 
-def _pairs(rows: Sequence[tuple[str, str]]) -> RenderableType:
-    from rich.table import Table
-    from rich.text import Text
+class _Hanging:
+    """A prefix, then text whose wrapped lines hang under the text, not under the prefix.
 
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="cyan", no_wrap=True)
-    grid.add_column(overflow="fold")
-    for label, value in rows:
-        grid.add_row(Text(label), Text(value))
-    return grid
+    What a two-column Table.grid would print, at a fraction of its cost (a grid measures
+    every cell twice; start-up time is budgeted, see bench/startup.py).
+    """
+
+    def __init__(self, prefix: str, text: str, prefix_style: str = "", style: str = "") -> None:
+        self.prefix, self.text = prefix, text
+        self.prefix_style, self.style = prefix_style, style
+
+    def __rich_console__(self, console: Console, options: Any) -> Any:
+        from rich.segment import Segment
+        from rich.text import Text
+
+        prefix = Text(self.prefix, style=self.prefix_style)
+        indent = prefix.cell_len
+        body = Text(self.text, style=self.style)
+        lines = body.wrap(console, max(8, options.max_width - indent), overflow="fold")
+        for number, line in enumerate(lines):
+            if number == 0:
+                yield from prefix.render(console)
+            else:
+                yield Segment(" " * indent)
+            yield from line.render(console)
+            yield Segment.line()
+
+
+def _pairs(rows: Sequence[tuple[str, str]]) -> RenderableType:
+    """Label and value, the values aligned after the widest label."""
+    from rich.cells import cell_len
+    from rich.console import Group
+
+    width = max((cell_len(label) for label, _ in rows), default=0) + 2
+    return Group(
+        *(
+            _Hanging(label + " " * (width - cell_len(label)), value, prefix_style="cyan")
+            for label, value in rows
+        )
+    )
 
 
 def _bullets(items: Sequence[str], mark: str) -> RenderableType:
     """A list whose wrapped lines hang under the text, not under the mark."""
-    from rich.table import Table
-    from rich.text import Text
+    from rich.console import Group
 
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
     style = "yellow" if mark == "!" else ""
-    for item in items:
-        grid.add_row(Text(mark, style=style), Text(item, style=style))
-    return grid
+    return Group(*(_Hanging(f"{mark} ", item, style, style) for item in items))
 
 
 WIDE_TABLE = 120  # below this many columns, `table` prints one block per line
@@ -858,7 +882,7 @@ def _missing(sheet: CallSheet, lang: str) -> list[tuple[str, str, str]]:
     """(fact id, name, where to find it) for each missing fact."""
     rows = []
     for fact in sheet.missing:
-        described = sheet.catalogue.facts.get(fact)
+        described = sheet.catalogue.fact(fact)
         rows.append(
             (
                 fact,
@@ -1307,8 +1331,11 @@ class Output:
 
 
 def _can_show_chinese(stream: Any) -> bool:
+    encoding = getattr(stream, "encoding", None)
+    if encoding is None:  # a text buffer (io.StringIO), not bytes
+        return True
     try:
-        "京–●".encode(getattr(stream, "encoding", None) or "ascii")
+        "京–●".encode(encoding)
     except (UnicodeEncodeError, LookupError):
         return False
     return True

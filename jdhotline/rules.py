@@ -19,6 +19,7 @@ user reads is worded in render.py from the notice codes below.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import NamedTuple
 
 from .catalogue import Catalogue, L10n, Line, MenuKey, Scenario
@@ -65,8 +66,8 @@ class Recommendation(NamedTuple):
     reasons: tuple[Notice, ...] = ()
 
 
-def calendar_of(catalogue: Catalogue) -> WorkCalendar:
-    return WorkCalendar(catalogue.extra_holidays, catalogue.extra_workdays)
+def calendar_of(catalogue: Catalogue, cache_dir: Path | None = None) -> WorkCalendar:
+    return WorkCalendar(catalogue.extra_holidays, catalogue.extra_workdays, cache_dir)
 
 
 def ranked_lines(catalogue: Catalogue, user: str, scenario: Scenario) -> list[tuple[int, Line]]:
@@ -109,11 +110,12 @@ def recommend(
     *,
     matched: tuple[str, ...] = (),
     simple: bool = False,
+    calendar: WorkCalendar | None = None,
 ) -> Recommendation:
     ranked = ranked_lines(catalogue, user, scenario)
     if not ranked:
         raise NoLineError(user, scenario.id)
-    calendar = calendar_of(catalogue)
+    calendar = calendar or calendar_of(catalogue)
     statuses = [status(line, at, calendar) for _, line in ranked]
     primary, alternatives = statuses[0], statuses[1:]
     first_tier, line = ranked[0]
@@ -164,7 +166,9 @@ def recommend(
     )
 
 
-def line_statuses(catalogue: Catalogue, at: dt.datetime) -> list[LineStatus]:
+def line_statuses(
+    catalogue: Catalogue, at: dt.datetime, calendar: WorkCalendar | None = None
+) -> list[LineStatus]:
     """Every line's status at one moment (for `open` and `table`)."""
-    calendar = calendar_of(catalogue)
+    calendar = calendar or calendar_of(catalogue)
     return [status(line, at, calendar) for line in catalogue.lines]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
+from pathlib import Path
 from typing import NamedTuple
 
 
@@ -31,8 +32,20 @@ class OfficialCalendar(NamedTuple):
 
 
 @cache
-def official_calendar() -> OfficialCalendar:
-    """Read the installed chinesecalendar (once per process)."""
+def official_calendar(cache_dir: Path | None = None) -> OfficialCalendar:
+    """The installed chinesecalendar's data, once per process (and cached on disk)."""
+    from importlib.util import find_spec
+
+    from .cache import cached
+
+    spec = find_spec("chinese_calendar")
+    if spec is None or spec.origin is None:
+        return _read_chinesecalendar()  # raises the ImportError that explains itself
+    sources = (Path(spec.origin).with_name("constants.py"), Path(__file__))
+    return cached("calendar", sources, _read_chinesecalendar, OfficialCalendar, cache_dir)
+
+
+def _read_chinesecalendar() -> OfficialCalendar:
     from chinese_calendar import constants  # imported late: it is large
 
     holidays = frozenset(constants.holidays)
@@ -49,14 +62,14 @@ class WorkCalendar(NamedTuple):
 
     extra_holidays: frozenset[dt.date] = frozenset()
     extra_workdays: frozenset[dt.date] = frozenset()
-    official: OfficialCalendar | None = None  # None: read chinesecalendar when first needed
+    cache_dir: Path | None = None  # where official_calendar() may keep its data
 
     def check(self, day: dt.date) -> Workday:
         if day in self.extra_holidays:
             return Workday(False, True)
         if day in self.extra_workdays:
             return Workday(True, True)
-        official = self.official or official_calendar()
+        official = official_calendar(self.cache_dir)  # read only when a date needs it
         if day.year in official.years:
             return Workday(official.is_workday(day), True)
         return Workday(day.weekday() < 5, False)

@@ -20,11 +20,17 @@ def bj(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text).replace(tzinfo=BEIJING)
 
 
+@pytest.fixture(scope="session")
+def _cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test depends on the developer's language, catalogue or time zone."""
-    for name in ("JDHOTLINE_LANG", "JDHOTLINE_CATALOG", "LC_ALL", "LC_MESSAGES"):
+def _clean_env(monkeypatch: pytest.MonkeyPatch, _cache_dir: Path) -> None:
+    """No test depends on the developer's language, catalogue, cache, home or time zone."""
+    for name in ("JDHOTLINE_LANG", "JDHOTLINE_CATALOG", "LC_ALL", "LC_MESSAGES", "JDHOTLINE_HOME"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("JDHOTLINE_CACHE_DIR", str(_cache_dir))
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()

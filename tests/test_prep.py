@@ -83,9 +83,10 @@ def test_every_needed_fact_says_where_to_find_it(catalogue: Catalogue) -> None:
     for scenario in catalogue.scenarios:
         assert scenario.needs, scenario.id
         for fact in scenario.needs:
-            assert catalogue.facts[fact].where.zh and catalogue.facts[fact].where.en
-    assert "BCD-XXXX" in catalogue.facts["model"].where.zh
-    assert "规格参数" in catalogue.facts["model"].where.zh
+            described = catalogue.fact(fact)
+            assert described is not None and described.where.zh and described.where.en
+    model = catalogue.fact("model")
+    assert model is not None and "BCD-XXXX" in model.where.zh and "规格参数" in model.where.zh
 
 
 @pytest.mark.parametrize(
