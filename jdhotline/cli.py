@@ -210,7 +210,8 @@ def which(
     problem: Annotated[
         list[str] | None,
         typer.Argument(
-            help="What went wrong, in Chinese or English, e.g. 冰箱不制冷.", show_default=False
+            help="What went wrong, in Chinese or English, e.g. 冰箱不制冷 (- reads it from stdin).",
+            show_default=False,
         ),
     ] = None,
     plus: Annotated[bool, typer.Option("--plus", help="You are a PLUS member.")] = False,
@@ -259,7 +260,7 @@ def _recommend(
     """Who is asking and about what (asking in a terminal if need be), then the rules."""
     if plus and merchant:
         raise Stop(EXIT_USAGE, "--plus and --merchant exclude each other: pick the one you are.")
-    text = " ".join(problem or []).strip()
+    text = _problem_text(problem)
     user = "plus" if plus else "merchant" if merchant else None
     chosen: Scenario | None
     if scenario is None and not text:
@@ -299,6 +300,16 @@ def _recommend(
         )
     except NoLineError as exc:
         raise Stop(EXIT_CATALOGUE, f"{catalogue.path}: {exc}") from None
+
+
+def _problem_text(problem: list[str] | None) -> str:
+    """The words given, or with `-` the text on standard input (a long complaint, pasted)."""
+    if problem == ["-"]:
+        try:
+            return sys.stdin.read().strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise Stop(EXIT_USAGE, f"cannot read the problem from standard input ({exc})") from None
+    return " ".join(problem or []).strip()
 
 
 def _scenario(catalogue: Catalogue, key: str) -> Scenario:
@@ -520,7 +531,7 @@ def prep(
         catalogue = _catalogue(catalog)
         today = moment.date()
         facts = Facts(
-            problem=" ".join(problem or []).strip() or None,
+            problem=_problem_text(problem) or None,
             order=_checked("--order", order, lambda v: _order(v)),
             ordered=_checked("--ordered", ordered, lambda v: _day(v, today)),
             model=(model or "").strip() or None,

@@ -68,3 +68,51 @@ def test_coverage_counts_overlaps_once() -> None:
 def test_matcher_never_raises(catalogue: Catalogue, text: str) -> None:
     for match in rank(catalogue, text):
         assert match.words and match.covered > 0
+
+
+# ---------------------------------------------------------------- against a plain reference
+
+
+def _reference(catalogue: Catalogue, text: str) -> list[tuple[str, tuple[str, ...], int]]:
+    """The obvious implementation: search every keyword everywhere."""
+    import re
+
+    zh_text = re.sub(r"\s+", "", text).casefold()
+    en_text = re.sub(r"\s+", " ", text).casefold()
+    found = []
+    for order, scenario in enumerate(catalogue.scenarios):
+        spans_zh, spans_en, words = [], [], []
+        for word in scenario.keywords.zh:
+            needle = re.sub(r"\s+", "", word).casefold()
+            hits = [
+                (m.start(), m.start() + len(needle))
+                for m in re.finditer(f"(?={re.escape(needle)})", zh_text)
+            ]
+            spans_zh += hits
+            words += [word] if hits else []
+        for word in scenario.keywords.en:
+            needle = re.sub(r"\s+", " ", word).casefold()
+            hits = [
+                (m.start(), m.start() + len(needle))
+                for m in re.finditer(f"(?<![a-z0-9])(?={re.escape(needle)})", en_text)
+            ]
+            spans_en += hits
+            words += [word] if hits else []
+        if words:
+            covered = _coverage(spans_zh) + _coverage(spans_en)
+            found.append((-covered, order, (scenario.id, tuple(words), covered)))
+    return [item for _, _, item in sorted(found)]
+
+
+PIECES = st.sampled_from(
+    ["冰箱", "不制冷", "制冷", "退款", "恶意退款", "买家", "店铺违规", "7 天无理由", "查物流", "的", "了",
+     "refuse", "refund", "Seller", "my", "order", "disorder", "washing machine", " ", "  ", "x", "9"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(parts=st.lists(PIECES, max_size=30))
+def test_matcher_agrees_with_the_plain_reference(catalogue: Catalogue, parts: list[str]) -> None:
+    text = "".join(parts)
+    ours = [(m.scenario.id, m.words, m.covered) for m in rank(catalogue, text)]
+    assert ours == _reference(catalogue, text)
