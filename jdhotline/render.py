@@ -8,7 +8,6 @@ so a catalogue cannot colour, move or retitle the user's terminal.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import sys
 from collections.abc import Iterable, Sequence
@@ -578,6 +577,8 @@ def _hhmm(minutes: int) -> str:
 
 def dumps(document: Any, *, ascii_only: bool = False) -> str:
     """One JSON document; C1 control characters escaped too (json leaves them raw)."""
+    import json
+
     text = json.dumps(document, ensure_ascii=ascii_only, indent=2)
     return re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text)
 
