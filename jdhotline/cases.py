@@ -143,11 +143,6 @@ class Case(NamedTuple):
         return missed
 
 
-def default_path(home: str | None, data_dir: str) -> Path:
-    """$JDHOTLINE_HOME/cases.db, else the user's data folder (platformdirs)."""
-    return Path(home or data_dir) / "cases.db"
-
-
 def parse_promise(text: str, at: dt.datetime) -> dt.datetime:
     """A promised deadline: 24h, 3d, 90m (from ``at``), or an ISO 8601 moment or date."""
     value = text.strip().lower()

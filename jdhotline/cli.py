@@ -110,6 +110,24 @@ LangOpt = Annotated[
 ]
 
 
+def _complete_scenarios(incomplete: str) -> list[str]:
+    """Shell completion for scenario ids, from the catalogue in use."""
+    try:
+        catalogue = _catalogue(os.environ.get("JDHOTLINE_CATALOG"))
+    except CatalogueError:
+        return []
+    return [s.id for s in catalogue.scenarios if s.id.startswith(incomplete)]
+
+
+def _complete_lines(incomplete: str) -> list[str]:
+    """Shell completion for line ids, from the catalogue in use."""
+    try:
+        catalogue = _catalogue(os.environ.get("JDHOTLINE_CATALOG"))
+    except CatalogueError:
+        return []
+    return [line.id for line in catalogue.lines if line.id.startswith(incomplete)]
+
+
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"jdhotline {__version__}\n")
@@ -219,7 +237,11 @@ def which(
     scenario: Annotated[
         str | None,
         typer.Option(
-            "--scenario", "-s", metavar="ID", help="A scenario id (see `jdhotline scenarios`)."
+            "--scenario",
+            "-s",
+            metavar="ID",
+            help="A scenario id (see `jdhotline scenarios`).",
+            autocompletion=_complete_scenarios,
         ),
     ] = None,
     at: AtOpt = None,
@@ -421,6 +443,7 @@ def open_(
         typer.Argument(
             help="A line id (regular, plus, appliance, merchant) or number; default: all lines.",
             show_default=False,
+            autocompletion=_complete_lines,
         ),
     ] = None,
     at: AtOpt = None,
@@ -492,7 +515,14 @@ def prep(
     plus: Annotated[bool, typer.Option("--plus", help="You are a PLUS member.")] = False,
     merchant: Annotated[bool, typer.Option("--merchant", help="You are a JD merchant.")] = False,
     scenario: Annotated[
-        str | None, typer.Option("--scenario", "-s", metavar="ID", help="A scenario id.")
+        str | None,
+        typer.Option(
+            "--scenario",
+            "-s",
+            metavar="ID",
+            help="A scenario id.",
+            autocompletion=_complete_scenarios,
+        ),
     ] = None,
     order: Annotated[
         str | None, typer.Option("--order", metavar="NO", help="Order number.")
@@ -632,14 +662,13 @@ CaseFormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output fo
 
 
 def _store_path() -> Path:
-    from .cases import default_path
+    """$JDHOTLINE_HOME/cases.db, else cases.db in the user's data folder (platformdirs)."""
+    home = os.environ.get("JDHOTLINE_HOME", "").strip()
+    if home:
+        return Path(home) / "cases.db"
+    import platformdirs
 
-    home = os.environ.get("JDHOTLINE_HOME", "").strip() or None
-    if home is None:
-        import platformdirs
-
-        return default_path(None, platformdirs.user_data_dir("jdhotline", appauthor=False))
-    return default_path(home, "")
+    return Path(platformdirs.user_data_dir("jdhotline", appauthor=False)) / "cases.db"
 
 
 @contextmanager
@@ -672,9 +701,21 @@ def _promise(value: str | None, moment: dt.datetime) -> dt.datetime | None:
 
 @case_app.command("add")
 def case_add(
-    line: Annotated[str, typer.Option("--line", metavar="ID", help="The line you called.")],
+    line: Annotated[
+        str,
+        typer.Option(
+            "--line", metavar="ID", help="The line you called.", autocompletion=_complete_lines
+        ),
+    ],
     scenario: Annotated[
-        str | None, typer.Option("--scenario", "-s", metavar="ID", help="A scenario id.")
+        str | None,
+        typer.Option(
+            "--scenario",
+            "-s",
+            metavar="ID",
+            help="A scenario id.",
+            autocompletion=_complete_scenarios,
+        ),
     ] = None,
     order: Annotated[
         str | None, typer.Option("--order", metavar="NO", help="Order number.")

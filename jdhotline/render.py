@@ -807,13 +807,17 @@ def table_rich(
     from rich.text import Text
 
     if width >= WIDE_TABLE:
-        table = Table(show_lines=True)
-        for column in ("line", "number", "audience", "scenarios", "hours", "off_peak"):
+        table = Table(show_lines=True, expand=True)
+        # Share the width: the online entry is the longest text, the number never wraps.
+        ratios = {"line": 2, "audience": 2, "scenarios": 3, "hours": 2, "off_peak": 2, "online": 5}
+        for column in ("line", "number", "audience", "scenarios", "hours", "off_peak", "online"):
             table.add_column(
-                word(lang, f"col.{column}"), no_wrap=column == "number", overflow="fold"
+                word(lang, f"col.{column}"),
+                no_wrap=column == "number",
+                overflow="fold",
+                ratio=ratios.get(column),
             )
-        table.add_column(word(lang, "col.online"), ratio=1, overflow="fold")
-        table.add_column(word(lang, "col.open"), overflow="fold")
+        table.add_column(word(lang, "col.open"), no_wrap=True)
         for status in statuses:
             row = _table_row(catalogue, status, lang, ids=True)
             style = "green" if status.open_now else "red"

@@ -408,3 +408,31 @@ def test_ascii_only_output_never_crashes(tmp_path: Path) -> None:
     )  # fmt: skip
     assert doc.returncode == 0 and doc.stdout.isascii()
     assert json.loads(doc.stdout)["primary"]["name"] == "家电维修专线"  # \u escapes lose nothing
+
+
+@pytest.mark.parametrize(
+    ("words", "cword", "expected"),
+    [
+        ("jdhotline wh", 1, ["which"]),
+        ("jdhotline which -s app", 3, ["appliance"]),
+        ("jdhotline open mer", 2, ["merchant"]),
+        ("jdhotline case add --line pl", 4, ["plus"]),
+        ("jdhotline case fo", 2, ["followup"]),
+    ],
+)
+def test_bash_completion(tmp_path: Path, words: str, cword: int, expected: list[str]) -> None:
+    """What bash's completion function (jdhotline --show-completion bash) asks and gets."""
+    env = {
+        "PATH": "/usr/bin:/bin", "_JDHOTLINE_COMPLETE": "complete_bash",
+        "COMP_WORDS": words, "COMP_CWORD": str(cword), "JDHOTLINE_CACHE_DIR": "",
+    }  # fmt: skip
+    installed = Path(sys.executable).with_name("jdhotline")  # the console script bash completes
+    result = subprocess.run(
+        [installed], capture_output=True, text=True, env=env, cwd=tmp_path, check=False
+    )
+    assert result.stdout.split() == expected, result.stderr
+    script = subprocess.run(
+        [installed, "--show-completion", "bash"],
+        capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "SHELL": "/bin/bash"}, check=False,
+    )  # fmt: skip
+    assert "complete -o default -F _jdhotline_completion jdhotline" in script.stdout
