@@ -110,22 +110,22 @@ LangOpt = Annotated[
 ]
 
 
-def _complete_scenarios(incomplete: str) -> list[str]:
-    """Shell completion for scenario ids, from the catalogue in use."""
+def _catalogue_ids(kind: str, incomplete: str) -> list[str]:
+    """Shell completion: scenario or line ids from the catalogue in use."""
     try:
         catalogue = _catalogue(os.environ.get("JDHOTLINE_CATALOG"))
     except CatalogueError:
         return []
-    return [s.id for s in catalogue.scenarios if s.id.startswith(incomplete)]
+    entries = catalogue.scenarios if kind == "scenarios" else catalogue.lines
+    return [entry.id for entry in entries if entry.id.startswith(incomplete)]
+
+
+def _complete_scenarios(incomplete: str) -> list[str]:
+    return _catalogue_ids("scenarios", incomplete)
 
 
 def _complete_lines(incomplete: str) -> list[str]:
-    """Shell completion for line ids, from the catalogue in use."""
-    try:
-        catalogue = _catalogue(os.environ.get("JDHOTLINE_CATALOG"))
-    except CatalogueError:
-        return []
-    return [line.id for line in catalogue.lines if line.id.startswith(incomplete)]
+    return _catalogue_ids("lines", incomplete)
 
 
 def _version(value: bool) -> None:
