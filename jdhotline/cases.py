@@ -394,8 +394,14 @@ def _check_file(path: Path) -> None:
             header = handle.read(len(_HEADER))
     except FileNotFoundError:
         return
+    except NotADirectoryError:
+        raise CaseStoreError(
+            f"{path.parent} is not a folder; set JDHOTLINE_HOME to a folder you can write"
+        ) from None
     except OSError as exc:
-        raise CaseStoreError(f"cannot read {path} ({exc.strerror})") from None
+        raise CaseStoreError(
+            f"cannot read {path} ({exc.strerror}); set JDHOTLINE_HOME to a folder you can write"
+        ) from None
     if header and header != _HEADER:
         raise CaseStoreError(
             f"{path} is not a jdhotline case database (not SQLite); it was left untouched. "

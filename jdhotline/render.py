@@ -1060,7 +1060,9 @@ def cases_csv(cases: Sequence[Case]) -> str:
         for e in case.entries:
             head = [case.id, case.line, case.scenario, case.order, case.status, case.outcome]
             entry = [iso(e.at), e.kind, e.agent, e.ticket, iso(e.due), e.note]
-            writer.writerow([_csv_safe("" if v is None else str(v)) for v in (*head, *entry)])
+            writer.writerow(
+                [_csv_safe(clean("" if v is None else str(v))) for v in (*head, *entry)]
+            )
     return buffer.getvalue()
 
 

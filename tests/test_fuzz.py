@@ -1,0 +1,105 @@
+"""Property tests and a bounded fuzz run of the catalogue loader.
+
+JDHOTLINE_FUZZ_EXAMPLES raises the number of fuzz cases (.ci/run sets it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from jdhotline.catalogue import CatalogueError, parse
+from jdhotline.rules import USER_TYPES, NoLineError, recommend
+from jdhotline.validate import dump
+
+from .conftest import SHIPPED, bj
+
+FUZZ_EXAMPLES = int(os.environ.get("JDHOTLINE_FUZZ_EXAMPLES", "150"))
+SHIPPED_TEXT = SHIPPED.read_text(encoding="utf-8")
+SHIPPED_DATA = yaml.safe_load(SHIPPED_TEXT)
+
+# Pieces of catalogues, broken or not, for the fuzzer to splice together.
+FRAGMENTS = st.sampled_from(
+    [
+        "version: 1\n", "hotlines:\n", "scenarios:\n", "  - id: x\n", "    hours: {open: \"09:00\"}\n",
+        "&a [1, 2]\n", "*a\n", "!!python/object:os.system {}\n", "- [\n", "]\n", "{", "}", ": ", "\t",
+        "\"25:00\"", "'", "\"", "\\", "\ufeff", "null\n", "~\n", "&x\n", "? ", "--- \n", "...\n", "%YAML 1.1\n",
+        "number: 950618\n", "days: working-days\n", "off_peak: [{start: '23:00', end: '01:00'}]\n",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    pieces=st.lists(FRAGMENTS | st.text(max_size=12), max_size=25),
+    cut=st.integers(0, len(SHIPPED_TEXT)),
+    tail=st.binary(max_size=40),
+)
+def test_the_loader_only_ever_raises_catalogue_error(
+    pieces: list[str], cut: int, tail: bytes
+) -> None:
+    for raw in (
+        "".join(pieces).encode("utf-8", errors="surrogatepass"),
+        SHIPPED_TEXT[:cut].encode() + tail,  # a file cut short, then garbage
+        SHIPPED_TEXT[:cut].encode() + "".join(pieces).encode("utf-8", errors="surrogatepass"),
+    ):
+        try:
+            parse(raw, "fuzz.yaml")
+        except CatalogueError as exc:
+            assert str(exc).startswith("fuzz.yaml: ")
+
+
+TIMES = st.integers(0, 23).map(lambda h: f"{h:02d}") .flatmap(
+    lambda h: st.sampled_from(["00", "15", "30", "45"]).map(lambda m: f"{h}:{m}")
+)  # fmt: skip
+TEXT = st.text(min_size=1, max_size=20).filter(lambda s: s.strip())
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    start=TIMES,
+    end=TIMES,
+    name=TEXT,
+    keyword=TEXT,
+    days=st.sampled_from(["every-day", "working-days"]),
+    holidays=st.lists(
+        st.dates(dt.date(2027, 1, 1), dt.date(2027, 12, 31)), max_size=3, unique=True
+    ),
+)
+def test_parse_dump_parse_is_stable(
+    start: str, end: str, name: str, keyword: str, days: str, holidays: list[dt.date]
+) -> None:
+    data = yaml.safe_load(SHIPPED_TEXT)
+    line = data["hotlines"][0]  # 24 hours: any off-peak window fits
+    line["off_peak"] = [] if start == end else [{"start": start, "end": end}]
+    line["name"]["en"] = name
+    line["hours"]["days"] = days
+    data["scenarios"][0]["keywords"]["zh"].append(keyword)
+    data["calendar"]["extra_holidays"] = [d.isoformat() for d in holidays]
+    try:
+        first = parse(yaml.safe_dump(data, allow_unicode=True), "a.yaml")
+    except CatalogueError:
+        return  # e.g. a name YAML cannot hold; not this test's concern
+    assert parse(dump(first), "a.yaml") == first
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    user=st.sampled_from(USER_TYPES),
+    index=st.integers(0, len(SHIPPED_DATA["scenarios"]) - 1),
+    moment=st.datetimes(min_value=bj("2026-01-01 00:00").replace(tzinfo=None),
+                        max_value=bj("2027-12-31 23:59").replace(tzinfo=None)),
+)  # fmt: skip
+def test_every_user_and_scenario_gets_an_answer(user: str, index: int, moment: Any) -> None:
+    catalogue = parse(SHIPPED_TEXT, "shipped")
+    scenario = catalogue.scenarios[index]
+    try:
+        rec = recommend(catalogue, user, scenario, moment)
+    except NoLineError:  # the documented refusal; the shipped catalogue never needs it
+        raise AssertionError(f"no line for {user} / {scenario.id}") from None
+    assert rec.primary.line.number and rec.checklist
