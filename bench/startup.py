@@ -23,7 +23,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 PY = sys.executable
-JD = [PY, "-m", "jdhotline"]
+# The console script people run (as `python -m jdhotline` when it is not installed).
+_SCRIPT = Path(PY).with_name("jdhotline")
+JD = [str(_SCRIPT)] if _SCRIPT.exists() else [PY, "-m", "jdhotline"]
 AT = ["--at", "2026-11-27T10:00"]
 
 # (label, argv, target ratio or None)

@@ -4,7 +4,8 @@ Every error names the file, the entry path and what was expected, so a person
 editing the YAML by hand can fix it without reading this code.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: with it, typing.NamedTuple compiles
+# every field's annotation string at import, which costs start-up time.
 
 import datetime as dt
 import re
@@ -58,7 +59,7 @@ class Window(NamedTuple):
             return self.start <= minute < self.end
         return minute >= self.start or minute < self.end
 
-    def contains(self, other: Window) -> bool:
+    def contains(self, other: "Window") -> bool:
         """Whether ``other`` lies wholly inside this window (both taken as daily)."""
         if self.length == MINUTES_PER_DAY:
             return True

@@ -666,9 +666,22 @@ def _store_path() -> Path:
     home = os.environ.get("JDHOTLINE_HOME", "").strip()
     if home:
         return Path(home) / "cases.db"
+    return _user_data_dir() / "cases.db"
+
+
+def _user_data_dir() -> Path:
+    """platformdirs.user_data_dir("jdhotline"), without importing it on Linux.
+
+    `which` looks for a case record on every run, and importing platformdirs costs
+    more than the rest of that look; on Linux its answer is one line (the XDG base
+    directory rule), which a test checks against platformdirs itself.
+    """
+    if sys.platform.startswith("linux"):
+        base = os.environ.get("XDG_DATA_HOME", "").strip() or os.path.expanduser("~/.local/share")
+        return Path(base) / "jdhotline"
     import platformdirs
 
-    return Path(platformdirs.user_data_dir("jdhotline", appauthor=False)) / "cases.db"
+    return Path(platformdirs.user_data_dir("jdhotline", appauthor=False))
 
 
 @contextmanager

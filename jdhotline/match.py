@@ -14,7 +14,7 @@ not with text x keywords: a 100 KB text against 6,000 keywords takes a few tens
 of milliseconds (bench/scale.py).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: see catalogue.py (NamedTuple start-up cost).
 
 import re
 from collections import defaultdict

@@ -16,7 +16,7 @@ Pure functions: the moment is an argument and nothing is printed. What the
 user reads is worded in render.py from the notice codes below.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: see catalogue.py (NamedTuple start-up cost).
 
 import datetime as dt
 from pathlib import Path

@@ -6,7 +6,8 @@ Monday to Friday is assumed and the answer is marked unverified; a catalogue
 can patch single dates by hand.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: with it, typing.NamedTuple compiles
+# every field's annotation string at import, which costs start-up time.
 
 import datetime as dt
 from functools import cache

@@ -389,3 +389,16 @@ def test_which_and_prep_mention_overdue_cases(home: Path) -> None:
     assert json.loads(other.stdout)["open_cases"] == []
     early = run("which", "冰箱不制冷", "--at", "2026-11-27T12:00")
     assert "overdue" not in early.stderr
+
+
+@pytest.mark.parametrize("xdg", [None, "/srv/data", "  "])
+def test_data_folder_is_platformdirs(monkeypatch: pytest.MonkeyPatch, xdg: str | None) -> None:
+    import platformdirs
+
+    monkeypatch.delenv("JDHOTLINE_HOME", raising=False)
+    if xdg is None:
+        monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_DATA_HOME", xdg)
+    expected = Path(platformdirs.user_data_dir("jdhotline", appauthor=False)) / "cases.db"
+    assert cli._store_path() == expected
