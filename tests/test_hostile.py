@@ -295,3 +295,27 @@ def test_read_only_home_exits_4(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     finally:
         home.chmod(0o700)
     assert result.exit_code == 4 and "JDHOTLINE_HOME" in result.stderr
+
+
+def test_hostile_agent_and_ticket_in_the_follow_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JDHOTLINE_HOME", str(tmp_path))
+    agent, ticket = "[bold]00123[/bold]", "\x1b[31m12345\x1b]0;x\x07"
+    runner.invoke(cli.app, ["case", "add", "--line", "plus", "--agent", agent, "--ticket", ticket,
+                            "--promise", "1h", *AT])  # fmt: skip
+    for fmt in ("text", "markdown", "json"):
+        result = runner.invoke(
+            cli.app,
+            ["case", "followup", "1", "--format", fmt, "--at", "2026-11-28T10:00"],
+            env={"COLUMNS": "300"},
+        )
+        assert result.exit_code == 0, result.output
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+        if fmt == "json":
+            assert (
+                agent in json.loads(result.stdout)["say"]
+                and ticket in json.loads(result.stdout)["say"]
+            )
+        else:
+            assert agent in result.stdout and "\\x1b[31m12345\\x1b]0;x\\x07" in result.stdout
