@@ -27,10 +27,13 @@ from .errors import CaseStoreError, CatalogueError, NoSuchCase
 from .render import Output, word
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from .cases import Case, CaseStore
     from .catalogue import Catalogue, Scenario
     from .prep import Facts
     from .rules import Recommendation
+    from .schedule import LineStatus
     from .workdays import WorkCalendar
 
 T = TypeVar("T")
@@ -110,6 +113,18 @@ LangOpt = Annotated[
 ]
 
 
+ProblemArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="What went wrong, in Chinese or English, e.g. 冰箱不制冷 (- reads it from stdin).",
+        show_default=False,
+    ),
+]
+PlusOpt = Annotated[bool, typer.Option("--plus", help="You are a PLUS member.")]
+MerchantOpt = Annotated[bool, typer.Option("--merchant", help="You are a JD merchant.")]
+OrderOpt = Annotated[str | None, typer.Option("--order", metavar="NO", help="Order number.")]
+
+
 def _catalogue_ids(kind: str, incomplete: str) -> list[str]:
     """Shell completion: scenario or line ids from the catalogue in use."""
     try:
@@ -126,6 +141,18 @@ def _complete_scenarios(incomplete: str) -> list[str]:
 
 def _complete_lines(incomplete: str) -> list[str]:
     return _catalogue_ids("lines", incomplete)
+
+
+ScenarioOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--scenario",
+        "-s",
+        metavar="ID",
+        help="A scenario id (see `jdhotline scenarios`).",
+        autocompletion=_complete_scenarios,
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -225,25 +252,10 @@ def _boundary() -> Iterator[None]:
 
 @app.command()
 def which(
-    problem: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="What went wrong, in Chinese or English, e.g. 冰箱不制冷 (- reads it from stdin).",
-            show_default=False,
-        ),
-    ] = None,
-    plus: Annotated[bool, typer.Option("--plus", help="You are a PLUS member.")] = False,
-    merchant: Annotated[bool, typer.Option("--merchant", help="You are a JD merchant.")] = False,
-    scenario: Annotated[
-        str | None,
-        typer.Option(
-            "--scenario",
-            "-s",
-            metavar="ID",
-            help="A scenario id (see `jdhotline scenarios`).",
-            autocompletion=_complete_scenarios,
-        ),
-    ] = None,
+    problem: ProblemArg = None,
+    plus: PlusOpt = False,
+    merchant: MerchantOpt = False,
+    scenario: ScenarioOpt = None,
     at: AtOpt = None,
     fmt: FormatOpt = Format.text,
     lang: LangOpt = None,
@@ -259,12 +271,12 @@ def which(
 
     from . import render
 
-    if fmt is Format.json:
-        out.plain(out.dumps(render.which_json(rec, catalogue, language)))
-    elif fmt is Format.markdown:
-        out.plain(render.which_markdown(rec, catalogue, language))
-    else:
-        out.rich(render.which_rich(rec, catalogue, language))
+    _emit(
+        fmt,
+        lambda: render.which_json(rec, catalogue, language),
+        lambda: render.which_markdown(rec, catalogue, language),
+        lambda: render.which_rich(rec, catalogue, language),
+    )
     if overdue:
         out.note(render.overdue_note(overdue, moment, language))
 
@@ -423,17 +435,17 @@ def table(
         moment = _moment(at)
         catalogue = _catalogue(catalog)
     from . import render
-
-    if fmt is Format.json:
-        out.plain(out.dumps(render.table_json(catalogue, language)))
-        return
     from .rules import line_statuses
 
-    statuses = line_statuses(catalogue, moment, _calendar(catalogue))
-    if fmt is Format.markdown:
-        out.plain(render.table_markdown(catalogue, statuses, language))
-    else:
-        out.rich(render.table_rich(catalogue, statuses, language, out.width))
+    def statuses() -> list[LineStatus]:  # JSON lists the lines only: no clock needed
+        return line_statuses(catalogue, moment, _calendar(catalogue))
+
+    _emit(
+        fmt,
+        lambda: render.table_json(catalogue, language),
+        lambda: render.table_markdown(catalogue, statuses(), language),
+        lambda: render.table_rich(catalogue, statuses(), language, out.width),
+    )
 
 
 @app.command(name="open")
@@ -473,12 +485,12 @@ def open_(
 
     calendar = _calendar(catalogue)
     statuses = [status(x, moment, calendar) for x in lines]
-    if fmt is Format.json:
-        out.plain(out.dumps(render.open_json(statuses)))
-    elif fmt is Format.markdown:
-        out.plain(render.open_markdown(statuses, language))
-    else:
-        out.rich(render.open_rich(statuses, language))
+    _emit(
+        fmt,
+        lambda: render.open_json(statuses),
+        lambda: render.open_markdown(statuses, language),
+        lambda: render.open_rich(statuses, language),
+    )
     if line is not None and not statuses[0].open_now:
         raise typer.Exit(EXIT_CLOSED)
 
@@ -495,12 +507,12 @@ def scenarios(
         catalogue = _catalogue(catalog)
     from . import render
 
-    if fmt is Format.json:
-        out.plain(out.dumps(render.scenarios_json(catalogue, language)))
-    elif fmt is Format.markdown:
-        out.plain(render.scenarios_markdown(catalogue, language))
-    else:
-        out.rich(render.scenarios_rich(catalogue, language))
+    _emit(
+        fmt,
+        lambda: render.scenarios_json(catalogue, language),
+        lambda: render.scenarios_markdown(catalogue, language),
+        lambda: render.scenarios_rich(catalogue, language),
+    )
 
 
 # --------------------------------------------------------------------------- prep
@@ -508,25 +520,11 @@ def scenarios(
 
 @app.command()
 def prep(
-    problem: Annotated[
-        list[str] | None,
-        typer.Argument(help="What went wrong, e.g. 冰箱不制冷.", show_default=False),
-    ] = None,
-    plus: Annotated[bool, typer.Option("--plus", help="You are a PLUS member.")] = False,
-    merchant: Annotated[bool, typer.Option("--merchant", help="You are a JD merchant.")] = False,
-    scenario: Annotated[
-        str | None,
-        typer.Option(
-            "--scenario",
-            "-s",
-            metavar="ID",
-            help="A scenario id.",
-            autocompletion=_complete_scenarios,
-        ),
-    ] = None,
-    order: Annotated[
-        str | None, typer.Option("--order", metavar="NO", help="Order number.")
-    ] = None,
+    problem: ProblemArg = None,
+    plus: PlusOpt = False,
+    merchant: MerchantOpt = False,
+    scenario: ScenarioOpt = None,
+    order: OrderOpt = None,
     ordered: Annotated[
         str | None,
         typer.Option("--ordered", metavar="DATE", help="Order date: 2026-10-10 or 10-10."),
@@ -578,12 +576,12 @@ def prep(
     from . import render
 
     sheet = render.CallSheet(rec, catalogue, facts, missing(rec.scenario, facts), open_cases)
-    if fmt is Format.json:
-        out.plain(out.dumps(render.prep_json(sheet, language)))
-    elif fmt is Format.markdown:
-        out.plain(render.prep_markdown(sheet, language))
-    else:
-        out.rich_parts(render.prep_rich(sheet, language))
+    _emit(
+        fmt,
+        lambda: render.prep_json(sheet, language),
+        lambda: render.prep_markdown(sheet, language),
+        lambda: render.prep_rich(sheet, language),
+    )
 
 
 def _order(value: str) -> str:
@@ -720,19 +718,8 @@ def case_add(
             "--line", metavar="ID", help="The line you called.", autocompletion=_complete_lines
         ),
     ],
-    scenario: Annotated[
-        str | None,
-        typer.Option(
-            "--scenario",
-            "-s",
-            metavar="ID",
-            help="A scenario id.",
-            autocompletion=_complete_scenarios,
-        ),
-    ] = None,
-    order: Annotated[
-        str | None, typer.Option("--order", metavar="NO", help="Order number.")
-    ] = None,
+    scenario: ScenarioOpt = None,
+    order: OrderOpt = None,
     agent: Agent = None,
     ticket: Ticket = None,
     promise: Promise = None,
@@ -823,12 +810,12 @@ def case_list(
         moment = _moment(at)
         with _store() as store:
             cases = store.all(include_closed=all_)
-    if fmt is Format.json:
-        out.plain(out.dumps([render.case_summary_json(c, moment) for c in cases]))
-    elif fmt is Format.markdown:
-        out.plain(render.case_list_markdown(cases, moment, language))
-    else:
-        out.rich(render.case_list_rich(cases, moment, language))
+    _emit(
+        fmt,
+        lambda: [render.case_summary_json(c, moment) for c in cases],
+        lambda: render.case_list_markdown(cases, moment, language),
+        lambda: render.case_list_rich(cases, moment, language),
+    )
 
 
 @case_app.command("show")
@@ -846,12 +833,12 @@ def case_show(
         moment = _moment(at)
         with _store() as store:
             case = store.get(case_id)
-    if fmt is Format.json:
-        out.plain(out.dumps(render.case_json(case, moment)))
-    elif fmt is Format.markdown:
-        out.plain(render.case_markdown(case, moment, language))
-    else:
-        out.rich(render.case_rich(case, moment, language))
+    _emit(
+        fmt,
+        lambda: render.case_json(case, moment),
+        lambda: render.case_markdown(case, moment, language),
+        lambda: render.case_rich(case, moment, language),
+    )
 
 
 class ExportFormat(str, Enum):
@@ -906,12 +893,12 @@ def case_followup(
             )
         line_status = status(line, moment, _calendar(catalogue))
         words = followup(case, line, moment, language)
-    if fmt is Format.json:
-        out.plain(out.dumps(render.followup_json(case, line_status, words, language)))
-    elif fmt is Format.markdown:
-        out.plain(render.followup_markdown(case, line_status, words, language))
-    else:
-        out.rich(render.followup_rich(case, line_status, words, language))
+    _emit(
+        fmt,
+        lambda: render.followup_json(case, line_status, words, language),
+        lambda: render.followup_markdown(case, line_status, words, language),
+        lambda: render.followup_rich(case, line_status, words, language),
+    )
 
 
 def _text(value: str | None) -> str | None:
@@ -920,6 +907,22 @@ def _text(value: str | None) -> str | None:
 
 def _known_lines(catalogue: Catalogue) -> str:
     return "Known lines: " + ", ".join(f"{x.id} ({x.number})" for x in catalogue.lines)
+
+
+def _emit(
+    fmt: Format,
+    as_json: Callable[[], object],
+    as_markdown: Callable[[], str],
+    as_text: Callable[[], RenderableType | list[tuple[RenderableType, bool]]],
+) -> None:
+    """Print one answer in the chosen format (only that one is built)."""
+    if fmt is Format.json:
+        out.plain(out.dumps(as_json()))
+    elif fmt is Format.markdown:
+        out.plain(as_markdown())
+    else:
+        text = as_text()
+        out.rich_parts(text if isinstance(text, list) else [(text, False)])
 
 
 def _show_case_summary(case: Case, moment: dt.datetime, fmt: Format, what: str) -> None:
