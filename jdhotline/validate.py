@@ -67,10 +67,12 @@ def _yaml_load(text: str, file: str) -> Any:
         """Safe loading that refuses duplicate keys."""
 
         def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
-            seen: set[Any] = set()
+            seen: set[str] = set()
             for key_node, _ in node.value:
                 key = self.construct_object(key_node, deep=deep)
-                if isinstance(key, str) and key in seen:
+                if not isinstance(key, str):
+                    continue  # an unhashable key is PyYAML's own error, just below
+                if key in seen:
                     mark = key_node.start_mark
                     raise yaml.constructor.ConstructorError(
                         None, None, f"duplicate key {key!r}", mark

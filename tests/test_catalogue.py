@@ -195,8 +195,9 @@ def test_window_containment() -> None:
         (b"!!python/object:os.system {}\n", "YAML:"),
         (b"hotlines: []\nhotlines: []\n", "duplicate key 'hotlines'"),
         (b"- just\n- a list\n", "expected a mapping"),
+        (b"? {a: 1}\n: x\n", "unhashable key"),  # found by the fuzzer
     ],
-    ids=["empty", "syntax", "gbk", "python-tag", "duplicate-key", "list"],
+    ids=["empty", "syntax", "gbk", "python-tag", "duplicate-key", "list", "unhashable-key"],
 )
 def test_unreadable_files(tmp_path: Path, content: bytes, problem: str) -> None:
     path = tmp_path / "c.yaml"
