@@ -11,14 +11,14 @@ import pytest
 import yaml
 from hypothesis import settings
 
+from jdhotline import catalogue as cat_mod
+from jdhotline.schedule import BEIJING
+
 # In CI the property tests and the fuzzer run a fixed, reproducible set of examples:
 # a submission's fate never depends on the luck of the draw. Locally they explore.
 settings.register_profile("ci", derandomize=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
-
-from jdhotline import catalogue as cat_mod
-from jdhotline.schedule import BEIJING
 
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "hotlines.yaml"
 
