@@ -161,9 +161,6 @@ WORDS: dict[str, dict[str, str]] = {
         "followup.say": "Say",
         "followup.escalate": "Ask to escalate (second missed promise)",
         "followup.missed": "Missed promises",
-        "error": "error",
-        "hint.scenarios": "Known scenarios: {ids}",
-        "did_you_mean": "did you mean {guess!r}?",
     },
     "zh": {
         "user.regular": "普通买家",
@@ -290,9 +287,6 @@ WORDS: dict[str, dict[str, str]] = {
         "followup.say": "这样说",
         "followup.escalate": "要求升级(第二次承诺落空)",
         "followup.missed": "落空的承诺",
-        "error": "错误",
-        "hint.scenarios": "可用场景:{ids}",
-        "did_you_mean": "是不是 {guess!r}?",
     },
 }
 
