@@ -614,14 +614,15 @@ def _facts(rec: Recommendation, lang: str) -> list[tuple[str, str]]:
 def _sections(rec: Recommendation, catalogue: Catalogue, lang: str) -> list[tuple[str, list[str]]]:
     line = rec.primary.line
     say = catalogue.say
-    example = rec.scenario.example or say.example
+    # The guide's general example is a buyer's; a merchant question gets the shape alone.
+    example = rec.scenario.example or (say.example if rec.scenario.audience == "buyers" else None)
+    say_items = [clean(say.shape(lang))]
+    if example is not None:
+        say_items.append(clean(f"{word(lang, 'example')} “{example(lang)}”"))
     sections = [
         (word(lang, "why"), _texts(rec.reasons, rec, catalogue, lang)),
         (word(lang, "have_ready"), [clean(item(lang)) for item in rec.checklist]),
-        (
-            word(lang, "say"),
-            [clean(say.shape(lang)), clean(f"{word(lang, 'example')} “{example(lang)}”")],
-        ),
+        (word(lang, "say"), say_items),
         (
             word(lang, "on_the_call"),
             [clean(t.text(lang)) for t in line.tips if t.applies_to(rec.scenario.id)]

@@ -110,6 +110,15 @@ def test_tips_follow_the_scenario() -> None:
     assert "Seller refuses a refund" in dispute and "Tracking / changing the address" not in dispute
 
 
+def test_merchants_get_no_buyer_example() -> None:
+    md = run(
+        "which", "--merchant", "-s", "campaign", "--format", "markdown", "--at", FRIDAY_NOON
+    ).stdout
+    assert "### What to say\n\n- Time + problem + demand: don't make the agent guess\n\n" in md
+    buyer = run("which", "-s", "account", "--format", "markdown", "--at", FRIDAY_NOON).stdout
+    assert "- e.g. “Ordered on 10 October (order 123)" in buyer  # the guide's general example
+
+
 def test_which_markdown() -> None:
     result = run("which", "查物流", "--format", "markdown", "--at", "2026-11-27T20:30")
     assert result.exit_code == 0
