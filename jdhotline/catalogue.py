@@ -148,6 +148,7 @@ class Scenario(NamedTuple):
     needs: tuple[str, ...] = ()  # FACTS a call about this scenario needs
     simple: Keywords = Keywords((), ())
     example: L10n | None = None
+    plus_example: L10n | None = None  # what a PLUS member says (the guide has one for high-value)
 
 
 class Fact(NamedTuple):

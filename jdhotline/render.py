@@ -615,7 +615,9 @@ def _sections(rec: Recommendation, catalogue: Catalogue, lang: str) -> list[tupl
     line = rec.primary.line
     say = catalogue.say
     # The guide's general example is a buyer's; a merchant question gets the shape alone.
-    example = rec.scenario.example or (say.example if rec.scenario.audience == "buyers" else None)
+    scenario = rec.scenario
+    example = (scenario.plus_example if rec.user == "plus" else None) or scenario.example
+    example = example or (say.example if scenario.audience == "buyers" else None)
     say_items = [clean(say.shape(lang))]
     if example is not None:
         say_items.append(clean(f"{word(lang, 'example')} “{example(lang)}”"))

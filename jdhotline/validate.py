@@ -427,7 +427,7 @@ class _Validator:
             value,
             where,
             ("id", "name", "audience", "keywords", "prepare"),
-            ("simple", "example", "needs"),
+            ("simple", "example", "plus_example", "needs"),
         )
         keywords = self.keywords(data["keywords"], _join(where, "keywords"))
         if not keywords.zh and not keywords.en:
@@ -446,6 +446,9 @@ class _Validator:
             ),
             example=self.l10n(data["example"], _join(where, "example"))
             if data.get("example")
+            else None,
+            plus_example=self.l10n(data["plus_example"], _join(where, "plus_example"))
+            if data.get("plus_example")
             else None,
         )
 
@@ -524,6 +527,8 @@ def to_data(catalogue: Catalogue) -> dict[str, Any]:
             data["simple"] = {"zh": list(value.simple.zh), "en": list(value.simple.en)}
         if value.example is not None:
             data["example"] = text(value.example)
+        if value.plus_example is not None:
+            data["plus_example"] = text(value.plus_example)
         return data
 
     data: dict[str, Any] = {

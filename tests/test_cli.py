@@ -110,6 +110,15 @@ def test_tips_follow_the_scenario() -> None:
     assert "Seller refuses a refund" in dispute and "Tracking / changing the address" not in dispute
 
 
+def test_the_plus_example_is_for_plus_members() -> None:
+    plus = run(
+        "which", "--plus", "-s", "high-value", "--format", "markdown", "--at", FRIDAY_NOON
+    ).stdout
+    regular = run("which", "-s", "high-value", "--format", "markdown", "--at", FRIDAY_NOON).stdout
+    assert "- e.g. “PLUS member, TV model XX" in plus
+    assert "PLUS member, TV model" not in regular and "- e.g. “Ordered on 10 October" in regular
+
+
 def test_merchants_get_no_buyer_example() -> None:
     md = run(
         "which", "--merchant", "-s", "campaign", "--format", "markdown", "--at", FRIDAY_NOON
