@@ -15,6 +15,7 @@ The folder: $JDHOTLINE_CACHE_DIR (empty: no cache), else the OS's cache folder
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -93,4 +94,5 @@ def _write(path: Path, key: tuple[object, ...], value: object) -> None:
         temporary.write_bytes(data)
         os.replace(temporary, path)  # atomic: a reader sees the old file or the new one
     except Exception:  # a read-only home, a full disk, a value that cannot be pickled
-        temporary.unlink(missing_ok=True) if temporary.parent.is_dir() else None
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)

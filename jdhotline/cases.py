@@ -340,14 +340,11 @@ class CaseStore:
         ).fetchall()
         if not rows:
             return []
-        ids = [row[0] for row in rows]
-        entries: dict[int, list[Entry]] = {i: [] for i in ids}
-        marks = ",".join("?" * len(ids)) if len(ids) < 900 else None
-        query = "SELECT case_id, id, at, kind, agent, ticket, due, note FROM entries"
-        found = (
-            self.db.execute(f"{query} WHERE case_id IN ({marks}) ORDER BY id", ids)
-            if marks
-            else self.db.execute(f"{query} ORDER BY id")
+        entries: dict[int, list[Entry]] = {row[0]: [] for row in rows}
+        found = self.db.execute(
+            "SELECT case_id, id, at, kind, agent, ticket, due, note FROM entries"
+            f" WHERE case_id IN (SELECT id FROM cases {where}) ORDER BY id",
+            params,
         )
         for case_id, *entry in found:
             if case_id in entries:

@@ -902,7 +902,7 @@ def case_followup(
 
 
 def _text(value: str | None) -> str | None:
-    return value.strip() or None if value is not None else None
+    return None if value is None else (value.strip() or None)
 
 
 def _known_lines(catalogue: Catalogue) -> str:

@@ -116,22 +116,22 @@ class _OpenHours:
             return
         window = self.line.hours.window
         first = at.date() - dt.timedelta(days=1)  # yesterday's window may cross midnight
-        current: Interval | None = None
+        current: tuple[dt.datetime, dt.datetime] | None = None  # (start, end) being merged
         for offset in range(HORIZON_DAYS + 1):
             day = first + dt.timedelta(days=offset)
             if not self._opens_on(day):
                 continue
             start = _at_minute(day, window.start)
             end = start + dt.timedelta(minutes=window.length)
-            if current is not None and start <= current.end:  # type: ignore[operator]
-                current = Interval(current.start, max(end, current.end))  # type: ignore[type-var]
+            if current is not None and start <= current[1]:
+                current = (current[0], max(end, current[1]))
                 continue
-            if current is not None and current.end > at:  # type: ignore[operator]
-                yield current
-            current = Interval(start, end)
-        if current is not None and current.end > at:  # type: ignore[operator]
+            if current is not None and current[1] > at:
+                yield Interval(*current)
+            current = (start, end)
+        if current is not None and current[1] > at:
             # Still open at the horizon: no end in sight.
-            yield Interval(current.start, None)
+            yield Interval(current[0], None)
 
     def state(self, at: dt.datetime) -> tuple[bool, dt.datetime | None]:
         for interval in self.intervals(at):
@@ -146,7 +146,7 @@ class _OpenHours:
         for interval in self.intervals(at):
             start = max(interval.start, at)
             last_day = (interval.end or start + dt.timedelta(days=2)).date()
-            pieces: list[Interval] = []
+            pieces: list[tuple[dt.datetime, dt.datetime]] = []
             day = start.date() - dt.timedelta(days=1)
             while day <= last_day:
                 for window in windows:
@@ -155,19 +155,18 @@ class _OpenHours:
                     lo = max(w_start, start)
                     hi = w_end if interval.end is None else min(w_end, interval.end)
                     if lo < hi:
-                        pieces.append(Interval(lo, hi))
+                        pieces.append((lo, hi))
                 day += dt.timedelta(days=1)
             if pieces:
-                pieces.sort(key=lambda piece: piece.start)
-                first = pieces[0]
-                end = first.end
-                for piece in pieces[1:]:
-                    if end is None or piece.start > end:
+                pieces.sort()
+                first, end = pieces[0]
+                if not self.line.off_peak:  # no off-peak: the whole open stretch
+                    return Interval(first, interval.end)
+                for piece_start, piece_end in pieces[1:]:  # join windows that touch
+                    if piece_start > end:
                         break
-                    end = max(end, piece.end)  # type: ignore[type-var]
-                if not self.line.off_peak:
-                    end = interval.end
-                return Interval(first.start, end)
+                    end = max(end, piece_end)
+                return Interval(first, end)
         return None
 
 

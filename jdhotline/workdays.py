@@ -74,8 +74,3 @@ class WorkCalendar(NamedTuple):
         if day.year in official.years:
             return Workday(official.is_workday(day), True)
         return Workday(day.weekday() < 5, False)
-
-
-def official_years() -> frozenset[int]:
-    """The years the installed chinesecalendar has official data for."""
-    return official_calendar().years

@@ -77,29 +77,22 @@ def _reference(catalogue: Catalogue, text: str) -> list[tuple[str, tuple[str, ..
     """The obvious implementation: search every keyword everywhere."""
     import re
 
-    zh_text = re.sub(r"\s+", "", text).casefold()
-    en_text = re.sub(r"\s+", " ", text).casefold()
+    # (separator that spaces collapse to, what may not stand before a match)
+    languages = {"zh": ("", ""), "en": (" ", "(?<![a-z0-9])")}
     found = []
     for order, scenario in enumerate(catalogue.scenarios):
-        spans_zh, spans_en, words = [], [], []
-        for word in scenario.keywords.zh:
-            needle = re.sub(r"\s+", "", word).casefold()
-            hits = [
-                (m.start(), m.start() + len(needle))
-                for m in re.finditer(f"(?={re.escape(needle)})", zh_text)
-            ]
-            spans_zh += hits
-            words += [word] if hits else []
-        for word in scenario.keywords.en:
-            needle = re.sub(r"\s+", " ", word).casefold()
-            hits = [
-                (m.start(), m.start() + len(needle))
-                for m in re.finditer(f"(?<![a-z0-9])(?={re.escape(needle)})", en_text)
-            ]
-            spans_en += hits
-            words += [word] if hits else []
+        covered, words = 0, []
+        for lang, (space, before) in languages.items():
+            normal = re.sub(r"\s+", space, text).casefold()
+            spans = []
+            for word in getattr(scenario.keywords, lang):
+                needle = re.sub(r"\s+", space, word).casefold()
+                hits = [(m.start(), m.start() + len(needle))
+                        for m in re.finditer(f"{before}(?={re.escape(needle)})", normal)]  # fmt: skip
+                spans += hits
+                words += [word] if hits else []
+            covered += _coverage(spans)
         if words:
-            covered = _coverage(spans_zh) + _coverage(spans_en)
             found.append((-covered, order, (scenario.id, tuple(words), covered)))
     return [item for _, _, item in sorted(found)]
 

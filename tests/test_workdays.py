@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from jdhotline.workdays import WorkCalendar, Workday, official_years
+from jdhotline.workdays import WorkCalendar, Workday, official_calendar
 
 
 def test_adjusted_working_saturday_and_national_day() -> None:
@@ -16,7 +16,8 @@ def test_adjusted_working_saturday_and_national_day() -> None:
 
 
 def test_uncovered_year_falls_back_to_monday_friday_unverified() -> None:
-    assert 2026 in official_years() and 2027 not in official_years()
+    years = official_calendar().years
+    assert 2026 in years and 2027 not in years
     calendar = WorkCalendar()
     assert calendar.check(dt.date(2027, 1, 1)) == Workday(True, False)  # a Friday, guessed
     assert calendar.check(dt.date(2027, 1, 2)) == Workday(False, False)
