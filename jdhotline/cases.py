@@ -19,9 +19,10 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from .errors import CaseStoreError, NoSuchCase
+from .record import Record
 from .schedule import to_beijing
 
 __all__ = ["Case", "CaseStore", "CaseStoreError", "NoSuchCase", "parse_promise"]
@@ -86,7 +87,7 @@ DROP TABLE cases_v1;
 """
 
 
-class Entry(NamedTuple):
+class Entry(Record):
     id: int
     at: dt.datetime
     kind: str  # call | close
@@ -96,7 +97,7 @@ class Entry(NamedTuple):
     note: str | None
 
 
-class Case(NamedTuple):
+class Case(Record):
     id: int
     line: str
     scenario: str | None

@@ -4,15 +4,14 @@ Every error names the file, the entry path and what was expected, so a person
 editing the YAML by hand can fix it without reading this code.
 """
 
-# No `from __future__ import annotations` here: with it, typing.NamedTuple compiles
-# every field's annotation string at import, which costs start-up time.
+from __future__ import annotations
 
 import datetime as dt
 import re
 from pathlib import Path
-from typing import NamedTuple
 
 from .errors import CatalogueError
+from .record import Record
 
 LANGS = ("zh", "en")
 FACTS = ("order", "ordered", "model", "bought", "fault", "want")  # what `prep` can be told
@@ -26,7 +25,7 @@ MINUTES_PER_DAY = 24 * 60
 __all__ = ["Catalogue", "CatalogueError", "load", "parse"]
 
 
-class L10n(NamedTuple):
+class L10n(Record):
     """A text in Chinese and English."""
 
     zh: str
@@ -36,7 +35,7 @@ class L10n(NamedTuple):
         return self.zh if lang == "zh" else self.en
 
 
-class Window(NamedTuple):
+class Window(Record):
     """A daily time window in minutes after midnight, Beijing time.
 
     ``end <= start`` means the window crosses midnight (22:00-02:00).
@@ -59,7 +58,7 @@ class Window(NamedTuple):
             return self.start <= minute < self.end
         return minute >= self.start or minute < self.end
 
-    def contains(self, other: "Window") -> bool:
+    def contains(self, other: Window) -> bool:
         """Whether ``other`` lies wholly inside this window (both taken as daily)."""
         if self.length == MINUTES_PER_DAY:
             return True
@@ -74,7 +73,7 @@ class Window(NamedTuple):
         return f"{format_minutes(self.start)}-{format_minutes(self.end)}"
 
 
-class Hours(NamedTuple):
+class Hours(Record):
     window: Window
     days: str  # one of DAY_RULES
 
@@ -83,18 +82,18 @@ class Hours(NamedTuple):
         return self.days == "every-day" and self.window.length == MINUTES_PER_DAY
 
 
-class Peak(NamedTuple):
+class Peak(Record):
     window: Window
     note: L10n
 
 
-class MenuKey(NamedTuple):
+class MenuKey(Record):
     key: str
     label: L10n
     scenarios: tuple[str, ...]
 
 
-class Tip(NamedTuple):
+class Tip(Record):
     """The guide's advice for one line, for some scenarios or (empty) for all."""
 
     text: L10n
@@ -104,7 +103,7 @@ class Tip(NamedTuple):
         return not self.scenarios or scenario in self.scenarios
 
 
-class Line(NamedTuple):
+class Line(Record):
     id: str
     name: L10n
     number: str
@@ -134,12 +133,12 @@ class Line(NamedTuple):
         return next((key for key in self.menu if scenario in key.scenarios), None)
 
 
-class Keywords(NamedTuple):
+class Keywords(Record):
     zh: tuple[str, ...]
     en: tuple[str, ...]
 
 
-class Scenario(NamedTuple):
+class Scenario(Record):
     id: str
     name: L10n
     audience: str  # one of SCENARIO_AUDIENCES
@@ -151,18 +150,18 @@ class Scenario(NamedTuple):
     plus_example: L10n | None = None  # what a PLUS member says (the guide has one for high-value)
 
 
-class Fact(NamedTuple):
+class Fact(Record):
     name: L10n
     where: L10n  # where to find it
 
 
-class Say(NamedTuple):
+class Say(Record):
     shape: L10n
     example: L10n
     on_the_call: tuple[L10n, ...]
 
 
-class Catalogue(NamedTuple):
+class Catalogue(Record):
     path: str
     lines: tuple[Line, ...]
     scenarios: tuple[Scenario, ...]

@@ -14,32 +14,32 @@ not with text x keywords: a 100 KB text against 6,000 keywords takes a few tens
 of milliseconds (bench/scale.py).
 """
 
-# No `from __future__ import annotations`: see catalogue.py (NamedTuple start-up cost).
+from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import NamedTuple
 
 from .catalogue import Catalogue, Scenario
+from .record import Record
 
 _SPACE = re.compile(r"\s+")
 
 
-class Match(NamedTuple):
+class Match(Record):
     scenario: Scenario
     words: tuple[str, ...]  # the catalogue's keywords found in the text
     covered: int  # characters of the text those keywords cover
     simple: bool  # every word found marks a simple question (the in-app assistant can answer)
 
 
-class _Language(NamedTuple):
+class _Language(Record):
     pattern: re.Pattern[str] | None
     # The longest keyword found at a position -> every keyword that starts there (it and
     # its prefixes), as (scenario index, order in the scenario, keyword as written, length).
     starts: dict[str, tuple[tuple[int, int, str, int], ...]]
 
 
-class _Index(NamedTuple):
+class _Index(Record):
     zh: _Language
     en: _Language
 

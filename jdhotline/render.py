@@ -11,7 +11,9 @@ import datetime as dt
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
+
+from .record import Record
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -866,7 +868,7 @@ def scenarios_rich(catalogue: Catalogue, lang: str) -> RenderableType:
 # --------------------------------------------------------------------------- prep
 
 
-class CallSheet(NamedTuple):
+class CallSheet(Record):
     rec: Recommendation
     catalogue: Catalogue
     facts: Facts

@@ -16,13 +16,13 @@ Pure functions: the moment is an argument and nothing is printed. What the
 user reads is worded in render.py from the notice codes below.
 """
 
-# No `from __future__ import annotations`: see catalogue.py (NamedTuple start-up cost).
+from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import NamedTuple
 
 from .catalogue import Catalogue, L10n, Line, MenuKey, Scenario
+from .record import Record
 from .schedule import LineStatus, status
 from .workdays import WorkCalendar
 
@@ -38,7 +38,7 @@ class NoLineError(LookupError):
         super().__init__(f"no line in the catalogue serves {scenario!r} for a {user} user")
 
 
-class Notice(NamedTuple):
+class Notice(Record):
     """Something to tell the user, worded by render.py.
 
     Codes: plus-members-only, caution, peak, primary-closed, calendar-unverified,
@@ -52,7 +52,7 @@ class Notice(NamedTuple):
     years: tuple[int, ...] = ()
 
 
-class Recommendation(NamedTuple):
+class Recommendation(Record):
     user: str
     scenario: Scenario
     at: dt.datetime

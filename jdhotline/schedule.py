@@ -4,16 +4,15 @@ Everything here is Beijing time (Asia/Shanghai, UTC+8 all year) and takes the
 moment as an argument: nothing reads the clock.
 """
 
-# No `from __future__ import annotations` here: with it, typing.NamedTuple compiles
-# every field's annotation string at import, which costs start-up time.
+from __future__ import annotations
 
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from .catalogue import MINUTES_PER_DAY, Line, Peak, Window
+from .record import Record
 from .workdays import WorkCalendar
 
 BEIJING = ZoneInfo("Asia/Shanghai")
@@ -25,12 +24,12 @@ class BadMoment(ValueError):
     """A --at value that is not a moment."""
 
 
-class Interval(NamedTuple):
+class Interval(Record):
     start: dt.datetime
     end: dt.datetime | None  # None: no end in sight (a 24-hour line)
 
 
-class LineStatus(NamedTuple):
+class LineStatus(Record):
     line: Line
     at: dt.datetime
     open_now: bool

@@ -6,21 +6,21 @@ Monday to Friday is assumed and the answer is marked unverified; a catalogue
 can patch single dates by hand.
 """
 
-# No `from __future__ import annotations` here: with it, typing.NamedTuple compiles
-# every field's annotation string at import, which costs start-up time.
+from __future__ import annotations
 
 import datetime as dt
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+
+from .record import Record
 
 
-class Workday(NamedTuple):
+class Workday(Record):
     is_workday: bool
     verified: bool  # False when the official calendar did not cover the date
 
 
-class OfficialCalendar(NamedTuple):
+class OfficialCalendar(Record):
     """chinesecalendar's data as plain sets, so that it can be cached between runs."""
 
     years: frozenset[int]
@@ -58,7 +58,7 @@ def _read_chinesecalendar() -> OfficialCalendar:
     )
 
 
-class WorkCalendar(NamedTuple):
+class WorkCalendar(Record):
     """China's working-day calendar, with a catalogue's own corrections on top."""
 
     extra_holidays: frozenset[dt.date] = frozenset()
