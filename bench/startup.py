@@ -2,8 +2,11 @@
 
 Runs each command and a one-command Typer hello-world (bench/hello_typer.py) in
 alternation, at least 15 times each, with the same interpreter, and prints the
-median, min and max wall time and each command's ratio to hello-world (the
-median of the per-round ratios, so that drift in the machine's speed cancels).
+median, min and max wall time and each command's ratio to hello-world: the
+median of the per-pair ratios, where each run of a command is paired with a run
+of hello-world right before or after it (the order alternates). On a shared
+virtual machine the speed drifts by a third from one second to the next; a pair
+run back to back sees the same speed, so the drift cancels.
 
     python bench/startup.py [--runs 21]
 
@@ -65,11 +68,20 @@ def main() -> int:
     for _, argv, _ in COMMANDS:  # warm the disk cache and any on-disk caches
         once(argv, env)
     times: dict[str, list[float]] = {label: [] for label, _, _ in COMMANDS}
+    ratios: dict[str, list[float]] = {label: [] for label, _, _ in COMMANDS}
+    hello = next(argv for label, argv, _ in COMMANDS if label == FLOOR)
+    others = [(label, argv) for label, argv, _ in COMMANDS if label != FLOOR]
     for round_ in range(runs):
-        order = COMMANDS if round_ % 2 == 0 else COMMANDS[::-1]  # alternate the order too
-        for label, argv, _ in order:
-            times[label].append(once(argv, env))
-    floor = times[FLOOR]
+        order = others if round_ % 2 == 0 else others[::-1]  # alternate the order too
+        for index, (label, argv) in enumerate(order):
+            if (round_ + index) % 2 == 0:  # hello-world first in half the pairs
+                floor_time, command_time = once(hello, env), once(argv, env)
+            else:
+                command_time, floor_time = once(argv, env), once(hello, env)
+            times[label].append(command_time)
+            times[FLOOR].append(floor_time)
+            ratios[label].append(command_time / floor_time)
+            ratios[FLOOR].append(1.0)
     python = f"{platform.python_implementation()} {platform.python_version()}"
     print(f"jdhotline start-up, {runs} alternating rounds; {python} on {platform.machine()}, "
           f"{os.cpu_count()} CPUs")  # fmt: skip
@@ -77,7 +89,7 @@ def main() -> int:
     failed = 0
     for label, _, target in COMMANDS:
         values = times[label]
-        ratio = statistics.median(v / f for v, f in zip(values, floor, strict=True))
+        ratio = statistics.median(ratios[label])
         verdict = "" if target is None else ("yes" if ratio <= target else "NO")
         failed += verdict == "NO"
         goal = "" if target is None else f"{target:.2f}x"
