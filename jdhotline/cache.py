@@ -4,8 +4,8 @@ Parsing the catalogue means importing PyYAML and validating every entry, and
 reading the official calendar means importing chinesecalendar: together about a
 third of a command's own start-up time. The cache may never be wrong, so an
 entry is used only when its key matches exactly: the jdhotline version, the
-Python version, and the path, size and modification time (in nanoseconds) of
-every file the value was built from, jdhotline's own code included. Anything
+Python version, and the path, inode, size and modification time (in nanoseconds)
+of every file the value was built from, jdhotline's own code included. Anything
 else — a missing, stale, corrupt or unreadable entry — is ignored and rebuilt;
 failing to write one is ignored too.
 
@@ -51,15 +51,18 @@ def directory() -> Path | None:
 
 
 def fingerprint(paths: Iterable[Path]) -> tuple[object, ...]:
-    """What the cached value was built from: versions, and each file's path, size, mtime.
+    """What the cached value was built from: versions, and each file's identity and state.
 
-    This file and record.py are always among them: they define how an entry is stored.
+    A file is its absolute path, device and inode (so a symlink pointed elsewhere is
+    another file), size and modification time in nanoseconds. This file and record.py
+    are always among them: they define how an entry is stored.
     """
     here = Path(__file__)
     files = []
     for path in (here, here.with_name("record.py"), *paths):
-        stat = path.stat()
-        files.append((str(path.resolve()), stat.st_size, stat.st_mtime_ns))
+        stat = os.stat(path)
+        identity = (os.path.abspath(path), stat.st_dev, stat.st_ino)
+        files.append((*identity, stat.st_size, stat.st_mtime_ns))
     return (__version__, sys.version, tuple(files))
 
 

@@ -73,6 +73,21 @@ def test_a_changed_source_is_rebuilt(
     assert build.calls == 2  # ... and the new entry is used from then on
 
 
+def test_a_symlink_pointed_at_another_file_is_rebuilt(tmp_path: Path) -> None:
+    one, two, link = tmp_path / "one.yaml", tmp_path / "two.yaml", tmp_path / "link.yaml"
+    one.write_text("one\n", encoding="utf-8")
+    two.write_text("two\n", encoding="utf-8")  # same size...
+    stat = one.stat()
+    os.utime(two, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # ... and the same mtime
+    link.symlink_to(one)
+    build = Builds(VALUE)
+    run(link, tmp_path / "c", build)
+    link.unlink()
+    link.symlink_to(two)
+    run(link, tmp_path / "c", build)
+    assert build.calls == 2
+
+
 def test_another_jdhotline_version_is_rebuilt(
     source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
