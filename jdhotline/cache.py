@@ -26,6 +26,7 @@ import marshal
 import os
 import sys
 from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -113,8 +114,10 @@ def _write(path: Path, key: tuple[object, ...], value: object) -> None:
 
 
 # --------------------------------------------------------------------------- the format
-# Plain values (None, bool, int, float, str, bytes) and tuples are stored as they are.
-# The other kinds become lists, which no stored value uses otherwise:
+# Plain values (None, bool, int, float, str, bytes), and tuples of them, are stored as
+# they are, and read back without a look. Everything else becomes a list, which no
+# stored value is otherwise, tagged by its first item:
+#   [":tuple", item, ...] (a tuple with something not plain in it)
 #   [":date", ordinal]   [":dates", ordinal, ...] (a frozenset of dates: the calendar)
 #   [":frozenset", item, ...]   ["module.Class", field, ...] (a Record)
 
@@ -125,7 +128,8 @@ def encode(value: Any) -> Any:
     if kind in _PLAIN:
         return value
     if kind is tuple:
-        return tuple([encode(item) for item in value])
+        items = [encode(item) for item in value]
+        return [":tuple", *items] if list in map(type, items) else tuple(items)
     if isinstance(value, Record):
         return [f"{kind.__module__}.{kind.__qualname__}", *[encode(item) for item in value]]
     if kind is dt.date:
@@ -140,25 +144,34 @@ def encode(value: Any) -> Any:
 def decode(stored: Any) -> Any:
     """The value ``encode`` was given; ValueError for anything it did not write."""
     kind = type(stored)
-    if kind is tuple:
-        return tuple([decode(item) for item in stored])
     if kind is not list:
-        if kind in _PLAIN:
+        if kind in _PLAIN or kind is tuple:
             return stored
         raise ValueError(f"not a cache value: {kind.__name__}")
-    tag = stored[0]
-    if tag == ":date":
-        return dt.date.fromordinal(stored[1])
+    tag, items = stored[0], stored[1:]
     if tag == ":dates":
-        return frozenset(map(dt.date.fromordinal, stored[1:]))
+        return frozenset(map(dt.date.fromordinal, items))
+    for index, item in enumerate(items):  # a loop, not a comprehension: a big catalogue
+        if type(item) is list:  # has ~10,000 of these, and a frame for each costs
+            items[index] = decode(item)
+    if not tag.startswith(":"):
+        cls = _record_class(tag)
+        if len(items) != len(cls._fields):
+            raise ValueError(f"{tag}: {len(items)} fields stored, {len(cls._fields)} expected")
+        return tuple.__new__(cls, items)
+    if tag == ":tuple":
+        return tuple(items)
+    if tag == ":date":
+        return dt.date.fromordinal(*items)
     if tag == ":frozenset":
-        return frozenset([decode(item) for item in stored[1:]])
-    return _record_class(tag)._make([decode(item) for item in stored[1:]])
+        return frozenset(items)
+    raise ValueError(f"not a cache tag: {tag!r}")
 
 
 _PLAIN = frozenset({type(None), bool, int, float, str, bytes})
 
 
+@cache
 def _record_class(name: str) -> type[Record]:
     """A Record class of a module already imported (the cache never imports code)."""
     module, _, qualname = name.rpartition(".")
