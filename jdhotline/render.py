@@ -802,10 +802,11 @@ def table_rich(
     catalogue: Catalogue, statuses: Sequence[LineStatus], lang: str, width: int
 ) -> RenderableType:
     from rich.console import Group
-    from rich.table import Table
     from rich.text import Text
 
     if width >= WIDE_TABLE:
+        from rich.table import Table  # only here: a narrow table is blocks, not a Table
+
         table = Table(show_lines=True, expand=True)
         # Share the width: the online entry is the longest text, the number never wraps.
         ratios = {"line": 2, "audience": 2, "scenarios": 3, "hours": 2, "off_peak": 2, "online": 5}

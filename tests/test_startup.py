@@ -29,12 +29,18 @@ finally:
 """
 
 
-def imported(args: list[str], env: dict[str, str]) -> set[str]:
+def modules_of(args: list[str], env: dict[str, str]) -> set[str]:
+    """Every module the command imported, by its full name."""
     result = subprocess.run(
         [sys.executable, "-c", PROBE, *args],
         capture_output=True, text=True, env=env, check=False,
     )  # fmt: skip
-    names = ast.literal_eval(result.stderr.rsplit("MODULES ", 1)[1])
+    return set(ast.literal_eval(result.stderr.rsplit("MODULES ", 1)[1]))
+
+
+def imported(args: list[str], env: dict[str, str]) -> set[str]:
+    """The packages the command imported (jdhotline's modules by their full name)."""
+    names = modules_of(args, env)
     return {name if name.startswith("jdhotline") else name.split(".")[0] for name in names}
 
 
@@ -76,3 +82,12 @@ def test_which_json_does_not_import_rich_or_sqlite(env: dict[str, str]) -> None:
     imported(args, env)
     warm = imported(args, env)
     assert not warm & {"rich", "yaml", "sqlite3", "jdhotline.validate"}
+
+
+@pytest.mark.parametrize(("columns", "uses_table"), [("80", False), ("140", True)])
+def test_table_imports_rich_table_only_for_a_wide_table(
+    env: dict[str, str], columns: str, uses_table: bool
+) -> None:
+    modules = modules_of(["table", "--at", "2026-11-27T10:00"], dict(env, COLUMNS=columns))
+    assert "rich.console" in modules
+    assert ("rich.table" in modules) is uses_table
