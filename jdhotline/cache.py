@@ -111,6 +111,9 @@ def _write(path: Path, key: tuple[object, ...], value: object) -> None:
     except Exception:  # a read-only home, a full disk, a value encode() does not know
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
+        return
+    with contextlib.suppress(OSError):  # the same entry as earlier builds wrote it (pickle)
+        path.with_suffix(".pickle").unlink(missing_ok=True)
 
 
 # --------------------------------------------------------------------------- the format

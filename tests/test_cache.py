@@ -127,6 +127,15 @@ def test_a_damaged_entry_is_rebuilt_and_replaced(
     assert build.calls == 1  # the damaged entry was replaced by a good one
 
 
+def test_an_old_pickle_entry_is_removed_when_its_successor_is_written(
+    source: Path, tmp_path: Path
+) -> None:
+    old = tmp_path / "entry.pickle"
+    old.write_bytes(b"\x80\x05N.")  # pickle of None, as a previous jdhotline wrote entries
+    run(source, tmp_path, Builds(VALUE))
+    assert not old.exists() and (tmp_path / "entry.marshal").is_file()
+
+
 def test_no_folder_or_an_unwritable_one_only_costs_time(source: Path, tmp_path: Path) -> None:
     build = Builds(VALUE)
     assert run(source, None, build) == VALUE  # type: ignore[arg-type]
