@@ -9,7 +9,9 @@ Exit codes (also in the README):
   130 interrupted (Ctrl-C)
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads the commands' annotations at
+# every start, and would compile and evaluate each one as a string (about 1 ms a run).
+# Names imported only for type checkers are quoted instead.
 
 import datetime as dt
 import os
@@ -200,14 +202,14 @@ def _moment(at: str | None) -> dt.datetime:
         raise Stop(EXIT_USAGE, f"--at: {exc}") from None
 
 
-def _catalogue(path: str | None) -> Catalogue:
+def _catalogue(path: str | None) -> "Catalogue":
     from .cache import directory
     from .catalogue import load
 
     return load(path, cache_dir=directory())
 
 
-def _calendar(catalogue: Catalogue) -> WorkCalendar:
+def _calendar(catalogue: "Catalogue") -> "WorkCalendar":
     from .cache import directory
     from .workdays import WorkCalendar
 
@@ -282,7 +284,7 @@ def which(
 
 
 def _recommend(
-    catalogue: Catalogue,
+    catalogue: "Catalogue",
     problem: list[str] | None,
     plus: bool,
     merchant: bool,
@@ -290,7 +292,7 @@ def _recommend(
     moment: dt.datetime,
     language: str,
     command: str,
-) -> Recommendation:
+) -> "Recommendation":
     """Who is asking and about what (asking in a terminal if need be), then the rules."""
     if plus and merchant:
         raise Stop(EXIT_USAGE, "--plus and --merchant exclude each other: pick the one you are.")
@@ -346,7 +348,7 @@ def _problem_text(problem: list[str] | None) -> str:
     return " ".join(problem or []).strip()
 
 
-def _scenario(catalogue: Catalogue, key: str) -> Scenario:
+def _scenario(catalogue: "Catalogue", key: str) -> "Scenario":
     found = catalogue.find_scenario(key)
     if found is not None:
         return found
@@ -356,7 +358,7 @@ def _scenario(catalogue: Catalogue, key: str) -> Scenario:
     raise Stop(EXIT_USAGE, message, f"Known scenarios: {', '.join(ids)}")
 
 
-def _no_match(catalogue: Catalogue, text: str, lang: str) -> Scenario:
+def _no_match(catalogue: "Catalogue", text: str, lang: str) -> "Scenario":
     ids = [s.id for s in catalogue.scenarios]
     if not _interactive():
         raise Stop(
@@ -394,7 +396,7 @@ def _ask_user(lang: str) -> str:
     raise Stop(EXIT_USAGE, "no valid answer; pass --plus or --merchant instead.")
 
 
-def _ask_problem(catalogue: Catalogue, lang: str) -> tuple[Scenario | None, str]:
+def _ask_problem(catalogue: "Catalogue", lang: str) -> "tuple[Scenario | None, str]":
     names = [f"{s.name(lang)} ({s.id})" for s in catalogue.scenarios]
     for _ in range(3):
         answer = _ask(word(lang, "ask.problem"), names, word(lang, "ask.problem.prompt"))
@@ -406,7 +408,7 @@ def _ask_problem(catalogue: Catalogue, lang: str) -> tuple[Scenario | None, str]
     raise Stop(EXIT_USAGE, "no problem given; pass --scenario ID or describe the problem.")
 
 
-def _pick_scenario(catalogue: Catalogue, question: str, lang: str) -> Scenario:
+def _pick_scenario(catalogue: "Catalogue", question: str, lang: str) -> "Scenario":
     names = [f"{s.name(lang)} ({s.id})" for s in catalogue.scenarios]
     for _ in range(3):
         answer = _ask(question, names, word(lang, "ask.pick.prompt"))
@@ -437,7 +439,7 @@ def table(
     from . import render
     from .rules import line_statuses
 
-    def statuses() -> list[LineStatus]:  # JSON lists the lines only: no clock needed
+    def statuses() -> "list[LineStatus]":  # JSON lists the lines only: no clock needed
         return line_statuses(catalogue, moment, _calendar(catalogue))
 
     _emit(
@@ -606,8 +608,8 @@ def _checked(flag: str, value: str | None, parse: Callable[[str], T]) -> T | Non
 
 
 def _ask_facts(
-    catalogue: Catalogue, scenario: Scenario, facts: Facts, today: dt.date, lang: str
-) -> Facts:
+    catalogue: "Catalogue", scenario: "Scenario", facts: "Facts", today: dt.date, lang: str
+) -> "Facts":
     """In a terminal: ask for each missing fact; Enter skips."""
     from .prep import missing
 
@@ -683,14 +685,14 @@ def _user_data_dir() -> Path:
 
 
 @contextmanager
-def _store() -> Iterator[CaseStore]:
+def _store() -> "Iterator[CaseStore]":
     from .cases import CaseStore
 
     with CaseStore(_store_path()) as store:
         yield store
 
 
-def _overdue_cases(moment: dt.datetime, order: str | None) -> list[Case]:
+def _overdue_cases(moment: dt.datetime, order: str | None) -> "list[Case]":
     """Open, overdue cases (for one order, if given) — only if a record exists at all."""
     path = _store_path()
     if not path.exists():
@@ -905,7 +907,7 @@ def _text(value: str | None) -> str | None:
     return None if value is None else (value.strip() or None)
 
 
-def _known_lines(catalogue: Catalogue) -> str:
+def _known_lines(catalogue: "Catalogue") -> str:
     return "Known lines: " + ", ".join(f"{x.id} ({x.number})" for x in catalogue.lines)
 
 
@@ -913,7 +915,7 @@ def _emit(
     fmt: Format,
     as_json: Callable[[], object],
     as_markdown: Callable[[], str],
-    as_text: Callable[[], RenderableType | list[tuple[RenderableType, bool]]],
+    as_text: "Callable[[], RenderableType | list[tuple[RenderableType, bool]]]",
 ) -> None:
     """Print one answer in the chosen format (only that one is built)."""
     if fmt is Format.json:
@@ -925,7 +927,7 @@ def _emit(
         out.rich_parts(text if isinstance(text, list) else [(text, False)])
 
 
-def _show_case_summary(case: Case, moment: dt.datetime, fmt: Format, what: str) -> None:
+def _show_case_summary(case: "Case", moment: dt.datetime, fmt: Format, what: str) -> None:
     from . import render
 
     if fmt is Format.json:

@@ -91,3 +91,18 @@ def test_table_imports_rich_table_only_for_a_wide_table(
     modules = modules_of(["table", "--at", "2026-11-27T10:00"], dict(env, COLUMNS=columns))
     assert "rich.console" in modules
     assert ("rich.table" in modules) is uses_table
+
+
+def test_typer_reads_annotations_it_need_not_compile() -> None:
+    """Commands, callbacks and completers carry real annotations, not strings to evaluate."""
+    import inspect
+
+    from jdhotline import cli
+
+    functions = [cli._root, cli._version, cli._complete_lines, cli._complete_scenarios]
+    functions += [info.callback for info in cli.app.registered_commands]
+    functions += [info.callback for info in cli.case_app.registered_commands]
+    for function in functions:
+        assert function is not None
+        hints = [p.annotation for p in inspect.signature(function).parameters.values()]
+        assert not any(isinstance(hint, str) for hint in hints), function.__name__
