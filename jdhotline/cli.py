@@ -961,8 +961,8 @@ def _spare_the_final_collections() -> None:
 
     Typer, pydantic and Rich leave some 30,000 objects tracked by the garbage collector,
     and the interpreter's shutdown runs full collections over all of them: 20-30 ms of
-    every command on this project's machine, more than jdhotline's own work
-    (bench/startup.py). Frozen objects are left out of those collections. Nothing is
+    every command on this project's machine (bench/startup.py), about as much as
+    jdhotline's own work. Frozen objects are left out of those collections. Nothing is
     lost: the memory goes back with the process, output is flushed as usual, atexit
     handlers run, and jdhotline closes its files and its case database itself.
     """
