@@ -96,16 +96,19 @@ def best_of(runs: int, action: Callable[[], object]) -> float:
     return min(times)
 
 
+def cli_once(args: list[str], env: dict[str, str], stdin: str = "") -> float:
+    """Wall time of one `python -m jdhotline ARGS` run."""
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "jdhotline", *args],
+        input=stdin.encode(), capture_output=True, env=env, check=True,
+    )  # fmt: skip
+    return time.perf_counter() - start
+
+
 def cli_time(args: list[str], env: dict[str, str], runs: int = 9, stdin: str = "") -> float:
-    command = [sys.executable, "-m", "jdhotline", *args]
-    feed = {"input": stdin.encode(), "capture_output": True, "env": env, "check": True}
-    subprocess.run(command, **feed)  # warm the cache
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, **feed)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    cli_once(args, env, stdin)  # warm the cache
+    return statistics.median(cli_once(args, env, stdin) for _ in range(runs))
 
 
 def paired(
@@ -115,16 +118,13 @@ def paired(
 
     The machine's speed drifts from one second to the next; a pair sees the same speed.
     """
-    commands = [[sys.executable, "-m", "jdhotline", *args] for args in (first, second)]
-    feed = {"capture_output": True, "env": env, "check": True}
-    for command in commands:
-        subprocess.run(command, **feed)  # warm the cache
+    pair = (first, second)
+    for args in pair:
+        cli_once(args, env)  # warm the cache
     times: tuple[list[float], list[float]] = ([], [])
     for round_ in range(runs):
         for which in (0, 1) if round_ % 2 == 0 else (1, 0):
-            start = time.perf_counter()
-            subprocess.run(commands[which], **feed)
-            times[which].append(time.perf_counter() - start)
+            times[which].append(cli_once(pair[which], env))
     ratio = statistics.median(b / a for a, b in zip(*times, strict=True))
     return statistics.median(times[0]), statistics.median(times[1]), ratio
 

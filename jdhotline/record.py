@@ -4,7 +4,7 @@ jdhotline's data (the catalogue, a line's status, a recommendation, a case) are
 small immutable records. ``typing.NamedTuple`` would do, but it builds every class
 by compiling generated source code: about 0.25 ms a class, and the 27 classes cost
 a command 4-5 ms of its start-up (bench/startup.py), while someone holds the phone.
-A ``Record`` is the same thing for about 0.02 ms a class: a tuple subclass with
+A ``Record`` is the same thing for about 0.04 ms a class: a tuple subclass with
 one property per field, so it is immutable, hashable, comparable and picklable::
 
     class Window(Record):

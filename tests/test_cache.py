@@ -38,7 +38,7 @@ def source(tmp_path: Path) -> Path:
     return path
 
 
-def run(source: Path, folder: Path, build: Callable[[], object]) -> object:
+def run(source: Path, folder: Path | None, build: Callable[[], object]) -> object:
     return cached("entry", [source], build, tuple, folder)
 
 
@@ -138,7 +138,7 @@ def test_an_old_pickle_entry_is_removed_when_its_successor_is_written(
 
 def test_no_folder_or_an_unwritable_one_only_costs_time(source: Path, tmp_path: Path) -> None:
     build = Builds(VALUE)
-    assert run(source, None, build) == VALUE  # type: ignore[arg-type]
+    assert run(source, None, build) == VALUE
     blocked = tmp_path / "a-file"
     blocked.write_text("", encoding="utf-8")
     assert run(source, blocked / "cache", build) == VALUE
