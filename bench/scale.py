@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from jdhotline import catalogue as catalogue_module
+from jdhotline import load as load_module
 from jdhotline import match as match_module
 from jdhotline.match import rank
 
@@ -43,7 +43,7 @@ def _word(rng: random.Random, alphabet: str, low: int, high: int) -> str:
 def generate(lines: int, scenarios: int, keywords_per_scenario: int, seed: int = 7) -> dict:
     """A valid catalogue with the shipped one's shape and the given size."""
     rng = random.Random(seed)
-    shipped = yaml.safe_load(catalogue_module.default_path().read_text(encoding="utf-8"))
+    shipped = yaml.safe_load(load_module.default_path().read_text(encoding="utf-8"))
     half = keywords_per_scenario // 2
     scenario_ids = [f"s{i}" for i in range(scenarios)]
     data = {key: shipped[key] for key in ("version", "facts", "say", "assistant", "calendar")}
@@ -107,7 +107,7 @@ def cli_once(args: list[str], env: dict[str, str], stdin: str = "") -> float:
 
 
 def cli_time(args: list[str], env: dict[str, str], runs: int = 9, stdin: str = "") -> float:
-    cli_once(args, env, stdin)  # warm the cache
+    cli_once(args, env, stdin)  # warm the OS's file cache
     return statistics.median(cli_once(args, env, stdin) for _ in range(runs))
 
 
@@ -120,7 +120,7 @@ def paired(
     """
     pair = (first, second)
     for args in pair:
-        cli_once(args, env)  # warm the cache
+        cli_once(args, env)  # warm the OS's file cache
     times: tuple[list[float], list[float]] = ([], [])
     for round_ in range(runs):
         for which in (0, 1) if round_ % 2 == 0 else (1, 0):
@@ -149,12 +149,12 @@ def main() -> int:
         )
         print(f"generated catalogue: 1,000 lines, 300 scenarios, 6,000 keywords, "
               f"{big.stat().st_size:,} bytes")  # fmt: skip
-        t_load = best_of(5, lambda: catalogue_module.load(big))
-        t_load_half = best_of(5, lambda: catalogue_module.load(half))
-        cat = catalogue_module.load(big)
-        cat_half = catalogue_module.load(half)
+        t_load = best_of(5, lambda: load_module.load(big))
+        t_load_half = best_of(5, lambda: load_module.load(half))
+        cat = load_module.load(big)
+        cat_half = load_module.load(half)
         assert sum(len(s.keywords.zh) + len(s.keywords.en) for s in cat.scenarios) == 6000
-        report("load + validate, 1,000 lines (no cache)", f"{t_load * 1000:.1f} ms")
+        report("load + validate, 1,000 lines", f"{t_load * 1000:.1f} ms")
         report(
             "  ... 500 lines: time ratio 1,000 / 500",
             f"{t_load / t_load_half:.2f}x",
@@ -189,18 +189,15 @@ def main() -> int:
         found = rank(cat, text[100])
         report("  scenarios matched in the 100 KB text", f"{len(found)}")
 
-        env = dict(os.environ, JDHOTLINE_CACHE_DIR=str(Path(folder) / "cache"), COLUMNS="100")
+        env = dict(os.environ, COLUMNS="100")
         env.pop("JDHOTLINE_CATALOG", None)
         args = ["which", short, "--at", "2026-11-27T10:00", "--format", "json"]
         sample = cat.scenarios[5].keywords
         big_args = ["which", f"{sample.zh[0]} {sample.en[0]}", *args[2:], "--catalog", str(big)]
         shipped, on_big, ratio = paired(args, big_args, env)
-        report("CLI which, shipped catalogue (warm cache)", f"{shipped * 1000:.0f} ms")
-        report("CLI which, 1,000-line catalogue (warm cache)", f"{on_big * 1000:.0f} ms")
+        report("CLI which, shipped catalogue", f"{shipped * 1000:.0f} ms")
+        report("CLI which, 1,000-line catalogue", f"{on_big * 1000:.0f} ms")
         report("  ... ratio big / shipped (target <= 2x)", f"{ratio:.2f}x", ratio <= 2)
-        cold_env = dict(env, JDHOTLINE_CACHE_DIR="")
-        cold = cli_time(big_args, cold_env, runs=3)
-        report("CLI which, 1,000-line catalogue, no cache (first run)", f"{cold * 1000:.0f} ms")
         long_args = [
             "which",
             "-",

@@ -19,10 +19,9 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import CaseStoreError, NoSuchCase
-from .record import Record
 from .schedule import to_beijing
 
 __all__ = ["Case", "CaseStore", "CaseStoreError", "NoSuchCase", "parse_promise"]
@@ -87,7 +86,7 @@ DROP TABLE cases_v1;
 """
 
 
-class Entry(Record):
+class Entry(NamedTuple):
     id: int
     at: dt.datetime
     kind: str  # call | close
@@ -97,7 +96,7 @@ class Entry(Record):
     note: str | None
 
 
-class Case(Record):
+class Case(NamedTuple):
     id: int
     line: str
     scenario: str | None

@@ -203,17 +203,15 @@ def _moment(at: str | None) -> dt.datetime:
 
 
 def _catalogue(path: str | None) -> "Catalogue":
-    from .cache import directory
-    from .catalogue import load
+    from .load import load
 
-    return load(path, cache_dir=directory())
+    return load(path)
 
 
 def _calendar(catalogue: "Catalogue") -> "WorkCalendar":
-    from .cache import directory
-    from .workdays import WorkCalendar
+    from .rules import calendar_of
 
-    return WorkCalendar(catalogue.extra_holidays, catalogue.extra_workdays, directory())
+    return calendar_of(catalogue)
 
 
 def _interactive() -> bool:

@@ -18,28 +18,28 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from typing import NamedTuple
 
 from .catalogue import Catalogue, Scenario
-from .record import Record
 
 _SPACE = re.compile(r"\s+")
 
 
-class Match(Record):
+class Match(NamedTuple):
     scenario: Scenario
     words: tuple[str, ...]  # the catalogue's keywords found in the text
     covered: int  # characters of the text those keywords cover
     simple: bool  # every word found marks a simple question (the in-app assistant can answer)
 
 
-class _Language(Record):
+class _Language(NamedTuple):
     pattern: re.Pattern[str] | None
     # The longest keyword found at a position -> every keyword that starts there (it and
     # its prefixes), as (scenario index, order in the scenario, keyword as written, length).
     starts: dict[str, tuple[tuple[int, int, str, int], ...]]
 
 
-class _Index(Record):
+class _Index(NamedTuple):
     zh: _Language
     en: _Language
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NamedTuple
 
 from .catalogue import Scenario
-from .record import Record
 
 
-class Facts(Record):
+class Facts(NamedTuple):
     """What the caller knows; None where not given."""
 
     problem: str | None = None  # the free text of `prep PROBLEM...`

@@ -11,9 +11,7 @@ import datetime as dt
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
-
-from .record import Record
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -869,7 +867,7 @@ def scenarios_rich(catalogue: Catalogue, lang: str) -> RenderableType:
 # --------------------------------------------------------------------------- prep
 
 
-class CallSheet(Record):
+class CallSheet(NamedTuple):
     rec: Recommendation
     catalogue: Catalogue
     facts: Facts

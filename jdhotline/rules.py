@@ -19,10 +19,9 @@ user reads is worded in render.py from the notice codes below.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from typing import NamedTuple
 
 from .catalogue import Catalogue, L10n, Line, MenuKey, Scenario
-from .record import Record
 from .schedule import LineStatus, status
 from .workdays import WorkCalendar
 
@@ -38,7 +37,7 @@ class NoLineError(LookupError):
         super().__init__(f"no line in the catalogue serves {scenario!r} for a {user} user")
 
 
-class Notice(Record):
+class Notice(NamedTuple):
     """Something to tell the user, worded by render.py.
 
     Codes: plus-members-only, caution, peak, primary-closed, calendar-unverified,
@@ -52,7 +51,7 @@ class Notice(Record):
     years: tuple[int, ...] = ()
 
 
-class Recommendation(Record):
+class Recommendation(NamedTuple):
     user: str
     scenario: Scenario
     at: dt.datetime
@@ -66,8 +65,8 @@ class Recommendation(Record):
     reasons: tuple[Notice, ...] = ()
 
 
-def calendar_of(catalogue: Catalogue, cache_dir: Path | None = None) -> WorkCalendar:
-    return WorkCalendar(catalogue.extra_holidays, catalogue.extra_workdays, cache_dir)
+def calendar_of(catalogue: Catalogue) -> WorkCalendar:
+    return WorkCalendar(catalogue.extra_holidays, catalogue.extra_workdays)
 
 
 def ranked_lines(catalogue: Catalogue, user: str, scenario: Scenario) -> list[tuple[int, Line]]:

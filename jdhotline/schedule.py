@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from .catalogue import MINUTES_PER_DAY, Line, Peak, Window
-from .record import Record
 from .workdays import WorkCalendar
 
 BEIJING = ZoneInfo("Asia/Shanghai")
@@ -24,12 +24,12 @@ class BadMoment(ValueError):
     """A --at value that is not a moment."""
 
 
-class Interval(Record):
+class Interval(NamedTuple):
     start: dt.datetime
     end: dt.datetime | None  # None: no end in sight (a 24-hour line)
 
 
-class LineStatus(Record):
+class LineStatus(NamedTuple):
     line: Line
     at: dt.datetime
     open_now: bool

@@ -10,11 +10,11 @@ Pure functions: moments are passed in, nothing is printed.
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 from .cases import Case
 from .catalogue import Line
 from .prep import Facts
-from .record import Record
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -62,7 +62,7 @@ def opening(facts: Facts, *, plus: bool, today: dt.date, lang: str) -> str | Non
     return sentence[0].upper() + sentence[1:]
 
 
-class FollowUp(Record):
+class FollowUp(NamedTuple):
     words: str  # what to say when calling back
     escalate: str | None  # the escalation request, after a second missed promise
     overdue: dt.timedelta | None

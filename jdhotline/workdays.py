@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
-from pathlib import Path
-
-from .record import Record
+from typing import NamedTuple
 
 
-class Workday(Record):
+class Workday(NamedTuple):
     is_workday: bool
     verified: bool  # False when the official calendar did not cover the date
 
 
-class OfficialCalendar(Record):
-    """chinesecalendar's data as plain sets, so that it can be cached between runs."""
+class OfficialCalendar(NamedTuple):
+    """chinesecalendar's data as plain sets."""
 
     years: frozenset[int]
     holidays: frozenset[dt.date]  # official days off, weekdays among them
@@ -33,20 +31,8 @@ class OfficialCalendar(Record):
 
 
 @cache
-def official_calendar(cache_dir: Path | None = None) -> OfficialCalendar:
-    """The installed chinesecalendar's data, once per process (and cached on disk)."""
-    from importlib.util import find_spec
-
-    from .cache import cached
-
-    spec = find_spec("chinese_calendar")
-    if spec is None or spec.origin is None:
-        return _read_chinesecalendar()  # raises the ImportError that explains itself
-    sources = (Path(spec.origin).with_name("constants.py"), Path(__file__))
-    return cached("calendar", sources, _read_chinesecalendar, OfficialCalendar, cache_dir)
-
-
-def _read_chinesecalendar() -> OfficialCalendar:
+def official_calendar() -> OfficialCalendar:
+    """The installed chinesecalendar's data, read once per process."""
     from chinese_calendar import constants  # imported late: it is large
 
     holidays = frozenset(constants.holidays)
@@ -58,19 +44,18 @@ def _read_chinesecalendar() -> OfficialCalendar:
     )
 
 
-class WorkCalendar(Record):
+class WorkCalendar(NamedTuple):
     """China's working-day calendar, with a catalogue's own corrections on top."""
 
     extra_holidays: frozenset[dt.date] = frozenset()
     extra_workdays: frozenset[dt.date] = frozenset()
-    cache_dir: Path | None = None  # where official_calendar() may keep its data
 
     def check(self, day: dt.date) -> Workday:
         if day in self.extra_holidays:
             return Workday(False, True)
         if day in self.extra_workdays:
             return Workday(True, True)
-        official = official_calendar(self.cache_dir)  # read only when a date needs it
+        official = official_calendar()  # read only when a date needs it
         if day.year in official.years:
             return Workday(official.is_workday(day), True)
         return Workday(day.weekday() < 5, False)

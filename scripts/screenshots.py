@@ -28,10 +28,10 @@ def render_all() -> dict[str, str]:
     sys.path.insert(0, str(ROOT))
     from rich.console import Console
 
-    from jdhotline import catalogue, render, rules
+    from jdhotline import load, render, rules
     from jdhotline.schedule import BEIJING, parse_moment
 
-    cat = catalogue.load(catalogue.default_path())
+    cat = load.load()
     at = parse_moment(AT, dt.datetime(2026, 11, 27, tzinfo=BEIJING))
     rec = rules.recommend(cat, "plus", cat.scenario("appliance"), at)
     pictures = {

@@ -12,6 +12,7 @@ import yaml
 from hypothesis import settings
 
 from jdhotline import catalogue as cat_mod
+from jdhotline import load as load_mod
 from jdhotline.schedule import BEIJING
 
 # In CI the property tests and the fuzzer run a fixed, reproducible set of examples:
@@ -28,17 +29,11 @@ def bj(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text).replace(tzinfo=BEIJING)
 
 
-@pytest.fixture(scope="session")
-def _cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("cache")
-
-
 @pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch, _cache_dir: Path) -> None:
-    """No test depends on the developer's language, catalogue, cache, home or time zone."""
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test depends on the developer's language, catalogue, home or time zone."""
     for name in ("JDHOTLINE_LANG", "JDHOTLINE_CATALOG", "LC_ALL", "LC_MESSAGES", "JDHOTLINE_HOME"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("JDHOTLINE_CACHE_DIR", str(_cache_dir))
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
@@ -57,11 +52,11 @@ def data(shipped_data: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.fixture(scope="session")
 def catalogue() -> cat_mod.Catalogue:
-    return cat_mod.load(SHIPPED)
+    return load_mod.load(SHIPPED)
 
 
 def build(data: dict[str, Any], file: str = "test.yaml") -> cat_mod.Catalogue:
-    return cat_mod.parse(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), file)
+    return load_mod.parse(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), file)
 
 
 def line_data(data: dict[str, Any], line_id: str) -> dict[str, Any]:

@@ -8,7 +8,9 @@ import pytest
 import yaml
 
 from jdhotline import catalogue as cat_mod
-from jdhotline.catalogue import CatalogueError, Window
+from jdhotline import load as load_mod
+from jdhotline.catalogue import Window
+from jdhotline.errors import CatalogueError
 
 from .conftest import SHIPPED, build, line_data
 
@@ -82,8 +84,8 @@ def test_guide_details_are_carried(catalogue: cat_mod.Catalogue) -> None:
 
 
 def test_default_path_finds_the_shipped_catalogue() -> None:
-    assert cat_mod.default_path().resolve() == SHIPPED.resolve()
-    assert cat_mod.load().lines == cat_mod.load(SHIPPED).lines
+    assert load_mod.default_path().resolve() == SHIPPED.resolve()
+    assert load_mod.load().lines == load_mod.load(SHIPPED).lines
 
 
 def test_the_issue_example_error(data: dict[str, Any]) -> None:
@@ -203,7 +205,7 @@ def test_unreadable_files(tmp_path: Path, content: bytes, problem: str) -> None:
     path = tmp_path / "c.yaml"
     path.write_bytes(content)
     with pytest.raises(CatalogueError) as info:
-        cat_mod.load(path)
+        load_mod.load(path)
     assert str(path) in str(info.value) and problem in str(info.value)
 
 
@@ -211,24 +213,24 @@ def test_syntax_error_gives_line_and_column(tmp_path: Path) -> None:
     path = tmp_path / "c.yaml"
     path.write_text("version: 1\nhotlines:\n  - id: [unclosed\n", encoding="utf-8")
     with pytest.raises(CatalogueError) as info:
-        cat_mod.load(path)
+        load_mod.load(path)
     assert info.value.where.startswith("line ") and ", column " in info.value.where
 
 
 def test_missing_directory_and_oversized(tmp_path: Path) -> None:
     with pytest.raises(CatalogueError, match="no such file"):
-        cat_mod.load(tmp_path / "nope.yaml")
+        load_mod.load(tmp_path / "nope.yaml")
     with pytest.raises(CatalogueError, match="is a folder"):
-        cat_mod.load(tmp_path)
+        load_mod.load(tmp_path)
     big = tmp_path / "big.yaml"
-    big.write_bytes(b"#" * (cat_mod.MAX_BYTES + 1))
+    big.write_bytes(b"#" * (load_mod.MAX_BYTES + 1))
     with pytest.raises(CatalogueError, match="at most 1,000,000 bytes"):
-        cat_mod.load(big)
+        load_mod.load(big)
 
 
 def test_round_trip_of_shipped_data(shipped_data: dict[str, Any]) -> None:
     text = yaml.safe_dump(shipped_data, allow_unicode=True, sort_keys=False)
-    assert cat_mod.parse(text, "x").lines == cat_mod.load(SHIPPED).lines
+    assert load_mod.parse(text, "x").lines == load_mod.load(SHIPPED).lines
 
 
 def test_find_line_by_id_or_number(catalogue: cat_mod.Catalogue) -> None:

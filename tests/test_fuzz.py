@@ -13,9 +13,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jdhotline.catalogue import CatalogueError, parse
+from jdhotline.errors import CatalogueError
+from jdhotline.load import dump, parse
 from jdhotline.rules import USER_TYPES, NoLineError, recommend
-from jdhotline.validate import dump
 
 from .conftest import SHIPPED, bj
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ("rich", "yaml", "chinese_calendar", "sqlite3", "platformdirs", "jdhotline.validate")
+HEAVY = ("rich", "yaml", "chinese_calendar", "sqlite3", "platformdirs", "jdhotline.load")
 
 # The probe itself imports nothing but sys, so that what it reports is the command's doing.
 PROBE = """
@@ -48,9 +48,7 @@ def imported(args: list[str], env: dict[str, str]) -> set[str]:
 def env(tmp_path: Path) -> dict[str, str]:
     import os
 
-    return dict(
-        os.environ, JDHOTLINE_CACHE_DIR=str(tmp_path / "cache"), JDHOTLINE_HOME=str(tmp_path)
-    )
+    return dict(os.environ, JDHOTLINE_HOME=str(tmp_path))
 
 
 def test_version_imports_nothing_heavy(env: dict[str, str]) -> None:
@@ -58,14 +56,18 @@ def test_version_imports_nothing_heavy(env: dict[str, str]) -> None:
     assert not modules & {*HEAVY, "jdhotline.catalogue", "jdhotline.schedule", "json", "pickle"}
 
 
-def test_open_json_with_a_warm_cache_imports_nothing_heavy(env: dict[str, str]) -> None:
-    args = ["open", "--format", "json", "--at", "2026-11-28T10:00"]
-    cold = imported(args, env)  # the first run parses the YAML and reads chinesecalendar...
-    assert {"yaml", "chinese_calendar", "jdhotline.validate"} <= cold
-    warm = imported(args, env)  # ...and leaves both in the cache for the next ones
-    assert not warm & set(HEAVY), warm & set(HEAVY)
-    assert "jdhotline.catalogue" in warm and "jdhotline.cache" in warm
-    assert "pickle" not in warm  # the cache is marshal, built into the interpreter
+def test_open_json_imports_no_rich_and_no_sqlite(env: dict[str, str]) -> None:
+    modules = imported(["open", "--format", "json", "--at", "2026-11-28T10:00"], env)
+    assert {"yaml", "jdhotline.load"} <= modules  # the catalogue is parsed on every run
+    assert not modules & {"rich", "sqlite3", "platformdirs", "pickle"}
+
+
+def test_nothing_is_written_under_the_cache_folder(tmp_path: Path, env: dict[str, str]) -> None:
+    cache = tmp_path / "xdg-cache"
+    env = dict(env, XDG_CACHE_HOME=str(cache), HOME=str(tmp_path / "home"))
+    for args in (["which", "-s", "order"], ["open", "-f", "json"], ["table"]):
+        modules_of([*args, "--at", "2026-11-27T10:00"], env)
+    assert not cache.exists() and not (tmp_path / "home").exists()
 
 
 def test_which_json_does_not_import_rich_or_sqlite(env: dict[str, str]) -> None:
@@ -79,9 +81,8 @@ def test_which_json_does_not_import_rich_or_sqlite(env: dict[str, str]) -> None:
         "--at",
         "2026-11-27T10:00",
     ]
-    imported(args, env)
-    warm = imported(args, env)
-    assert not warm & {"rich", "yaml", "sqlite3", "jdhotline.validate"}
+    modules = imported(args, env)
+    assert not modules & {"rich", "sqlite3"}
 
 
 @pytest.mark.parametrize(("columns", "uses_table"), [("80", False), ("140", True)])

@@ -1,7 +1,7 @@
-"""Parse and validate catalogue text: every error names the file, the entry and the fix.
+"""File -> YAML -> checked catalogue: every error names the file, the entry and the fix.
 
-Imported only when a catalogue file is actually parsed (not when a cached parse is
-reused), since it brings PyYAML with it.
+The one module that reads a catalogue: catalogue.py holds the types, this module
+builds them, and nothing here prints. PyYAML is imported only when a file is parsed.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 from typing import Any, TypeVar
 
 from .catalogue import (
@@ -41,8 +42,63 @@ _TIME = re.compile(r"^([01][0-9]|2[0-4]):([0-5][0-9])$")
 T = TypeVar("T")
 
 
+MAX_BYTES = 1_000_000  # a real catalogue is ~20 KB; anything this big is a mistake
+
+
+def default_path() -> Path:
+    """The shipped catalogue: inside the installed package, or the repository's data/."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "data" / "hotlines.yaml"
+    if packaged.is_file():
+        return packaged
+    return here.parent / "data" / "hotlines.yaml"
+
+
+def load(path: str | Path | None = None) -> Catalogue:
+    """Read, parse and validate a catalogue file; raise CatalogueError if unusable."""
+    target = Path(path) if path is not None else default_path()
+    shown = str(path) if path is not None else _display(target)
+    try:
+        if target.is_dir():
+            raise CatalogueError(shown, "", "is a folder, not a catalogue file")
+        size = target.stat().st_size
+        if size > MAX_BYTES:
+            raise CatalogueError(
+                shown, "", f"is {size:,} bytes; a catalogue may be at most {MAX_BYTES:,} bytes"
+            )
+        raw = target.read_bytes()
+    except FileNotFoundError:
+        raise CatalogueError(shown, "", "no such file") from None
+    except PermissionError:
+        raise CatalogueError(shown, "", "cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise CatalogueError(shown, "", f"cannot be read ({exc.strerror or exc})") from None
+    return parse(raw, shown)
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def parse(raw: bytes | str, file: str = "<catalogue>") -> Catalogue:
     """Decode, load as safe YAML and validate; raise CatalogueError naming what to fix."""
+    import gc
+
+    # Thousands of new objects that all live on: the collector's passes over them would
+    # only make loading a big catalogue slower than linear (bench/scale.py).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse(raw, file)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _parse(raw: bytes | str, file: str) -> Catalogue:
     if isinstance(raw, bytes):
         try:
             text = raw.decode("utf-8-sig")
