@@ -1,12 +1,8 @@
-"""The command line: parse, read the clock once, call the core, hand the result to render.
+"""The command line: parse, read the clock once, ask the core, hand the answer to a writer.
 
-Exit codes (also in the README):
-  0  answered (for `open LINE`: the line is open)
-  1  `open LINE`: the line is closed now
-  2  usage error: unknown scenario or line, bad --at, nothing to answer
-  3  the catalogue cannot be used (file, entry, field and what to fix are named)
-  4  the case record cannot be used (not jdhotline's, newer, locked, not writable)
-  130 interrupted (Ctrl-C)
+Data flows one way: cli -> interview -> core -> render (one view) -> writers. Every
+error ends at one boundary (``boundary``) as one message and an exit code
+(errors.py lists them).
 """
 
 # No `from __future__ import annotations`: Typer reads the commands' annotations at
@@ -16,145 +12,44 @@ Exit codes (also in the README):
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from enum import Enum
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from . import __version__
-from .errors import CaseStoreError, CatalogueError, NoSuchCase
-from .render import Output, word
+from .case_cli import case_app
+from .errors import EXIT_CATALOGUE, EXIT_CLOSED, EXIT_INTERRUPTED, EXIT_USAGE, Stop
+from .interview import Interview, interactive
+from .options import (
+    AtOpt,
+    CatalogOpt,
+    FormatOpt,
+    LangOpt,
+    MerchantOpt,
+    OrderOpt,
+    PlusOpt,
+    ProblemArg,
+    ScenarioOpt,
+    boundary,
+    calendar_for,
+    catalogue_at,
+    checked,
+    complete_lines,
+    emit,
+    known_scenarios,
+    language_of,
+    line_named,
+    moment_at,
+    out,
+    overdue_cases,
+    scenario_named,
+    typer_app,
+)
+from .words import word
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-
-    from .cases import Case, CaseStore
     from .catalogue import Catalogue, Scenario
-    from .prep import Facts
     from .rules import Recommendation
-    from .schedule import LineStatus
-    from .workdays import WorkCalendar
-
-T = TypeVar("T")
-
-EXIT_OK = 0
-EXIT_CLOSED = 1
-EXIT_USAGE = 2
-EXIT_CATALOGUE = 3
-EXIT_STORE = 4
-EXIT_INTERRUPTED = 130
-
-
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-
-
-class Lang(str, Enum):
-    zh = "zh"
-    en = "en"
-
-
-def _typer() -> typer.Typer:
-    return typer.Typer(
-        name="jdhotline",
-        help="Which JD.com (京东) customer-service hotline to call, when, and what to have "
-        "ready.\n\nAll hours are Beijing time (Asia/Shanghai), whatever your machine's zone.",
-        no_args_is_help=True,
-        pretty_exceptions_enable=False,
-        context_settings={"help_option_names": ["-h", "--help"]},
-    )
-
-
-app = _typer()
-out = Output()
-
-
-class Stop(Exception):
-    """End the command with one message on stderr and an exit code."""
-
-    def __init__(self, code: int, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.hint = hint
-
-
-# --------------------------------------------------------------------------- options
-
-CatalogOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--catalog",
-        envvar="JDHOTLINE_CATALOG",
-        metavar="PATH",
-        help="Your own catalogue YAML instead of the shipped one.",
-        show_envvar=True,
-    ),
-]
-AtOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--at",
-        metavar="WHEN",
-        help="The moment to answer for, ISO 8601 (no offset = Beijing time), "
-        "e.g. 2026-11-27T20:00, 2026-11-27T12:00Z, or 20:00 for today. Default: now.",
-    ),
-]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-LangOpt = Annotated[
-    Lang | None,
-    typer.Option(
-        "--lang",
-        help="Answer language. Default: $JDHOTLINE_LANG, then your locale (zh* = zh), else en.",
-    ),
-]
-
-
-ProblemArg = Annotated[
-    list[str] | None,
-    typer.Argument(
-        help="What went wrong, in Chinese or English, e.g. 冰箱不制冷 (- reads it from stdin).",
-        show_default=False,
-    ),
-]
-PlusOpt = Annotated[bool, typer.Option("--plus", help="You are a PLUS member.")]
-MerchantOpt = Annotated[bool, typer.Option("--merchant", help="You are a JD merchant.")]
-OrderOpt = Annotated[str | None, typer.Option("--order", metavar="NO", help="Order number.")]
-
-
-def _catalogue_ids(kind: str, incomplete: str) -> list[str]:
-    """Shell completion: scenario or line ids from the catalogue in use."""
-    try:
-        catalogue = _catalogue(os.environ.get("JDHOTLINE_CATALOG"))
-    except CatalogueError:
-        return []
-    entries = catalogue.scenarios if kind == "scenarios" else catalogue.lines
-    return [entry.id for entry in entries if entry.id.startswith(incomplete)]
-
-
-def _complete_scenarios(incomplete: str) -> list[str]:
-    return _catalogue_ids("scenarios", incomplete)
-
-
-def _complete_lines(incomplete: str) -> list[str]:
-    return _catalogue_ids("lines", incomplete)
-
-
-ScenarioOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--scenario",
-        "-s",
-        metavar="ID",
-        help="A scenario id (see `jdhotline scenarios`).",
-        autocompletion=_complete_scenarios,
-    ),
-]
 
 
 def _version(value: bool) -> None:
@@ -163,88 +58,20 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+app = typer_app()
+app.add_typer(case_app, name="case")
+
+
 @app.callback()
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version.", metavar=""
+        ),
     ] = False,
 ) -> None:
     """Which JD.com (京东) customer-service hotline to call, when, and what to have ready."""
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def _lang(option: Lang | None) -> str:
-    if option is not None:
-        return option.value
-    chosen = os.environ.get("JDHOTLINE_LANG", "").strip().lower()
-    if chosen[:2] in ("zh", "en"):
-        return chosen[:2]
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
-
-
-def _moment(at: str | None) -> dt.datetime:
-    """The one place the clock is read."""
-    from .schedule import BEIJING, BadMoment, parse_moment
-
-    now = dt.datetime.now(BEIJING)
-    if at is None:
-        return now
-    try:
-        return parse_moment(at, now)
-    except BadMoment as exc:
-        raise Stop(EXIT_USAGE, f"--at: {exc}") from None
-
-
-def _catalogue(path: str | None) -> "Catalogue":
-    from .load import load
-
-    return load(path)
-
-
-def _calendar(catalogue: "Catalogue") -> "WorkCalendar":
-    from .rules import calendar_of
-
-    return calendar_of(catalogue)
-
-
-def _interactive() -> bool:
-    try:
-        return sys.stdin.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def _did_you_mean(wanted: str, choices: list[str]) -> str | None:
-    import difflib
-
-    close = difflib.get_close_matches(wanted.lower(), choices, n=1, cutoff=0.5)
-    return close[0] if close else None
-
-
-@contextmanager
-def _boundary() -> Iterator[None]:
-    """Where library errors become one message and an exit code."""
-    try:
-        yield
-    except CatalogueError as exc:
-        out.error(str(exc), "Fix the file, or run without --catalog / JDHOTLINE_CATALOG.")
-        raise typer.Exit(EXIT_CATALOGUE) from None
-    except Stop as stop:
-        out.error(stop.message, stop.hint)
-        raise typer.Exit(stop.code) from None
-    except CaseStoreError as exc:
-        out.error(str(exc))
-        raise typer.Exit(EXIT_STORE) from None
-    except NoSuchCase as exc:
-        out.error(f"no case {exc.case_id}", "See `jdhotline case list --all`.")
-        raise typer.Exit(EXIT_USAGE) from None
 
 
 # --------------------------------------------------------------------------- which
@@ -256,29 +83,41 @@ def which(
     plus: PlusOpt = False,
     merchant: MerchantOpt = False,
     scenario: ScenarioOpt = None,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            metavar="",
+            help="Everything: why this line, what to do on the call, the other lines, the source.",
+        ),
+    ] = False,
     at: AtOpt = None,
-    fmt: FormatOpt = Format.text,
+    fmt: FormatOpt = "text",
     lang: LangOpt = None,
     catalog: CatalogOpt = None,
 ) -> None:
-    """Which number to dial for your problem, how to get through, and when."""
-    language = _lang(lang)
-    with _boundary():
-        moment = _moment(at)
-        catalogue = _catalogue(catalog)
+    """Which number to dial for your problem, whether it is open, and when to call."""
+    language = language_of(lang)
+    with boundary(language):
+        moment = moment_at(at, language)
+        catalogue = catalogue_at(catalog)
         rec = _recommend(catalogue, problem, plus, merchant, scenario, moment, language, "which")
-        overdue = _overdue_cases(moment, order=None)
+        overdue = overdue_cases(moment, order=None, lang=language)
 
-    from . import render
+    from . import documents, render, render_case
 
-    _emit(
+    emit(
         fmt,
-        lambda: render.which_json(rec, catalogue, language),
-        lambda: render.which_markdown(rec, catalogue, language),
-        lambda: render.which_rich(rec, catalogue, language),
+        lambda: documents.which_json(rec, catalogue, language),
+        lambda: render.which_view(rec, catalogue, language, full=full or fmt == "markdown"),
+        language,
     )
     if overdue:
-        out.note(render.overdue_note(overdue, moment, language))
+        out.note(render_case.overdue_note(overdue, moment, language, catalogue))
+    # A PLUS member who forgot --plus would get a buyer's answer without knowing it.
+    forgot_plus = not (plus or merchant) and fmt == "text"
+    if forgot_plus and any(n.code == "plus-members-only" for n in rec.warnings):
+        out.note(word(language, "hint.plus"))
 
 
 def _recommend(
@@ -288,26 +127,23 @@ def _recommend(
     merchant: bool,
     scenario: str | None,
     moment: dt.datetime,
-    language: str,
+    lang: str,
     command: str,
 ) -> "Recommendation":
     """Who is asking and about what (asking in a terminal if need be), then the rules."""
     if plus and merchant:
-        raise Stop(EXIT_USAGE, "--plus and --merchant exclude each other: pick the one you are.")
-    text = _problem_text(problem)
+        raise Stop(EXIT_USAGE, word(lang, "error.plus_and_merchant"))
+    interview = Interview(out, lang)
+    text = _problem_text(problem, interview, lang)
     user = "plus" if plus else "merchant" if merchant else None
     chosen: Scenario | None
     if scenario is None and not text:
-        if not _interactive():
-            raise Stop(
-                EXIT_USAGE,
-                f"say what went wrong, e.g. `jdhotline {command} 冰箱不制冷`, "
-                "or pass --scenario ID (list: `jdhotline scenarios`).",
-            )
-        user = user or _ask_user(language)
-        chosen, text = _ask_problem(catalogue, language)
+        if not interactive():
+            raise Stop(EXIT_USAGE, word(lang, "error.nothing", command=command))
+        user = user or interview.user()
+        chosen, text = interview.problem(catalogue, user)
     else:
-        chosen = _scenario(catalogue, scenario) if scenario is not None else None
+        chosen = scenario_named(catalogue, scenario, lang) if scenario is not None else None
     matched: tuple[str, ...] = ()
     simple = False
     if text:
@@ -318,7 +154,13 @@ def _recommend(
         if hit is not None:
             matched, simple, chosen = hit.words, hit.simple, hit.scenario
         elif chosen is None:
-            chosen = _no_match(catalogue, text, language)
+            if not interactive():
+                raise Stop(
+                    EXIT_USAGE,
+                    word(lang, "error.no_match", text=text),
+                    known_scenarios(catalogue, lang),
+                )
+            chosen = interview.pick(catalogue, user or "regular", text)
     assert chosen is not None
     from .rules import NoLineError, recommend
 
@@ -330,93 +172,21 @@ def _recommend(
             moment,
             matched=matched,
             simple=simple,
-            calendar=_calendar(catalogue),
+            calendar=calendar_for(catalogue),
         )
     except NoLineError as exc:
         raise Stop(EXIT_CATALOGUE, f"{catalogue.path}: {exc}") from None
 
 
-def _problem_text(problem: list[str] | None) -> str:
+def _problem_text(problem: list[str] | None, interview: Interview, lang: str) -> str:
     """The words given, or with `-` the text on standard input (a long complaint, pasted)."""
     if problem == ["-"]:
+        interview.announce_stdin()
         try:
             return sys.stdin.read().strip()
         except (OSError, UnicodeDecodeError) as exc:
-            raise Stop(EXIT_USAGE, f"cannot read the problem from standard input ({exc})") from None
+            raise Stop(EXIT_USAGE, word(lang, "error.stdin", reason=exc)) from None
     return " ".join(problem or []).strip()
-
-
-def _scenario(catalogue: "Catalogue", key: str) -> "Scenario":
-    found = catalogue.find_scenario(key)
-    if found is not None:
-        return found
-    ids = [s.id for s in catalogue.scenarios]
-    guess = _did_you_mean(key, ids)
-    message = f"unknown scenario {key!r}" + (f"; did you mean {guess!r}?" if guess else "")
-    raise Stop(EXIT_USAGE, message, f"Known scenarios: {', '.join(ids)}")
-
-
-def _no_match(catalogue: "Catalogue", text: str, lang: str) -> "Scenario":
-    ids = [s.id for s in catalogue.scenarios]
-    if not _interactive():
-        raise Stop(
-            EXIT_USAGE,
-            f"no scenario matched {text!r}; describe it differently or pass --scenario ID.",
-            f"Known scenarios: {', '.join(ids)}",
-        )
-    return _pick_scenario(catalogue, word(lang, "ask.pick", text=text), lang)
-
-
-def _ask(question: str, options: list[str], prompt: str) -> str:
-    try:
-        return out.ask(question, options, prompt)
-    except KeyboardInterrupt:
-        sys.stderr.write("\n")  # the prompt's line is still open
-        raise Stop(EXIT_INTERRUPTED, "interrupted") from None
-    except EOFError:
-        raise Stop(
-            EXIT_USAGE,
-            "no answer on standard input; pass --plus/--merchant and --scenario ID or a problem.",
-        ) from None
-
-
-def _ask_user(lang: str) -> str:
-    users = ["regular", "plus", "merchant"]
-    for _ in range(3):
-        answer = _ask(word(lang, "ask.user"), [], word(lang, "ask.user.prompt")).lower()
-        if answer in ("", "1"):
-            return "regular"
-        if answer in ("2", "3"):
-            return users[int(answer) - 1]
-        if answer in users:
-            return answer
-        out.error(word(lang, "ask.again"))
-    raise Stop(EXIT_USAGE, "no valid answer; pass --plus or --merchant instead.")
-
-
-def _ask_problem(catalogue: "Catalogue", lang: str) -> "tuple[Scenario | None, str]":
-    names = [f"{s.name(lang)} ({s.id})" for s in catalogue.scenarios]
-    for _ in range(3):
-        answer = _ask(word(lang, "ask.problem"), names, word(lang, "ask.problem.prompt"))
-        if answer.isdigit() and 1 <= int(answer) <= len(names):
-            return catalogue.scenarios[int(answer) - 1], ""
-        if answer:
-            return None, answer
-        out.error(word(lang, "ask.again"))
-    raise Stop(EXIT_USAGE, "no problem given; pass --scenario ID or describe the problem.")
-
-
-def _pick_scenario(catalogue: "Catalogue", question: str, lang: str) -> "Scenario":
-    names = [f"{s.name(lang)} ({s.id})" for s in catalogue.scenarios]
-    for _ in range(3):
-        answer = _ask(question, names, word(lang, "ask.pick.prompt"))
-        if answer.isdigit() and 1 <= int(answer) <= len(names):
-            return catalogue.scenarios[int(answer) - 1]
-        found = catalogue.find_scenario(answer)
-        if found is not None:
-            return found
-        out.error(word(lang, "ask.again"))
-    raise Stop(EXIT_USAGE, "no scenario chosen; pass --scenario ID.")
 
 
 # --------------------------------------------------------------------------- table, open, scenarios
@@ -425,26 +195,25 @@ def _pick_scenario(catalogue: "Catalogue", question: str, lang: str) -> "Scenari
 @app.command()
 def table(
     at: AtOpt = None,
-    fmt: FormatOpt = Format.text,
+    fmt: FormatOpt = "text",
     lang: LangOpt = None,
     catalog: CatalogOpt = None,
 ) -> None:
     """All hotlines: number, who it is for, scenarios, hours, off-peak, online entry, open now."""
-    language = _lang(lang)
-    with _boundary():
-        moment = _moment(at)
-        catalogue = _catalogue(catalog)
-    from . import render
+    language = language_of(lang)
+    with boundary(language):
+        moment = moment_at(at, language)
+        catalogue = catalogue_at(catalog)
+    from . import documents, render
     from .rules import line_statuses
 
-    def statuses() -> "list[LineStatus]":  # JSON lists the lines only: no clock needed
-        return line_statuses(catalogue, moment, _calendar(catalogue))
-
-    _emit(
+    emit(
         fmt,
-        lambda: render.table_json(catalogue, language),
-        lambda: render.table_markdown(catalogue, statuses(), language),
-        lambda: render.table_rich(catalogue, statuses(), language, out.width),
+        lambda: documents.table_json(catalogue, language),  # lines only: no clock needed
+        lambda: render.table_view(
+            catalogue, line_statuses(catalogue, moment, calendar_for(catalogue)), language
+        ),
+        language,
     )
 
 
@@ -453,43 +222,35 @@ def open_(
     line: Annotated[
         str | None,
         typer.Argument(
+            metavar="[LINE]",
             help="A line id (regular, plus, appliance, merchant) or number; default: all lines.",
             show_default=False,
-            autocompletion=_complete_lines,
+            autocompletion=complete_lines,
         ),
     ] = None,
     at: AtOpt = None,
-    fmt: FormatOpt = Format.text,
+    fmt: FormatOpt = "text",
     lang: LangOpt = None,
     catalog: CatalogOpt = None,
 ) -> None:
     """Is a line open now? With one line: exit 0 when open, 1 when closed."""
-    language = _lang(lang)
-    with _boundary():
-        moment = _moment(at)
-        catalogue = _catalogue(catalog)
+    language = language_of(lang)
+    with boundary(language):
+        moment = moment_at(at, language)
+        catalogue = catalogue_at(catalog)
         lines = list(catalogue.lines)
         if line is not None:
-            found = catalogue.find_line(line)
-            if found is None:
-                ids = [x.id for x in catalogue.lines]
-                guess = _did_you_mean(line, ids)
-                raise Stop(
-                    EXIT_USAGE,
-                    f"unknown line {line!r}" + (f"; did you mean {guess!r}?" if guess else ""),
-                    _known_lines(catalogue),
-                )
-            lines = [found]
-    from . import render
+            lines = [line_named(catalogue, line, language)]
+    from . import documents, render
     from .schedule import status
 
-    calendar = _calendar(catalogue)
+    calendar = calendar_for(catalogue)
     statuses = [status(x, moment, calendar) for x in lines]
-    _emit(
+    emit(
         fmt,
-        lambda: render.open_json(statuses),
-        lambda: render.open_markdown(statuses, language),
-        lambda: render.open_rich(statuses, language),
+        lambda: documents.open_json(statuses),
+        lambda: render.open_view(statuses, language),
+        language,
     )
     if line is not None and not statuses[0].open_now:
         raise typer.Exit(EXIT_CLOSED)
@@ -497,21 +258,21 @@ def open_(
 
 @app.command()
 def scenarios(
-    fmt: FormatOpt = Format.text,
+    fmt: FormatOpt = "text",
     lang: LangOpt = None,
     catalog: CatalogOpt = None,
 ) -> None:
     """The scenario ids, their names and example keywords."""
-    language = _lang(lang)
-    with _boundary():
-        catalogue = _catalogue(catalog)
-    from . import render
+    language = language_of(lang)
+    with boundary(language):
+        catalogue = catalogue_at(catalog)
+    from . import documents, render
 
-    _emit(
+    emit(
         fmt,
-        lambda: render.scenarios_json(catalogue, language),
-        lambda: render.scenarios_markdown(catalogue, language),
-        lambda: render.scenarios_rich(catalogue, language),
+        lambda: documents.scenarios_json(catalogue, language),
+        lambda: render.scenarios_view(catalogue, language),
+        language,
     )
 
 
@@ -530,7 +291,7 @@ def prep(
         typer.Option("--ordered", metavar="DATE", help="Order date: 2026-10-10 or 10-10."),
     ] = None,
     model: Annotated[
-        str | None, typer.Option("--model", metavar="M", help="Model, e.g. BCD-500WTPZM.")
+        str | None, typer.Option("--model", metavar="MODEL", help="Model, e.g. BCD-500WTPZM.")
     ] = None,
     bought: Annotated[
         str | None, typer.Option("--bought", metavar="DATE", help="Purchase date.")
@@ -546,393 +307,58 @@ def prep(
         typer.Option("--evidence", metavar="ITEM", help="Evidence you have (repeatable)."),
     ] = None,
     at: AtOpt = None,
-    fmt: FormatOpt = Format.text,
+    fmt: FormatOpt = "text",
     lang: LangOpt = None,
     catalog: CatalogOpt = None,
 ) -> None:
     """A one-page call sheet: which line and when, what to say, what is still missing."""
-    from .prep import Facts, missing
+    from .prep import CallSheet, Facts, missing, parse_day, parse_order
+    from .script import opening
 
-    language = _lang(lang)
-    with _boundary():
-        moment = _moment(at)
-        catalogue = _catalogue(catalog)
+    language = language_of(lang)
+    with boundary(language):
+        moment = moment_at(at, language)
+        catalogue = catalogue_at(catalog)
         today = moment.date()
         facts = Facts(
-            problem=_problem_text(problem) or None,
-            order=_checked("--order", order, lambda v: _order(v)),
-            ordered=_checked("--ordered", ordered, lambda v: _day(v, today)),
+            problem=_problem_text(problem, Interview(out, language), language) or None,
+            order=checked("--order", order, parse_order, language),
+            ordered=checked("--ordered", ordered, lambda v: parse_day(v, today), language),
             model=(model or "").strip() or None,
-            bought=_checked("--bought", bought, lambda v: _day(v, today)),
+            bought=checked("--bought", bought, lambda v: parse_day(v, today), language),
             fault=(fault or "").strip() or None,
             want=(want or "").strip() or None,
             evidence=tuple(e.strip() for e in evidence or () if e.strip()),
         )
         rec = _recommend(catalogue, problem, plus, merchant, scenario, moment, language, "prep")
-        if _interactive() and missing(rec.scenario, facts):
-            facts = _ask_facts(catalogue, rec.scenario, facts, today, language)
-        open_cases = _overdue_cases(moment, order=facts.order)
+        if interactive() and missing(rec.scenario, facts):
+            from .interview import today_parsers
 
-    from . import render
+            facts = Interview(out, language).facts(
+                catalogue, missing(rec.scenario, facts), facts, today_parsers(today)
+            )
+        open_cases = overdue_cases(moment, order=facts.order, lang=language)
+        plus_user = rec.user == "plus"
+        sheet = CallSheet(
+            rec=rec,
+            facts=facts,
+            missing=missing(rec.scenario, facts),
+            opening=opening(facts, plus=plus_user, today=today, lang=language),
+            opening_zh=opening(facts, plus=plus_user, today=today, lang="zh"),
+            open_cases=tuple(open_cases),
+        )
 
-    sheet = render.CallSheet(rec, catalogue, facts, missing(rec.scenario, facts), open_cases)
-    _emit(
+    from . import documents, render_case
+
+    emit(
         fmt,
-        lambda: render.prep_json(sheet, language),
-        lambda: render.prep_markdown(sheet, language),
-        lambda: render.prep_rich(sheet, language),
+        lambda: documents.prep_json(sheet, catalogue, language),
+        lambda: render_case.prep_view(sheet, catalogue, language),
+        language,
     )
-
-
-def _order(value: str) -> str:
-    from .prep import parse_order
-
-    return parse_order(value)
-
-
-def _day(value: str, today: dt.date) -> dt.date:
-    from .prep import parse_day
-
-    return parse_day(value, today)
-
-
-def _checked(flag: str, value: str | None, parse: Callable[[str], T]) -> T | None:
-    if value is None or not value.strip():
-        return None
-    try:
-        return parse(value)
-    except ValueError as exc:
-        raise Stop(EXIT_USAGE, f"{flag}: {exc}") from None
-
-
-def _ask_facts(
-    catalogue: "Catalogue", scenario: "Scenario", facts: "Facts", today: dt.date, lang: str
-) -> "Facts":
-    """In a terminal: ask for each missing fact; Enter skips."""
-    from .prep import missing
-
-    parsers: dict[str, Callable[[str], object]] = {
-        "order": _order,
-        "ordered": lambda v: _day(v, today),
-        "bought": lambda v: _day(v, today),
-    }
-    for fact in missing(scenario, facts):
-        described = catalogue.fact(fact)
-        name = described.name(lang) if described else fact
-        hint = described.where(lang) if described else None
-        for _ in range(3):
-            answer = _ask(f"{name}" + (f" ({hint})" if hint else ""), [], word(lang, "ask.fact"))
-            if not answer:
-                break
-            try:
-                value = parsers.get(fact, str)(answer)
-            except ValueError as exc:
-                out.error(str(exc))
-                continue
-            facts = facts.with_(**{fact: value})
-            break
-    return facts
 
 
 # --------------------------------------------------------------------------- case
-
-case_app = typer.Typer(
-    help="Keep track of calls and what the agent promised (a local record).",
-    no_args_is_help=True,
-)
-app.add_typer(case_app, name="case")
-
-CaseId = Annotated[int, typer.Argument(metavar="N", help="The case number.")]
-Agent = Annotated[str | None, typer.Option("--agent", metavar="工号", help="The agent's ID.")]
-Ticket = Annotated[
-    str | None, typer.Option("--ticket", metavar="服务单号", help="The service ticket.")
-]
-Promise = Annotated[
-    str | None,
-    typer.Option(
-        "--promise",
-        metavar="WHEN",
-        help="The promised deadline: 24h, 3d, 90m, 2026-11-28 or 2026-11-28T18:00.",
-    ),
-]
-Note = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="What was said.")]
-CaseFormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-
-
-def _store_path() -> Path:
-    """$JDHOTLINE_HOME/cases.db, else cases.db in the user's data folder (platformdirs)."""
-    home = os.environ.get("JDHOTLINE_HOME", "").strip()
-    if home:
-        return Path(home) / "cases.db"
-    return _user_data_dir() / "cases.db"
-
-
-def _user_data_dir() -> Path:
-    """platformdirs.user_data_dir("jdhotline"), without importing it on Linux.
-
-    `which` looks for a case record on every run, and importing platformdirs costs
-    more than the rest of that look; on Linux its answer is one line (the XDG base
-    directory rule), which a test checks against platformdirs itself.
-    """
-    if sys.platform.startswith("linux"):
-        base = os.environ.get("XDG_DATA_HOME", "").strip() or os.path.expanduser("~/.local/share")
-        return Path(base) / "jdhotline"
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("jdhotline", appauthor=False))
-
-
-@contextmanager
-def _store() -> "Iterator[CaseStore]":
-    from .cases import CaseStore
-
-    with CaseStore(_store_path()) as store:
-        yield store
-
-
-def _overdue_cases(moment: dt.datetime, order: str | None) -> "list[Case]":
-    """Open, overdue cases (for one order, if given) — only if a record exists at all."""
-    path = _store_path()
-    if not path.exists():
-        return []
-    try:
-        with _store() as store:
-            cases = store.for_order(order) if order else store.all()
-    except CaseStoreError as exc:
-        out.error(f"(case record not read: {exc})")
-        return []
-    return [c for c in cases if c.overdue(moment) is not None]
-
-
-def _promise(value: str | None, moment: dt.datetime) -> dt.datetime | None:
-    from .cases import parse_promise
-
-    return _checked("--promise", value, lambda v: parse_promise(v, moment))
-
-
-@case_app.command("add")
-def case_add(
-    line: Annotated[
-        str,
-        typer.Option(
-            "--line", metavar="ID", help="The line you called.", autocompletion=_complete_lines
-        ),
-    ],
-    scenario: ScenarioOpt = None,
-    order: OrderOpt = None,
-    agent: Agent = None,
-    ticket: Ticket = None,
-    promise: Promise = None,
-    note: Note = None,
-    at: AtOpt = None,
-    fmt: CaseFormatOpt = Format.text,
-    catalog: CatalogOpt = None,
-) -> None:
-    """Record a call: the line, the order, the agent's ID, the ticket and the promise."""
-    with _boundary():
-        moment = _moment(at)
-        catalogue = _catalogue(catalog)
-        found = catalogue.find_line(line)
-        if found is None:
-            raise Stop(EXIT_USAGE, f"unknown line {line!r}", _known_lines(catalogue))
-        scenario_id = _scenario(catalogue, scenario).id if scenario else None
-        with _store() as store:
-            case_id = store.add(
-                line=found.id,
-                at=moment,
-                scenario=scenario_id,
-                order=_checked("--order", order, _order),
-                agent=_text(agent),
-                ticket=_text(ticket),
-                due=_promise(promise, moment),
-                note=_text(note),
-            )
-            case = store.get(case_id)
-    _show_case_summary(case, moment, fmt, "added")
-
-
-@case_app.command("log")
-def case_log(
-    case_id: CaseId,
-    note: Note = None,
-    agent: Agent = None,
-    ticket: Ticket = None,
-    promise: Promise = None,
-    at: AtOpt = None,
-    fmt: CaseFormatOpt = Format.text,
-) -> None:
-    """Record another call on a case (every call is an entry in its history)."""
-    with _boundary():
-        moment = _moment(at)
-        with _store() as store:
-            store.log(
-                case_id,
-                at=moment,
-                agent=_text(agent),
-                ticket=_text(ticket),
-                due=_promise(promise, moment),
-                note=_text(note),
-            )
-            case = store.get(case_id)
-    _show_case_summary(case, moment, fmt, "logged")
-
-
-@case_app.command("close")
-def case_close(
-    case_id: CaseId,
-    outcome: Annotated[
-        str | None, typer.Option("--outcome", metavar="TEXT", help="How it ended.")
-    ] = None,
-    at: AtOpt = None,
-    fmt: CaseFormatOpt = Format.text,
-) -> None:
-    """Close a case, with how it ended."""
-    with _boundary():
-        moment = _moment(at)
-        with _store() as store:
-            store.close_case(case_id, at=moment, outcome=_text(outcome))
-            case = store.get(case_id)
-    _show_case_summary(case, moment, fmt, "closed")
-
-
-@case_app.command("list")
-def case_list(
-    all_: Annotated[bool, typer.Option("--all", help="Closed cases too.")] = False,
-    at: AtOpt = None,
-    fmt: CaseFormatOpt = Format.text,
-    lang: LangOpt = None,
-) -> None:
-    """Open cases (all with --all): line, order, the promise's deadline, how overdue."""
-    from . import render
-
-    language = _lang(lang)
-    with _boundary():
-        moment = _moment(at)
-        with _store() as store:
-            cases = store.all(include_closed=all_)
-    _emit(
-        fmt,
-        lambda: [render.case_summary_json(c, moment) for c in cases],
-        lambda: render.case_list_markdown(cases, moment, language),
-        lambda: render.case_list_rich(cases, moment, language),
-    )
-
-
-@case_app.command("show")
-def case_show(
-    case_id: CaseId,
-    at: AtOpt = None,
-    fmt: CaseFormatOpt = Format.text,
-    lang: LangOpt = None,
-) -> None:
-    """One case with its whole history."""
-    from . import render
-
-    language = _lang(lang)
-    with _boundary():
-        moment = _moment(at)
-        with _store() as store:
-            case = store.get(case_id)
-    _emit(
-        fmt,
-        lambda: render.case_json(case, moment),
-        lambda: render.case_markdown(case, moment, language),
-        lambda: render.case_rich(case, moment, language),
-    )
-
-
-class ExportFormat(str, Enum):
-    json = "json"
-    csv = "csv"
-
-
-@case_app.command("export")
-def case_export(
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        ExportFormat.json
-    ),
-    at: AtOpt = None,
-) -> None:
-    """Every case with its whole history, for a complaint to the platform or a regulator."""
-    from . import render
-
-    with _boundary():
-        moment = _moment(at)
-        with _store() as store:
-            cases = store.all(include_closed=True)
-    if fmt is ExportFormat.csv:
-        out.plain(render.cases_csv(cases))
-    else:
-        out.plain(out.dumps([render.case_json(c, moment) for c in cases]))
-
-
-@case_app.command("followup")
-def case_followup(
-    case_id: CaseId,
-    at: AtOpt = None,
-    fmt: FormatOpt = Format.text,
-    lang: LangOpt = None,
-    catalog: CatalogOpt = None,
-) -> None:
-    """The call-back script: which line, when, and the words (escalation after two misses)."""
-    from . import render
-    from .schedule import status
-    from .script import followup
-
-    language = _lang(lang)
-    with _boundary():
-        moment = _moment(at)
-        catalogue = _catalogue(catalog)
-        with _store() as store:
-            case = store.get(case_id)
-        line = catalogue.find_line(case.line)
-        if line is None:
-            raise Stop(
-                EXIT_CATALOGUE,
-                f"case {case.id} was on line {case.line!r}, which the catalogue no longer has",
-            )
-        line_status = status(line, moment, _calendar(catalogue))
-        words = followup(case, line, moment, language)
-    _emit(
-        fmt,
-        lambda: render.followup_json(case, line_status, words, language),
-        lambda: render.followup_markdown(case, line_status, words, language),
-        lambda: render.followup_rich(case, line_status, words, language),
-    )
-
-
-def _text(value: str | None) -> str | None:
-    return None if value is None else (value.strip() or None)
-
-
-def _known_lines(catalogue: "Catalogue") -> str:
-    return "Known lines: " + ", ".join(f"{x.id} ({x.number})" for x in catalogue.lines)
-
-
-def _emit(
-    fmt: Format,
-    as_json: Callable[[], object],
-    as_markdown: Callable[[], str],
-    as_text: "Callable[[], RenderableType | list[tuple[RenderableType, bool]]]",
-) -> None:
-    """Print one answer in the chosen format (only that one is built)."""
-    if fmt is Format.json:
-        out.plain(out.dumps(as_json()))
-    elif fmt is Format.markdown:
-        out.plain(as_markdown())
-    else:
-        text = as_text()
-        out.rich_parts(text if isinstance(text, list) else [(text, False)])
-
-
-def _show_case_summary(case: "Case", moment: dt.datetime, fmt: Format, what: str) -> None:
-    from . import render
-
-    if fmt is Format.json:
-        out.plain(out.dumps(render.case_summary_json(case, moment)))
-    else:
-        out.plain(render.case_done(case, moment, what, _lang(None)))
-
 
 # --------------------------------------------------------------------------- entry point
 
@@ -943,7 +369,7 @@ def main() -> None:
     try:
         _app_for(sys.argv[1:])()
     except KeyboardInterrupt:
-        sys.stderr.write("\njdhotline: interrupted\n")
+        sys.stderr.write(f"\njdhotline: {word(language_of(None), 'error.interrupted')}\n")
         sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
         # The reader (e.g. `head -1`) went away: stop quietly, like other Unix tools.
@@ -980,7 +406,7 @@ def _app_for(args: list[str]) -> typer.Typer:
     name = next((arg for arg in args if not arg.startswith("-")), None)
     if name is None:
         return app
-    slim = _typer()
+    slim = typer_app()
     slim.callback()(_root)
     if name == "case":
         slim.add_typer(case_app, name="case")

@@ -25,3 +25,22 @@ class NoSuchCase(LookupError):
     def __init__(self, case_id: int) -> None:
         super().__init__(f"no case {case_id}")
         self.case_id = case_id
+
+
+# Exit codes (also in the README).
+EXIT_OK = 0
+EXIT_CLOSED = 1  # `open LINE`: the line is closed now
+EXIT_USAGE = 2  # unknown scenario or line, bad --at, nothing to answer
+EXIT_CATALOGUE = 3  # the catalogue cannot be used (file, entry, field and the fix are named)
+EXIT_STORE = 4  # the case record cannot be used
+EXIT_INTERRUPTED = 130  # Ctrl-C
+
+
+class Stop(Exception):
+    """End the command with one message on stderr and an exit code."""
+
+    def __init__(self, code: int, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.hint = hint

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .catalogue import Scenario
+
+if TYPE_CHECKING:
+    from .cases import Case
+    from .rules import Recommendation
 
 
 class Facts(NamedTuple):
@@ -66,3 +70,26 @@ def parse_day(text: str, today: dt.date) -> dt.date:
     except ValueError:
         pass
     raise ValueError(f"{text!r} is not a date; use 2026-10-10, or 10-10 for this year")
+
+
+class CallSheet(NamedTuple):
+    """Everything `prep` prints, worked out before anything is worded."""
+
+    rec: Recommendation
+    facts: Facts
+    missing: tuple[str, ...]  # fact ids, in the scenario's order
+    opening: str | None  # the first sentence, in the answer's language
+    opening_zh: str | None  # the same in Chinese: the agent speaks Chinese
+    open_cases: tuple[Case, ...] = ()
+
+
+def record_command(rec: Recommendation, facts: Facts) -> str:
+    """The exact `jdhotline case add` line to run after the call."""
+    import shlex
+
+    parts = ["jdhotline", "case", "add", "--line", rec.primary.line.id]
+    parts += ["--scenario", rec.scenario.id]
+    if facts.order:
+        parts += ["--order", facts.order]
+    command = " ".join(shlex.quote(p) for p in parts)
+    return command + " --agent 工号 --ticket 服务单号 --promise 24h"

@@ -1,371 +1,92 @@
-"""Every byte the user sees: Rich text, Markdown, JSON, prompts and errors.
+"""One view of each answer: what it says, in which order, decided once.
 
-Text from the catalogue is always printed literally: it goes into Rich as
-``Text`` (never parsed as markup), and control characters are shown escaped,
-so a catalogue cannot colour, move or retitle the user's terminal.
+A view is a tuple of blocks (writers.py); the Rich writer and the Markdown writer
+lay it out, and documents.py builds the JSON from the same words. Nothing here
+calls back into the core: the recommendation, the call sheet and the follow-up
+arrive worked out, and this module only words them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-import sys
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING
+
+from .catalogue import format_minutes
+from .console import clean
+from .words import duration, listing, stamp, when, word, zh_punctuation
+from .writers import (
+    Command,
+    Grid,
+    Note,
+    Pairs,
+    Para,
+    Section,
+    Span,
+    Spans,
+    View,
+    spans,
+)
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
-
-    from .cases import Case
     from .catalogue import Catalogue, Line, Scenario, Window
-    from .prep import Facts
     from .rules import Notice, Recommendation
     from .schedule import LineStatus
-    from .script import FollowUp
 
-# --------------------------------------------------------------------------- words
-
-WEEKDAYS = {
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-    "zh": ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
-}
-
-WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "user.regular": "Regular buyer",
-        "user.plus": "PLUS member",
-        "user.merchant": "JD merchant",
-        "audience.everyone": "every buyer",
-        "audience.plus": "PLUS members only",
-        "audience.merchants": "JD merchants",
-        "days.every-day": "daily",
-        "days.working-days": "working days",
-        "call": "Call",
-        "matched": "matched",
-        "get_through": "How to get through",
-        "press": "press {key} ({label})",
-        "menu": "menu: {menu}",
-        "no_keys": "no menu given by the guide",
-        "open_now": "Open now?",
-        "open": "open",
-        "closed": "closed",
-        "open_24h": "open, 24 hours",
-        "closes_in": "open · closes {when} (in {left})",
-        "opens_in": "closed · opens {when} (in {left})",
-        "never_opens": "closed · no opening within a year: check the catalogue",
-        "best": "Best time",
-        "call_now": "now, until {end}",
-        "call_now_open": "now (open around the clock)",
-        "best_window": "{start}–{end}",
-        "best_from": "from {start}",
-        "wait": "Typical wait",
-        "wait_value": "{lo}–{hi} min",
-        "wait_unknown": "not given by the guide",
-        "online": "Online",
-        "why": "Why this line",
-        "have_ready": "Have ready",
-        "say": "What to say",
-        "example": "e.g.",
-        "on_the_call": "On the call",
-        "warnings": "Warnings",
-        "notes": "Notes",
-        "alternatives": "Alternatives",
-        "time": "Time",
-        "beijing": "Beijing time",
-        "local": "your local time",
-        "source": "Source",
-        "verified": "checked against it on {date}",
-        "today": "today",
-        "tomorrow": "tomorrow",
-        "in_days": "{d} d {h} h",
-        "in_whole_days": "{d} d",
-        "in_whole_hours": "{h} h",
-        "in_hours": "{h} h {m} min",
-        "in_minutes": "{m} min",
-        "col.line": "Line",
-        "col.number": "Number",
-        "col.audience": "For",
-        "col.scenarios": "Scenarios",
-        "col.hours": "Hours (Beijing)",
-        "col.off_peak": "Off-peak",
-        "col.online": "Online",
-        "col.open": "Open now",
-        "col.id": "Id",
-        "col.name": "Name",
-        "col.keywords": "Example keywords",
-        "none": "none given",
-        "all_day": "24 h",
-        "unverified": "(working days guessed: calendar not verified)",
-        "ask.user": "Who are you? 1) regular buyer  2) PLUS member  3) JD merchant",
-        "ask.user.prompt": "Choose 1-3 [1]: ",
-        "ask.problem": "What went wrong? Describe it (e.g. 冰箱不制冷), or pick a number:",
-        "ask.problem.prompt": "Problem or number: ",
-        "ask.pick": "No scenario matched {text}. Pick one:",
-        "ask.pick.prompt": "Number: ",
-        "ask.again": "Please answer with one of the numbers shown.",
-        "reason.serves": "It handles {scenario}.",
-        "reason.general-line": "It takes any question from {audience}.",
-        "reason.specialist": "It stays first for PLUS members too. {why}.",
-        "reason.members-line": "{why}. Typical wait {wait}.",
-        "notice.plus-members-only": "Not a PLUS member? Don't dial {number}: it answers “{reply}”.",
-        "notice.plus-members-only.plain": "Not a PLUS member? {number} is for PLUS members only.",
-        "notice.merchant-line": "{number} is the line for JD merchants (sellers); "
-        "it answers store matters, not buyers' orders.",
-        "notice.buyer-question": "This is a buyer's question, so this is a buyer's answer: "
-        "the merchant line handles store matters only.",
-        "notice.primary-closed.other": "{number} is closed now; "
-        "{other} ({other_name}) is open now.",
-        "notice.primary-closed.none": "{number} is closed now and no other line is open; "
-        "online: {online}.",
-        "notice.calendar-unverified": "Working days for {years} are not in the installed "
-        "chinesecalendar: Monday–Friday assumed, public holidays and adjusted working "
-        "weekends ignored. Install a newer chinesecalendar (pip install -U chinesecalendar) "
-        "or add the dates to the catalogue (calendar.extra_holidays / extra_workdays).",
-        "ask.fact": "Enter skips: ",
-        "opening": "Open with",
-        "no_opening": "(give --order, --fault, --want … and the sentence is written for you)",
-        "missing": "Still missing",
-        "you_have": "you have",
-        "after_call": "Before you hang up, note",
-        "after_fields": "the agent's ID (工号), the service ticket (服务单号) "
-        "and the promised deadline",
-        "record": "Record it",
-        "open_cases": "Open, overdue cases for this order",
-        "overdue_note": "You have {n} overdue case(s): {cases}. Call-back script: "
-        "jdhotline case followup {first}",
-        "case.added": "Case {id} recorded",
-        "case.logged": "Call logged on case {id}",
-        "case.closed": "Case {id} closed",
-        "case.due": "promise due {due}",
-        "case.overdue": "overdue by {late}",
-        "case.no_promise": "no promise recorded",
-        "case.none": "No open cases.",
-        "case.none_all": "No cases yet. Record one after a call: jdhotline case add --line ID …",
-        "col.case": "Case",
-        "col.order": "Order",
-        "col.status": "Status",
-        "col.due": "Promise due (Beijing)",
-        "col.overdue": "Overdue",
-        "col.when": "When (Beijing)",
-        "col.what": "What",
-        "col.agent": "Agent",
-        "col.ticket": "Ticket",
-        "col.note": "Note",
-        "status.open": "open",
-        "status.closed": "closed",
-        "kind.call": "call",
-        "kind.close": "closed",
-        "history": "History",
-        "outcome": "Outcome",
-        "followup.call": "Call back",
-        "followup.say": "Say",
-        "followup.escalate": "Ask to escalate (second missed promise)",
-        "followup.missed": "Missed promises",
-    },
-    "zh": {
-        "user.regular": "普通买家",
-        "user.plus": "PLUS 会员",
-        "user.merchant": "京东商家",
-        "audience.everyone": "所有买家",
-        "audience.plus": "仅限 PLUS 会员",
-        "audience.merchants": "京东商家",
-        "days.every-day": "每天",
-        "days.working-days": "工作日",
-        "call": "拨打",
-        "matched": "匹配词",
-        "get_through": "怎么接通",
-        "press": "按 {key}({label})",
-        "menu": "语音菜单:{menu}",
-        "no_keys": "攻略未给出按键",
-        "open_now": "现在开着吗",
-        "open": "开放",
-        "closed": "未开放",
-        "open_24h": "开放,24 小时",
-        "closes_in": "开放中 · {when} 结束(还有 {left})",
-        "opens_in": "未开放 · {when} 开放(还要 {left})",
-        "never_opens": "未开放 · 一年内没有开放时间,请检查目录文件",
-        "best": "最佳拨打时间",
-        "call_now": "现在就打,到 {end}",
-        "call_now_open": "现在就打(24 小时开放)",
-        "best_window": "{start}–{end}",
-        "best_from": "{start} 起",
-        "wait": "平均等待",
-        "wait_value": "{lo}–{hi} 分钟",
-        "wait_unknown": "攻略未给出",
-        "online": "在线入口",
-        "why": "为什么打这个",
-        "have_ready": "提前准备",
-        "say": "怎么说",
-        "example": "例:",
-        "on_the_call": "通话中",
-        "warnings": "注意",
-        "notes": "提示",
-        "alternatives": "备选",
-        "time": "时间",
-        "beijing": "北京时间",
-        "local": "本机时间",
-        "source": "来源",
-        "verified": "{date} 核对",
-        "today": "今天",
-        "tomorrow": "明天",
-        "in_days": "{d} 天 {h} 小时",
-        "in_whole_days": "{d} 天",
-        "in_whole_hours": "{h} 小时",
-        "in_hours": "{h} 小时 {m} 分钟",
-        "in_minutes": "{m} 分钟",
-        "col.line": "热线",
-        "col.number": "号码",
-        "col.audience": "适用人群",
-        "col.scenarios": "场景",
-        "col.hours": "服务时间(北京)",
-        "col.off_peak": "避峰时段",
-        "col.online": "在线入口",
-        "col.open": "现在",
-        "col.id": "编号",
-        "col.name": "名称",
-        "col.keywords": "关键词示例",
-        "none": "攻略未给出",
-        "all_day": "24 小时",
-        "unverified": "(工作日为推算:日历未核实)",
-        "ask.user": "你是? 1) 普通买家  2) PLUS 会员  3) 京东商家",
-        "ask.user.prompt": "选 1-3 [1]:",
-        "ask.problem": "遇到什么问题?直接描述(如 冰箱不制冷),或选编号:",
-        "ask.problem.prompt": "问题或编号:",
-        "ask.pick": "“{text}”没有匹配到场景,请选择:",
-        "ask.pick.prompt": "编号:",
-        "ask.again": "请输入上面列出的编号。",
-        "reason.serves": "专门处理:{scenario}。",
-        "reason.general-line": "受理{audience}的各类问题。",
-        "reason.specialist": "PLUS 会员也先打这条线。{why}。",
-        "reason.members-line": "{why}。平均等待 {wait}。",
-        "notice.plus-members-only": "不是 PLUS 会员?别打 {number}:系统会提示“{reply}”。",
-        "notice.plus-members-only.plain": "不是 PLUS 会员?{number} 仅限 PLUS 会员。",
-        "notice.merchant-line": "{number} 是京东商家专线,处理店铺事务,不受理买家订单。",
-        "notice.buyer-question": "这是买家问题,以下按买家身份作答:商家专线只处理店铺事务。",
-        "notice.primary-closed.other": "{number} 现在未开放;{other}({other_name})现在开放。",
-        "notice.primary-closed.none": "{number} 现在未开放,也没有其他热线开放;在线入口:{online}。",
-        "notice.calendar-unverified": "已安装的 chinesecalendar 没有 {years} 年的官方工作日数据:"
-        "暂按周一至周五推算,未计入法定节假日和调休。请升级 chinesecalendar"
-        "(pip install -U chinesecalendar),或在目录文件的 calendar.extra_holidays / "
-        "extra_workdays 中补充日期。",
-        "ask.fact": "回车跳过:",
-        "opening": "开场白",
-        "no_opening": "(提供 --order、--fault、--want 等,开场白会自动写好)",
-        "missing": "还缺",
-        "you_have": "已有",
-        "after_call": "挂电话前记下",
-        "after_fields": "客服工号、服务单号、承诺的时限",
-        "record": "记录下来",
-        "open_cases": "这个订单还有超时未兑现的记录",
-        "overdue_note": "你有 {n} 条超时未兑现的记录:{cases}。"
-        "回访话术:jdhotline case followup {first}",
-        "case.added": "已记录第 {id} 号",
-        "case.logged": "已在第 {id} 号记录这次通话",
-        "case.closed": "第 {id} 号已结案",
-        "case.due": "承诺时限 {due}",
-        "case.overdue": "已超时 {late}",
-        "case.no_promise": "没有记录承诺",
-        "case.none": "没有未结的记录。",
-        "case.none_all": "还没有记录。通话后记一条:jdhotline case add --line ID …",
-        "col.case": "编号",
-        "col.order": "订单号",
-        "col.status": "状态",
-        "col.due": "承诺时限(北京)",
-        "col.overdue": "超时",
-        "col.when": "时间(北京)",
-        "col.what": "事项",
-        "col.agent": "工号",
-        "col.ticket": "服务单号",
-        "col.note": "备注",
-        "status.open": "未结",
-        "status.closed": "已结",
-        "kind.call": "通话",
-        "kind.close": "结案",
-        "history": "经过",
-        "outcome": "结果",
-        "followup.call": "回拨",
-        "followup.say": "这样说",
-        "followup.escalate": "要求升级(第二次承诺落空)",
-        "followup.missed": "落空的承诺",
-    },
-}
+# --------------------------------------------------------------------------- phrases
 
 
-def word(lang: str, name: str, /, **params: Any) -> str:
-    text = WORDS["zh" if lang == "zh" else "en"][name]
-    return text.format(**params) if params else text
+def localise(view: View, lang: str) -> View:
+    """Chinese text with Chinese punctuation, the catalogue's included (commands stay as typed)."""
+    if lang != "zh":
+        return view
+    return tuple(_zh(block) for block in view)
 
 
-# --------------------------------------------------------------------------- safety
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def clean(text: str) -> str:
-    """Show control characters (ESC, BEL, CSI...) as visible escapes, never raw."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-
-
-# --------------------------------------------------------------------------- time words
-
-
-def clock(moment: dt.datetime) -> str:
-    return moment.strftime("%H:%M")
-
-
-def stamp(moment: dt.datetime, lang: str) -> str:
-    weekday = WEEKDAYS["zh" if lang == "zh" else "en"][moment.weekday()]
-    return f"{moment:%Y-%m-%d} {weekday} {clock(moment)}"
-
-
-def when(moment: dt.datetime, at: dt.datetime, lang: str) -> str:
-    """A nearby moment in words: "18:00", "tomorrow 09:00", "Mon 11-30 09:00"."""
-    days = (moment.date() - at.date()).days
-    if days == 0:
-        return f"{word(lang, 'today')} {clock(moment)}" if lang == "zh" else clock(moment)
-    if days == 1:
-        return f"{word(lang, 'tomorrow')} {clock(moment)}"
-    weekday = WEEKDAYS["zh" if lang == "zh" else "en"][moment.weekday()]
-    return f"{weekday} {moment:%m-%d} {clock(moment)}"
-
-
-def duration(delta: dt.timedelta, lang: str) -> str:
-    minutes = max(0, int(delta.total_seconds() // 60))
-    d, rest = divmod(minutes, 24 * 60)
-    h, m = divmod(rest, 60)
-    if d:
-        return word(lang, "in_days", d=d, h=h) if h else word(lang, "in_whole_days", d=d)
-    if h:
-        return word(lang, "in_hours", h=h, m=m) if m else word(lang, "in_whole_hours", h=h)
-    return word(lang, "in_minutes", m=m)
-
-
-def iso(moment: dt.datetime | None) -> str | None:
-    return moment.isoformat(timespec="minutes") if moment is not None else None
+def _zh(value: object) -> object:
+    if isinstance(value, str):
+        return zh_punctuation(value)
+    if isinstance(value, Command):
+        return value
+    if isinstance(value, tuple):
+        items = [_zh(item) for item in value]
+        return type(value)(*items) if hasattr(value, "_fields") else tuple(items)
+    return value
 
 
 def window_text(window: Window) -> str:
-    return str(window).replace("-", "–")
+    return f"{format_minutes(window.start)}–{format_minutes(window.end)}"
 
 
 def hours_text(line: Line, lang: str) -> str:
     if line.hours.always:
-        return word(lang, "all_day")
-    return f"{window_text(line.hours.window)} {word(lang, 'days.' + line.hours.days)}"
+        return word(lang, "hours.always")
+    return word(lang, "hours." + line.hours.days, window=window_text(line.hours.window))
 
 
 def state_text(status: LineStatus, lang: str) -> str:
     if status.open_now and status.next_change is None:
-        return word(lang, "open_24h")
-    if status.next_change is None:
-        return word(lang, "never_opens")
-    key = "closes_in" if status.open_now else "opens_in"
-    return word(
-        lang,
-        key,
-        when=when(status.next_change, status.at, lang),
-        left=duration(status.next_change - status.at, lang),
-    )
+        text = word(lang, "open_24h")
+    elif status.next_change is None:
+        text = word(lang, "never_opens")
+    else:
+        text = word(
+            lang,
+            "closes_in" if status.open_now else "opens_in",
+            when=when(status.next_change, status.at, lang),
+            left=duration(status.next_change - status.at, lang),
+        )
+    return text + _unverified(status, lang)
+
+
+def _unverified(status: LineStatus, lang: str) -> str:
+    return "" if status.calendar_verified else " " + word(lang, "unverified")
+
+
+def _end(moment: dt.datetime, at: dt.datetime, lang: str) -> str:
+    if moment.hour == 0 and moment.minute == 0:
+        return word(lang, "midnight")
+    return when(moment, at, lang)
 
 
 def best_text(status: LineStatus, lang: str) -> str:
@@ -375,44 +96,70 @@ def best_text(status: LineStatus, lang: str) -> str:
     if best.start <= status.at:
         if best.end is None:
             return word(lang, "call_now_open")
-        return word(lang, "call_now", end=when(best.end, status.at, lang))
+        return word(lang, "call_now", end=_end(best.end, status.at, lang))
     start = when(best.start, status.at, lang)
     if best.end is None:
         return word(lang, "best_from", start=start)
-    end = (
-        clock(best.end) if best.end.date() == best.start.date() else when(best.end, status.at, lang)
-    )
-    if best.end.hour == 0 and best.end.minute == 0 and best.end.date() > best.start.date():
+    if best.end.date() == best.start.date():
+        end = best.end.strftime("%H:%M")
+    elif best.end.hour == 0 and best.end.minute == 0:
         end = "24:00"
+    else:
+        end = when(best.end, status.at, lang)
     return word(lang, "best_window", start=start, end=end)
 
 
-def wait_text(line: Line, lang: str) -> str:
+def wait_text(line: Line, lang: str) -> str | None:
     if line.wait_minutes is None:
-        return word(lang, "wait_unknown")
+        return None  # the guide gives none: say nothing rather than "not given"
     lo, hi = line.wait_minutes
     return word(lang, "wait_value", lo=lo, hi=hi)
 
 
-def ivr_text(line: Line, scenario: Scenario | None, lang: str) -> str:
+def key_text(line: Line, scenario: Scenario | None, lang: str) -> str | None:
+    """The menu key to press for this scenario, else the whole menu; None if there is none."""
     key = line.menu_key_for(scenario.id) if scenario is not None else None
-    parts = []
     if key is not None:
-        parts.append(word(lang, "press", key=key.key, label=key.label(lang)))
-    elif line.menu:
-        menu = ", ".join(f"{k.key} = {k.label(lang)}" for k in line.menu)
-        parts.append(word(lang, "menu", menu=menu))
-    if line.dial_note is not None:
-        parts.append(line.dial_note(lang))
-    return clean("; ".join(parts) if parts else word(lang, "no_keys"))
+        return word(lang, "press", key=key.key, label=key.label(lang))
+    if line.menu:
+        sep = "、" if lang == "zh" else ", "
+        return word(lang, "menu", menu=sep.join(f"{k.key} {k.label(lang)}" for k in line.menu))
+    return None
 
 
 def time_line(at: dt.datetime, lang: str) -> str:
-    text = f"{stamp(at, lang)} {word(lang, 'beijing')} (UTC+8)"
+    if lang == "zh":
+        text = f"{word(lang, 'beijing')} {stamp(at, lang)}"
+    else:
+        text = f"{stamp(at, lang)} {word(lang, 'beijing')} (UTC+8)"
     local = at.astimezone()
     if local.utcoffset() != at.utcoffset():
-        text += f"; {word(lang, 'local')} {stamp(local, lang)} ({local.tzname()})"
+        if lang == "zh":
+            text += f";{word(lang, 'local')} {stamp(local, lang)}"
+        else:
+            text += f"; {word(lang, 'local')} {stamp(local, lang)} ({local.tzname()})"
     return text
+
+
+def source_text(line: Line, lang: str) -> str:
+    """Where the line's facts come from; the guide's table named in the reader's language."""
+    source = line.source
+    guide, sep, table = source.partition(", table ")
+    if lang == "zh" and sep:
+        source = f"{guide}“{table}”表"
+    checked = line.verified_on
+    date = (
+        f"{checked.year} 年 {checked.month} 月 {checked.day} 日" if lang == "zh" else str(checked)
+    )
+    verified = word(lang, "verified", date=date)
+    if lang == "zh":
+        return clean(f"{word(lang, 'source')}:{source}({verified})")
+    return clean(f"{word(lang, 'source')}: {source} ({verified})")
+
+
+def label(lang: str, name: str) -> str:
+    """A heading followed by its text on the same line: "Time: " / "时间:"."""
+    return word(lang, name) + (":" if lang == "zh" else ": ")
 
 
 # --------------------------------------------------------------------------- notices
@@ -426,7 +173,9 @@ def notice_text(notice: Notice, rec: Recommendation, catalogue: Catalogue, lang:
     if code == "buyer-question":
         return word(lang, "notice.buyer-question")
     if code == "calendar-unverified":
-        return word(lang, "notice.calendar-unverified", years=", ".join(map(str, notice.years)))
+        return word(
+            lang, "notice.calendar-unverified", years=listing([str(y) for y in notice.years], lang)
+        )
     if line is None:
         return ""
     if code == "plus-members-only":
@@ -466,887 +215,206 @@ def notice_text(notice: Notice, rec: Recommendation, catalogue: Catalogue, lang:
         if line.why is None:
             return ""
         why = line.why(lang).rstrip("。.")
-        return word(lang, "reason." + code, why=why, wait=wait_text(line, lang))
+        return word(lang, "reason." + code, why=why, wait=wait_text(line, lang) or "")
     return ""
 
 
-def _texts(
+def _items(
     notices: Iterable[Notice], rec: Recommendation, catalogue: Catalogue, lang: str
-) -> list[str]:
-    return [clean(t) for n in notices if (t := notice_text(n, rec, catalogue, lang))]
+) -> tuple[Spans, ...]:
+    return tuple(spans(clean(t)) for n in notices if (t := notice_text(n, rec, catalogue, lang)))
 
 
-# --------------------------------------------------------------------------- documents (JSON)
+# --------------------------------------------------------------------------- which
+
+# What the first screen leaves to --full: the primary-closed warning is the status line
+# itself, and the repair caution and the PLUS tip belong to the call, not to the choice.
+_GLANCE_WARNINGS = ("plus-members-only", "merchant-line", "peak", "calendar-unverified")
 
 
-def line_json(status: LineStatus, scenario: Scenario | None, lang: str) -> dict[str, Any]:
-    line = status.line
-    key = line.menu_key_for(scenario.id) if scenario is not None else None
-    best = status.best_time
-    return {
-        "id": line.id,
-        "name": line.name(lang),
-        "number": line.number,
-        "open_now": status.open_now,
-        "next_change": iso(status.next_change),
-        "best_time": {"start": iso(best.start), "end": iso(best.end)} if best else None,
-        "wait": (
-            {"min_minutes": line.wait_minutes[0], "max_minutes": line.wait_minutes[1]}
-            if line.wait_minutes
-            else None
-        ),
-        "ivr": {
-            "key": key.key if key else None,
-            "label": key.label(lang) if key else None,
-            "menu": [{"key": k.key, "label": k.label(lang)} for k in line.menu],
-            "note": line.dial_note(lang) if line.dial_note else None,
-        },
-        "online": line.online(lang),
-        "calendar_verified": status.calendar_verified,
-    }
-
-
-def which_json(rec: Recommendation, catalogue: Catalogue, lang: str) -> dict[str, Any]:
-    return {
-        "user": rec.user,
-        "scenario": rec.scenario.id,
-        "matched": list(rec.matched),
-        "at": iso(rec.at),
-        "primary": line_json(rec.primary, rec.scenario, lang),
-        "alternatives": [line_json(alt, rec.scenario, lang) for alt in rec.alternatives],
-        "checklist": [item(lang) for item in rec.checklist],
-        "warnings": [notice_text(n, rec, catalogue, lang) for n in rec.warnings],
-        "notes": [notice_text(n, rec, catalogue, lang) for n in rec.notes],
-    }
-
-
-def open_json(statuses: Sequence[LineStatus]) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": s.line.id,
-            "number": s.line.number,
-            "open_now": s.open_now,
-            "next_change": iso(s.next_change),
-            "calendar_verified": s.calendar_verified,
-        }
-        for s in statuses
-    ]
-
-
-def table_json(catalogue: Catalogue, lang: str) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": line.id,
-            "name": line.name(lang),
-            "number": line.number,
-            "audience": line.audience,
-            "scenarios": list(line.scenarios),
-            "hours": {
-                "open": _hhmm(line.hours.window.start),
-                "close": _hhmm(line.hours.window.end),
-                "days": line.hours.days,
-            },
-            "off_peak": [{"start": _hhmm(w.start), "end": _hhmm(w.end)} for w in line.off_peak],
-            "online": line.online(lang),
-        }
-        for line in catalogue.lines
-    ]
-
-
-def scenarios_json(catalogue: Catalogue, lang: str) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": s.id,
-            "name": s.name(lang),
-            "audience": s.audience,
-            "keywords": {"zh": list(s.keywords.zh), "en": list(s.keywords.en)},
-        }
-        for s in catalogue.scenarios
-    ]
-
-
-def _hhmm(minutes: int) -> str:
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def dumps(document: Any, *, ascii_only: bool = False) -> str:
-    """One JSON document; C1 control characters escaped too (json leaves them raw)."""
-    import json
-
-    text = json.dumps(document, ensure_ascii=ascii_only, indent=2)
-    return re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-# --------------------------------------------------------------------------- Markdown
-
-
-def which_markdown(rec: Recommendation, catalogue: Catalogue, lang: str) -> str:
-    w = lambda key, **kw: word(lang, key, **kw)  # noqa: E731
+def call_line(rec: Recommendation, lang: str) -> Spans:
+    """What to dial, in the colour of its state, with the menu key: the answer's first line."""
     p = rec.primary
     line = p.line
-    title = f"{w('user.' + rec.user)} · {rec.scenario.name(lang)}"
-    out = [f"## {clean(title)}", ""]
-    if rec.matched:
-        out += [f"*{w('matched')}: {clean(', '.join(rec.matched))}*", ""]
-    out += [f"**{w('call')} {line.number}** — {clean(line.name(lang))}", ""]
-    for label, value in _facts(rec, lang):
-        out.append(f"- **{label}:** {value}")
-    out.append("")
-    for heading, items in _sections(rec, catalogue, lang):
-        out += [f"### {heading}", "", *(f"- {item}" for item in items), ""]
-    out += [f"*{w('time')}: {time_line(rec.at, lang)}*", "", f"*{_source(line, lang)}*", ""]
-    return "\n".join(out)
+    parts = [
+        Span(word(lang, "call") + " ", "strong"),
+        Span(line.number, "open" if p.open_now else "closed"),
+    ]
+    parts.append(Span("  " + clean(line.name(lang))))
+    key = key_text(line, rec.scenario, lang)
+    if key is not None:
+        parts += [Span("," if lang == "zh" else ", "), Span(key, "strong")]
+    return tuple(parts)
 
 
-def _facts(rec: Recommendation, lang: str) -> list[tuple[str, str]]:
+def state_line(rec: Recommendation, lang: str) -> Spans:
+    """Open or closed, in words and colour; when closed, the line that is open now beside it."""
+    p = rec.primary
+    parts = [Span(state_text(p, lang), "good" if p.open_now else "bad")]
+    if not p.open_now:
+        other = next((alt for alt in rec.alternatives if alt.open_now), None)
+        if other is not None:
+            parts += [
+                Span(" — " + word(lang, "open_instead")),
+                Span(other.line.number, "open"),
+                Span(("(" if lang == "zh" else " (") + clean(other.line.name(lang)) + ")"),
+            ]
+        else:
+            parts.append(Span(" — " + word(lang, "online_instead") + clean(p.line.online(lang))))
+    return tuple(parts)
+
+
+def _say(rec: Recommendation, catalogue: Catalogue, lang: str) -> tuple[Spans, ...]:
+    """The sentence to say; in English, the Chinese one too (the agent speaks Chinese)."""
+    example = rec.example
+    if example is None:
+        return (spans(clean(catalogue.say.shape(lang))),)
+    items = [spans(clean(f"“{example(lang)}”"))]
+    if lang != "zh":
+        items.append(spans(word(lang, "say_zh"), clean(f"“{zh_punctuation(example('zh'))}”")))
+    return tuple(items)
+
+
+def _matched(words: Sequence[str]) -> list[str]:
+    """Matched words without those inside a longer one (制冷 is in 不制冷)."""
+    return [w for w in words if not any(w != other and w in other for other in words)]
+
+
+def which_view(rec: Recommendation, catalogue: Catalogue, lang: str, *, full: bool) -> View:
     p = rec.primary
     line = p.line
-    rows = [
-        (word(lang, "get_through"), ivr_text(line, rec.scenario, lang)),
-        (word(lang, "open_now"), state_text(p, lang) + _unverified(p, lang)),
-        (word(lang, "best"), best_text(p, lang)),
-        (word(lang, "wait"), wait_text(line, lang)),
-        (word(lang, "online"), clean(line.online(lang))),
-    ]
-    return rows
-
-
-def _sections(rec: Recommendation, catalogue: Catalogue, lang: str) -> list[tuple[str, list[str]]]:
-    line = rec.primary.line
-    say = catalogue.say
-    # The guide's general example is a buyer's; a merchant question gets the shape alone.
-    scenario = rec.scenario
-    example = (scenario.plus_example if rec.user == "plus" else None) or scenario.example
-    example = example or (say.example if scenario.audience == "buyers" else None)
-    say_items = [clean(say.shape(lang))]
-    if example is not None:
-        say_items.append(clean(f"{word(lang, 'example')} “{example(lang)}”"))
-    sections = [
-        (word(lang, "why"), _texts(rec.reasons, rec, catalogue, lang)),
-        (word(lang, "have_ready"), [clean(item(lang)) for item in rec.checklist]),
-        (word(lang, "say"), say_items),
-        (
+    simple = any(n.code == "assistant" for n in rec.notes)
+    blocks: list = []
+    if simple:
+        blocks.append(Para(spans(Span(word(lang, "assistant_first"), "strong"))))
+    blocks.append(Para(call_line(rec, lang)))
+    blocks.append(Para(state_line(rec, lang)))
+    facts: list[tuple[str, Spans]] = [(word(lang, "best"), spans(best_text(p, lang)))]
+    if line.dial_note is not None:
+        facts.append((word(lang, "dial"), spans(clean(line.dial_note(lang)))))
+    if full:
+        wait = wait_text(line, lang)
+        if wait is not None:
+            facts.append((word(lang, "wait"), spans(wait)))
+        facts.append((word(lang, "online"), spans(clean(line.online(lang)))))
+    blocks.append(Pairs(tuple(facts)))
+    blocks.append(
+        Section(word(lang, "have_ready"), tuple(spans(clean(i(lang))) for i in rec.checklist))
+    )
+    blocks.append(Section(word(lang, "say"), _say(rec, catalogue, lang)))
+    warnings = rec.warnings if full else [n for n in rec.warnings if n.code in _GLANCE_WARNINGS]
+    if not full:
+        warnings = [n for n in warnings if n.code != "primary-closed"]
+    blocks.append(
+        Section(word(lang, "warnings"), _items(warnings, rec, catalogue, lang), warn=True)
+    )
+    notes = (
+        [n for n in rec.notes if not (simple and n.code == "assistant")]
+        if not full
+        else list(rec.notes)
+    )
+    if not full:
+        notes = [n for n in notes if n.code == "buyer-question"]
+    blocks.append(Section(word(lang, "notes"), _items(notes, rec, catalogue, lang)))
+    title = f"{word(lang, 'user.' + rec.user)} · {clean(rec.scenario.name(lang))}"
+    if not full:
+        more = f"{title} · {time_line(rec.at, lang)} · {word(lang, 'more')}"
+        blocks.append(Note(more))
+        return drop_empty(blocks)
+    tips = [t.text(lang) for t in line.tips if t.applies_to(rec.scenario.id)]
+    blocks += [
+        Section(word(lang, "why"), _items(rec.reasons, rec, catalogue, lang)),
+        Section(
             word(lang, "on_the_call"),
-            [clean(t.text(lang)) for t in line.tips if t.applies_to(rec.scenario.id)]
-            + [clean(t(lang)) for t in say.on_the_call],
+            tuple(spans(clean(t)) for t in [*tips, *(t(lang) for t in catalogue.say.on_the_call)]),
         ),
-        (word(lang, "warnings"), _texts(rec.warnings, rec, catalogue, lang)),
-        (word(lang, "notes"), _texts(rec.notes, rec, catalogue, lang)),
-        (
+        Section(
             word(lang, "alternatives"),
-            [_alternative(alt, rec.scenario, lang) for alt in rec.alternatives],
+            tuple(_alternative(alt, rec.scenario, lang) for alt in rec.alternatives),
         ),
     ]
-    return [(heading, items) for heading, items in sections if items]
-
-
-def _alternative(status: LineStatus, scenario: Scenario, lang: str) -> str:
-    line = status.line
-    parts = [f"{line.number} {line.name(lang)}", state_text(status, lang)]
-    parts.append(f"{word(lang, 'wait')} {wait_text(line, lang)}")
-    ivr = ivr_text(line, scenario, lang)
-    if line.menu or line.dial_note:
-        parts.append(ivr)
-    return clean(" · ".join(parts))
-
-
-def _unverified(status: LineStatus, lang: str) -> str:
-    return "" if status.calendar_verified else " " + word(lang, "unverified")
-
-
-def _source(line: Line, lang: str) -> str:
-    verified = word(lang, "verified", date=line.verified_on.isoformat())
-    return clean(f"{word(lang, 'source')}: {line.source} ({verified})")
-
-
-def table_markdown(catalogue: Catalogue, statuses: Sequence[LineStatus], lang: str) -> str:
-    head = [
-        word(lang, f"col.{c}")
-        for c in ("line", "number", "audience", "scenarios", "hours", "off_peak", "online", "open")
-    ]
-    rows = [_table_row(catalogue, s, lang) for s in statuses]
-    out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    out += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
-    return "\n".join(out) + "\n"
-
-
-def open_markdown(statuses: Sequence[LineStatus], lang: str) -> str:
-    out = [
-        f"- **{s.line.number}** {clean(s.line.name(lang))}: "
-        f"{state_text(s, lang)}{_unverified(s, lang)}"
-        for s in statuses
-    ]
-    return "\n".join(out) + "\n"
-
-
-def scenarios_markdown(catalogue: Catalogue, lang: str) -> str:
-    out = [
-        f"| {word(lang, 'col.id')} | {word(lang, 'col.name')} | {word(lang, 'col.keywords')} |",
-        "|---|---|---|",
-    ]
-    for s in catalogue.scenarios:
-        out.append(f"| `{s.id}` | {clean(s.name(lang))} | {clean(_examples(s))} |")
-    return "\n".join(out) + "\n"
-
-
-def _examples(scenario: Scenario) -> str:
-    return ", ".join((*scenario.keywords.zh[:4], *scenario.keywords.en[:3]))
-
-
-def _table_row(
-    catalogue: Catalogue, status: LineStatus, lang: str, *, ids: bool = False
-) -> list[str]:
-    line = status.line
-    names = ", ".join(s if ids else catalogue.scenario(s).name(lang) for s in line.scenarios)
-    off_peak = ", ".join(window_text(w) for w in line.off_peak) or word(lang, "none")
-    state = word(lang, "open" if status.open_now else "closed")
-    return [
-        clean(line.name(lang)),
-        line.number,
-        word(lang, "audience." + line.audience),
-        clean(names),
-        hours_text(line, lang),
-        off_peak,
-        clean(line.online(lang)),
-        state + _unverified(status, lang),
-    ]
-
-
-# --------------------------------------------------------------------------- Rich text
-
-
-def which_rich(rec: Recommendation, catalogue: Catalogue, lang: str) -> RenderableType:
-    from rich.console import Group
-    from rich.text import Text
-
-    line = rec.primary.line
-    user = word(lang, "user." + rec.user)
-    title = Text(clean(f"{user} · {rec.scenario.name(lang)}"), style="bold")
+    footer = [title]
     if rec.matched:
-        title.append(clean(f"  ({word(lang, 'matched')}: {', '.join(rec.matched)})"), style="dim")
-    call = Text.assemble(
-        (f"{word(lang, 'call')} ", "bold"),
-        (line.number, "bold green"),
-        "  ",
-        clean(line.name(lang)),
-    )
-    parts: list[RenderableType] = [title, call, _pairs(_facts(rec, lang))]
-    warnings = word(lang, "warnings")
-    for heading, items in _sections(rec, catalogue, lang):
-        parts += [Text(""), Text(heading, style="bold")]
-        parts.append(_bullets(items, "!" if heading == warnings else "•"))
-    parts += [
-        Text(""),
-        Text(f"{word(lang, 'time')}: {time_line(rec.at, lang)}", style="dim"),
-        Text(_source(line, lang), style="dim"),
-    ]
-    return Group(*parts)
+        footer.append(label(lang, "matched") + clean(listing(_matched(rec.matched), lang)))
+    footer += [label(lang, "time") + time_line(rec.at, lang), source_text(line, lang)]
+    blocks.append(Note("\n".join(footer)))
+    return drop_empty(blocks)
 
 
-class _Hanging:
-    """A prefix, then text whose wrapped lines hang under the text, not under the prefix.
-
-    What a two-column Table.grid would print, at a fraction of its cost (a grid measures
-    every cell twice; start-up time is budgeted, see bench/startup.py).
-    """
-
-    def __init__(self, prefix: str, text: str, prefix_style: str = "", style: str = "") -> None:
-        self.prefix, self.text = prefix, text
-        self.prefix_style, self.style = prefix_style, style
-
-    def __rich_console__(self, console: Console, options: Any) -> Any:
-        from rich.segment import Segment
-        from rich.text import Text
-
-        prefix = Text(self.prefix, style=self.prefix_style)
-        indent = prefix.cell_len
-        body = Text(self.text, style=self.style)
-        lines = body.wrap(console, max(8, options.max_width - indent), overflow="fold")
-        for number, line in enumerate(lines):
-            if number == 0:
-                yield from prefix.render(console)
-            else:
-                yield Segment(" " * indent)
-            yield from line.render(console)
-            yield Segment.line()
+def _alternative(status: LineStatus, scenario: Scenario, lang: str) -> Spans:
+    line = status.line
+    parts = [Span(line.number, "strong"), Span(" " + clean(line.name(lang)) + " · ")]
+    parts.append(Span(state_text(status, lang), "good" if status.open_now else "bad"))
+    wait = wait_text(line, lang)
+    if wait is not None:
+        parts.append(Span(f" · {word(lang, 'wait')} {wait}"))
+    key = key_text(line, scenario, lang)
+    extra = key or (line.dial_note(lang) if line.dial_note else None)
+    if extra:
+        parts.append(Span(" · " + clean(extra)))
+    return tuple(parts)
 
 
-def _pairs(rows: Sequence[tuple[str, str]]) -> RenderableType:
-    """Label and value, the values aligned after the widest label."""
-    from rich.cells import cell_len
-    from rich.console import Group
-
-    width = max((cell_len(label) for label, _ in rows), default=0) + 2
-    return Group(
-        *(
-            _Hanging(label + " " * (width - cell_len(label)), value, prefix_style="cyan")
-            for label, value in rows
-        )
-    )
+def drop_empty(blocks: list) -> View:
+    return tuple(b for b in blocks if not (isinstance(b, Section) and not b.items))
 
 
-def _bullets(items: Sequence[str], mark: str) -> RenderableType:
-    """A list whose wrapped lines hang under the text, not under the mark."""
-    from rich.console import Group
-
-    style = "yellow" if mark == "!" else ""
-    return Group(*(_Hanging(f"{mark} ", item, style, style) for item in items))
+# --------------------------------------------------------------------------- open, table, scenarios
 
 
-WIDE_TABLE = 120  # below this many columns, `table` prints one block per line
-
-
-def table_rich(
-    catalogue: Catalogue, statuses: Sequence[LineStatus], lang: str, width: int
-) -> RenderableType:
-    from rich.console import Group
-    from rich.text import Text
-
-    if width >= WIDE_TABLE:
-        from rich.table import Table  # only here: a narrow table is blocks, not a Table
-
-        table = Table(show_lines=True, expand=True)
-        # Share the width: the online entry is the longest text, the number never wraps.
-        ratios = {"line": 2, "audience": 2, "scenarios": 3, "hours": 2, "off_peak": 2, "online": 5}
-        for column in ("line", "number", "audience", "scenarios", "hours", "off_peak", "online"):
-            table.add_column(
-                word(lang, f"col.{column}"),
-                no_wrap=column == "number",
-                overflow="fold",
-                ratio=ratios.get(column),
+def open_view(statuses: Sequence[LineStatus], lang: str) -> View:
+    lines = []
+    for s in statuses:
+        mark = Span("● ", "good") if s.open_now else Span("○ ", "bad")
+        lines.append(
+            Para(
+                (
+                    mark,
+                    Span(s.line.number, "strong"),
+                    Span("  " + clean(s.line.name(lang)) + " · "),
+                    Span(state_text(s, lang)),
+                )
             )
-        table.add_column(word(lang, "col.open"), no_wrap=True)
-        for status in statuses:
-            row = _table_row(catalogue, status, lang, ids=True)
-            style = "green" if status.open_now else "red"
-            table.add_row(*(Text(cell) for cell in row[:-1]), Text(row[-1], style=style))
-        return table
-    blocks: list[RenderableType] = []
-    labels = [
-        word(lang, f"col.{c}") for c in ("audience", "scenarios", "hours", "off_peak", "online")
-    ]
-    for status in statuses:
-        name, number, *rest, state = _table_row(catalogue, status, lang, ids=True)
-        head = Text.assemble((number, "bold green"), "  ", (name, "bold"), "  ")
-        head.append(state, style="green" if status.open_now else "red")
-        blocks += [head, _pairs(list(zip(labels, rest, strict=True))), Text("")]
-    return Group(*blocks[:-1])
-
-
-def open_rich(statuses: Sequence[LineStatus], lang: str) -> RenderableType:
-    from rich.table import Table
-    from rich.text import Text
-
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    for status in statuses:
-        mark = Text("●", style="green") if status.open_now else Text("○", style="red")
-        state = state_text(status, lang) + _unverified(status, lang)
-        grid.add_row(
-            mark,
-            Text(status.line.number, style="bold"),
-            Text.assemble(clean(status.line.name(lang)), " · ", (state, "")),
         )
-    return grid
+    return tuple(lines)
 
 
-def scenarios_rich(catalogue: Catalogue, lang: str) -> RenderableType:
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table()
-    for column in ("id", "name", "keywords"):
-        table.add_column(word(lang, f"col.{column}"), no_wrap=column == "id", overflow="fold")
-    for s in catalogue.scenarios:
-        table.add_row(Text(s.id), Text(clean(s.name(lang))), Text(clean(_examples(s))))
-    return table
+TABLE_COLUMNS = ("number", "line", "open", "audience", "scenarios", "hours", "off_peak", "online")
 
 
-# --------------------------------------------------------------------------- prep
-
-
-class CallSheet(NamedTuple):
-    rec: Recommendation
-    catalogue: Catalogue
-    facts: Facts
-    missing: tuple[str, ...]
-    open_cases: Sequence[Case]
-
-
-def _opening(sheet: CallSheet, lang: str) -> str | None:
-    from .script import opening
-
-    return opening(sheet.facts, plus=sheet.rec.user == "plus", today=sheet.rec.at.date(), lang=lang)
-
-
-def _missing(sheet: CallSheet, lang: str) -> list[tuple[str, str, str]]:
-    """(fact id, name, where to find it) for each missing fact."""
+def table_view(catalogue: Catalogue, statuses: Sequence[LineStatus], lang: str) -> View:
     rows = []
-    for fact in sheet.missing:
-        described = sheet.catalogue.fact(fact)
+    for status in statuses:
+        line = status.line
+        names = listing([catalogue.scenario(s).name(lang) for s in line.scenarios], lang)
+        off_peak = listing([window_text(w) for w in line.off_peak], lang) or word(lang, "none")
+        state = word(lang, "open" if status.open_now else "closed") + _unverified(status, lang)
         rows.append(
             (
-                fact,
-                described.name(lang) if described else fact,
-                described.where(lang) if described else "",
+                Span(line.number, "strong"),
+                Span(clean(line.name(lang)), "strong"),
+                Span(state, "good" if status.open_now else "bad"),
+                Span(word(lang, "audience." + line.audience)),
+                Span(clean(names)),
+                Span(hours_text(line, lang)),
+                Span(off_peak),
+                Span(clean(line.online(lang))),
             )
         )
-    return rows
+    columns = tuple(word(lang, f"col.{c}") for c in TABLE_COLUMNS)
+    return (Grid(columns, tuple(rows), head=3),)
 
 
-def record_command(sheet: CallSheet) -> str:
-    """The exact `jdhotline case add` line to run after the call."""
-    import shlex
-
-    parts = ["jdhotline", "case", "add", "--line", sheet.rec.primary.line.id]
-    parts += ["--scenario", sheet.rec.scenario.id]
-    if sheet.facts.order:
-        parts += ["--order", sheet.facts.order]
-    command = " ".join(shlex.quote(p) for p in parts)
-    return command + " --agent 工号 --ticket 服务单号 --promise 24h"
-
-
-def prep_json(sheet: CallSheet, lang: str) -> dict[str, Any]:
-    rec = sheet.rec
-    doc = which_json(rec, sheet.catalogue, lang)
-    doc["opening"] = _opening(sheet, lang)
-    doc["missing"] = [{"fact": f, "name": n, "where": w} for f, n, w in _missing(sheet, lang)]
-    doc["evidence"] = list(sheet.facts.evidence)
-    doc["record"] = record_command(sheet)
-    doc["open_cases"] = [case_summary_json(c, rec.at) for c in sheet.open_cases]
-    return doc
-
-
-def _prep_sections(sheet: CallSheet, lang: str) -> list[tuple[str, list[str]]]:
-    w = lambda name, **kw: word(lang, name, **kw)  # noqa: E731
-    opening = _opening(sheet, lang)
-    rec = sheet.rec
-    evidence = [clean(item(lang)) for item in rec.checklist]
-    evidence += [clean(f"{w('you_have')}: {e}") for e in sheet.facts.evidence]
-    sections = [
-        (w("opening"), [clean(f"“{opening}”") if opening else w("no_opening")]),
-        (
-            w("missing"),
-            [
-                clean(f"{name}: {where}" if where else name)
-                for _, name, where in _missing(sheet, lang)
-            ],
-        ),
-        (w("have_ready"), evidence),
-        (w("warnings"), _texts(rec.warnings, rec, sheet.catalogue, lang)),
-        (
-            w("after_call"),
-            [w("after_fields")] + [clean(t(lang)) for t in sheet.catalogue.say.on_the_call],
-        ),
-        (w("record"), [record_command(sheet)]),
-        (w("open_cases"), [_case_line(c, rec.at, lang) for c in sheet.open_cases]),
-    ]
-    return [(heading, items) for heading, items in sections if items]
-
-
-def _prep_head(sheet: CallSheet, lang: str) -> tuple[str, str, list[tuple[str, str]]]:
-    rec = sheet.rec
-    line = rec.primary.line
-    title = f"{word(lang, 'user.' + rec.user)} · {rec.scenario.name(lang)}"
-    call = f"{word(lang, 'call')} {line.number}  {line.name(lang)}"
-    facts = _facts(rec, lang)[:3]  # how to get through, open now, best time
-    return clean(title), clean(call), facts
-
-
-def prep_markdown(sheet: CallSheet, lang: str) -> str:
-    title, call, facts = _prep_head(sheet, lang)
-    out = [f"## {title}", "", f"**{call}**", ""]
-    out += [f"- **{label}:** {value}" for label, value in facts] + [""]
-    for heading, items in _prep_sections(sheet, lang):
-        if heading == word(lang, "record"):
-            out += [f"### {heading}", "", "```sh", *items, "```", ""]
-        else:
-            out += [f"### {heading}", "", *(f"- {item}" for item in items), ""]
-    out.append(f"*{word(lang, 'time')}: {time_line(sheet.rec.at, lang)}*")
-    return "\n".join(out) + "\n"
-
-
-def prep_rich(sheet: CallSheet, lang: str) -> list[tuple[RenderableType, bool]]:
-    """Parts to print; a part marked True is a command to copy, printed on one line."""
-    from rich.console import Group
-    from rich.text import Text
-
-    title, call, facts = _prep_head(sheet, lang)
-    parts: list[tuple[RenderableType, bool]] = []
-    body: list[RenderableType] = [Text(title, style="bold"), Text(call, style="bold green")]
-    body.append(_pairs(facts))
-    for heading, items in _prep_sections(sheet, lang):
-        body += [Text(""), Text(heading, style="bold")]
-        if heading == word(lang, "record"):
-            parts.append((Group(*body), False))
-            parts += [(Text("  " + item, style="cyan"), True) for item in items]
-            body = []
-        else:
-            body.append(_bullets(items, "!" if heading == word(lang, "warnings") else "•"))
-    body += [Text(""), Text(f"{word(lang, 'time')}: {time_line(sheet.rec.at, lang)}", style="dim")]
-    parts.append((Group(*body), False))
-    return parts
-
-
-# --------------------------------------------------------------------------- cases
-
-
-def case_summary_json(case: Case, at: dt.datetime) -> dict[str, Any]:
-    late = case.overdue(at)
-    return {
-        "id": case.id,
-        "line": case.line,
-        "order": case.order,
-        "status": case.status,
-        "due": iso(case.due),
-        "overdue": late is not None,
-    }
-
-
-def case_json(case: Case, at: dt.datetime) -> dict[str, Any]:
-    doc = case_summary_json(case, at)
-    doc.update(
-        {
-            "scenario": case.scenario,
-            "agent": case.latest("agent"),
-            "ticket": case.latest("ticket"),
-            "created_at": iso(case.created_at),
-            "closed_at": iso(case.closed_at),
-            "outcome": case.outcome,
-            "entries": [
-                {
-                    "at": iso(e.at),
-                    "kind": e.kind,
-                    "agent": e.agent,
-                    "ticket": e.ticket,
-                    "due": iso(e.due),
-                    "note": e.note,
-                }
-                for e in case.entries
-            ],
-        }
-    )
-    return doc
-
-
-def cases_csv(cases: Sequence[Case]) -> str:
-    """One row per entry, the case's fields repeated: the whole history in a spreadsheet."""
-    import csv
-    import io
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(
-        [
-            "case",
-            "line",
-            "scenario",
-            "order",
-            "status",
-            "outcome",
-            "at",
-            "kind",
-            "agent",
-            "ticket",
-            "due",
-            "note",
-        ]
-    )
-    for case in cases:
-        for e in case.entries:
-            head = [case.id, case.line, case.scenario, case.order, case.status, case.outcome]
-            entry = [iso(e.at), e.kind, e.agent, e.ticket, iso(e.due), e.note]
-            writer.writerow(
-                [_csv_safe(clean("" if v is None else str(v))) for v in (*head, *entry)]
-            )
-    return buffer.getvalue()
-
-
-def _csv_safe(text: str) -> str:
-    """Spreadsheets run a cell starting with = + - @ as a formula: quote it."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def _due_text(case: Case, at: dt.datetime, lang: str) -> str:
-    if case.due is None:
-        return word(lang, "case.no_promise")
-    text = word(lang, "case.due", due=f"{case.due:%Y-%m-%d %H:%M}")
-    late = case.overdue(at)
-    if late is not None:
-        text += ", " + word(lang, "case.overdue", late=duration(late, lang))
-    return text
-
-
-def _case_line(case: Case, at: dt.datetime, lang: str) -> str:
-    order = f" · {word(lang, 'col.order')} {case.order}" if case.order else ""
-    return clean(f"#{case.id} {case.line}{order} · {_due_text(case, at, lang)}")
-
-
-def case_done(case: Case, at: dt.datetime, what: str, lang: str) -> str:
-    head = word(lang, f"case.{what}", id=case.id)
-    return clean(f"{head}: {_case_line(case, at, lang)}")
-
-
-def overdue_note(cases: Sequence[Case], at: dt.datetime, lang: str) -> str:
-    listed = "; ".join(_case_line(c, at, lang) for c in cases)
-    return word(lang, "overdue_note", n=len(cases), cases=listed, first=cases[0].id)
-
-
-def _case_rows(cases: Sequence[Case], at: dt.datetime, lang: str) -> list[list[str]]:
+def scenarios_view(catalogue: Catalogue, lang: str) -> View:
     rows = []
-    for c in cases:
-        late = c.overdue(at)
+    for s in catalogue.scenarios:
+        keywords = s.keywords.zh[:4] if lang == "zh" else (*s.keywords.zh[:2], *s.keywords.en[:3])
         rows.append(
-            [
-                str(c.id),
-                c.line,
-                c.order or "",
-                word(lang, f"status.{c.status}"),
-                f"{c.due:%Y-%m-%d %H:%M}" if c.due else "",
-                duration(late, lang) if late is not None else "",
-            ]
-        )
-    return rows
-
-
-_CASE_COLUMNS = ("case", "line", "order", "status", "due", "overdue")
-
-
-def case_list_rich(cases: Sequence[Case], at: dt.datetime, lang: str) -> RenderableType:
-    from rich.table import Table
-    from rich.text import Text
-
-    if not cases:
-        return Text(word(lang, "case.none"))
-    table = Table()
-    for column in _CASE_COLUMNS:
-        table.add_column(word(lang, f"col.{column}"), overflow="fold")
-    for row in _case_rows(cases, at, lang):
-        table.add_row(
-            *(
-                Text(clean(cell), style="red" if i == 5 and cell else "")
-                for i, cell in enumerate(row)
+            (
+                Span(s.id, "strong"),
+                Span(clean(s.name(lang))),
+                Span(clean(listing(list(keywords), lang))),
             )
         )
-    return table
-
-
-def case_list_markdown(cases: Sequence[Case], at: dt.datetime, lang: str) -> str:
-    head = [word(lang, f"col.{c}") for c in _CASE_COLUMNS]
-    out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    out += [
-        "| " + " | ".join(_md_cell(c) for c in row) + " |" for row in _case_rows(cases, at, lang)
-    ]
-    return "\n".join(out) + "\n"
-
-
-def _md_cell(text: str) -> str:
-    return clean(text).replace("|", "\\|").replace("\n", " ")
-
-
-def _history_rows(case: Case, lang: str) -> list[list[str]]:
-    return [
-        [
-            f"{e.at:%Y-%m-%d %H:%M}",
-            word(lang, f"kind.{e.kind}"),
-            e.agent or "",
-            e.ticket or "",
-            f"{e.due:%Y-%m-%d %H:%M}" if e.due else "",
-            e.note or "",
-        ]
-        for e in case.entries
-    ]
-
-
-_HISTORY_COLUMNS = ("when", "what", "agent", "ticket", "due", "note")
-
-
-def case_rich(case: Case, at: dt.datetime, lang: str) -> RenderableType:
-    from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
-
-    history = Table()
-    for column in _HISTORY_COLUMNS:
-        history.add_column(word(lang, f"col.{column}"), overflow="fold")
-    for row in _history_rows(case, lang):
-        history.add_row(*(Text(clean(cell)) for cell in row))
-    parts: list[RenderableType] = [Text(_case_line(case, at, lang), style="bold")]
-    if case.outcome:
-        parts.append(Text(clean(f"{word(lang, 'outcome')}: {case.outcome}")))
-    parts += [Text(word(lang, "history"), style="bold"), history]
-    return Group(*parts)
-
-
-def case_markdown(case: Case, at: dt.datetime, lang: str) -> str:
-    head = [word(lang, f"col.{c}") for c in _HISTORY_COLUMNS]
-    out = [f"## {_case_line(case, at, lang)}", ""]
-    if case.outcome:
-        out += [clean(f"{word(lang, 'outcome')}: {case.outcome}"), ""]
-    out += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in _history_rows(case, lang)]
-    return "\n".join(out) + "\n"
-
-
-def _followup_facts(status: LineStatus, words: FollowUp, lang: str) -> list[tuple[str, str]]:
-    line = status.line
-    return [
-        (word(lang, "followup.call"), clean(f"{line.number} {line.name(lang)}")),
-        (word(lang, "open_now"), state_text(status, lang) + _unverified(status, lang)),
-        (word(lang, "best"), best_text(status, lang)),
-        (word(lang, "followup.missed"), str(words.missed)),
-    ]
-
-
-def followup_json(case: Case, status: LineStatus, words: FollowUp, lang: str) -> dict[str, Any]:
-    return {
-        "case": case_summary_json(case, status.at),
-        "line": line_json(status, None, lang),
-        "say": words.words,
-        "escalate": words.escalate,
-        "missed_promises": words.missed,
-        "overdue_minutes": int(words.overdue.total_seconds() // 60) if words.overdue else None,
-    }
-
-
-def followup_markdown(case: Case, status: LineStatus, words: FollowUp, lang: str) -> str:
-    out = [f"## {_case_line(case, status.at, lang)}", ""]
-    out += [f"- **{label}:** {value}" for label, value in _followup_facts(status, words, lang)]
-    out += ["", f"**{word(lang, 'followup.say')}:** “{clean(words.words)}”", ""]
-    if words.escalate:
-        out += [f"**{word(lang, 'followup.escalate')}:** “{clean(words.escalate)}”", ""]
-    return "\n".join(out)
-
-
-def followup_rich(case: Case, status: LineStatus, words: FollowUp, lang: str) -> RenderableType:
-    from rich.console import Group
-    from rich.text import Text
-
-    parts: list[RenderableType] = [
-        Text(_case_line(case, status.at, lang), style="bold"),
-        _pairs(_followup_facts(status, words, lang)),
-        Text(""),
-        Text(word(lang, "followup.say"), style="bold"),
-        _bullets([clean(f"“{words.words}”")], "•"),
-    ]
-    if words.escalate:
-        parts += [
-            Text(""),
-            Text(word(lang, "followup.escalate"), style="bold"),
-            _bullets([clean(f"“{words.escalate}”")], "!"),
-        ]
-    return Group(*parts)
-
-
-# --------------------------------------------------------------------------- consoles
-
-
-class Output:
-    """Two consoles: results to stdout, errors, notes and prompts to stderr."""
-
-    def __init__(self) -> None:
-        self._out: Console | None = None
-        self._err: Console | None = None
-
-    @property
-    def out(self) -> Console:
-        if self._out is None:
-            self._out = _console(stderr=False)
-        return self._out
-
-    @property
-    def err(self) -> Console:
-        if self._err is None:
-            self._err = _console(stderr=True)
-        return self._err
-
-    def fit_streams(self) -> None:
-        """Never crash on a terminal that cannot show Chinese (PYTHONIOENCODING=ascii).
-
-        Text falls back to "?" for what the encoding lacks, with one note saying
-        so; JSON switches to \\u escapes, which lose nothing.
-        """
-        for name in ("stdout", "stderr"):
-            stream = getattr(sys, name)
-            if not _can_show_chinese(stream) and hasattr(stream, "reconfigure"):
-                stream.reconfigure(errors="replace")
-        if not _can_show_chinese(sys.stdout):
-            encoding = getattr(sys.stdout, "encoding", None) or "unknown"
-            sys.stderr.write(
-                f"jdhotline: the output encoding ({encoding}) cannot show Chinese; "
-                "characters it lacks print as '?'. Use a UTF-8 locale (e.g. LANG=C.UTF-8) "
-                "or --format json.\n"
-            )
-
-    def dumps(self, document: Any) -> str:
-        return dumps(document, ascii_only=not _can_show_chinese(sys.stdout))
-
-    def rich(self, renderable: RenderableType) -> None:
-        self.rich_parts([(renderable, False)])
-
-    def rich_parts(self, parts: Sequence[tuple[RenderableType, bool]]) -> None:
-        """Print in order; a part marked True is never wrapped (a command to copy)."""
-        console = self.out
-        if console.is_terminal:
-            for renderable, unwrapped in parts:
-                console.print(renderable, soft_wrap=unwrapped)
-            return
-        # Piped or redirected: plain text for pasting, without the padding Rich adds.
-        with console.capture() as capture:
-            for renderable, unwrapped in parts:
-                console.print(renderable, soft_wrap=unwrapped)
-        text = "\n".join(line.rstrip() for line in capture.get().splitlines())
-        self.plain(text)
-
-    @property
-    def width(self) -> int:
-        return self.out.width
-
-    def plain(self, text: str) -> None:
-        """Text printed as it is (JSON, Markdown): no Rich, no wrapping."""
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-        sys.stdout.flush()
-
-    def note(self, message: str) -> None:
-        """A remark for people, on stderr, so that stdout stays one document."""
-        sys.stderr.write(clean(message) + "\n")
-        sys.stderr.flush()
-
-    def error(self, message: str, hint: str | None = None) -> None:
-        sys.stderr.write(f"jdhotline: {clean(message)}\n")
-        if hint:
-            sys.stderr.write(f"  {clean(hint)}\n")
-        sys.stderr.flush()
-
-    def ask(self, question: str, options: Sequence[str], prompt: str) -> str:
-        """Show a question with numbered options on stderr; read one line from stdin."""
-        from rich.text import Text
-
-        self.err.print(Text(question, style="bold"))
-        for number, option in enumerate(options, 1):
-            self.err.print(Text(f"  {number}) {clean(option)}"))
-        self.err.file.write(prompt)
-        self.err.file.flush()
-        line = sys.stdin.readline()
-        if not line:
-            raise EOFError
-        return line.strip()
-
-
-def _can_show_chinese(stream: Any) -> bool:
-    encoding = getattr(stream, "encoding", None)
-    if encoding is None:  # a text buffer (io.StringIO), not bytes
-        return True
-    try:
-        "京–●".encode(encoding)
-    except (UnicodeEncodeError, LookupError):
-        return False
-    return True
-
-
-def _console(*, stderr: bool) -> Console:
-    from rich.console import Console
-
-    return Console(stderr=stderr, highlight=False, markup=False, emoji=False, soft_wrap=False)
+    columns = tuple(word(lang, f"col.{c}") for c in ("id", "name", "keywords"))
+    return (Grid(columns, tuple(rows), head=2),)

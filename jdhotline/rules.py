@@ -13,7 +13,7 @@ The guide's routing, expressed over the catalogue's data rather than line ids:
   merchant asking a buyer question gets a buyer's answer, with a note.
 
 Pure functions: the moment is an argument and nothing is printed. What the
-user reads is worded in render.py from the notice codes below.
+user reads is worded in render.py from the notice codes below (NOTICE_CODES).
 """
 
 from __future__ import annotations
@@ -26,6 +26,13 @@ from .schedule import LineStatus, status
 from .workdays import WorkCalendar
 
 USER_TYPES = ("regular", "plus", "merchant")
+WARNING_CODES = (
+    "plus-members-only", "caution", "peak", "primary-closed", "calendar-unverified",
+    "merchant-line",
+)  # fmt: skip
+NOTE_CODES = ("buyer-question", "assistant", "plus-expedite")
+REASON_CODES = ("serves", "specialist", "members-line", "general-line")
+NOTICE_CODES = WARNING_CODES + NOTE_CODES + REASON_CODES
 
 
 class NoLineError(LookupError):
@@ -63,6 +70,7 @@ class Recommendation(NamedTuple):
     warnings: tuple[Notice, ...] = ()
     notes: tuple[Notice, ...] = ()
     reasons: tuple[Notice, ...] = ()
+    example: L10n | None = None  # the guide's example sentence for this user and scenario
 
 
 def calendar_of(catalogue: Catalogue) -> WorkCalendar:
@@ -150,6 +158,10 @@ def recommend(
     if simple:
         notes.append(Notice("assistant"))
 
+    # The guide's general example is a buyer's; a merchant question gets the shape alone.
+    example = (scenario.plus_example if user == "plus" else None) or scenario.example
+    if example is None and scenario.audience == "buyers":
+        example = catalogue.say.example
     return Recommendation(
         user=user,
         scenario=scenario,
@@ -162,6 +174,7 @@ def recommend(
         warnings=tuple(warnings),
         notes=tuple(notes),
         reasons=tuple(reasons),
+        example=example,
     )
 
 

@@ -15,17 +15,7 @@ from typing import NamedTuple
 from .cases import Case
 from .catalogue import Line
 from .prep import Facts
-
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
-def _day(day: dt.date, lang: str, *, year: bool) -> str:
-    if lang == "zh":
-        return (f"{day.year} 年 " if year else "") + f"{day.month} 月 {day.day} 日"
-    return f"{day.day} {MONTHS[day.month - 1]}" + (f" {day.year}" if year else "")
+from .words import day, duration
 
 
 def opening(facts: Facts, *, plus: bool, today: dt.date, lang: str) -> str | None:
@@ -39,12 +29,12 @@ def opening(facts: Facts, *, plus: bool, today: dt.date, lang: str) -> str | Non
         if facts.model:
             parts.append(facts.model if zh else f"model {facts.model}")
         if facts.bought:
-            when = _day(facts.bought, lang, year=True)
+            when = day(facts.bought, lang, year=True)
             parts.append(f"{when}买的" if zh else f"bought on {when}")
         if facts.order:
             parts.append(f"订单号 {facts.order}" if zh else f"order {facts.order}")
     elif facts.ordered:
-        when = _day(facts.ordered, lang, year=facts.ordered.year != today.year)
+        when = day(facts.ordered, lang, year=facts.ordered.year != today.year)
         order = f"(订单号 {facts.order})" if zh and facts.order else ""
         order = order or (f" (order {facts.order})" if facts.order else "")
         parts.append(f"{when}下单{order}" if zh else f"ordered on {when}{order}")
@@ -122,9 +112,7 @@ def _promise(case: Case, lang: str) -> str | None:
 
 
 def _span(delta: dt.timedelta, lang: str) -> str:
-    from .render import duration  # the same words as everywhere else: "2 h 10 min"
-
-    return duration(delta, lang)
+    return duration(delta, lang)  # the same words as everywhere else: "2 h 10 min"
 
 
 def _escalation(line: Line, days: int, lang: str) -> str:

@@ -2,7 +2,8 @@
 
     python scripts/screenshots.py
 
-They show `jdhotline which --plus --scenario appliance` and `jdhotline table` at a
+They show `jdhotline which --plus --scenario appliance`, the same in Chinese for a
+regular buyer, and `jdhotline table` at a
 fixed moment, in a fixed width and time zone, so the same code always draws the
 same pictures; tests/test_screenshots.py fails when they are out of date.
 """
@@ -28,22 +29,35 @@ def render_all() -> dict[str, str]:
     sys.path.insert(0, str(ROOT))
     from rich.console import Console
 
-    from jdhotline import load, render, rules
+    from jdhotline import load, render, rules, writers
     from jdhotline.schedule import BEIJING, parse_moment
 
     cat = load.load()
     at = parse_moment(AT, dt.datetime(2026, 11, 27, tzinfo=BEIJING))
-    rec = rules.recommend(cat, "plus", cat.scenario("appliance"), at)
+    plus = rules.recommend(cat, "plus", cat.scenario("appliance"), at)
+    regular = rules.recommend(
+        cat, "regular", cat.scenario("appliance"), at, matched=("冰箱", "不制冷")
+    )
+    statuses = rules.line_statuses(cat, at)
+
+    def lines(view: writers.View, lang: str, width: int) -> list[object]:
+        return writers.to_rich(render.localise(view, lang), width)
+
     pictures = {
         "which-plus-appliance.svg": (
             f"jdhotline which --plus --scenario appliance --at {AT}",
             100,
-            render.which_rich(rec, cat, "en"),
+            lines(render.which_view(plus, cat, "en", full=False), "en", 100),
+        ),
+        "which-zh.svg": (
+            f"jdhotline which 冰箱不制冷 --lang zh --at {AT}",
+            80,
+            lines(render.which_view(regular, cat, "zh", full=False), "zh", 80),
         ),
         "table.svg": (
             f"jdhotline table --at {AT}",
             150,
-            render.table_rich(cat, rules.line_statuses(cat, at), "en", 150),
+            lines(render.table_view(cat, statuses, "en"), "en", 150),
         ),
     }
     svgs = {}
@@ -52,7 +66,8 @@ def render_all() -> dict[str, str]:
             record=True, width=width, file=io.StringIO(), force_terminal=True,
             color_system="truecolor", legacy_windows=False, highlight=False,
         )  # fmt: skip
-        console.print(renderable)
+        for line in renderable:
+            console.print(line, soft_wrap=hasattr(line, "plain"))
         svgs[name] = console.export_svg(title=title)
     return svgs
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from jdhotline import cli
+from jdhotline import cli, options
 from jdhotline.cases import (
     SCHEMA_V1,
     CaseStore,
@@ -291,7 +291,9 @@ def test_case_commands_end_to_end(home: Path) -> None:
     }  # fmt: skip
     assert (home / "cases.db").exists()
     text = run("case", "add", "--line", "regular", "--at", "2026-11-27T11:00")
-    assert text.exit_code == 0 and text.stdout.startswith("Case 2 recorded: #2 regular")
+    assert text.exit_code == 0 and text.stdout.startswith(
+        "Case 2 saved: Regular customer line · no promise recorded"
+    )
 
     listed = run("case", "list", "--at", "2026-11-28T12:00", "--format", "json")
     assert json.loads(listed.stdout) == [
@@ -303,12 +305,12 @@ def test_case_commands_end_to_end(home: Path) -> None:
 
     follow = run("case", "followup", "1", "--at", "2026-11-28T12:00", "--lang", "zh")
     assert follow.exit_code == 0
-    assert "工号 00123 承诺 24 小时内反馈,现在已超时 2" in " ".join(follow.stdout.split())
+    assert "工号00123承诺24小时内反馈\uff0c现在已超时2" in "".join(follow.stdout.split())
     assert "400-610-1360" in follow.stdout
 
     logged = run("case", "log", "1", "--agent", "00456", "--promise", "2h", "--note", "again",
                  "--at", "2026-11-28T12:05")  # fmt: skip
-    assert logged.exit_code == 0 and "Call logged on case 1" in logged.stdout
+    assert logged.exit_code == 0 and "Call added to case 1" in logged.stdout
     doc = json.loads(
         run("case", "followup", "1", "--at", "2026-11-28T15:00", "--format", "json").stdout
     )
@@ -378,7 +380,10 @@ def test_which_and_prep_mention_overdue_cases(home: Path) -> None:
     )
     which = run("which", "冰箱不制冷", "--at", "2026-11-29T10:00", "--format", "json")
     assert which.exit_code == 0 and json.loads(which.stdout)["scenario"] == "appliance"
-    assert "1 overdue case(s): #1 appliance" in which.stderr and "case followup 1" in which.stderr
+    assert (
+        "You have an overdue case: Case 1 · Appliance repair line" in which.stderr
+        and "case followup 1" in which.stderr
+    )
     prep = run(
         "prep", "冰箱不制冷", "--order", "555", "--at", "2026-11-29T10:00", "--format", "json"
     )
@@ -401,4 +406,4 @@ def test_data_folder_is_platformdirs(monkeypatch: pytest.MonkeyPatch, xdg: str |
     else:
         monkeypatch.setenv("XDG_DATA_HOME", xdg)
     expected = Path(platformdirs.user_data_dir("jdhotline", appauthor=False)) / "cases.db"
-    assert cli._store_path() == expected
+    assert options.store_path() == expected

@@ -81,14 +81,26 @@ def test_which_text_answer() -> None:
     result = run("which", "--plus", "--scenario", "appliance", "--at", "2026-11-27T10:00")
     assert result.exit_code == 0
     out = result.stdout
+    assert out.splitlines()[0] == "Call 400-610-1360  Appliance repair line"
+    assert out.splitlines()[1] == "open · closes 21:00 (in 11 h)"
     for expected in (
-        "PLUS member", "Call 400-610-1360", "open · closes 21:00 (in 11 h)",
-        "now, until 11:00", "Have ready", "BCD-XXXX", "Time + problem + demand",
-        "Tell them you are a PLUS member to expedite", "400-656-0055 PLUS member line",
-        "2026-11-27 Fri 10:00 Beijing time", "checked against it on 2026-11-27",
+        "PLUS member", "now, until 11:00", "Have ready", "BCD-XXXX",
+        "“Midea fridge BCD-500WTPZM, bought in 2023, not cooling”",
+        "In Chinese: “美的冰箱 BCD-500WTPZM，2023 年买的，不制冷”",
+        "2026-11-27 Fri 10:00 Beijing time", "more: --full",
     ):  # fmt: skip
         assert expected in " ".join(out.split()), expected
     assert not any(line != line.rstrip() for line in out.splitlines()), "trailing spaces when piped"
+    full = " ".join(
+        run(
+            "which", "--plus", "-s", "appliance", "--at", "2026-11-27T10:00", "--full"
+        ).stdout.split()
+    )
+    for expected in (
+        "Why this line", "Tell them you are a PLUS member to expedite", "400-656-0055 PLUS member line",
+        "checked against it on 2026-11-27", "On the call",
+    ):  # fmt: skip
+        assert expected in full and expected not in " ".join(out.split()), expected
 
 
 def test_which_text_in_chinese() -> None:
@@ -96,11 +108,12 @@ def test_which_text_in_chinese() -> None:
     assert result.exit_code == 0
     for expected in (
         "拨打 400-610-1360",
-        "未开放 · 明天 09:00 开放(还要 11 小时 30 分钟)",
+        "已下班 · 明天 09:00 开\uff08还有 11 小时 30 分钟\uff09 — 现在可拨 950618",
         "明天 09:00–11:00",
-        "匹配词: 冰箱, 不制冷, 制冷",
     ):
         assert expected in result.stdout, expected
+    full = run("which", "冰箱不制冷", "--lang", "zh", "--at", "2026-11-27T21:30", "--full")
+    assert "匹配词\uff1a冰箱、不制冷" in full.stdout and "制冷、" not in full.stdout
 
 
 def test_tips_follow_the_scenario() -> None:
@@ -115,8 +128,8 @@ def test_the_plus_example_is_for_plus_members() -> None:
         "which", "--plus", "-s", "high-value", "--format", "markdown", "--at", FRIDAY_NOON
     ).stdout
     regular = run("which", "-s", "high-value", "--format", "markdown", "--at", FRIDAY_NOON).stdout
-    assert "- e.g. “PLUS member, TV model XX" in plus
-    assert "PLUS member, TV model" not in regular and "- e.g. “Ordered on 10 October" in regular
+    assert "- “PLUS member, TV model XX" in plus
+    assert "PLUS member, TV model" not in regular and "- “Ordered on 10 October" in regular
 
 
 def test_merchants_get_no_buyer_example() -> None:
@@ -125,18 +138,19 @@ def test_merchants_get_no_buyer_example() -> None:
     ).stdout
     assert "### What to say\n\n- Time + problem + demand: don't make the agent guess\n\n" in md
     buyer = run("which", "-s", "account", "--format", "markdown", "--at", FRIDAY_NOON).stdout
-    assert "- e.g. “Ordered on 10 October (order 123)" in buyer  # the guide's general example
+    assert "- “Ordered on 10 October (order 123)" in buyer  # the guide's general example
 
 
 def test_which_markdown() -> None:
     result = run("which", "查物流", "--format", "markdown", "--at", "2026-11-27T20:30")
     assert result.exit_code == 0
     md = result.stdout
-    assert md.startswith("## Regular buyer · Orders")
-    assert "**Call 950618**" in md and "- **How to get through:** press 1 (order enquiry)" in md
+    assert md.startswith("**Try first: the in-app assistant (京东客服助手) answers this at once**")
+    assert "**Call 950618**  Regular customer line, **press 1 (order enquiry)**" in md
     assert "### Warnings" in md and "25 min" in md  # the evening peak
     assert "### Notes" in md and "京东客服助手" in md  # a simple question
     assert "- **Best time:** 23:00–24:00" in md
+    assert "Regular buyer · Orders" in md and "Source: 店托易" in md  # Markdown is the full answer
 
 
 def test_local_time_shown_when_the_zone_differs(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -224,7 +238,10 @@ def test_own_catalogue_fixes_a_number(tmp_path: Path, data: dict[str, Any]) -> N
 
 @pytest.fixture
 def tty(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    from jdhotline import interview
+
+    monkeypatch.setattr(cli, "interactive", lambda: True)
+    monkeypatch.setattr(interview, "interactive", lambda: True)
 
 
 @pytest.mark.usefixtures("tty")
@@ -242,9 +259,20 @@ def test_prompts_ask_user_type_then_problem() -> None:
 
 @pytest.mark.usefixtures("tty")
 def test_prompts_pick_a_scenario_by_number() -> None:
-    result = run("which", "--merchant", "--format", "json", "--at", FRIDAY_NOON, input="10\n")
+    result = run("which", "--merchant", "--format", "json", "--at", FRIDAY_NOON, input="3\n")
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["scenario"] == "campaign"
+    assert json.loads(result.stdout)["scenario"] == "campaign"  # a merchant's own come first
+    assert "1) Malicious refund claims by buyers" in result.stderr
+
+
+@pytest.mark.usefixtures("tty")
+def test_prompts_offer_buyers_only_buyer_scenarios_and_say_what_is_expected() -> None:
+    result = run("which", "--plus", "--format", "json", "--at", FRIDAY_NOON, input="\n\n2\n")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["scenario"] == "high-value"
+    assert "Malicious refund" not in result.stderr and "Campaign" not in result.stderr
+    assert result.stderr.count("1) Appliance") == 1  # the list is shown once
+    assert result.stderr.count("Describe the problem in a few words, or type a number") == 2
 
 
 @pytest.mark.usefixtures("tty")
@@ -252,8 +280,8 @@ def test_prompts_offer_the_list_when_nothing_matches() -> None:
     result = run("which", "xyzzy", "--format", "json", "--at", FRIDAY_NOON, input="0\n3\n")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["scenario"] == "dispute"
-    assert "No scenario matched xyzzy" in result.stderr
-    assert "Please answer with one of the numbers shown." in result.stderr
+    assert "No scenario matched “xyzzy”" in result.stderr
+    assert "Type a number from the list above." in result.stderr
 
 
 @pytest.mark.usefixtures("tty")
@@ -268,10 +296,10 @@ def test_ctrl_c_at_a_prompt_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(*_: Any) -> str:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli.out, "ask", interrupted)
+    monkeypatch.setattr(cli.out, "read", interrupted)
     result = run("which")
     assert result.exit_code == 130
-    assert result.stderr == "\njdhotline: interrupted\n"
+    assert result.stderr.endswith("\njdhotline: interrupted\n")
 
 
 # ---------------------------------------------------------------- table, open, scenarios
@@ -311,8 +339,8 @@ def test_table_text_narrow_and_wide() -> None:
 
 def test_table_markdown() -> None:
     md = run("table", "--format", "markdown", "--at", FRIDAY_NOON, "--lang", "zh").stdout
-    assert md.splitlines()[0].startswith("| 热线 | 号码 |")
-    assert "| 商家专属热线 | 400-622-9068 | 京东商家 |" in md
+    assert md.splitlines()[0].startswith("| 号码 | 热线 | 当前状态 |")
+    assert "| 400-622-9068 | 商家专属热线 | 可拨打 | 京东商家 |" in md
 
 
 def test_open_one_line_exit_codes() -> None:

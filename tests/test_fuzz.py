@@ -13,8 +13,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from jdhotline.dump import dump
 from jdhotline.errors import CatalogueError
-from jdhotline.load import dump, parse
+from jdhotline.load import parse
 from jdhotline.rules import USER_TYPES, NoLineError, recommend
 
 from .conftest import SHIPPED, bj

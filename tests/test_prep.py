@@ -154,11 +154,14 @@ def test_prep_markdown_and_text() -> None:
     args = ["prep", "-s", "order", "--order", "123", "--ordered", "10-10", "--at", AT,
             "--fault", "商家承诺 24 小时发货,现在超期没发", "--want", "当天发货", "--lang", "zh"]  # fmt: skip
     md = runner.invoke(cli.app, [*args, "--format", "markdown"]).stdout
-    assert "“10 月 10 日下单(订单号 123),商家承诺 24 小时发货,现在超期没发,需求是当天发货”" in md
+    assert (
+        "“10 月 10 日下单\uff08订单号 123\uff09\uff0c商家承诺 24 小时发货\uff0c现在超期没发\uff0c需求是当天发货”"
+        in md
+    )
     assert "```sh\njdhotline case add --line regular --scenario order --order 123 " in md
     assert "### 还缺" not in md  # nothing missing
     text = runner.invoke(cli.app, args).stdout
-    assert "拨打 950618" in text and "按 1(订单咨询)" in text
+    assert "拨打 950618" in text and "按 1“订单咨询”" in text
 
 
 @pytest.mark.parametrize(
@@ -175,7 +178,10 @@ def test_prep_validation(flag: str, value: str, message: str) -> None:
 
 
 def test_prep_asks_for_missing_facts_in_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    from jdhotline import interview
+
+    monkeypatch.setattr(cli, "interactive", lambda: True)
+    monkeypatch.setattr(interview, "interactive", lambda: True)
     # model, bought (a bad date, then a good one), fault given, order skipped, want.
     answers = "BCD-500WTPZM\nyesterday\n2023-05-01\n\n尽快上门\n"
     result = runner.invoke(

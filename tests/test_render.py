@@ -10,7 +10,9 @@ import yaml
 from typer.testing import CliRunner
 
 from jdhotline import cli
-from jdhotline.render import clean, dumps, duration
+from jdhotline.console import clean
+from jdhotline.documents import dumps
+from jdhotline.words import duration
 
 from .conftest import line_data
 
@@ -30,7 +32,7 @@ def hostile(tmp_path: Path, data: dict[str, Any]) -> Path:
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
-@pytest.mark.parametrize("command", [["which", "-s", "order"], ["table"], ["open"]])
+@pytest.mark.parametrize("command", [["which", "-s", "order", "--full"], ["table"], ["open"]])
 def test_catalogue_text_is_shown_literally(hostile: Path, fmt: str, command: list[str]) -> None:
     args = [*command, "--catalog", str(hostile), "--format", fmt, "--at", "2026-11-27T12:00"]
     result = CliRunner().invoke(cli.app, args, env={"COLUMNS": "300"})

@@ -98,9 +98,9 @@ def test_typer_reads_annotations_it_need_not_compile() -> None:
     """Commands, callbacks and completers carry real annotations, not strings to evaluate."""
     import inspect
 
-    from jdhotline import cli
+    from jdhotline import cli, options
 
-    functions = [cli._root, cli._version, cli._complete_lines, cli._complete_scenarios]
+    functions = [cli._root, cli._version, options.complete_lines, options.complete_scenarios]
     functions += [info.callback for info in cli.app.registered_commands]
     functions += [info.callback for info in cli.case_app.registered_commands]
     for function in functions:

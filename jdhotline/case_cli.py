@@ -1,0 +1,295 @@
+"""The `case` commands: a local record of calls and what the agent promised."""
+
+# No `from __future__ import annotations`: Typer evaluates string annotations at start-up.
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from .errors import EXIT_CATALOGUE, CatalogueError, Stop
+from .options import (
+    AtOpt,
+    CatalogOpt,
+    FormatOpt,
+    LangOpt,
+    OrderOpt,
+    ScenarioOpt,
+    boundary,
+    calendar_for,
+    case_store,
+    catalogue_at,
+    checked,
+    complete_lines,
+    emit,
+    language_of,
+    line_named,
+    moment_at,
+    one_of,
+    out,
+    scenario_named,
+)
+from .words import word
+
+if TYPE_CHECKING:
+    from .cases import Case
+    from .catalogue import Catalogue
+
+case_app = typer.Typer(
+    help="Keep track of calls and what the agent promised (a local record).",
+    no_args_is_help=True,
+)
+
+
+def _case_number(value: str) -> int:
+    if not value.strip().isdigit():
+        raise typer.BadParameter(f"{value!r} is not a case number (see `jdhotline case list`).")
+    return int(value)
+
+
+CaseId = Annotated[int, typer.Argument(metavar="N", help="The case number.", parser=_case_number)]
+Agent = Annotated[str | None, typer.Option("--agent", metavar="工号", help="The agent's ID.")]
+Ticket = Annotated[
+    str | None, typer.Option("--ticket", metavar="服务单号", help="The service ticket.")
+]
+Promise = Annotated[
+    str | None,
+    typer.Option(
+        "--promise",
+        metavar="WHEN",
+        help="The promised deadline: 24h, 3d, 90m, 2026-11-28 or 2026-11-28T18:00.",
+    ),
+]
+NoteOpt = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="What was said.")]
+
+
+def _promise(value: str | None, moment: dt.datetime, lang: str) -> dt.datetime | None:
+    from .cases import parse_promise
+
+    return checked("--promise", value, lambda v: parse_promise(v, moment), lang)
+
+
+def _text(value: str | None) -> str | None:
+    return None if value is None else (value.strip() or None)
+
+
+def _optional_catalogue(path: str | None) -> "Catalogue | None":
+    """Line names for case output; a case is shown by its line id if the catalogue is broken."""
+    try:
+        return catalogue_at(path)
+    except CatalogueError:
+        return None
+
+
+def _show_done(case: "Case", moment: dt.datetime, fmt: str, what: str, lang: str) -> None:
+    from . import documents, render_case
+
+    if fmt == "json":
+        out.plain(
+            documents.dumps(documents.case_summary_json(case, moment), ascii_only=out.ascii_only)
+        )
+    else:
+        out.plain(render_case.case_done(case, moment, what, lang, _optional_catalogue(None)))
+
+
+@case_app.command("add")
+def case_add(
+    line: Annotated[
+        str,
+        typer.Option(
+            "--line", metavar="ID", help="The line you called.", autocompletion=complete_lines
+        ),
+    ],
+    scenario: ScenarioOpt = None,
+    order: OrderOpt = None,
+    agent: Agent = None,
+    ticket: Ticket = None,
+    promise: Promise = None,
+    note: NoteOpt = None,
+    at: AtOpt = None,
+    fmt: FormatOpt = "text",
+    lang: LangOpt = None,
+    catalog: CatalogOpt = None,
+) -> None:
+    """Record a call: the line, the order, the agent's ID, the ticket and the promise."""
+    from .prep import parse_order
+
+    language = language_of(lang)
+    with boundary(language):
+        moment = moment_at(at, language)
+        catalogue = catalogue_at(catalog)
+        found = line_named(catalogue, line, language)
+        scenario_id = scenario_named(catalogue, scenario, language).id if scenario else None
+        with case_store() as store:
+            case_id = store.add(
+                line=found.id,
+                at=moment,
+                scenario=scenario_id,
+                order=checked("--order", order, parse_order, language),
+                agent=_text(agent),
+                ticket=_text(ticket),
+                due=_promise(promise, moment, language),
+                note=_text(note),
+            )
+            case = store.get(case_id)
+    _show_done(case, moment, fmt, "added", language)
+
+
+@case_app.command("log")
+def case_log(
+    case_id: CaseId,
+    note: NoteOpt = None,
+    agent: Agent = None,
+    ticket: Ticket = None,
+    promise: Promise = None,
+    at: AtOpt = None,
+    fmt: FormatOpt = "text",
+    lang: LangOpt = None,
+) -> None:
+    """Record another call on a case (every call is an entry in its history)."""
+    language = language_of(lang)
+    with boundary(language):
+        moment = moment_at(at, language)
+        with case_store() as store:
+            store.log(
+                case_id,
+                at=moment,
+                agent=_text(agent),
+                ticket=_text(ticket),
+                due=_promise(promise, moment, language),
+                note=_text(note),
+            )
+            case = store.get(case_id)
+    _show_done(case, moment, fmt, "logged", language)
+
+
+@case_app.command("close")
+def case_close(
+    case_id: CaseId,
+    outcome: Annotated[
+        str | None, typer.Option("--outcome", metavar="TEXT", help="How it ended.")
+    ] = None,
+    at: AtOpt = None,
+    fmt: FormatOpt = "text",
+    lang: LangOpt = None,
+) -> None:
+    """Close a case, with how it ended."""
+    language = language_of(lang)
+    with boundary(language):
+        moment = moment_at(at, language)
+        with case_store() as store:
+            store.close_case(case_id, at=moment, outcome=_text(outcome))
+            case = store.get(case_id)
+    _show_done(case, moment, fmt, "closed", language)
+
+
+@case_app.command("list")
+def case_list(
+    all_: Annotated[bool, typer.Option("--all", help="Closed cases too.", metavar="")] = False,
+    at: AtOpt = None,
+    fmt: FormatOpt = "text",
+    lang: LangOpt = None,
+) -> None:
+    """Open cases (all with --all): line, order, the promise's deadline, how overdue."""
+    from . import documents, render_case
+
+    language = language_of(lang)
+    with boundary(language):
+        moment = moment_at(at, language)
+        with case_store() as store:
+            cases = store.all(include_closed=all_)
+    emit(
+        fmt,
+        lambda: [documents.case_summary_json(c, moment) for c in cases],
+        lambda: render_case.case_list_view(cases, moment, language, _optional_catalogue(None)),
+        language,
+    )
+
+
+@case_app.command("show")
+def case_show(
+    case_id: CaseId,
+    at: AtOpt = None,
+    fmt: FormatOpt = "text",
+    lang: LangOpt = None,
+) -> None:
+    """One case with its whole history."""
+    from . import documents, render_case
+
+    language = language_of(lang)
+    with boundary(language):
+        moment = moment_at(at, language)
+        with case_store() as store:
+            case = store.get(case_id)
+    emit(
+        fmt,
+        lambda: documents.case_json(case, moment),
+        lambda: render_case.case_view(case, moment, language, _optional_catalogue(None)),
+        language,
+    )
+
+
+@case_app.command("export")
+def case_export(
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="json|csv",
+            callback=one_of(("json", "csv")),
+            help="Output format.",
+        ),
+    ] = "json",
+    at: AtOpt = None,
+) -> None:
+    """Every case with its whole history, for a complaint to the platform or a regulator."""
+    from . import documents
+
+    language = language_of(None)
+    with boundary(language):
+        moment = moment_at(at, language)
+        with case_store() as store:
+            cases = store.all(include_closed=True)
+    if fmt == "csv":
+        out.plain(documents.cases_csv(cases))
+    else:
+        out.plain(
+            documents.dumps(
+                [documents.case_json(c, moment) for c in cases], ascii_only=out.ascii_only
+            )
+        )
+
+
+@case_app.command("followup")
+def case_followup(
+    case_id: CaseId,
+    at: AtOpt = None,
+    fmt: FormatOpt = "text",
+    lang: LangOpt = None,
+    catalog: CatalogOpt = None,
+) -> None:
+    """What to say when you chase a promise: which line, when, and the words to use."""
+    from . import documents, render_case
+    from .schedule import status
+    from .script import followup
+
+    language = language_of(lang)
+    with boundary(language):
+        moment = moment_at(at, language)
+        catalogue = catalogue_at(catalog)
+        with case_store() as store:
+            case = store.get(case_id)
+        line = catalogue.find_line(case.line)
+        if line is None:
+            raise Stop(
+                EXIT_CATALOGUE, word(language, "error.case_line_gone", id=case.id, line=case.line)
+            )
+        line_status = status(line, moment, calendar_for(catalogue))
+        words = followup(case, line, moment, language)
+    emit(
+        fmt,
+        lambda: documents.followup_json(case, line_status, words, language),
+        lambda: render_case.followup_view(case, line_status, words, language, catalogue),
+        language,
+    )

@@ -1,0 +1,101 @@
+"""The way back: a catalogue as the YAML data load.py reads back to an equal catalogue.
+
+Used to check the loader (parse(dump(c)) == c) and to write a catalogue out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .catalogue import Catalogue, L10n, Line, Scenario, Window, format_minutes
+
+
+def to_data(catalogue: Catalogue) -> dict[str, Any]:
+    """The catalogue as the plain data its YAML holds: parse(dump(c)) == c."""
+
+    def text(value: L10n) -> dict[str, str]:
+        return {"zh": value.zh, "en": value.en}
+
+    def window(value: Window) -> dict[str, str]:
+        return {"start": format_minutes(value.start), "end": format_minutes(value.end)}
+
+    def line(value: Line) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": value.id,
+            "name": text(value.name),
+            "number": value.number,
+            "audience": value.audience,
+            "general": value.general,
+            "scenarios": list(value.scenarios),
+            "hours": {
+                "open": format_minutes(value.hours.window.start),
+                "close": format_minutes(value.hours.window.end),
+                "days": value.hours.days,
+            },
+            "off_peak": [window(w) for w in value.off_peak],
+            "peak": [{**window(p.window), "note": text(p.note)} for p in value.peak],
+            "wait_minutes": list(value.wait_minutes) if value.wait_minutes else None,
+            "menu": [
+                {"key": k.key, "label": text(k.label), "scenarios": list(k.scenarios)}
+                for k in value.menu
+            ],
+            "online": text(value.online),
+            "tips": [
+                {**text(t.text), **({"scenarios": list(t.scenarios)} if t.scenarios else {})}
+                for t in value.tips
+            ],
+            "source": value.source,
+            "verified_on": value.verified_on.isoformat(),
+        }
+        for key in ("dial_note", "why", "plus_tip", "caution"):
+            if getattr(value, key) is not None:
+                data[key] = text(getattr(value, key))
+        if value.non_member_reply is not None:
+            data["non_member_reply"] = value.non_member_reply
+        return data
+
+    def scenario(value: Scenario) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": value.id,
+            "name": text(value.name),
+            "audience": value.audience,
+            "keywords": {"zh": list(value.keywords.zh), "en": list(value.keywords.en)},
+            "needs": list(value.needs),
+            "prepare": [text(p) for p in value.prepare],
+        }
+        if value.simple.zh or value.simple.en:
+            data["simple"] = {"zh": list(value.simple.zh), "en": list(value.simple.en)}
+        if value.example is not None:
+            data["example"] = text(value.example)
+        if value.plus_example is not None:
+            data["plus_example"] = text(value.plus_example)
+        return data
+
+    data: dict[str, Any] = {
+        "version": 1,
+        "hotlines": [line(x) for x in catalogue.lines],
+        "scenarios": [scenario(x) for x in catalogue.scenarios],
+        "say": {
+            "shape": text(catalogue.say.shape),
+            "example": text(catalogue.say.example),
+            "on_the_call": [text(t) for t in catalogue.say.on_the_call],
+        },
+        "assistant": text(catalogue.assistant),
+        "calendar": {
+            "extra_holidays": sorted(d.isoformat() for d in catalogue.extra_holidays),
+            "extra_workdays": sorted(d.isoformat() for d in catalogue.extra_workdays),
+        },
+    }
+    if catalogue.facts:
+        data["facts"] = {
+            k: {"name": text(f.name), "where": text(f.where)} for k, f in catalogue.facts
+        }
+    return data
+
+
+def dump(catalogue: Catalogue) -> str:
+    """The catalogue as YAML that parse() reads back to an equal catalogue."""
+    import yaml
+
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(to_data(catalogue), Dumper=dumper, allow_unicode=True, sort_keys=False)

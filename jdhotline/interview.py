@@ -1,0 +1,136 @@
+"""The questions asked in a terminal: who you are, what went wrong, which scenario, missing facts.
+
+Questions and prompts go to stderr, answers come from stdin; a list is shown once,
+and a wrong answer gets one line saying what is expected. Nothing here decides a
+route: the answers go back to cli.py, which asks the core.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from .errors import EXIT_INTERRUPTED, EXIT_USAGE, Stop
+from .words import word
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue, Scenario
+    from .console import Output
+    from .prep import Facts
+
+TRIES = 3
+
+
+def interactive() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def scenarios_for(catalogue: Catalogue, user: str) -> list[Scenario]:
+    """The scenarios to offer: a buyer sees buyers' ones; a merchant sees merchants' first."""
+    buyers = [s for s in catalogue.scenarios if s.audience == "buyers"]
+    if user != "merchant":
+        return buyers or list(catalogue.scenarios)
+    return [s for s in catalogue.scenarios if s.audience != "buyers"] + buyers
+
+
+class Interview:
+    def __init__(self, out: Output, lang: str) -> None:
+        self.out = out
+        self.lang = lang
+
+    def _read(self, prompt: str) -> str:
+        try:
+            return self.out.read(word(self.lang, prompt))
+        except KeyboardInterrupt:
+            sys.stderr.write("\n")  # the prompt's line is still open
+            raise Stop(EXIT_INTERRUPTED, word(self.lang, "error.interrupted")) from None
+        except EOFError:
+            raise Stop(EXIT_USAGE, word(self.lang, "error.no_answer")) from None
+
+    def user(self) -> str:
+        users = ("regular", "plus", "merchant")
+        self.out.show(word(self.lang, "ask.user"), word(self.lang, "ask.user.options").split("|"))
+        for _ in range(TRIES):
+            answer = self._read("ask.user.prompt").lower()
+            if answer in ("", "1", "2", "3"):
+                return users[int(answer or "1") - 1]
+            if answer in users:
+                return answer
+            self.out.error(word(self.lang, "ask.user.again"))
+        raise Stop(EXIT_USAGE, word(self.lang, "error.no_user"))
+
+    def problem(self, catalogue: Catalogue, user: str) -> tuple[Scenario | None, str]:
+        """A scenario picked by number, or the problem in the user's words."""
+        offered = scenarios_for(catalogue, user)
+        self.out.show(word(self.lang, "ask.problem"), [s.name(self.lang) for s in offered])
+        for _ in range(TRIES):
+            answer = self._read("ask.problem.prompt")
+            if answer.isdigit() and 1 <= int(answer) <= len(offered):
+                return offered[int(answer) - 1], ""
+            if answer and not answer.isdigit():
+                return None, answer
+            self.out.error(word(self.lang, "ask.problem.again"))
+        raise Stop(EXIT_USAGE, word(self.lang, "error.no_problem"))
+
+    def pick(self, catalogue: Catalogue, user: str, text: str) -> Scenario:
+        """Nothing matched the words given: choose from the list."""
+        offered = scenarios_for(catalogue, user)
+        question = word(self.lang, "ask.pick", text=text)
+        self.out.show(question, [s.name(self.lang) for s in offered])
+        for _ in range(TRIES):
+            answer = self._read("ask.pick.prompt")
+            if answer.isdigit() and 1 <= int(answer) <= len(offered):
+                return offered[int(answer) - 1]
+            found = catalogue.find_scenario(answer)
+            if found is not None:
+                return found
+            self.out.error(word(self.lang, "ask.pick.again"))
+        raise Stop(EXIT_USAGE, word(self.lang, "error.no_scenario"))
+
+    def announce_stdin(self) -> None:
+        """`which -` in a terminal: say what the silence is waiting for."""
+        if interactive():
+            self.out.show(word(self.lang, "ask.stdin"))
+
+    def facts(
+        self,
+        catalogue: Catalogue,
+        missing: tuple[str, ...],
+        facts: Facts,
+        parsers: dict[str, Callable[[str], object]],
+    ) -> Facts:
+        """Ask for each missing fact; Enter skips."""
+        for fact in missing:
+            described = catalogue.fact(fact)
+            name = described.name(self.lang) if described else fact
+            hint = described.where(self.lang) if described else None
+            sep = ":" if self.lang == "zh" else ": "
+            self.out.show(name + (sep + hint if hint else ""))
+            for _ in range(TRIES):
+                answer = self._read("ask.fact")
+                if not answer:
+                    break
+                try:
+                    value = parsers.get(fact, str)(answer)
+                except ValueError as exc:
+                    self.out.error(str(exc))
+                    continue
+                facts = facts.with_(**{fact: value})
+                break
+        return facts
+
+
+def today_parsers(today: dt.date) -> dict[str, Callable[[str], object]]:
+    """How each fact typed at a prompt is read."""
+    from .prep import parse_day, parse_order
+
+    return {
+        "order": parse_order,
+        "ordered": lambda v: parse_day(v, today),
+        "bought": lambda v: parse_day(v, today),
+    }

@@ -1,0 +1,321 @@
+"""What the commands share: their options, the consoles, the clock, and the one error boundary.
+
+cli.py and case_cli.py hold the commands; this module holds what both need, so
+that neither imports the other's commands. Nothing here knows a route or a word:
+words come from words.py, answers from the core.
+"""
+
+# No `from __future__ import annotations`: Typer evaluates string annotations at start-up.
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TypeVar
+
+import typer
+
+from .console import Output
+from .errors import (
+    EXIT_CATALOGUE,
+    EXIT_STORE,
+    EXIT_USAGE,
+    CaseStoreError,
+    CatalogueError,
+    NoSuchCase,
+    Stop,
+)
+from .words import word
+
+if TYPE_CHECKING:
+    from .cases import Case, CaseStore
+    from .catalogue import Catalogue, Line, Scenario
+    from .workdays import WorkCalendar
+    from .writers import View
+
+T = TypeVar("T")
+FORMATS = ("text", "json", "markdown")
+
+
+def typer_app() -> typer.Typer:
+    return typer.Typer(
+        name="jdhotline",
+        help="Which JD.com (京东) customer-service hotline to call, when, and what to have "
+        "ready.\n\nAll hours are Beijing time (Asia/Shanghai), whatever your machine's zone.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+
+out = Output()
+
+
+# --------------------------------------------------------------------------- options
+
+
+def one_of(choices: tuple[str, ...]) -> Callable[[str], str]:
+    """A check for a choice, whose error is plain words (Typer's enum errors are pydantic's)."""
+
+    def check(value: str) -> str:
+        if value not in choices:
+            raise typer.BadParameter(f"{value!r} is not one of: {', '.join(choices)}.")
+        return value
+
+    return check
+
+
+CatalogOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--catalog",
+        envvar="JDHOTLINE_CATALOG",
+        metavar="PATH",
+        help="Your own catalogue YAML instead of the shipped one.",
+        show_envvar=True,
+    ),
+]
+AtOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--at",
+        metavar="WHEN",
+        help="The moment to answer for, ISO 8601 (no offset = Beijing time), "
+        "e.g. 2026-11-27T20:00, 2026-11-27T12:00Z, or 20:00 for today. Default: now.",
+    ),
+]
+FormatOpt = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="text|json|markdown",
+        callback=one_of(FORMATS),
+        help="Output format.",
+    ),
+]
+LangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="zh|en",
+        callback=lambda v: v if v is None else one_of(("zh", "en"))(v),
+        help="Answer language. Default: $JDHOTLINE_LANG, then your locale (zh* = zh), else en.",
+    ),
+]
+ProblemArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="[PROBLEM]...",
+        help="What went wrong, in Chinese or English, e.g. 冰箱不制冷 (- reads it from stdin).",
+        show_default=False,
+    ),
+]
+PlusOpt = Annotated[bool, typer.Option("--plus", help="You are a PLUS member.", metavar="")]
+MerchantOpt = Annotated[bool, typer.Option("--merchant", help="You are a JD merchant.", metavar="")]
+OrderOpt = Annotated[str | None, typer.Option("--order", metavar="NO", help="Order number.")]
+
+
+def _catalogue_ids(kind: str, incomplete: str) -> list[str]:
+    """Shell completion: scenario or line ids from the catalogue in use."""
+    try:
+        catalogue = catalogue_at(os.environ.get("JDHOTLINE_CATALOG"))
+    except CatalogueError:
+        return []
+    entries = catalogue.scenarios if kind == "scenarios" else catalogue.lines
+    return [entry.id for entry in entries if entry.id.startswith(incomplete)]
+
+
+def complete_scenarios(incomplete: str) -> list[str]:
+    return _catalogue_ids("scenarios", incomplete)
+
+
+def complete_lines(incomplete: str) -> list[str]:
+    return _catalogue_ids("lines", incomplete)
+
+
+ScenarioOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--scenario",
+        "-s",
+        metavar="ID",
+        help="A scenario id (see `jdhotline scenarios`).",
+        autocompletion=complete_scenarios,
+    ),
+]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def language_of(option: str | None) -> str:
+    if option is not None:
+        return option
+    chosen = os.environ.get("JDHOTLINE_LANG", "").strip().lower()
+    if chosen[:2] in ("zh", "en"):
+        return chosen[:2]
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def moment_at(at: str | None, lang: str) -> dt.datetime:
+    """The one place the clock is read."""
+    from .schedule import BEIJING, BadMoment, parse_moment
+
+    now = dt.datetime.now(BEIJING)
+    if at is None:
+        return now
+    try:
+        return parse_moment(at, now)
+    except BadMoment as exc:
+        raise Stop(EXIT_USAGE, word(lang, "error.at", reason=exc)) from None
+
+
+def catalogue_at(path: str | None) -> "Catalogue":
+    from .load import load
+
+    return load(path)
+
+
+def calendar_for(catalogue: "Catalogue") -> "WorkCalendar":
+    from .rules import calendar_of
+
+    return calendar_of(catalogue)
+
+
+def _did_you_mean(wanted: str, choices: list[str], lang: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(wanted.lower(), choices, n=1, cutoff=0.5)
+    return word(lang, "error.did_you_mean", guess=close[0]) if close else ""
+
+
+@contextmanager
+def boundary(lang: str) -> Iterator[None]:
+    """Where library errors become one message and an exit code."""
+    try:
+        yield
+    except CatalogueError as exc:
+        out.error(str(exc), word(lang, "error.catalogue.hint"))
+        raise typer.Exit(EXIT_CATALOGUE) from None
+    except Stop as stop:
+        out.error(stop.message, stop.hint)
+        raise typer.Exit(stop.code) from None
+    except CaseStoreError as exc:
+        out.error(str(exc))
+        raise typer.Exit(EXIT_STORE) from None
+    except NoSuchCase as exc:
+        out.error(word(lang, "error.no_case", id=exc.case_id), word(lang, "error.no_case.hint"))
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+def emit(fmt: str, document: Callable[[], object], build: "Callable[[], View]", lang: str) -> None:
+    """Print one answer in the chosen format (only that one is built)."""
+    if fmt != "json":
+        from .render import localise
+
+        view = lambda: localise(build(), lang)  # noqa: E731
+    if fmt == "json":
+        from .documents import dumps
+
+        out.plain(dumps(document(), ascii_only=out.ascii_only))
+    elif fmt == "markdown":
+        from .writers import to_markdown
+
+        out.plain(to_markdown(view()))
+    else:
+        from .writers import to_rich
+
+        out.lines(to_rich(view(), out.width))
+
+
+def known_scenarios(catalogue: "Catalogue", lang: str) -> str:
+    ids = ", ".join(s.id for s in catalogue.scenarios)
+    return word(lang, "error.known_scenarios", ids=ids)
+
+
+def known_lines(catalogue: "Catalogue", lang: str) -> str:
+    lines = ", ".join(f"{x.id} ({x.number})" for x in catalogue.lines)
+    return word(lang, "error.known_lines", lines=lines)
+
+
+def scenario_named(catalogue: "Catalogue", key: str, lang: str) -> "Scenario":
+    found = catalogue.find_scenario(key)
+    if found is None:
+        ids = [s.id for s in catalogue.scenarios]
+        raise _unknown("scenario", key, ids, known_scenarios(catalogue, lang), lang)
+    return found
+
+
+def line_named(catalogue: "Catalogue", key: str, lang: str) -> "Line":
+    found = catalogue.find_line(key)
+    if found is None:
+        raise _unknown(
+            "line", key, [x.id for x in catalogue.lines], known_lines(catalogue, lang), lang
+        )
+    return found
+
+
+def _unknown(what: str, key: str, ids: list[str], hint: str, lang: str) -> Stop:
+    message = word(lang, f"error.unknown_{what}", key=key) + _did_you_mean(key, ids, lang)
+    return Stop(EXIT_USAGE, message, hint)
+
+
+def checked(flag: str, value: str | None, parse: Callable[[str], T], lang: str) -> T | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        return parse(value)
+    except ValueError as exc:
+        raise Stop(EXIT_USAGE, word(lang, "error.flag", flag=flag, reason=exc)) from None
+
+
+def store_path() -> Path:
+    """$JDHOTLINE_HOME/cases.db, else cases.db in the user's data folder (platformdirs)."""
+    home = os.environ.get("JDHOTLINE_HOME", "").strip()
+    if home:
+        return Path(home) / "cases.db"
+    return user_data_dir() / "cases.db"
+
+
+def user_data_dir() -> Path:
+    """platformdirs.user_data_dir("jdhotline"), without importing it on Linux.
+
+    `which` looks for a case record on every run, and importing platformdirs costs
+    more than the rest of that look; on Linux its answer is one line (the XDG base
+    directory rule), which a test checks against platformdirs itself.
+    """
+    if sys.platform.startswith("linux"):
+        base = os.environ.get("XDG_DATA_HOME", "").strip() or os.path.expanduser("~/.local/share")
+        return Path(base) / "jdhotline"
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("jdhotline", appauthor=False))
+
+
+@contextmanager
+def case_store() -> "Iterator[CaseStore]":
+    from .cases import CaseStore
+
+    with CaseStore(store_path()) as store:
+        yield store
+
+
+def overdue_cases(moment: dt.datetime, order: str | None, lang: str) -> "list[Case]":
+    """Open, overdue cases (for one order, if given) — only if a record exists at all."""
+    path = store_path()
+    if not path.exists():
+        return []
+    try:
+        with case_store() as store:
+            cases = store.for_order(order) if order else store.all()
+    except CaseStoreError as exc:
+        out.error(word(lang, "error.case_record", reason=exc))
+        return []
+    return [c for c in cases if c.overdue(moment) is not None]

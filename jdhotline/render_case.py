@@ -1,0 +1,215 @@
+"""The views of a call sheet (`prep`) and of the case record (`case ...`).
+
+Split from render.py, whose phrases they use, to keep each module readable; the
+same rule holds: views only, worded from results the core has worked out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .console import clean
+from .render import best_text, drop_empty, label, state_text, time_line, which_view
+from .words import duration, word, zh_punctuation
+from .writers import Command, Grid, Note, Pairs, Para, Section, Span, Spans, Title, View, spans
+
+if TYPE_CHECKING:
+    from .cases import Case
+    from .catalogue import Catalogue
+    from .prep import CallSheet
+    from .schedule import LineStatus
+    from .script import FollowUp
+
+
+# --------------------------------------------------------------------------- prep
+
+
+def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
+    """The call sheet: the answer at a glance, then the sentence, what is missing, what to note."""
+    from .prep import record_command
+
+    rec = sheet.rec
+    glance = [b for b in which_view(rec, catalogue, lang, full=False) if not isinstance(b, Note)]
+    glance = [b for b in glance if not (isinstance(b, Section) and b.heading == word(lang, "say"))]
+    glance = [
+        b for b in glance if not (isinstance(b, Section) and b.heading == word(lang, "have_ready"))
+    ]
+    opening: list[Spans] = []
+    if sheet.opening:
+        opening.append(spans(clean(f"“{sheet.opening}”")))
+        if lang != "zh" and sheet.opening_zh:
+            zh = zh_punctuation(sheet.opening_zh)
+            opening.append(spans(word(lang, "say_zh"), clean(f"“{zh}”")))
+    else:
+        opening.append(spans(word(lang, "no_opening")))
+    missing = []
+    for fact in sheet.missing:
+        described = catalogue.fact(fact)
+        name = described.name(lang) if described else fact
+        where = described.where(lang) if described else ""
+        sep = ":" if lang == "zh" else ": "
+        missing.append(spans(Span(clean(name), "strong"), clean(sep + where if where else "")))
+    ready = [spans(clean(e)) for e in sheet.facts.evidence]
+    ready = [spans(label(lang, "you_have"), clean(e)) for e in sheet.facts.evidence]
+    blocks = [
+        *glance,
+        Section(word(lang, "opening"), tuple(opening)),
+        Section(word(lang, "missing"), tuple(missing)),
+        Section(word(lang, "have_ready"), tuple(ready)),
+        Section(
+            word(lang, "after_call"),
+            (
+                spans(word(lang, "after_fields")),
+                *(spans(clean(t(lang))) for t in catalogue.say.on_the_call),
+            ),
+        ),
+        Section(word(lang, "record"), ()),
+        Command(record_command(rec, sheet.facts)),
+        Section(
+            word(lang, "open_cases"),
+            tuple(spans(case_line(c, rec.at, lang)) for c in sheet.open_cases),
+        ),
+        Note(label(lang, "time") + time_line(rec.at, lang)),
+    ]
+    # The record heading has no items of its own: the command follows it.
+    out: list = []
+    for block in blocks:
+        if isinstance(block, Section) and block.heading == word(lang, "record"):
+            out.append(Para(spans(Span(block.heading, "strong"))))
+        else:
+            out.append(block)
+    return drop_empty(out)
+
+
+# --------------------------------------------------------------------------- cases
+
+
+def _due_text(case: Case, at: dt.datetime, lang: str) -> str:
+    if case.due is None:
+        return word(lang, "case.no_promise")
+    text = word(lang, "case.due", due=f"{case.due:%Y-%m-%d %H:%M}")
+    late = case.overdue(at)
+    if late is not None:
+        text += ("," if lang == "zh" else ", ") + word(
+            lang, "case.overdue", late=duration(late, lang)
+        )
+    return text
+
+
+def _line_name(case: Case, lang: str, catalogue: Catalogue | None) -> str:
+    found = catalogue.find_line(case.line) if catalogue is not None else None
+    return found.name(lang) if found is not None else case.line
+
+
+def case_line(
+    case: Case,
+    at: dt.datetime,
+    lang: str,
+    catalogue: Catalogue | None = None,
+    *,
+    named: bool = True,
+) -> str:
+    parts = [word(lang, "case.name", id=case.id)] if named else []
+    parts.append(_line_name(case, lang, catalogue))
+    if case.order:
+        parts.append(f"{word(lang, 'col.order')} {case.order}")
+    parts.append(_due_text(case, at, lang))
+    return clean(" · ".join(parts))
+
+
+def case_done(
+    case: Case, at: dt.datetime, what: str, lang: str, catalogue: Catalogue | None
+) -> str:
+    head = word(lang, f"case.{what}", id=case.id)
+    rest = case_line(case, at, lang, catalogue, named=False)
+    return clean(head + (":" if lang == "zh" else ": ") + rest)
+
+
+def overdue_note(
+    cases: Sequence[Case], at: dt.datetime, lang: str, catalogue: Catalogue | None = None
+) -> str:
+    listed = (";" if lang == "zh" else "; ").join(case_line(c, at, lang, catalogue) for c in cases)
+    key = "overdue_note.one" if len(cases) == 1 else "overdue_note.many"
+    return word(lang, key, n=len(cases), cases=listed, first=cases[0].id)
+
+
+_CASE_COLUMNS = ("case", "line", "order", "status", "due", "overdue")
+
+
+def case_list_view(
+    cases: Sequence[Case], at: dt.datetime, lang: str, catalogue: Catalogue | None
+) -> View:
+    if not cases:
+        return (Para(spans(word(lang, "case.none"))),)
+    rows = []
+    for c in cases:
+        late = c.overdue(at)
+        rows.append(
+            (
+                Span(word(lang, "case.name", id=c.id), "strong"),
+                Span(clean(_line_name(c, lang, catalogue)), "strong"),
+                Span(clean(c.order or "")),
+                Span(word(lang, f"status.{c.status}")),
+                Span(f"{c.due:%Y-%m-%d %H:%M}" if c.due else ""),
+                Span(duration(late, lang) if late is not None else "", "bad"),
+            )
+        )
+    columns = tuple(word(lang, f"col.{c}") for c in _CASE_COLUMNS)
+    return (Grid(columns, tuple(rows), head=2),)
+
+
+_HISTORY_COLUMNS = ("when", "what", "agent", "ticket", "due", "note")
+
+
+def case_view(case: Case, at: dt.datetime, lang: str, catalogue: Catalogue | None) -> View:
+    rows = tuple(
+        (
+            Span(f"{e.at:%Y-%m-%d %H:%M}", "strong"),
+            Span(word(lang, f"kind.{e.kind}"), "strong"),
+            Span(clean(e.agent or "")),
+            Span(clean(e.ticket or "")),
+            Span(f"{e.due:%Y-%m-%d %H:%M}" if e.due else ""),
+            Span(clean(e.note or "")),
+        )
+        for e in case.entries
+    )
+    blocks: list = [Title(case_line(case, at, lang, catalogue))]
+    if case.outcome:
+        blocks.append(Para(spans(label(lang, "outcome") + clean(case.outcome))))
+    blocks.append(Section(word(lang, "history"), ()))
+    blocks.append(Grid(tuple(word(lang, f"col.{c}") for c in _HISTORY_COLUMNS), rows, head=2))
+    return tuple(
+        Para(spans(Span(b.heading, "strong"))) if isinstance(b, Section) else b for b in blocks
+    )
+
+
+def followup_view(
+    case: Case, status: LineStatus, words: FollowUp, lang: str, catalogue: Catalogue | None
+) -> View:
+    line = status.line
+    facts = (
+        (
+            word(lang, "followup.call"),
+            (
+                Span(line.number, "open" if status.open_now else "closed"),
+                Span(" " + clean(line.name(lang))),
+            ),
+        ),
+        (word(lang, "state"), spans(state_text(status, lang))),
+        (word(lang, "best"), spans(best_text(status, lang))),
+        (word(lang, "followup.missed"), spans(str(words.missed))),
+    )
+    blocks: list = [
+        Title(case_line(case, status.at, lang, catalogue)),
+        Pairs(facts),
+        Section(word(lang, "followup.say"), (spans(clean(f"“{words.words}”")),)),
+    ]
+    if words.escalate:
+        blocks.append(
+            Section(
+                word(lang, "followup.escalate"), (spans(clean(f"“{words.escalate}”")),), warn=True
+            )
+        )
+    return tuple(blocks)

@@ -1,0 +1,462 @@
+"""Every word the user reads, in Chinese and English, and dates, times and durations as words.
+
+One table per language, so a reader can check all the Chinese at once, read aloud.
+Nothing here decides anything: render.py picks the words, this module only holds them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+WEEKDAYS = {
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "zh": ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
+}
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "user.regular": "Regular buyer",
+        "user.plus": "PLUS member",
+        "user.merchant": "JD merchant",
+        "audience.everyone": "every buyer",
+        "audience.plus": "PLUS members only",
+        "audience.merchants": "JD merchants",
+        "hours.every-day": "{window} daily",
+        "hours.working-days": "{window} working days",
+        "hours.always": "24 hours",
+        "call": "Call",
+        "press": "press {key} ({label})",
+        "menu": "menu: {menu}",
+        "state": "Status",
+        "open": "open",
+        "closed": "closed",
+        "open_24h": "open, 24 hours",
+        "closes_in": "open · closes {when} (in {left})",
+        "opens_in": "closed · opens {when} (in {left})",
+        "never_opens": "closed · no opening within a year: check the catalogue",
+        "open_instead": "open now: ",
+        "online_instead": "online now: ",
+        "best": "Best time",
+        "call_now": "now, until {end}",
+        "call_now_open": "now (open around the clock)",
+        "best_window": "{start}–{end}",
+        "best_from": "from {start}",
+        "midnight": "midnight",
+        "dial": "Dialling",
+        "wait": "Typical wait",
+        "wait_value": "{lo}–{hi} min",
+        "online": "Online",
+        "assistant_first": "Try first: the in-app assistant (京东客服助手) answers this at once",
+        "why": "Why this line",
+        "have_ready": "Have ready",
+        "say": "What to say",
+        "say_zh": "In Chinese: ",
+        "on_the_call": "On the call",
+        "warnings": "Warnings",
+        "notes": "Notes",
+        "alternatives": "Alternatives",
+        "matched": "Matched",
+        "time": "Time",
+        "beijing": "Beijing time",
+        "local": "your local time",
+        "source": "Source",
+        "verified": "checked against it on {date}",
+        "more": "more: --full",
+        "today": "today",
+        "tomorrow": "tomorrow",
+        "in_days": "{d} d {h} h",
+        "in_whole_days": "{d} d",
+        "in_whole_hours": "{h} h",
+        "in_hours": "{h} h {m} min",
+        "in_minutes": "{m} min",
+        "col.line": "Line",
+        "col.number": "Number",
+        "col.audience": "For",
+        "col.scenarios": "Scenarios",
+        "col.hours": "Hours (Beijing)",
+        "col.off_peak": "Off-peak",
+        "col.online": "Online",
+        "col.open": "Now",
+        "col.id": "Id",
+        "col.name": "Name",
+        "col.keywords": "Example keywords",
+        "none": "none given",
+        "unverified": "(working days guessed: calendar not verified)",
+        "reason.serves": "It handles {scenario}.",
+        "reason.general-line": "It takes any question from {audience}.",
+        "reason.specialist": "PLUS members should call it first too: {why}.",
+        "reason.members-line": "{why}. Typical wait {wait}.",
+        "notice.plus-members-only": "Not a PLUS member? Don't dial {number}: it answers “{reply}”.",
+        "notice.plus-members-only.plain": "Not a PLUS member? {number} is for PLUS members only.",
+        "notice.merchant-line": "{number} is the line for JD merchants (sellers); "
+        "it answers store matters, not buyers' orders.",
+        "notice.buyer-question": "This is a buyer's question, so this is a buyer's answer: "
+        "the merchant line handles store matters only.",
+        "notice.primary-closed.other": "{number} is closed now; "
+        "{other} ({other_name}) is open now.",
+        "notice.primary-closed.none": "{number} is closed now and no other line is open; "
+        "online: {online}.",
+        "notice.calendar-unverified": "Working days for {years} are not in the installed "
+        "chinesecalendar: Monday–Friday assumed, public holidays and adjusted working "
+        "weekends ignored. Install a newer chinesecalendar (pip install -U chinesecalendar) "
+        "or add the dates to the catalogue (calendar.extra_holidays / extra_workdays).",
+        "hint.plus": "A PLUS member? Add --plus: members have their own line.",
+        "ask.user": "Who are you?",
+        "ask.user.options": "Regular buyer|PLUS member|JD merchant",
+        "ask.user.prompt": "Choose 1-3 [1]: ",
+        "ask.user.again": "Type 1, 2 or 3 (Enter for 1).",
+        "ask.problem": "What went wrong? Describe it in a few words, or type a number:",
+        "ask.problem.prompt": "Problem or number: ",
+        "ask.problem.again": "Describe the problem in a few words, or type a number from the list.",
+        "ask.pick": "No scenario matched “{text}”. Which one is it?",
+        "ask.pick.prompt": "Number: ",
+        "ask.pick.again": "Type a number from the list above.",
+        "ask.stdin": "Type or paste the problem, then press Ctrl-D:",
+        "ask.fact": "Enter skips: ",
+        "opening": "Open with",
+        "no_opening": "(give --order, --fault, --want … and the sentence is written for you)",
+        "missing": "Still missing",
+        "you_have": "you have",
+        "after_call": "Before you hang up, note",
+        "after_fields": "the agent's ID (工号), the service ticket (服务单号) "
+        "and the promised deadline",
+        "record": "Record it",
+        "open_cases": "Open, overdue cases for this order",
+        "overdue_note.one": "You have an overdue case: {cases}. "
+        "What to say when you chase it: jdhotline case followup {first}",
+        "overdue_note.many": "You have {n} overdue cases: {cases}. "
+        "What to say when you chase them: jdhotline case followup {first}",
+        "case.added": "Case {id} saved",
+        "case.logged": "Call added to case {id}",
+        "case.closed": "Case {id} closed",
+        "case.name": "Case {id}",
+        "case.due": "promised by {due}",
+        "case.overdue": "overdue by {late}",
+        "case.no_promise": "no promise recorded",
+        "case.none": "No open cases.",
+        "col.case": "Case",
+        "col.order": "Order",
+        "col.status": "Status",
+        "col.due": "Promised by (Beijing)",
+        "col.overdue": "Overdue",
+        "col.when": "When (Beijing)",
+        "col.what": "What",
+        "col.agent": "Agent",
+        "col.ticket": "Ticket",
+        "col.note": "Note",
+        "status.open": "open",
+        "status.closed": "closed",
+        "kind.call": "call",
+        "kind.close": "closed",
+        "history": "Call history",
+        "outcome": "Outcome",
+        "followup.call": "Call",
+        "followup.say": "Say",
+        "followup.escalate": "Ask to escalate (second missed promise)",
+        "followup.missed": "Missed promises",
+        "error.interrupted": "interrupted",
+        "error.plus_and_merchant": "--plus and --merchant exclude each other: "
+        "pick the one you are.",
+        "error.nothing": "say what went wrong, e.g. `jdhotline {command} 冰箱不制冷`, "
+        "or pass --scenario ID (list: `jdhotline scenarios`).",
+        "error.stdin": "cannot read the problem from standard input ({reason})",
+        "error.no_answer": "no answer on standard input; "
+        "pass --plus/--merchant and --scenario ID or a problem.",
+        "error.unknown_scenario": "unknown scenario {key!r}",
+        "error.unknown_line": "unknown line {key!r}",
+        "error.did_you_mean": "; did you mean {guess!r}?",
+        "error.known_scenarios": "Known scenarios: {ids}",
+        "error.known_lines": "Known lines: {lines}",
+        "error.no_match": "no scenario matched {text!r}; "
+        "describe it differently or pass --scenario ID.",
+        "error.no_user": "no valid answer; pass --plus or --merchant instead.",
+        "error.no_problem": "no problem given; pass --scenario ID or describe the problem.",
+        "error.no_scenario": "no scenario chosen; pass --scenario ID.",
+        "error.at": "--at: {reason}",
+        "error.flag": "{flag}: {reason}",
+        "error.no_case": "no case {id}",
+        "error.no_case.hint": "See `jdhotline case list --all`.",
+        "error.catalogue.hint": "Fix the file, or run without --catalog / JDHOTLINE_CATALOG.",
+        "error.case_line_gone": "case {id} was on line {line!r}, which the catalogue no longer has",
+        "error.case_record": "(case record not read: {reason})",
+    },
+    "zh": {
+        "user.regular": "普通买家",
+        "user.plus": "PLUS 会员",
+        "user.merchant": "京东商家",
+        "audience.everyone": "所有买家",
+        "audience.plus": "仅限 PLUS 会员",
+        "audience.merchants": "京东商家",
+        "hours.every-day": "每天 {window}",
+        "hours.working-days": "工作日 {window}",
+        "hours.always": "24 小时",
+        "call": "拨打",
+        "press": "按 {key}“{label}”",
+        "menu": "语音菜单:{menu}",
+        "state": "当前状态",
+        "open": "可拨打",
+        "closed": "已下班",
+        "open_24h": "24 小时可拨打",
+        "closes_in": "可拨打 · {when} 下班(还有 {left})",
+        "opens_in": "已下班 · {when} 开(还有 {left})",
+        "never_opens": "已下班 · 一年内都不开放,请检查目录文件",
+        "open_instead": "现在可拨 ",
+        "online_instead": "现在可用在线入口:",
+        "best": "最佳拨打时间",
+        "call_now": "现在就打,{end} 前",
+        "call_now_open": "现在就打(24 小时可拨打)",
+        "best_window": "{start}–{end}",
+        "best_from": "{start} 起",
+        "midnight": "24:00",
+        "dial": "拨打须知",
+        "wait": "接通时长",
+        "wait_value": "约 {lo}–{hi} 分钟",
+        "online": "在线入口",
+        "assistant_first": "先问京东客服助手:这类问题即时解答,无需排队",
+        "why": "推荐理由",
+        "have_ready": "需准备",
+        "say": "怎么说",
+        "say_zh": "",
+        "on_the_call": "通话中",
+        "warnings": "注意",
+        "notes": "提示",
+        "alternatives": "其他热线",
+        "matched": "匹配词",
+        "time": "时间",
+        "beijing": "北京时间",
+        "local": "本机时间",
+        "source": "来源",
+        "verified": "{date} 核对",
+        "more": "更多:--full",
+        "today": "今天",
+        "tomorrow": "明天",
+        "in_days": "{d} 天 {h} 小时",
+        "in_whole_days": "{d} 天",
+        "in_whole_hours": "{h} 小时",
+        "in_hours": "{h} 小时 {m} 分钟",
+        "in_minutes": "{m} 分钟",
+        "col.line": "热线",
+        "col.number": "号码",
+        "col.audience": "适用人群",
+        "col.scenarios": "适用场景",
+        "col.hours": "服务时间(北京)",
+        "col.off_peak": "避峰时段",
+        "col.online": "在线入口",
+        "col.open": "当前状态",
+        "col.id": "编号",
+        "col.name": "名称",
+        "col.keywords": "关键词示例",
+        "none": "攻略未给出",
+        "unverified": "(工作日为推算,日历未核实)",
+        "reason.serves": "专门处理{scenario}。",
+        "reason.general-line": "受理{audience}的各类问题。",
+        "reason.specialist": "PLUS 会员也先打这条线:{why}。",
+        "reason.members-line": "{why}。接通约需 {wait}。",
+        "notice.plus-members-only": "不是 PLUS 会员就别打 {number},系统会提示“{reply}”。",
+        "notice.plus-members-only.plain": "{number} 仅限 PLUS 会员拨打。",
+        "notice.merchant-line": "{number} 是京东商家专线,只处理店铺事务,不受理买家订单。",
+        "notice.buyer-question": "这是买家的问题,下面按买家身份回答;商家专线只处理店铺事务。",
+        "notice.primary-closed.other": "{number} 已下班;现在可拨 {other}({other_name})。",
+        "notice.primary-closed.none": "{number} 已下班,其他热线也都已下班;在线入口:{online}。",
+        "notice.calendar-unverified": "已安装的 chinesecalendar 没有 {years} 年的官方工作日数据,"
+        "暂按周一至周五推算,未计入法定节假日和调休。请升级 chinesecalendar"
+        "(pip install -U chinesecalendar),或在目录文件的 calendar.extra_holidays / "
+        "extra_workdays 中补充日期。",
+        "hint.plus": "是 PLUS 会员?加上 --plus,会员有专属热线。",
+        "ask.user": "你的身份是?",
+        "ask.user.options": "普通买家|PLUS 会员|京东商家",
+        "ask.user.prompt": "输入 1–3,直接回车选 1:",
+        "ask.user.again": "请输入 1、2 或 3,直接回车选 1。",
+        "ask.problem": "遇到了什么问题?用一句话描述,也可以输入编号:",
+        "ask.problem.prompt": "问题或编号:",
+        "ask.problem.again": "请用一句话描述问题,或输入上面的编号。",
+        "ask.pick": "没能从“{text}”判断出场景,请选一个:",
+        "ask.pick.prompt": "编号:",
+        "ask.pick.again": "请输入上面列出的编号。",
+        "ask.stdin": "请输入或粘贴问题,输完按 Ctrl-D:",
+        "ask.fact": "直接回车跳过:",
+        "opening": "开场白",
+        "no_opening": "(加上 --order、--fault、--want 等,就能自动写好开场白)",
+        "missing": "还缺",
+        "you_have": "已有",
+        "after_call": "挂电话前记下",
+        "after_fields": "客服工号、服务单号和承诺的时限",
+        "record": "保存通话记录",
+        "open_cases": "这个订单有超时未兑现的承诺",
+        "overdue_note.one": "有 1 条记录已超时:{cases}。催办话术:jdhotline case followup {first}",
+        "overdue_note.many": "有 {n} 条记录已超时:{cases}。"
+        "催办话术:jdhotline case followup {first}",
+        "case.added": "已保存记录 {id}",
+        "case.logged": "已在记录 {id} 中添加这次通话",
+        "case.closed": "记录 {id} 已结案",
+        "case.name": "记录 {id}",
+        "case.due": "承诺 {due} 前答复",
+        "case.overdue": "已超时 {late}",
+        "case.no_promise": "没有记下承诺",
+        "case.none": "没有未结的记录。",
+        "col.case": "记录",
+        "col.order": "订单号",
+        "col.status": "状态",
+        "col.due": "承诺时限(北京)",
+        "col.overdue": "已超时",
+        "col.when": "时间(北京)",
+        "col.what": "事项",
+        "col.agent": "工号",
+        "col.ticket": "服务单号",
+        "col.note": "备注",
+        "status.open": "跟进中",
+        "status.closed": "已结案",
+        "kind.call": "通话",
+        "kind.close": "结案",
+        "history": "通话记录",
+        "outcome": "结果",
+        "followup.call": "拨打",
+        "followup.say": "催办话术",
+        "followup.escalate": "要求升级(第二次承诺落空)",
+        "followup.missed": "落空的承诺",
+        "error.interrupted": "已中断",
+        "error.plus_and_merchant": "--plus 和 --merchant 只能选一个。",
+        "error.nothing": "请说明遇到的问题,例如 jdhotline {command} 冰箱不制冷,"
+        "或用 --scenario 指定场景(场景列表:jdhotline scenarios)。",
+        "error.stdin": "无法从标准输入读取问题({reason})",
+        "error.no_answer": "标准输入没有回答;请用 --plus 或 --merchant 说明身份,"
+        "并用 --scenario 或一句话说明问题。",
+        "error.unknown_scenario": "没有“{key}”这个场景",
+        "error.unknown_line": "没有“{key}”这条热线",
+        "error.did_you_mean": ",是不是“{guess}”?",
+        "error.known_scenarios": "可用的场景:{ids}",
+        "error.known_lines": "可用的热线:{lines}",
+        "error.no_match": "没能从“{text}”判断出场景;换个说法,或用 --scenario 指定。",
+        "error.no_user": "没有得到有效回答;请改用 --plus 或 --merchant。",
+        "error.no_problem": "没有说明问题;请用 --scenario 指定场景,或描述问题。",
+        "error.no_scenario": "没有选择场景;请用 --scenario 指定。",
+        "error.at": "--at:{reason}",
+        "error.flag": "{flag}:{reason}",
+        "error.no_case": "没有记录 {id}",
+        "error.no_case.hint": "查看全部记录:jdhotline case list --all",
+        "error.catalogue.hint": "请修改这个文件,"
+        "或去掉 --catalog / JDHOTLINE_CATALOG 改用自带目录。",
+        "error.case_line_gone": "记录 {id} 用的热线“{line}”已不在目录中",
+        "error.case_record": "(未能读取通话记录:{reason})",
+    },
+}
+
+
+def word(lang: str, name: str, /, **params: Any) -> str:
+    if lang != "zh":
+        text = WORDS["en"][name]
+        return text.format(**params) if params else text
+    text = WORDS["zh"][name]
+    return zh_punctuation(text.format(**params) if params else text)
+
+
+def clock(moment: dt.datetime) -> str:
+    return moment.strftime("%H:%M")
+
+
+def day(value: dt.date, lang: str, *, year: bool) -> str:
+    """A date in a sentence: "2023 年 10 月 10 日" / "10 October 2023"."""
+    if lang == "zh":
+        return (f"{value.year} 年 " if year else "") + f"{value.month} 月 {value.day} 日"
+    return f"{value.day} {MONTHS[value.month - 1]}" + (f" {value.year}" if year else "")
+
+
+def stamp(moment: dt.datetime, lang: str) -> str:
+    """A full moment: "2026-11-27 Fri 22:00" / "11 月 27 日周五 22:00"."""
+    weekday = WEEKDAYS["zh" if lang == "zh" else "en"][moment.weekday()]
+    if lang == "zh":
+        return f"{moment.month} 月 {moment.day} 日{weekday} {clock(moment)}"
+    return f"{moment:%Y-%m-%d} {weekday} {clock(moment)}"
+
+
+def when(moment: dt.datetime, at: dt.datetime, lang: str) -> str:
+    """A nearby moment in words: "18:00", "tomorrow 09:00", "Mon 11-30 09:00"."""
+    days = (moment.date() - at.date()).days
+    if days == 0:
+        return f"{word(lang, 'today')} {clock(moment)}" if lang == "zh" else clock(moment)
+    if days == 1:
+        return f"{word(lang, 'tomorrow')} {clock(moment)}"
+    weekday = WEEKDAYS["zh" if lang == "zh" else "en"][moment.weekday()]
+    if lang == "zh":
+        return f"{moment.month} 月 {moment.day} 日{weekday} {clock(moment)}"
+    return f"{weekday} {moment:%m-%d} {clock(moment)}"
+
+
+def duration(delta: dt.timedelta, lang: str) -> str:
+    minutes = max(0, int(delta.total_seconds() // 60))
+    d, rest = divmod(minutes, 24 * 60)
+    h, m = divmod(rest, 60)
+    if d:
+        return word(lang, "in_days", d=d, h=h) if h else word(lang, "in_whole_days", d=d)
+    if h:
+        return word(lang, "in_hours", h=h, m=m) if m else word(lang, "in_whole_hours", h=h)
+    return word(lang, "in_minutes", m=m)
+
+
+def listing(items: list[str], lang: str) -> str:
+    """Items in a sentence: "a, b" / "a、b"."""
+    return ("、" if lang == "zh" else ", ").join(items)
+
+
+# --------------------------------------------------------------------------- Chinese punctuation
+# The catalogue, like the guide it comes from, writes Chinese with ASCII , : ; ? ! ( ).
+# Chinese text is shown with full-width marks; ASCII stays where it belongs to ASCII
+# (09:00, 1,000, 9:30-11:00, a command, a URL).
+FULL = {
+    ",": "\uff0c", ":": "\uff1a", ";": "\uff1b", "?": "\uff1f", "!": "\uff01",
+    "(": "\uff08", ")": "\uff09", ".": "\u3002",
+}  # fmt: skip
+
+
+def _cjk(char: str) -> bool:
+    return (
+        "\u2e80" <= char <= "\u9fff"
+        or "\uf900" <= char <= "\ufaff"
+        or "\uff00" <= char <= "\uffef"
+        or char in "\u201c\u201d"
+    )
+
+
+def zh_punctuation(text: str) -> str:
+    """ASCII punctuation in Chinese text as full-width marks, by what stands around it."""
+    if not any(_cjk(c) for c in text):
+        return text
+    chars = list(text)
+    n = len(chars)
+    opened: list[tuple[int, bool]] = []
+    for i, c in enumerate(text):
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < n else " "
+        if c == "(":
+            close = text.find(")", i)
+            inside = text[i + 1 : close] if close > 0 else ""
+            full = _cjk(before) or any(_cjk(x) for x in inside)
+            opened.append((i, full))
+            if full:
+                chars[i] = FULL[c]
+        elif c == ")":
+            full = opened.pop()[1] if opened else _cjk(before) or _cjk(after)
+            if full:
+                chars[i] = FULL[c]
+        elif c in ",:":
+            if before.isdigit() and after.isdigit():
+                continue  # 09:00, 1,000
+            if c == ":" and text[i + 1 : i + 3] == "//":
+                continue  # a URL
+            if after in " \n" and not _cjk(before) and not before.isdigit():
+                continue  # English inside Chinese: "e.g. 1, 2"
+            chars[i] = FULL[c]
+            if i + 1 < n and text[i + 1] == " ":
+                chars[i + 1] = ""  # a full-width mark carries its own space
+        elif c in ";?!":
+            chars[i] = FULL[c]
+            if i + 1 < n and text[i + 1] == " ":
+                chars[i + 1] = ""
+        elif c == "." and _cjk(before) and (after in " \n\u201d" or i + 1 == n):
+            chars[i] = FULL[c]
+    return "".join(chars)

@@ -1,0 +1,313 @@
+"""A view, then writers: the blocks an answer is made of, and the Rich and Markdown writers.
+
+render.py decides what each answer says, once, as a tuple of blocks; the two
+writers here only lay the blocks out. They know nothing about hotlines.
+
+Rich wraps CJK text by cell width but knows nothing of Chinese line breaking, so
+the Rich writer wraps every line itself, by the W3C's Requirements for Chinese Text
+Layout (clreq): no line starts with a closing mark (,。、;:?!)」』】》…) and none
+ends with an opening one ((「『【《); a mark moves across the break with the
+character it belongs to. A run of ASCII letters, digits and signs (a phone number,
+a model, a flag) is never split, unless it is wider than the line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+# Written as escapes: ,。、;:?!)」』】》〉…’” and (「『【《〈‘“, then their ASCII cousins.
+CLOSING = frozenset(
+    "\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01\uff09\u300d\u300f\u3011\u300b\u3009"
+    "\u2026\u2019\u201d,.;:?!)]}%"
+)
+OPENING = frozenset("\uff08\u300c\u300e\u3010\u300a\u3008\u2018\u201c([{")
+WIDE_GRID = 120  # below this many columns, a grid prints one block per row
+
+STYLES = {
+    "": "",
+    "strong": "bold",
+    "open": "bold green",
+    "closed": "bold red",
+    "good": "green",
+    "bad": "red",
+    "dim": "dim",
+    "label": "cyan",
+    "warn": "yellow",
+    "cmd": "cyan",
+}
+
+
+class Span(NamedTuple):
+    text: str
+    style: str = ""  # a key of STYLES
+
+
+Spans = tuple[Span, ...]
+
+
+class Title(NamedTuple):
+    text: str
+
+
+class Para(NamedTuple):
+    spans: Spans
+
+
+class Pairs(NamedTuple):
+    rows: tuple[tuple[str, Spans], ...]  # label, value
+
+
+class Section(NamedTuple):
+    heading: str
+    items: tuple[Spans, ...]
+    warn: bool = False
+
+
+class Command(NamedTuple):
+    """A command to copy: never wrapped."""
+
+    text: str
+
+
+class Grid(NamedTuple):
+    """Rows of cells under column names; narrow, each row is its first `head` cells, then pairs."""
+
+    columns: tuple[str, ...]
+    rows: tuple[Spans, ...]  # one Span a cell
+    head: int = 1
+
+
+class Note(NamedTuple):
+    text: str
+
+
+Block = Title | Para | Pairs | Section | Command | Grid | Note
+View = tuple[Block, ...]
+
+
+def spans(*parts: str | Span) -> Spans:
+    return tuple(p if isinstance(p, Span) else Span(p) for p in parts)
+
+
+# --------------------------------------------------------------------------- line breaking
+
+
+def _units(text: str) -> list[tuple[int, int]]:
+    """Unbreakable pieces of ``text`` as (start, end); a space is a piece of its own."""
+    pieces: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        if text[i] != " " and text[i].isascii():
+            while j < n and text[j] != " " and text[j].isascii():
+                j += 1
+        pieces.append((i, j))
+        i = j
+    glued: list[tuple[int, int]] = []
+    for start, end in pieces:
+        before = text[glued[-1][1] - 1] if glued else " "
+        closes = before != " " and _closes(text, start, end)
+        if glued and (closes or (text[start] != " " and _opens(text, *glued[-1]))):
+            glued[-1] = (glued[-1][0], end)
+        else:
+            glued.append((start, end))
+    return glued
+
+
+def _closes(text: str, start: int, end: int) -> bool:
+    """A piece that may not start a line: a closing mark, or an ASCII quote after a word."""
+    return text[start] in CLOSING or (text[start] in "\"'" and start > 0 and text[start - 1] != " ")
+
+
+def _opens(text: str, start: int, end: int) -> bool:
+    """A piece that may not end a line: an opening mark, or an ASCII quote after a space."""
+    last = text[end - 1]
+    if last in OPENING:
+        return True
+    return last in "\"'" and end - start == 1 and (start == 0 or text[start - 1] == " ")
+
+
+def break_lines(text: str, width: int) -> list[tuple[int, int]]:
+    """Where each line of ``text`` starts and ends when wrapped at ``width`` cells."""
+    from rich.cells import cell_len
+
+    width = max(width, 4)
+    lines: list[tuple[int, int]] = []
+    start: int | None = None
+    end = used = 0
+    spaces = 0  # spaces since the last piece on this line
+    for a, b in _units(text):
+        if text[a] == " ":
+            spaces += 1 if start is not None else 0
+            continue
+        size = cell_len(text[a:b])
+        gap = spaces
+        if start is not None and used + gap + size <= width:
+            end, used = b, used + gap + size
+        else:
+            if start is not None:
+                lines.append((start, end))
+            while size > width:  # wider than a line: fold it, as Rich would
+                cut, taken = a, 0
+                while cell_len(text[cut]) + taken <= width:
+                    taken += cell_len(text[cut])
+                    cut += 1
+                lines.append((a, cut))
+                a = cut
+                size = cell_len(text[a:b])
+            start, end, used = a, b, size
+        spaces = 0
+    if start is not None:
+        lines.append((start, end))
+    return lines or [(0, 0)]
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Plain text wrapped by Chinese and English line-breaking rules."""
+    out: list[str] = []
+    for paragraph in text.split("\n"):
+        out += [paragraph[a:b] for a, b in break_lines(paragraph, width)]
+    return out
+
+
+# --------------------------------------------------------------------------- Rich
+
+
+def _text(parts: Spans) -> Text:
+    from rich.text import Text
+
+    text = Text()
+    for part in parts:
+        text.append(part.text, style=STYLES[part.style])
+    return text
+
+
+def _hanging(prefix: Text, body: Spans, width: int) -> Iterator[Text]:
+    """``prefix`` then ``body``, its wrapped lines hanging under the body, not the prefix."""
+    from rich.text import Text
+
+    text = _text(body)
+    indent = prefix.cell_len
+    for number, (a, b) in enumerate(break_lines(text.plain, width - indent)):
+        line = prefix.copy() if number == 0 else Text(" " * indent)
+        line.append_text(text[a:b])
+        yield line
+
+
+def to_rich(view: View, width: int) -> list[Any]:
+    """The view as Rich lines (Text), each already wrapped to ``width``; a wide grid is a Table."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    out: list[Any] = []
+
+    def gap() -> None:
+        if out and not (isinstance(out[-1], Text) and not out[-1].plain):
+            out.append(Text(""))
+
+    for block in view:
+        if isinstance(block, Title):
+            out += _hanging(Text(), (Span(block.text, "strong"),), width)
+        elif isinstance(block, Para):
+            out += _hanging(Text(), block.spans, width)
+        elif isinstance(block, Note):
+            gap()
+            for paragraph in block.text.split("\n"):
+                out += _hanging(Text(), (Span(paragraph, "dim"),), width)
+        elif isinstance(block, Pairs):
+            column = max((cell_len(label) for label, _ in block.rows), default=0) + 2
+            for label, value in block.rows:
+                prefix = Text(label + " " * (column - cell_len(label)), style="cyan")
+                out += _hanging(prefix, value, width)
+        elif isinstance(block, Section):
+            gap()
+            out.append(Text(block.heading, style="bold"))
+            mark = Text("! " if block.warn else "• ", style="yellow" if block.warn else "")
+            for item in block.items:
+                styled = (
+                    tuple(Span(s.text, s.style or "warn") for s in item) if block.warn else item
+                )
+                out += _hanging(mark, styled, width)
+        elif isinstance(block, Command):
+            out.append(Text("  " + block.text, style="cyan"))
+        elif isinstance(block, Grid):
+            if width >= WIDE_GRID:
+                out.append(_table(block))
+                continue
+            for row in block.rows:
+                gap()
+                head = tuple(Span(c.text, c.style or "strong") for c in row[: block.head])
+                joined: list[Span] = []
+                for cell in head:
+                    joined += [cell, Span("  ")] if cell.text else []
+                out += _hanging(Text(), tuple(joined[:-1]), width)
+                rest = zip(block.columns[block.head :], row[block.head :], strict=True)
+                rows = tuple((label, (cell,)) for label, cell in rest if cell.text)
+                if rows:
+                    out += to_rich((Pairs(rows),), width)
+    return out
+
+
+def _table(grid: Grid) -> Any:
+    from rich.table import Table  # only here: a narrow grid is blocks, not a Table
+
+    table = Table(show_lines=True, expand=True)
+    for column in grid.columns:
+        table.add_column(column, overflow="fold")
+    for row in grid.rows:
+        table.add_row(*(_text((cell,)) for cell in row))
+    return table
+
+
+# --------------------------------------------------------------------------- Markdown
+
+
+def _md(parts: Spans) -> str:
+    """Spans as Markdown: strong ones (a run of them at once) in **bold**."""
+    out: list[str] = []
+    bold: list[str] = []
+    for part in (*parts, Span("")):
+        text = part.text.replace("|", "\\|")
+        if part.style in ("strong", "open", "closed") and text:
+            bold.append(text)
+            continue
+        if bold:
+            joined = "".join(bold)
+            core = joined.strip()
+            lead = joined[: len(joined) - len(joined.lstrip())]
+            trail = joined[len(joined.rstrip()) :]
+            out.append(f"{lead}**{core}**{trail}" if core else joined)
+            bold = []
+        out.append(text)
+    return "".join(out)
+
+
+def to_markdown(view: View) -> str:
+    """The view as Markdown: the same blocks, the same words."""
+    out: list[str] = []
+    for block in view:
+        if isinstance(block, Title):
+            out += [f"## {block.text}", ""]
+        elif isinstance(block, Para):
+            out += [_md(block.spans), ""]
+        elif isinstance(block, Note):
+            out += [f"*{block.text}*", ""]
+        elif isinstance(block, Pairs):
+            out += [f"- **{label}:** {_md(value)}" for label, value in block.rows] + [""]
+        elif isinstance(block, Section):
+            out += [f"### {block.heading}", ""]
+            out += [f"- {_md(item)}" for item in block.items] + [""]
+        elif isinstance(block, Command):
+            out += ["```sh", block.text, "```", ""]
+        elif isinstance(block, Grid):
+            out += [_md_row(block.columns), "|" + "---|" * len(block.columns)]
+            out += [_md_row(tuple(c.text for c in row)) for row in block.rows] + [""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _md_row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |"
