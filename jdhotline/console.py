@@ -7,6 +7,7 @@ escaped (``clean``), so no file can colour, move or retitle the user's terminal.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -38,20 +39,23 @@ class Output:
     """Results to stdout; errors, notes and prompts to stderr."""
 
     def __init__(self) -> None:
-        self._out: Console | None = None
-        self._err: Console | None = None
+        self._consoles: dict[tuple[bool, str | None, int], Console] = {}
+
+    def _console(self, *, stderr: bool) -> Console:
+        """One console per stream, made again if the stream or $COLUMNS changed (tests do)."""
+        stream = sys.stderr if stderr else sys.stdout
+        key = (stderr, os.environ.get("COLUMNS"), id(stream))
+        if key not in self._consoles:
+            self._consoles[key] = _console(stderr=stderr)
+        return self._consoles[key]
 
     @property
     def out(self) -> Console:
-        if self._out is None:
-            self._out = _console(stderr=False)
-        return self._out
+        return self._console(stderr=False)
 
     @property
     def err(self) -> Console:
-        if self._err is None:
-            self._err = _console(stderr=True)
-        return self._err
+        return self._console(stderr=True)
 
     @property
     def width(self) -> int:

@@ -15,18 +15,7 @@ from typing import TYPE_CHECKING
 from .catalogue import format_minutes
 from .console import clean
 from .words import duration, listing, stamp, when, word, zh_punctuation
-from .writers import (
-    Command,
-    Grid,
-    Note,
-    Pairs,
-    Para,
-    Section,
-    Span,
-    Spans,
-    View,
-    spans,
-)
+from .writers import Command, Grid, Note, Pairs, Para, Section, Span, Spans, View, spans
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue, Line, Scenario, Window
@@ -34,6 +23,18 @@ if TYPE_CHECKING:
     from .schedule import LineStatus
 
 # --------------------------------------------------------------------------- phrases
+
+
+def _zh_spans(parts: tuple[Span, ...]) -> Spans:
+    """Each span's punctuation decided with its neighbours' letters in view."""
+    out = []
+    for i, part in enumerate(parts):
+        before = parts[i - 1].text[-1:] if i else ""
+        after = parts[i + 1].text[:1] if i + 1 < len(parts) else ""
+        after = "" if after == " " else after
+        text = zh_punctuation(before + part.text + after)
+        out.append(Span(text[len(before) : len(text) - len(after)], part.style))
+    return tuple(out)
 
 
 def localise(view: View, lang: str) -> View:
@@ -48,6 +49,8 @@ def _zh(value: object) -> object:
         return zh_punctuation(value)
     if isinstance(value, Command):
         return value
+    if isinstance(value, tuple) and value and all(isinstance(v, Span) for v in value):
+        return _zh_spans(value)
     if isinstance(value, tuple):
         items = [_zh(item) for item in value]
         return type(value)(*items) if hasattr(value, "_fields") else tuple(items)
@@ -241,9 +244,10 @@ def call_line(rec: Recommendation, lang: str) -> Spans:
         Span(line.number, "open" if p.open_now else "closed"),
     ]
     parts.append(Span("  " + clean(line.name(lang))))
-    key = key_text(line, rec.scenario, lang)
+    key = line.menu_key_for(rec.scenario.id)
     if key is not None:
-        parts += [Span("," if lang == "zh" else ", "), Span(key, "strong")]
+        pressed = word(lang, "press", key=key.key, label=key.label(lang))
+        parts += [Span("," if lang == "zh" else ", "), Span(pressed, "strong")]
     return tuple(parts)
 
 
@@ -264,15 +268,29 @@ def state_line(rec: Recommendation, lang: str) -> Spans:
     return tuple(parts)
 
 
-def _say(rec: Recommendation, catalogue: Catalogue, lang: str) -> tuple[Spans, ...]:
-    """The sentence to say; in English, the Chinese one too (the agent speaks Chinese)."""
+def _say(rec: Recommendation, catalogue: Catalogue, lang: str, full: bool) -> tuple[Spans, ...]:
+    """The sentence to say; in English, the Chinese one too (the agent speaks Chinese).
+
+    At a glance, only the scenario's own example: the guide's general one is about a
+    late parcel, which would mislead a caller about a broken TV.
+    """
     example = rec.example
+    own = rec.scenario.plus_example if rec.user == "plus" else None
+    if not full and (own or rec.scenario.example) is None:
+        example = None
     if example is None:
         return (spans(clean(catalogue.say.shape(lang))),)
     items = [spans(clean(f"“{example(lang)}”"))]
     if lang != "zh":
         items.append(spans(word(lang, "say_zh"), clean(f"“{zh_punctuation(example('zh'))}”")))
     return tuple(items)
+
+
+def short(item: str) -> str:
+    """A checklist item without where to find it: what to have, at a glance."""
+    for mark in (" (", "(", ": ", ":"):
+        item = item.split(mark, 1)[0]
+    return item
 
 
 def _matched(words: Sequence[str]) -> list[str]:
@@ -292,21 +310,25 @@ def which_view(rec: Recommendation, catalogue: Catalogue, lang: str, *, full: bo
     facts: list[tuple[str, Spans]] = [(word(lang, "best"), spans(best_text(p, lang)))]
     if line.dial_note is not None:
         facts.append((word(lang, "dial"), spans(clean(line.dial_note(lang)))))
+    if full and line.menu:
+        menu = listing([f"{k.key} {k.label(lang)}" for k in line.menu], lang)
+        facts.append((word(lang, "menu.label"), spans(clean(menu))))
     if full:
         wait = wait_text(line, lang)
         if wait is not None:
             facts.append((word(lang, "wait"), spans(wait)))
         facts.append((word(lang, "online"), spans(clean(line.online(lang)))))
     blocks.append(Pairs(tuple(facts)))
+    ready = [clean(i(lang)) for i in rec.checklist]
     blocks.append(
-        Section(word(lang, "have_ready"), tuple(spans(clean(i(lang))) for i in rec.checklist))
+        Section(word(lang, "have_ready"), tuple(spans(r if full else short(r)) for r in ready))
     )
-    blocks.append(Section(word(lang, "say"), _say(rec, catalogue, lang)))
+    blocks.append(Section(word(lang, "say"), _say(rec, catalogue, lang, full), gap=full))
     warnings = rec.warnings if full else [n for n in rec.warnings if n.code in _GLANCE_WARNINGS]
     if not full:
         warnings = [n for n in warnings if n.code != "primary-closed"]
     blocks.append(
-        Section(word(lang, "warnings"), _items(warnings, rec, catalogue, lang), warn=True)
+        Section(word(lang, "warnings"), _items(warnings, rec, catalogue, lang), True, full)
     )
     notes = (
         [n for n in rec.notes if not (simple and n.code == "assistant")]
@@ -314,14 +336,15 @@ def which_view(rec: Recommendation, catalogue: Catalogue, lang: str, *, full: bo
         else list(rec.notes)
     )
     if not full:
-        notes = [n for n in notes if n.code == "buyer-question"]
-    blocks.append(Section(word(lang, "notes"), _items(notes, rec, catalogue, lang)))
+        notes = []  # the buyer-question note: the footer already says who is answered
+    blocks.append(Section(word(lang, "notes"), _items(notes, rec, catalogue, lang), gap=full))
     title = f"{word(lang, 'user.' + rec.user)} · {clean(rec.scenario.name(lang))}"
     if not full:
-        more = f"{title} · {time_line(rec.at, lang)} · {word(lang, 'more')}"
-        blocks.append(Note(more))
+        blocks.append(Note(f"{title} · {word(lang, 'more')}"))
         return drop_empty(blocks)
     tips = [t.text(lang) for t in line.tips if t.applies_to(rec.scenario.id)]
+    if rec.example is not None:  # the sentence is under "What to say" already: say it once
+        tips = [t for t in tips if rec.example(lang) not in t]
     blocks += [
         Section(word(lang, "why"), _items(rec.reasons, rec, catalogue, lang)),
         Section(

@@ -11,9 +11,22 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .console import clean
-from .render import best_text, drop_empty, label, state_text, time_line, which_view
+from .render import best_text, drop_empty, label, short, state_text, time_line, which_view
 from .words import duration, word, zh_punctuation
-from .writers import Command, Grid, Note, Pairs, Para, Section, Span, Spans, Title, View, spans
+from .writers import (
+    Command,
+    Grid,
+    Heading,
+    Note,
+    Pairs,
+    Para,
+    Section,
+    Span,
+    Spans,
+    Title,
+    View,
+    spans,
+)
 
 if TYPE_CHECKING:
     from .cases import Case
@@ -32,6 +45,7 @@ def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
 
     rec = sheet.rec
     glance = [b for b in which_view(rec, catalogue, lang, full=False) if not isinstance(b, Note)]
+    glance = [b._replace(gap=True) if isinstance(b, Section) else b for b in glance]
     glance = [b for b in glance if not (isinstance(b, Section) and b.heading == word(lang, "say"))]
     glance = [
         b for b in glance if not (isinstance(b, Section) and b.heading == word(lang, "have_ready"))
@@ -51,8 +65,15 @@ def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
         where = described.where(lang) if described else ""
         sep = ":" if lang == "zh" else ": "
         missing.append(spans(Span(clean(name), "strong"), clean(sep + where if where else "")))
-    ready = [spans(clean(e)) for e in sheet.facts.evidence]
-    ready = [spans(label(lang, "you_have"), clean(e)) for e in sheet.facts.evidence]
+    # What to have besides the facts: those are in the opening sentence or under "missing".
+    facts = [catalogue.fact(f) for f in rec.scenario.needs]
+    names = [_bare(f.name(lang)) for f in facts if f is not None]
+    ready = [
+        spans(clean(item(lang)))
+        for item in rec.checklist
+        if not any(n in _bare(item(lang)) or _bare(short(item(lang))) in n for n in names)
+    ]
+    ready += [spans(label(lang, "you_have"), clean(e)) for e in sheet.facts.evidence]
     blocks = [
         *glance,
         Section(word(lang, "opening"), tuple(opening)),
@@ -65,22 +86,19 @@ def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
                 *(spans(clean(t(lang))) for t in catalogue.say.on_the_call),
             ),
         ),
-        Section(word(lang, "record"), ()),
+        Heading(word(lang, "record")),
         Command(record_command(rec, sheet.facts)),
         Section(
             word(lang, "open_cases"),
-            tuple(spans(case_line(c, rec.at, lang)) for c in sheet.open_cases),
+            tuple(spans(case_line(c, rec.at, lang, catalogue)) for c in sheet.open_cases),
         ),
         Note(label(lang, "time") + time_line(rec.at, lang)),
     ]
-    # The record heading has no items of its own: the command follows it.
-    out: list = []
-    for block in blocks:
-        if isinstance(block, Section) and block.heading == word(lang, "record"):
-            out.append(Para(spans(Span(block.heading, "strong"))))
-        else:
-            out.append(block)
-    return drop_empty(out)
+    return drop_empty(blocks)
+
+
+def _bare(text: str) -> str:
+    return text.lower().removeprefix("the ").removeprefix("a ")
 
 
 # --------------------------------------------------------------------------- cases
@@ -124,7 +142,9 @@ def case_done(
 ) -> str:
     head = word(lang, f"case.{what}", id=case.id)
     rest = case_line(case, at, lang, catalogue, named=False)
-    return clean(head + (":" if lang == "zh" else ": ") + rest)
+    if lang == "zh":
+        return clean(zh_punctuation(f"{head}:{rest}"))
+    return clean(f"{head}: {rest}")
 
 
 def overdue_note(
@@ -178,11 +198,9 @@ def case_view(case: Case, at: dt.datetime, lang: str, catalogue: Catalogue | Non
     blocks: list = [Title(case_line(case, at, lang, catalogue))]
     if case.outcome:
         blocks.append(Para(spans(label(lang, "outcome") + clean(case.outcome))))
-    blocks.append(Section(word(lang, "history"), ()))
+    blocks.append(Heading(word(lang, "history")))
     blocks.append(Grid(tuple(word(lang, f"col.{c}") for c in _HISTORY_COLUMNS), rows, head=2))
-    return tuple(
-        Para(spans(Span(b.heading, "strong"))) if isinstance(b, Section) else b for b in blocks
-    )
+    return tuple(blocks)
 
 
 def followup_view(

@@ -61,10 +61,17 @@ class Pairs(NamedTuple):
     rows: tuple[tuple[str, Spans], ...]  # label, value
 
 
+class Heading(NamedTuple):
+    """A heading for what follows (a command, a grid), after a blank line."""
+
+    text: str
+
+
 class Section(NamedTuple):
     heading: str
     items: tuple[Spans, ...]
     warn: bool = False
+    gap: bool = True  # a blank line before it (the at-a-glance answer has none, to fit)
 
 
 class Command(NamedTuple):
@@ -85,7 +92,7 @@ class Note(NamedTuple):
     text: str
 
 
-Block = Title | Para | Pairs | Section | Command | Grid | Note
+Block = Title | Heading | Para | Pairs | Section | Command | Grid | Note
 View = tuple[Block, ...]
 
 
@@ -212,6 +219,9 @@ def to_rich(view: View, width: int) -> list[Any]:
     for block in view:
         if isinstance(block, Title):
             out += _hanging(Text(), (Span(block.text, "strong"),), width)
+        elif isinstance(block, Heading):
+            gap()
+            out.append(Text(block.text, style="bold"))
         elif isinstance(block, Para):
             out += _hanging(Text(), block.spans, width)
         elif isinstance(block, Note):
@@ -224,9 +234,10 @@ def to_rich(view: View, width: int) -> list[Any]:
                 prefix = Text(label + " " * (column - cell_len(label)), style="cyan")
                 out += _hanging(prefix, value, width)
         elif isinstance(block, Section):
-            gap()
+            if block.gap:
+                gap()
             out.append(Text(block.heading, style="bold"))
-            mark = Text("! " if block.warn else "• ", style="yellow" if block.warn else "")
+            mark = Text("• ", style="yellow" if block.warn else "")
             for item in block.items:
                 styled = (
                     tuple(Span(s.text, s.style or "warn") for s in item) if block.warn else item
@@ -292,12 +303,15 @@ def to_markdown(view: View) -> str:
     for block in view:
         if isinstance(block, Title):
             out += [f"## {block.text}", ""]
+        elif isinstance(block, Heading):
+            out += [f"### {block.text}", ""]
         elif isinstance(block, Para):
             out += [_md(block.spans), ""]
         elif isinstance(block, Note):
             out += [f"*{block.text}*", ""]
         elif isinstance(block, Pairs):
-            out += [f"- **{label}:** {_md(value)}" for label, value in block.rows] + [""]
+            out += [f"- **{label}{_colon(label)}** {_md(value)}" for label, value in block.rows]
+            out.append("")
         elif isinstance(block, Section):
             out += [f"### {block.heading}", ""]
             out += [f"- {_md(item)}" for item in block.items] + [""]
@@ -307,6 +321,11 @@ def to_markdown(view: View) -> str:
             out += [_md_row(block.columns), "|" + "---|" * len(block.columns)]
             out += [_md_row(tuple(c.text for c in row)) for row in block.rows] + [""]
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _colon(label: str) -> str:
+    """After a Chinese label a full-width colon, after an English one an ASCII colon."""
+    return "\uff1a" if label and not label[-1].isascii() else ":"
 
 
 def _md_row(cells: Sequence[str]) -> str:

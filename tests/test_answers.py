@@ -1,0 +1,121 @@
+"""What a person holding the phone sees: the answer at a glance, and Chinese that is Chinese.
+
+Every scenario for every user type, in both languages, at moments when the lines are
+open and closed; every command in Chinese at 40, 80 and 120 columns.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from jdhotline import cli
+from jdhotline.load import load
+
+from .conftest import SHIPPED
+
+runner = CliRunner()
+SCENARIOS = [s.id for s in load(SHIPPED).scenarios]
+MOMENTS = ["2026-11-27T22:00", "2026-11-28T10:00", "2026-11-27T20:30"]  # closed, weekend, peak
+USERS = [[], ["--plus"], ["--merchant"]]
+
+# Closing marks no line may start with, opening marks no line may end with (clreq).
+CLOSING = "\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01\uff09\u300d\u300f\u3011\u300b,.;:?!)"
+OPENING = "\uff08\u300c\u300e\u3010\u300a\u201c("
+# Names a Chinese answer may carry in Latin letters, and the command lines it quotes.
+NAMES = {"PLUS", "APP", "ID", "JD", "BCD", "XXXX", "WTPZM", "XX", "UTC"}
+COMMAND = re.compile(r"(jdhotline|--)[\w-]*( [\w\-./]+)*")
+
+
+def run(*args: str, columns: int = 100) -> tuple[str, str]:
+    result = runner.invoke(cli.app, list(args), env={"COLUMNS": str(columns)})
+    assert result.exit_code in (0, 1), result.output
+    return result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("at", MOMENTS)
+@pytest.mark.parametrize("user", USERS, ids=["regular", "plus", "merchant"])
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_the_answer_fits_a_screen_and_starts_with_the_number(
+    scenario: str, user: list[str], at: str, lang: str
+) -> None:
+    out, _ = run("which", *user, "-s", scenario, "--at", at, "--lang", lang)
+    lines = out.splitlines()
+    assert len(lines) <= 20, out
+    json_out = runner.invoke(
+        cli.app, ["which", *user, "-s", scenario, "--at", at, "--format", "json"]
+    ).stdout
+    number = re.search(r'"number": "([0-9-]+)"', json_out)
+    assert number is not None
+    assert any(number.group(1) in line for line in lines[:3]), out
+
+
+def test_the_issues_example_closed_line_with_the_open_one_beside_it() -> None:
+    out, _ = run("which", "--plus", "-s", "appliance", "--at", "2026-11-27T22:00", "--lang", "zh")
+    assert out.splitlines()[0] == "拨打 400-610-1360  家电维修专线"
+    assert out.splitlines()[1].startswith(
+        "已下班 · 明天 09:00 开\uff08还有 11 小时\uff09 — 现在可拨 400-656-0055"
+    )
+
+
+def test_simple_questions_start_with_the_assistant() -> None:
+    out, _ = run("which", "查物流", "--at", "2026-11-27T10:00", "--lang", "zh")
+    assert out.splitlines()[0].startswith("先问京东客服助手")
+    assert out.splitlines()[1].startswith("拨打 950618")
+
+
+def test_no_filler_and_no_repetition() -> None:
+    out, _ = run("which", "-s", "appliance", "--at", "2026-11-27T10:00")
+    assert "not given by the guide" not in out and "no menu given" not in out
+    full, _ = run("which", "--plus", "-s", "high-value", "--at", "2026-11-27T10:00", "--full")
+    assert full.count("TV model XX") == 1  # the PLUS script once
+    md, _ = run("which", "冰箱不制冷", "--at", "2026-11-27T10:00", "--format", "markdown")
+    assert "Matched: 冰箱, 不制冷\n" in md or "Matched: 冰箱, 不制冷*" in md
+
+
+def english_words(text: str) -> set[str]:
+    text = COMMAND.sub(" ", text)
+    return {w for w in re.findall(r"[A-Za-z]{2,}", text) if w not in NAMES}
+
+
+def zh_commands(tmp_path: Path) -> list[list[str]]:
+    at = ["--at", "2026-11-28T12:00", "--lang", "zh"]
+    return [
+        ["which", "冰箱不制冷", *at],
+        ["which", "冰箱不制冷", "--full", *at],
+        ["which", "--merchant", "-s", "malicious-refund", "--full", *at],
+        ["which", "-s", "dispute", "--full", *at],
+        ["which", "--plus", "-s", "high-value", "--full", "--format", "markdown", *at],
+        ["table", *at],
+        ["open", *at],
+        ["scenarios", "--lang", "zh"],
+        ["prep", "-s", "order", "--order", "123", "--fault", "没发货", *at],
+        ["prep", "-s", "appliance", *at],
+        ["case", "list", *at],
+        ["case", "show", "1", *at],
+        ["case", "followup", "1", *at],
+    ]
+
+
+@pytest.mark.parametrize("columns", [40, 80, 120])
+def test_chinese_output_is_chinese_and_breaks_lines_by_the_rules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    monkeypatch.setenv("JDHOTLINE_HOME", str(tmp_path))
+    runner.invoke(cli.app, ["case", "add", "--line", "appliance", "--order", "555",
+                            "--agent", "00123", "--promise", "24h", "--at", "2026-11-27T10:00"])  # fmt: skip
+    ids = {part for s in SCENARIOS for part in s.split("-")}
+    for args in zh_commands(tmp_path):
+        out, err = run(*args, columns=columns)
+        words = english_words(out + err)
+        if args[0] == "scenarios":  # the ids to type after --scenario are code, not words
+            words -= ids
+        assert not words, (args, words)
+        for line in out.splitlines():
+            assert not line.lstrip()[:1] or line.lstrip()[0] not in CLOSING, (args, line)
+            assert not line.rstrip() or line.rstrip()[-1] not in OPENING, (args, line)
+        assert not re.search("[\u4e00-\u9fff][,;:?!]", out), (args, "ASCII punctuation")
