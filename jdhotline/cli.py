@@ -40,6 +40,7 @@ from .options import (
     language_of,
     line_named,
     moment_at,
+    one_of,
     out,
     overdue_cases,
     scenario_named,
@@ -222,7 +223,7 @@ def open_(
     line: Annotated[
         str | None,
         typer.Argument(
-            metavar="[LINE]",
+            metavar="LINE",
             help="A line id (regular, plus, appliance, merchant) or number; default: all lines.",
             show_default=False,
             autocompletion=complete_lines,
@@ -359,6 +360,29 @@ def prep(
 
 
 # --------------------------------------------------------------------------- case
+
+
+@app.command()
+def completion(
+    shell: Annotated[
+        str,
+        typer.Argument(
+            metavar="SHELL", help="bash, zsh or fish.", callback=one_of(("bash", "zsh", "fish"))
+        ),
+    ],
+) -> None:
+    """Print the tab-completion script for a shell, e.g. eval "$(jdhotline completion zsh)".
+
+    `--show-completion` takes no shell: it prints the script for the shell it runs in.
+    """
+    # Typer's own script writer (in a private module, so tests/test_cli.py runs it).
+    from typer._completion_shared import get_completion_script
+
+    script = get_completion_script(
+        prog_name="jdhotline", complete_var="_JDHOTLINE_COMPLETE", shell=shell
+    )
+    out.plain(script)
+
 
 # --------------------------------------------------------------------------- entry point
 

@@ -39,6 +39,28 @@ T = TypeVar("T")
 FORMATS = ("text", "json", "markdown")
 
 
+def _plain_argument_help() -> None:
+    """Arguments in help as people write them: `N`, `[PROBLEM]...`.
+
+    Typer (0.2x) prints an argument's Python type (`N <int>`, `<list[str]>`) and a
+    required one as `{N}`, words no user of this tool should have to read. Its
+    parameters take no class of our own, so the two methods are replaced here, once.
+    """
+    from typer.core import TyperArgument
+
+    def usage_name(self: TyperArgument) -> str:
+        name = self.display_name_raw if self.required else f"[{self.display_name_raw}]"
+        return name + ("..." if self.nargs != 1 else "")
+
+    if hasattr(TyperArgument, "_usage_display_name"):
+        TyperArgument._usage_display_name = usage_name  # type: ignore[method-assign]
+    if hasattr(TyperArgument, "display_type_rich"):
+        TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+
+
+_plain_argument_help()
+
+
 def typer_app() -> typer.Typer:
     return typer.Typer(
         name="jdhotline",
@@ -46,6 +68,7 @@ def typer_app() -> typer.Typer:
         "ready.\n\nAll hours are Beijing time (Asia/Shanghai), whatever your machine's zone.",
         no_args_is_help=True,
         pretty_exceptions_enable=False,
+        rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
 
@@ -108,7 +131,7 @@ LangOpt = Annotated[
 ProblemArg = Annotated[
     list[str] | None,
     typer.Argument(
-        metavar="[PROBLEM]...",
+        metavar="PROBLEM",
         help="What went wrong, in Chinese or English, e.g. 冰箱不制冷 (- reads it from stdin).",
         show_default=False,
     ),

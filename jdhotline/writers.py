@@ -163,6 +163,8 @@ def break_lines(text: str, width: int) -> list[tuple[int, int]]:
                 while cell_len(text[cut]) + taken <= width:
                     taken += cell_len(text[cut])
                     cut += 1
+                while cut > a + 1 and (text[cut] in CLOSING or text[cut - 1] in OPENING):
+                    cut -= 1  # the rules hold inside a folded piece too
                 lines.append((a, cut))
                 a = cut
                 size = cell_len(text[a:b])

@@ -119,3 +119,23 @@ def test_chinese_output_is_chinese_and_breaks_lines_by_the_rules(
             assert not line.lstrip()[:1] or line.lstrip()[0] not in CLOSING, (args, line)
             assert not line.rstrip() or line.rstrip()[-1] not in OPENING, (args, line)
         assert not re.search("[\u4e00-\u9fff][,;:?!]", out), (args, "ASCII punctuation")
+
+
+def test_a_tv_is_not_a_fridge() -> None:
+    out, _ = run("prep", "--plus", "电视黑屏", "--at", "2026-11-27T10:00")
+    assert "The model: on the sticker inside the fridge door" not in out
+    assert '(e.g. "not cooling")' not in out
+
+
+def test_english_answers_give_the_chinese_sentence_to_say() -> None:
+    out, _ = run(
+        "prep", "-s", "order", "--order", "123", "--fault", "没发货", "--at", "2026-11-27T10:00"
+    )
+    assert "In Chinese: “订单号 123\uff0c没发货”" in out
+
+
+def test_a_plus_member_who_forgot_plus_is_told() -> None:
+    _, err = run("which", "商家拒退款", "--at", "2026-11-27T10:00")
+    assert "A PLUS member? Add --plus" in err
+    _, err = run("which", "--plus", "商家拒退款", "--at", "2026-11-27T10:00")
+    assert "--plus" not in err

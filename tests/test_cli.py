@@ -404,7 +404,9 @@ def test_every_command_has_help() -> None:
     import typer.main
 
     group = typer.main.get_group(cli.app)
-    assert sorted(group.commands) == ["case", "open", "prep", "scenarios", "table", "which"]
+    assert sorted(group.commands) == [
+        "case", "completion", "open", "prep", "scenarios", "table", "which",
+    ]  # fmt: skip
     case = group.commands["case"]
     assert sorted(case.commands) == ["add", "close", "export", "followup", "list", "log", "show"]  # type: ignore[attr-defined]
     commands = [([name], c) for name, c in group.commands.items()]
@@ -413,6 +415,39 @@ def test_every_command_has_help() -> None:
         assert command.help, f"{path} needs help text"
         result = run(*path, "--help")
         assert result.exit_code == 0 and "Usage:" in result.stdout
+        for placeholder in ("<bool>", "<list", "<int>", "<str>", "{", "}"):  # types, not words
+            assert placeholder not in result.stdout, (path, placeholder)
+    assert "<bool>" not in run("--help").stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["which", "-f", "xml", "x"],
+            "Invalid value for '--format' / '-f': 'xml' is not one of: text, json, markdown.",
+        ),
+        (["which", "--lang", "fr", "x"], "Invalid value for '--lang': 'fr' is not one of: zh, en."),
+        (["case", "show", "abc"], "Invalid value for 'N': 'abc' is not a case number"),
+        (["case", "export", "-f", "xml"], "'xml' is not one of: json, csv."),
+    ],
+)
+def test_typer_usage_errors_in_plain_words(args: list[str], message: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Usage: jdhotline {args[0]}")
+    assert message in result.stderr
+    assert "Value error" not in result.stderr and "Input should be" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("shell", "marker"),
+    [("bash", "complete -o default -F _jdhotline_completion jdhotline"),
+     ("zsh", "#compdef jdhotline"), ("fish", "complete --command jdhotline")],
+)  # fmt: skip
+def test_each_shell_gets_its_own_completion_script(shell: str, marker: str) -> None:
+    result = run("completion", shell)
+    assert result.exit_code == 0 and marker in result.stdout
 
 
 def test_python_dash_m(tmp_path: Path) -> None:
@@ -489,7 +524,7 @@ def test_bash_completion(tmp_path: Path, words: str, cword: int, expected: list[
     """What bash's completion function (jdhotline --show-completion bash) asks and gets."""
     env = {
         "PATH": "/usr/bin:/bin", "_JDHOTLINE_COMPLETE": "complete_bash",
-        "COMP_WORDS": words, "COMP_CWORD": str(cword), "JDHOTLINE_CACHE_DIR": "",
+        "COMP_WORDS": words, "COMP_CWORD": str(cword),
     }  # fmt: skip
     installed = Path(sys.executable).with_name("jdhotline")  # the console script bash completes
     result = subprocess.run(
@@ -497,7 +532,6 @@ def test_bash_completion(tmp_path: Path, words: str, cword: int, expected: list[
     )
     assert result.stdout.split() == expected, result.stderr
     script = subprocess.run(
-        [installed, "--show-completion", "bash"],
-        capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "SHELL": "/bin/bash"}, check=False,
-    )  # fmt: skip
+        [installed, "completion", "bash"], capture_output=True, text=True, check=False
+    )
     assert "complete -o default -F _jdhotline_completion jdhotline" in script.stdout

@@ -204,7 +204,7 @@ def test_prep_lists_missing_facts_when_not_a_terminal() -> None:
     assert (
         "Still missing" in text
         and "Order number: Copy it from" in text
-        and "Model: The sticker" in text
+        and 'Model: "型号" on the box' in text
     )
 
 

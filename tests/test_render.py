@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,6 @@ from typer.testing import CliRunner
 from jdhotline import cli
 from jdhotline.console import clean
 from jdhotline.documents import dumps
-from jdhotline.words import duration
 
 from .conftest import line_data
 
@@ -65,18 +63,3 @@ def test_clean_and_dumps() -> None:
     assert clean("a\x1b[31mb\tc\nd\x7f") == "a\\x1b[31mb\tc\nd\\x7f"
     assert dumps({"k": "\x1b\x9b"}) == '{\n  "k": "\\u001b\\u009b"\n}'
     assert json.loads(dumps({"k": "\x1b\x9b"})) == {"k": "\x1b\x9b"}
-
-
-@pytest.mark.parametrize(
-    ("minutes", "en", "zh"),
-    [
-        (5, "5 min", "5 分钟"),
-        (120, "2 h", "2 小时"),
-        (130, "2 h 10 min", "2 小时 10 分钟"),
-        (2820, "1 d 23 h", "1 天 23 小时"),
-        (2880, "2 d", "2 天"),
-    ],
-)
-def test_durations(minutes: int, en: str, zh: str) -> None:
-    delta = dt.timedelta(minutes=minutes)
-    assert duration(delta, "en") == en and duration(delta, "zh") == zh
