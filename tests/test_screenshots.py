@@ -25,4 +25,5 @@ def test_readme_pictures_are_up_to_date(monkeypatch: pytest.MonkeyPatch) -> None
         committed = (ROOT / "docs" / name).read_text(encoding="utf-8")
         assert svg == committed, f"docs/{name} is out of date: run python scripts/screenshots.py"
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "docs/which-plus-appliance.svg" in readme and "docs/table.svg" in readme
+    for name in ("which-plus-appliance.svg", "which-zh.svg", "table.svg"):
+        assert f"docs/{name}" in readme, name
