@@ -307,7 +307,7 @@ def _recommend(
                 "or pass --scenario ID (list: `jdhotline scenarios`).",
             )
         user = user or _ask_user(language)
-        chosen, text = _ask_problem(catalogue, language)
+        chosen, text = _ask_problem(catalogue, language, user)
     else:
         chosen = _scenario(catalogue, scenario) if scenario is not None else None
     matched: tuple[str, ...] = ()
@@ -333,6 +333,7 @@ def _recommend(
             matched=matched,
             simple=simple,
             calendar=_calendar(catalogue),
+            problem=text,
         )
     except NoLineError as exc:
         raise Stop(EXIT_CATALOGUE, f"{catalogue.path}: {exc}") from None
@@ -396,10 +397,13 @@ def _ask_user(lang: str) -> str:
     raise Stop(EXIT_USAGE, "no valid answer; pass --plus or --merchant instead.")
 
 
-def _ask_problem(catalogue: "Catalogue", lang: str) -> "tuple[Scenario | None, str]":
+def _ask_problem(
+    catalogue: "Catalogue", lang: str, user: str = "regular"
+) -> "tuple[Scenario | None, str]":
     names = [f"{s.name(lang)} ({s.id})" for s in catalogue.scenarios]
+    question = word(lang, "ask.problem.merchant" if user == "merchant" else "ask.problem")
     for _ in range(3):
-        answer = _ask(word(lang, "ask.problem"), names, word(lang, "ask.problem.prompt"))
+        answer = _ask(question, names, word(lang, "ask.problem.prompt"))
         if answer.isdigit() and 1 <= int(answer) <= len(names):
             return catalogue.scenarios[int(answer) - 1], ""
         if answer:
@@ -527,6 +531,17 @@ def prep(
     merchant: MerchantOpt = False,
     scenario: ScenarioOpt = None,
     order: OrderOpt = None,
+    phone: Annotated[
+        str | None,
+        typer.Option(
+            "--phone",
+            metavar="DIGITS",
+            help="The receiving phone's last 4 digits (收货手机尾号), if you have no order number.",
+        ),
+    ] = None,
+    shop: Annotated[
+        str | None, typer.Option("--shop", metavar="ID", help="Your shop ID (店铺 ID), merchants.")
+    ] = None,
     ordered: Annotated[
         str | None,
         typer.Option("--ordered", metavar="DATE", help="Order date: 2026-10-10 or 10-10."),
@@ -562,7 +577,9 @@ def prep(
         today = moment.date()
         facts = Facts(
             problem=_problem_text(problem) or None,
+            shop=_checked("--shop", shop, _shop),
             order=_checked("--order", order, lambda v: _order(v)),
+            phone=_checked("--phone", phone, _phone),
             ordered=_checked("--ordered", ordered, lambda v: _day(v, today)),
             model=(model or "").strip() or None,
             bought=_checked("--bought", bought, lambda v: _day(v, today)),
@@ -571,6 +588,8 @@ def prep(
             evidence=tuple(e.strip() for e in evidence or () if e.strip()),
         )
         rec = _recommend(catalogue, problem, plus, merchant, scenario, moment, language, "prep")
+        if facts.problem is None and rec.problem:
+            facts = facts.with_(problem=rec.problem)  # typed at the prompt: it is the fault
         if _interactive() and missing(rec.scenario, facts):
             facts = _ask_facts(catalogue, rec.scenario, facts, today, language)
         open_cases = _overdue_cases(moment, order=facts.order)
@@ -592,6 +611,18 @@ def _order(value: str) -> str:
     return parse_order(value)
 
 
+def _phone(value: str) -> str:
+    from .prep import parse_phone
+
+    return parse_phone(value)
+
+
+def _shop(value: str) -> str:
+    from .prep import check_not_placeholder, parse_shop
+
+    return parse_shop(check_not_placeholder(value))
+
+
 def _day(value: str, today: dt.date) -> dt.date:
     from .prep import parse_day
 
@@ -610,21 +641,29 @@ def _checked(flag: str, value: str | None, parse: Callable[[str], T]) -> T | Non
 def _ask_facts(
     catalogue: "Catalogue", scenario: "Scenario", facts: "Facts", today: dt.date, lang: str
 ) -> "Facts":
-    """In a terminal: ask for each missing fact; Enter skips."""
-    from .prep import missing
+    """In a terminal: ask for each missing fact; Enter skips (and asks for its stand-in)."""
+    from .prep import INSTEAD, missing
 
     parsers: dict[str, Callable[[str], object]] = {
+        "shop": _shop,
         "order": _order,
+        "phone": _phone,
         "ordered": lambda v: _day(v, today),
         "bought": lambda v: _day(v, today),
     }
-    for fact in missing(scenario, facts):
+    queue = list(missing(scenario, facts))
+    while queue:
+        fact = queue.pop(0)
         described = catalogue.fact(fact)
         name = described.name(lang) if described else fact
-        hint = described.where(lang) if described else None
+        hint = described.where_for(scenario.audience)(lang) if described else None
+        if fact in INSTEAD and scenario.audience == "buyers":
+            hint = word(lang, "ask.instead", where=hint or "")
         for _ in range(3):
             answer = _ask(f"{name}" + (f" ({hint})" if hint else ""), [], word(lang, "ask.fact"))
             if not answer:
+                if fact in INSTEAD and scenario.audience == "buyers":
+                    queue.insert(0, INSTEAD[fact])
                 break
             try:
                 value = parsers.get(fact, str)(answer)

@@ -60,8 +60,9 @@ WORDS: dict[str, dict[str, str]] = {
         "call_now_open": "now (open around the clock)",
         "best_window": "{start}–{end}",
         "best_from": "from {start}",
-        "wait": "Typical wait",
+        "wait": "Time to get through",
         "wait_value": "{lo}–{hi} min",
+        "wait_peak": "peak hours now ({window}): see the warning below",
         "wait_unknown": "not given by the guide",
         "online": "Online",
         "why": "Why this line",
@@ -88,6 +89,7 @@ WORDS: dict[str, dict[str, str]] = {
         "col.number": "Number",
         "col.audience": "For",
         "col.scenarios": "Scenarios",
+        "extension": "(jdhotline's addition)",
         "col.hours": "Hours (Beijing)",
         "col.off_peak": "Off-peak",
         "col.online": "Online",
@@ -101,14 +103,19 @@ WORDS: dict[str, dict[str, str]] = {
         "ask.user": "Who are you? 1) regular buyer  2) PLUS member  3) JD merchant",
         "ask.user.prompt": "Choose 1-3 [1]: ",
         "ask.problem": "What went wrong? Describe it (e.g. 冰箱不制冷), or pick a number:",
+        "ask.problem.merchant": "What went wrong? Describe it (e.g. 买家恶意退款), "
+        "or pick a number:",
         "ask.problem.prompt": "Problem or number: ",
+        "ask.instead": "{where}; no order number? Press Enter and give the phone's last 4 digits",
         "ask.pick": "No scenario matched {text}. Pick one:",
         "ask.pick.prompt": "Number: ",
         "ask.again": "Please answer with one of the numbers shown.",
         "reason.serves": "It handles {scenario}.",
         "reason.general-line": "It takes any question from {audience}.",
         "reason.specialist": "It stays first for PLUS members too. {why}.",
-        "reason.members-line": "{why}. Typical wait {wait}.",
+        "reason.members-line": "{why}. Time to get through: {wait} (the guide's figure).",
+        "reason.extension": "The guide's table does not list {scenario} for this line: "
+        "sending you here is jdhotline's own addition.",
         "notice.plus-members-only": "Not a PLUS member? Don't dial {number}: it answers “{reply}”.",
         "notice.plus-members-only.plain": "Not a PLUS member? {number} is for PLUS members only.",
         "notice.merchant-line": "{number} is the line for JD merchants (sellers); "
@@ -118,14 +125,17 @@ WORDS: dict[str, dict[str, str]] = {
         "notice.primary-closed.other": "{number} is closed now; "
         "{other} ({other_name}) is open now.",
         "notice.primary-closed.none": "{number} is closed now and no other line is open; "
-        "online: {online}.",
+        "use {online}.",
+        "notice.primary-closed.not-for-this": "{number} is closed now. {others} are open, "
+        "but they are not the lines for this question; use {online}.",
         "notice.calendar-unverified": "Working days for {years} are not in the installed "
         "chinesecalendar: Monday–Friday assumed, public holidays and adjusted working "
         "weekends ignored. Install a newer chinesecalendar (pip install -U chinesecalendar) "
         "or add the dates to the catalogue (calendar.extra_holidays / extra_workdays).",
         "ask.fact": "Enter skips: ",
         "opening": "Open with",
-        "no_opening": "(give --order, --fault, --want … and the sentence is written for you)",
+        "no_opening": "(the sentence is time + problem + demand: give what is wrong (--fault) "
+        "and the order or purchase date (--ordered, --bought) or what you want (--want))",
         "missing": "Still missing",
         "you_have": "you have",
         "after_call": "Before you hang up, note",
@@ -133,6 +143,7 @@ WORDS: dict[str, dict[str, str]] = {
         "and the promised deadline",
         "record": "Record it",
         "open_cases": "Open, overdue cases for this order",
+        "open_cases.all": "All your open, overdue cases (any order)",
         "overdue_note": "You have {n} overdue case(s): {cases}. Call-back script: "
         "jdhotline case followup {first}",
         "case.added": "Case {id} recorded",
@@ -191,8 +202,9 @@ WORDS: dict[str, dict[str, str]] = {
         "call_now_open": "现在就打(24 小时开放)",
         "best_window": "{start}–{end}",
         "best_from": "{start} 起",
-        "wait": "平均等待",
+        "wait": "接通效率",
         "wait_value": "{lo}–{hi} 分钟",
+        "wait_peak": "现在是高峰时段({window}),见下方注意",
         "wait_unknown": "攻略未给出",
         "online": "在线入口",
         "why": "为什么打这个",
@@ -219,6 +231,7 @@ WORDS: dict[str, dict[str, str]] = {
         "col.number": "号码",
         "col.audience": "适用人群",
         "col.scenarios": "场景",
+        "extension": "(本工具补充)",
         "col.hours": "服务时间(北京)",
         "col.off_peak": "避峰时段",
         "col.online": "在线入口",
@@ -232,33 +245,41 @@ WORDS: dict[str, dict[str, str]] = {
         "ask.user": "你是? 1) 普通买家  2) PLUS 会员  3) 京东商家",
         "ask.user.prompt": "选 1-3 [1]:",
         "ask.problem": "遇到什么问题?直接描述(如 冰箱不制冷),或选编号:",
+        "ask.problem.merchant": "遇到什么问题?直接描述(如 买家恶意退款),或选编号:",
         "ask.problem.prompt": "问题或编号:",
+        "ask.instead": "{where};没有订单号就直接回车,接着报收货手机尾号",
         "ask.pick": "“{text}”没有匹配到场景,请选择:",
         "ask.pick.prompt": "编号:",
         "ask.again": "请输入上面列出的编号。",
         "reason.serves": "专门处理:{scenario}。",
         "reason.general-line": "受理{audience}的各类问题。",
         "reason.specialist": "PLUS 会员也先打这条线。{why}。",
-        "reason.members-line": "{why}。平均等待 {wait}。",
+        "reason.members-line": "{why}。接通效率 {wait}(攻略所给)。",
+        "reason.extension": "攻略的热线表没有把“{scenario}”列给这条线:让你打这里是本工具的补充。",
         "notice.plus-members-only": "不是 PLUS 会员?别打 {number}:系统会提示“{reply}”。",
         "notice.plus-members-only.plain": "不是 PLUS 会员?{number} 仅限 PLUS 会员。",
         "notice.merchant-line": "{number} 是京东商家专线,处理店铺事务,不受理买家订单。",
         "notice.buyer-question": "这是买家问题,以下按买家身份作答:商家专线只处理店铺事务。",
         "notice.primary-closed.other": "{number} 现在未开放;{other}({other_name})现在开放。",
-        "notice.primary-closed.none": "{number} 现在未开放,也没有其他热线开放;在线入口:{online}。",
+        "notice.primary-closed.none": "{number} 现在未开放,也没有其他热线开放;"
+        "可以先用在线入口:{online}。",
+        "notice.primary-closed.not-for-this": "{number} 现在未开放。{others} 虽然开着,"
+        "但不是处理这个问题的热线;可以先用在线入口:{online}。",
         "notice.calendar-unverified": "已安装的 chinesecalendar 没有 {years} 年的官方工作日数据:"
         "暂按周一至周五推算,未计入法定节假日和调休。请升级 chinesecalendar"
         "(pip install -U chinesecalendar),或在目录文件的 calendar.extra_holidays / "
         "extra_workdays 中补充日期。",
         "ask.fact": "回车跳过:",
         "opening": "开场白",
-        "no_opening": "(提供 --order、--fault、--want 等,开场白会自动写好)",
+        "no_opening": "(开场白按“时间 + 问题 + 需求”来写:提供问题(--fault),"
+        "再加下单或购买日期(--ordered、--bought)或需求(--want),就会写好)",
         "missing": "还缺",
         "you_have": "已有",
         "after_call": "挂电话前记下",
         "after_fields": "客服工号、服务单号、承诺的时限",
         "record": "记录下来",
         "open_cases": "这个订单还有超时未兑现的记录",
+        "open_cases.all": "你所有超时未兑现的记录(不限订单)",
         "overdue_note": "你有 {n} 条超时未兑现的记录:{cases}。"
         "回访话术:jdhotline case followup {first}",
         "case.added": "已记录第 {id} 号",
@@ -446,6 +467,14 @@ def notice_text(notice: Notice, rec: Recommendation, catalogue: Catalogue, lang:
                 other=notice.other.number,
                 other_name=notice.other.name(lang),
             )
+        if notice.not_for_this:
+            return word(
+                lang,
+                "notice.primary-closed.not-for-this",
+                number=line.number,
+                others=("、" if lang == "zh" else ", ").join(x.number for x in notice.not_for_this),
+                online=line.online(lang),
+            )
         return word(
             lang, "notice.primary-closed.none", number=line.number, online=line.online(lang)
         )
@@ -457,11 +486,11 @@ def notice_text(notice: Notice, rec: Recommendation, catalogue: Catalogue, lang:
     if code in ("caution", "plus-expedite"):
         text = line.caution if code == "caution" else line.plus_tip
         return text(lang) if text is not None else ""
-    if code == "serves":
+    if code in ("serves", "extension"):
         name = rec.scenario.name(lang)
         if lang == "en" and name[1:2].islower():
             name = name[0].lower() + name[1:]  # mid-sentence: "It handles appliance ..."
-        return word(lang, "reason.serves", scenario=name)
+        return word(lang, "reason." + code, scenario=name)
     if code == "general-line":
         return word(lang, "reason.general-line", audience=word(lang, "audience." + line.audience))
     if code in ("specialist", "members-line"):
@@ -495,6 +524,11 @@ def line_json(status: LineStatus, scenario: Scenario | None, lang: str) -> dict[
         "wait": (
             {"min_minutes": line.wait_minutes[0], "max_minutes": line.wait_minutes[1]}
             if line.wait_minutes
+            else None
+        ),
+        "peak": (
+            {"start": _hhmm(status.peak.window.start), "end": _hhmm(status.peak.window.end)}
+            if status.peak
             else None
         ),
         "ivr": {
@@ -543,6 +577,7 @@ def table_json(catalogue: Catalogue, lang: str) -> list[dict[str, Any]]:
             "number": line.number,
             "audience": line.audience,
             "scenarios": list(line.scenarios),
+            "extends": list(line.extends),
             "hours": {
                 "open": _hhmm(line.hours.window.start),
                 "close": _hhmm(line.hours.window.end),
@@ -607,14 +642,20 @@ def _facts(rec: Recommendation, lang: str) -> list[tuple[str, str]]:
         (word(lang, "get_through"), ivr_text(line, rec.scenario, lang)),
         (word(lang, "open_now"), state_text(p, lang) + _unverified(p, lang)),
         (word(lang, "best"), best_text(p, lang)),
-        (word(lang, "wait"), wait_text(line, lang)),
+        (word(lang, "wait"), _wait_or_peak(p, lang)),
         (word(lang, "online"), clean(line.online(lang))),
     ]
     return rows
 
 
+def _wait_or_peak(status: LineStatus, lang: str) -> str:
+    """In the peak, the peak: the guide's everyday figure does not hold then."""
+    if status.peak is not None:
+        return word(lang, "wait_peak", window=window_text(status.peak.window))
+    return wait_text(status.line, lang)
+
+
 def _sections(rec: Recommendation, catalogue: Catalogue, lang: str) -> list[tuple[str, list[str]]]:
-    line = rec.primary.line
     say = catalogue.say
     # The guide's general example is a buyer's; a merchant question gets the shape alone.
     scenario = rec.scenario
@@ -629,8 +670,7 @@ def _sections(rec: Recommendation, catalogue: Catalogue, lang: str) -> list[tupl
         (word(lang, "say"), say_items),
         (
             word(lang, "on_the_call"),
-            [clean(t.text(lang)) for t in line.tips if t.applies_to(rec.scenario.id)]
-            + [clean(t(lang)) for t in say.on_the_call],
+            [clean(t(lang)) for t in (*rec.steps, *rec.on_the_call)],
         ),
         (word(lang, "warnings"), _texts(rec.warnings, rec, catalogue, lang)),
         (word(lang, "notes"), _texts(rec.notes, rec, catalogue, lang)),
@@ -645,7 +685,7 @@ def _sections(rec: Recommendation, catalogue: Catalogue, lang: str) -> list[tupl
 def _alternative(status: LineStatus, scenario: Scenario, lang: str) -> str:
     line = status.line
     parts = [f"{line.number} {line.name(lang)}", state_text(status, lang)]
-    parts.append(f"{word(lang, 'wait')} {wait_text(line, lang)}")
+    parts.append(f"{word(lang, 'wait')} {_wait_or_peak(status, lang)}")
     ivr = ivr_text(line, scenario, lang)
     if line.menu or line.dial_note:
         parts.append(ivr)
@@ -699,7 +739,11 @@ def _table_row(
     catalogue: Catalogue, status: LineStatus, lang: str, *, ids: bool = False
 ) -> list[str]:
     line = status.line
-    names = ", ".join(s if ids else catalogue.scenario(s).name(lang) for s in line.scenarios)
+    names = ", ".join(
+        (s if ids else catalogue.scenario(s).name(lang))
+        + (word(lang, "extension") if s in line.extends else "")
+        for s in line.scenarios
+    )
     off_peak = ", ".join(window_text(w) for w in line.off_peak) or word(lang, "none")
     state = word(lang, "open" if status.open_now else "closed")
     return [
@@ -888,26 +932,22 @@ def _missing(sheet: CallSheet, lang: str) -> list[tuple[str, str, str]]:
     rows = []
     for fact in sheet.missing:
         described = sheet.catalogue.fact(fact)
+        where = described.where_for(sheet.rec.scenario.audience) if described else None
         rows.append(
             (
                 fact,
                 described.name(lang) if described else fact,
-                described.where(lang) if described else "",
+                where(lang) if where else "",
             )
         )
     return rows
 
 
-def record_command(sheet: CallSheet) -> str:
-    """The exact `jdhotline case add` line to run after the call."""
-    import shlex
+def record_command(sheet: CallSheet, lang: str) -> str:
+    """The `jdhotline case add` line to run after the call (script.record_command)."""
+    from .script import record_command as command
 
-    parts = ["jdhotline", "case", "add", "--line", sheet.rec.primary.line.id]
-    parts += ["--scenario", sheet.rec.scenario.id]
-    if sheet.facts.order:
-        parts += ["--order", sheet.facts.order]
-    command = " ".join(shlex.quote(p) for p in parts)
-    return command + " --agent 工号 --ticket 服务单号 --promise 24h"
+    return command(sheet.rec.primary.line.id, sheet.rec.scenario.id, sheet.facts, lang)
 
 
 def prep_json(sheet: CallSheet, lang: str) -> dict[str, Any]:
@@ -916,7 +956,7 @@ def prep_json(sheet: CallSheet, lang: str) -> dict[str, Any]:
     doc["opening"] = _opening(sheet, lang)
     doc["missing"] = [{"fact": f, "name": n, "where": w} for f, n, w in _missing(sheet, lang)]
     doc["evidence"] = list(sheet.facts.evidence)
-    doc["record"] = record_command(sheet)
+    doc["record"] = record_command(sheet, lang)
     doc["open_cases"] = [case_summary_json(c, rec.at) for c in sheet.open_cases]
     return doc
 
@@ -937,13 +977,15 @@ def _prep_sections(sheet: CallSheet, lang: str) -> list[tuple[str, list[str]]]:
             ],
         ),
         (w("have_ready"), evidence),
+        (w("on_the_call"), [clean(t(lang)) for t in rec.steps]),  # the guide's steps, as `which`
         (w("warnings"), _texts(rec.warnings, rec, sheet.catalogue, lang)),
+        (w("notes"), _texts(rec.notes, rec, sheet.catalogue, lang)),
+        (w("after_call"), [w("after_fields")] + [clean(t(lang)) for t in rec.on_the_call]),
+        (w("record"), [record_command(sheet, lang)]),
         (
-            w("after_call"),
-            [w("after_fields")] + [clean(t(lang)) for t in sheet.catalogue.say.on_the_call],
+            w("open_cases" if sheet.facts.order else "open_cases.all"),
+            [_case_line(c, rec.at, lang) for c in sheet.open_cases],
         ),
-        (w("record"), [record_command(sheet)]),
-        (w("open_cases"), [_case_line(c, rec.at, lang) for c in sheet.open_cases]),
     ]
     return [(heading, items) for heading, items in sections if items]
 
@@ -1039,6 +1081,9 @@ def cases_csv(cases: Sequence[Case]) -> str:
     import io
 
     buffer = io.StringIO()
+    # A byte-order mark first: Excel and WPS on Chinese Windows read a CSV without one
+    # as GBK, and Chinese notes turn to garbled text.
+    buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(
         [

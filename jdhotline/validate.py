@@ -18,6 +18,7 @@ from .catalogue import (
     LINE_AUDIENCES,
     MINUTES_PER_DAY,
     SCENARIO_AUDIENCES,
+    USERS,
     Catalogue,
     Fact,
     Hours,
@@ -226,6 +227,12 @@ class _Validator:
                 self.known(tip.scenarios, f"hotlines[{i}].tips[{j}].scenarios", known)
             for j, key in enumerate(line.menu):
                 self.known(key.scenarios, f"hotlines[{i}].menu[{j}].scenarios", known)
+            for j, extra in enumerate(line.extends):
+                if extra not in line.scenarios:
+                    raise self.fail(
+                        f"hotlines[{i}].extends[{j}]",
+                        f"{extra!r} is not in this line's scenarios; list it there first",
+                    )
             served.update(line.scenarios)
         for i, scenario in enumerate(scenarios):
             for j, need in enumerate(scenario.needs):
@@ -258,7 +265,7 @@ class _Validator:
             say=Say(
                 shape=self.l10n(say["shape"], "say.shape"),
                 example=self.l10n(say["example"], "say.example"),
-                on_the_call=self.list_of(say["on_the_call"], "say.on_the_call", self.l10n),
+                on_the_call=self.list_of(say["on_the_call"], "say.on_the_call", self.tip),
             ),
             assistant=self.l10n(top["assistant"], "assistant"),
             extra_holidays=frozenset(holidays),
@@ -311,6 +318,7 @@ class _Validator:
                 "plus_tip",
                 "caution",
                 "tips",
+                "extends",
             ),
         )
         at = lambda key: _join(where, key)  # noqa: E731
@@ -354,6 +362,7 @@ class _Validator:
             menu=self.list_of(data.get("menu") or [], at("menu"), self.menu_key),
             online=self.l10n(data["online"], at("online")),
             tips=self.list_of(data.get("tips") or [], at("tips"), self.tip),
+            extends=self.list_of(data.get("extends") or [], at("extends"), self.ident),
             non_member_reply=self.text(reply, at("non_member_reply"))
             if reply is not None
             else None,
@@ -363,18 +372,27 @@ class _Validator:
         )
 
     def fact(self, value: Any, where: str) -> Fact:
-        data = self.mapping(value, where, ("name", "where"))
+        data = self.mapping(value, where, ("name", "where"), ("merchants",))
+        merchants = data.get("merchants")
         return Fact(
             name=self.l10n(data["name"], _join(where, "name")),
             where=self.l10n(data["where"], _join(where, "where")),
+            merchants=self.l10n(merchants, _join(where, "merchants"))
+            if merchants is not None
+            else None,
         )
 
     def tip(self, value: Any, where: str) -> Tip:
-        data = self.mapping(value, where, LANGS, ("scenarios",))
+        data = self.mapping(value, where, LANGS, ("scenarios", "users"))
         return Tip(
             text=self.l10n({lang: data[lang] for lang in LANGS}, where),
             scenarios=self.list_of(
                 data.get("scenarios") or [], _join(where, "scenarios"), self.ident
+            ),
+            users=self.list_of(
+                data.get("users") or [],
+                _join(where, "users"),
+                lambda v, w: self.choice(v, w, USERS),
             ),
         )
 
@@ -473,6 +491,14 @@ def _describe(value: Any) -> str:
 def to_data(catalogue: Catalogue) -> dict[str, Any]:
     """The catalogue as the plain data its YAML holds: parse(dump(c)) == c."""
 
+    def tip(value: Tip) -> dict[str, Any]:
+        data: dict[str, Any] = text(value.text)
+        if value.scenarios:
+            data["scenarios"] = list(value.scenarios)
+        if value.users:
+            data["users"] = list(value.users)
+        return data
+
     def text(value: L10n) -> dict[str, str]:
         return {"zh": value.zh, "en": value.en}
 
@@ -500,10 +526,7 @@ def to_data(catalogue: Catalogue) -> dict[str, Any]:
                 for k in value.menu
             ],
             "online": text(value.online),
-            "tips": [
-                {**text(t.text), **({"scenarios": list(t.scenarios)} if t.scenarios else {})}
-                for t in value.tips
-            ],
+            "tips": [tip(t) for t in value.tips],
             "source": value.source,
             "verified_on": value.verified_on.isoformat(),
         }
@@ -512,6 +535,8 @@ def to_data(catalogue: Catalogue) -> dict[str, Any]:
                 data[key] = text(getattr(value, key))
         if value.non_member_reply is not None:
             data["non_member_reply"] = value.non_member_reply
+        if value.extends:
+            data["extends"] = list(value.extends)
         return data
 
     def scenario(value: Scenario) -> dict[str, Any]:
@@ -538,7 +563,7 @@ def to_data(catalogue: Catalogue) -> dict[str, Any]:
         "say": {
             "shape": text(catalogue.say.shape),
             "example": text(catalogue.say.example),
-            "on_the_call": [text(t) for t in catalogue.say.on_the_call],
+            "on_the_call": [tip(t) for t in catalogue.say.on_the_call],
         },
         "assistant": text(catalogue.assistant),
         "calendar": {
@@ -548,7 +573,12 @@ def to_data(catalogue: Catalogue) -> dict[str, Any]:
     }
     if catalogue.facts:
         data["facts"] = {
-            k: {"name": text(f.name), "where": text(f.where)} for k, f in catalogue.facts
+            k: {
+                "name": text(f.name),
+                "where": text(f.where),
+                **({"merchants": text(f.merchants)} if f.merchants else {}),
+            }
+            for k, f in catalogue.facts
         }
     return data
 
