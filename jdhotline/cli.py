@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from . import __version__
-from .errors import CaseStoreError, CatalogueError, NoSuchCase
+from .errors import CaseStateError, CaseStoreError, CatalogueError, NoSuchCase
 from .render import Output, word
 
 if TYPE_CHECKING:
@@ -246,6 +246,9 @@ def _boundary() -> Iterator[None]:
         raise typer.Exit(EXIT_STORE) from None
     except NoSuchCase as exc:
         out.error(f"no case {exc.case_id}", "See `jdhotline case list --all`.")
+        raise typer.Exit(EXIT_USAGE) from None
+    except CaseStateError as exc:
+        out.error(str(exc))
         raise typer.Exit(EXIT_USAGE) from None
 
 
@@ -659,8 +662,9 @@ def _ask_facts(
         hint = described.where_for(scenario.audience)(lang) if described else None
         if fact in INSTEAD and scenario.audience == "buyers":
             hint = word(lang, "ask.instead", where=hint or "")
+        question = name + ((f"({hint})" if lang == "zh" else f" ({hint})") if hint else "")
         for _ in range(3):
-            answer = _ask(f"{name}" + (f" ({hint})" if hint else ""), [], word(lang, "ask.fact"))
+            answer = _ask(question, [], word(lang, "ask.fact"))
             if not answer:
                 if fact in INSTEAD and scenario.audience == "buyers":
                     queue.insert(0, INSTEAD[fact])
@@ -747,8 +751,16 @@ def _overdue_cases(moment: dt.datetime, order: str | None) -> "list[Case]":
 
 def _promise(value: str | None, moment: dt.datetime) -> dt.datetime | None:
     from .cases import parse_promise
+    from .prep import check_not_placeholder
 
-    return _checked("--promise", value, lambda v: parse_promise(v, moment))
+    return _checked("--promise", value, lambda v: parse_promise(check_not_placeholder(v), moment))
+
+
+def _answer(flag: str, value: str | None) -> str | None:
+    """What the agent said (--agent, --ticket): never the printed line's placeholder."""
+    from .prep import check_not_placeholder
+
+    return _checked(flag, value, lambda v: check_not_placeholder(v).strip() or None)
 
 
 @case_app.command("add")
@@ -783,8 +795,8 @@ def case_add(
                 at=moment,
                 scenario=scenario_id,
                 order=_checked("--order", order, _order),
-                agent=_text(agent),
-                ticket=_text(ticket),
+                agent=_answer("--agent", agent),
+                ticket=_answer("--ticket", ticket),
                 due=_promise(promise, moment),
                 note=_text(note),
             )
@@ -809,8 +821,8 @@ def case_log(
             store.log(
                 case_id,
                 at=moment,
-                agent=_text(agent),
-                ticket=_text(ticket),
+                agent=_answer("--agent", agent),
+                ticket=_answer("--ticket", ticket),
                 due=_promise(promise, moment),
                 note=_text(note),
             )
@@ -834,6 +846,21 @@ def case_close(
             store.close_case(case_id, at=moment, outcome=_text(outcome))
             case = store.get(case_id)
     _show_case_summary(case, moment, fmt, "closed")
+
+
+@case_app.command("reopen")
+def case_reopen(
+    case_id: CaseId,
+    at: AtOpt = None,
+    fmt: CaseFormatOpt = Format.text,
+) -> None:
+    """Open a closed case again; its history, outcome included, is kept."""
+    with _boundary():
+        moment = _moment(at)
+        with _store() as store:
+            store.reopen(case_id)
+            case = store.get(case_id)
+    _show_case_summary(case, moment, fmt, "reopened")
 
 
 @case_app.command("list")
@@ -885,23 +912,38 @@ def case_show(
 class ExportFormat(str, Enum):
     json = "json"
     csv = "csv"
+    ics = "ics"
 
 
 @case_app.command("export")
 def case_export(
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        ExportFormat.json
-    ),
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json or csv: every case with its history; "
+            "ics: a calendar event at each open case's deadline.",
+        ),
+    ] = ExportFormat.json,
     at: AtOpt = None,
+    lang: LangOpt = None,
+    catalog: CatalogOpt = None,
 ) -> None:
-    """Every case with its whole history, for a complaint to the platform or a regulator."""
+    """Every case with its whole history (for a complaint), or the promises as a calendar."""
     from . import render
 
     with _boundary():
         moment = _moment(at)
+        catalogue = _catalogue(catalog) if fmt is ExportFormat.ics else None
         with _store() as store:
             cases = store.all(include_closed=True)
-    if fmt is ExportFormat.csv:
+    if catalogue is not None:
+        from .ics import cases_ics
+
+        lines = {line.id: line for line in catalogue.lines}
+        _write_bytes(cases_ics(cases, lines, moment, _lang(lang)))
+    elif fmt is ExportFormat.csv:
         out.plain(render.cases_csv(cases))
     else:
         out.plain(out.dumps([render.case_json(c, moment) for c in cases]))
@@ -926,6 +968,7 @@ def case_followup(
         catalogue = _catalogue(catalog)
         with _store() as store:
             case = store.get(case_id)
+        case.check_open("followup")
         line = catalogue.find_line(case.line)
         if line is None:
             raise Stop(
@@ -940,6 +983,17 @@ def case_followup(
         lambda: render.followup_markdown(case, line_status, words, language),
         lambda: render.followup_rich(case, line_status, words, language),
     )
+
+
+def _write_bytes(data: bytes) -> None:
+    """A document with its own line ends (iCalendar's CRLF), written as it is."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        sys.stdout.flush()
+        buffer.write(data)
+        buffer.flush()
 
 
 def _text(value: str | None) -> str | None:

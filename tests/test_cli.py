@@ -18,7 +18,7 @@ from .conftest import line_data
 runner = CliRunner()
 FRIDAY_NOON = "2026-11-27T12:00"
 LINE_KEYS = [
-    "id", "name", "number", "open_now", "next_change", "best_time", "wait", "ivr", "online",
+    "id", "name", "number", "open_now", "next_change", "best_time", "wait", "peak", "ivr", "online",
     "calendar_verified",
 ]  # fmt: skip
 
@@ -136,7 +136,7 @@ def test_which_markdown() -> None:
     assert "**Call 950618**" in md and "- **How to get through:** press 1 (order enquiry)" in md
     assert "### Warnings" in md and "25 min" in md  # the evening peak
     assert "### Notes" in md and "京东客服助手" in md  # a simple question
-    assert "- **Best time:** 23:00–24:00" in md
+    assert "- **Best time:** 23:00–tomorrow 09:00" in md
 
 
 def test_local_time_shown_when_the_zone_differs(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -287,6 +287,7 @@ def test_table_json() -> None:
             "number",
             "audience",
             "scenarios",
+            "extends",
             "hours",
             "off_peak",
             "online",
@@ -297,7 +298,7 @@ def test_table_json() -> None:
     assert merchant["off_peak"] == [{"start": "09:30", "end": "11:00"}]
     assert doc[0]["off_peak"] == [
         {"start": "14:00", "end": "16:00"},
-        {"start": "23:00", "end": "24:00"},
+        {"start": "23:00", "end": "09:00"},
     ]
 
 
@@ -379,7 +380,16 @@ def test_every_command_has_help() -> None:
     group = typer.main.get_group(cli.app)
     assert sorted(group.commands) == ["case", "open", "prep", "scenarios", "table", "which"]
     case = group.commands["case"]
-    assert sorted(case.commands) == ["add", "close", "export", "followup", "list", "log", "show"]  # type: ignore[attr-defined]
+    assert sorted(case.commands) == [
+        "add",
+        "close",
+        "export",
+        "followup",
+        "list",
+        "log",
+        "reopen",
+        "show",
+    ]  # type: ignore[attr-defined]
     commands = [([name], c) for name, c in group.commands.items()]
     commands += [(["case", name], c) for name, c in case.commands.items()]  # type: ignore[attr-defined]
     for path, command in commands:

@@ -105,6 +105,7 @@ def test_simple_question_note(catalogue: Catalogue) -> None:
 def test_no_line_is_a_documented_refusal(data) -> None:
     # A catalogue whose only line for "membership" is for PLUS members.
     line_data(data, "regular")["scenarios"].remove("membership")
+    line_data(data, "regular")["extends"].remove("membership")
     line_data(data, "regular")["general"] = False
     catalogue = build(data)
     with pytest.raises(NoLineError):
