@@ -815,19 +815,20 @@ def case_log(
     fmt: CaseFormatOpt = Format.text,
 ) -> None:
     """Record another call on a case (every call is an entry in its history)."""
-    with _boundary():
-        moment = _moment(at)
-        with _store() as store:
-            store.log(
-                case_id,
-                at=moment,
-                agent=_answer("--agent", agent),
-                ticket=_answer("--ticket", ticket),
-                due=_promise(promise, moment),
-                note=_text(note),
-            )
-            case = store.get(case_id)
-    _show_case_summary(case, moment, fmt, "logged")
+    _change_case(
+        case_id,
+        at,
+        fmt,
+        "logged",
+        lambda store, moment: store.log(
+            case_id,
+            at=moment,
+            agent=_answer("--agent", agent),
+            ticket=_answer("--ticket", ticket),
+            due=_promise(promise, moment),
+            note=_text(note),
+        ),
+    )
 
 
 @case_app.command("close")
@@ -839,13 +840,14 @@ def case_close(
     at: AtOpt = None,
     fmt: CaseFormatOpt = Format.text,
 ) -> None:
-    """Close a case, with how it ended."""
-    with _boundary():
-        moment = _moment(at)
-        with _store() as store:
-            store.close_case(case_id, at=moment, outcome=_text(outcome))
-            case = store.get(case_id)
-    _show_case_summary(case, moment, fmt, "closed")
+    """Close a case, with how it ended (a closed case is refused: its outcome stays)."""
+    _change_case(
+        case_id,
+        at,
+        fmt,
+        "closed",
+        lambda store, moment: store.close_case(case_id, at=moment, outcome=_text(outcome)),
+    )
 
 
 @case_app.command("reopen")
@@ -855,12 +857,23 @@ def case_reopen(
     fmt: CaseFormatOpt = Format.text,
 ) -> None:
     """Open a closed case again; its history, outcome included, is kept."""
+    _change_case(case_id, at, fmt, "reopened", lambda store, _: store.reopen(case_id))
+
+
+def _change_case(
+    case_id: int,
+    at: str | None,
+    fmt: Format,
+    what: str,
+    change: "Callable[[CaseStore, dt.datetime], None]",
+) -> None:
+    """One change to a case in one transaction, then the case as it now stands."""
     with _boundary():
         moment = _moment(at)
         with _store() as store:
-            store.reopen(case_id)
+            change(store, moment)
             case = store.get(case_id)
-    _show_case_summary(case, moment, fmt, "reopened")
+    _show_case_summary(case, moment, fmt, what)
 
 
 @case_app.command("list")
