@@ -63,6 +63,7 @@ WORDS: dict[str, dict[str, str]] = {
         "wait": "Time to get through",
         "wait_value": "{lo}–{hi} min",
         "wait_peak": "peak hours now ({window}): see the warning below",
+        "peak_now": "peak hours now ({window})",
         "wait_unknown": "not given by the guide",
         "online": "Online",
         "why": "Why this line",
@@ -206,6 +207,7 @@ WORDS: dict[str, dict[str, str]] = {
         "wait": "接通效率",
         "wait_value": "{lo}–{hi} 分钟",
         "wait_peak": "现在是高峰时段({window}),见下方注意",
+        "peak_now": "现在是高峰时段({window})",
         "wait_unknown": "攻略未给出",
         "online": "在线入口",
         "why": "为什么打这个",
@@ -687,7 +689,10 @@ def _sections(rec: Recommendation, catalogue: Catalogue, lang: str) -> list[tupl
 def _alternative(status: LineStatus, scenario: Scenario, lang: str) -> str:
     line = status.line
     parts = [f"{line.number} {line.name(lang)}", state_text(status, lang)]
-    parts.append(f"{word(lang, 'wait')} {_wait_or_peak(status, lang)}")
+    if status.peak is not None:
+        parts.append(word(lang, "peak_now", window=window_text(status.peak.window)))
+    else:
+        parts.append(f"{word(lang, 'wait')} {wait_text(line, lang)}")
     ivr = ivr_text(line, scenario, lang)
     if line.menu or line.dial_note:
         parts.append(ivr)
