@@ -144,7 +144,9 @@ def followup(case: Case, line: Line, at: dt.datetime, lang: str) -> FollowUp:
         words = "; ".join(parts) + "."
         words = words[0].upper() + words[1:]
     escalate = None
-    if missed >= 2:
+    # The guide's escalation requests (上级维权专员, 家电售后主管, PLUS 专属维权组) are a
+    # buyer's; it gives a merchant none, so a merchant's case gets none.
+    if missed >= 2 and line.audience != "merchants":
         days = max(1, (at - case.created_at).days)
         escalate = _escalation(line, days, lang)
     return FollowUp(words=words, escalate=escalate, overdue=overdue, missed=missed)

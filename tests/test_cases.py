@@ -493,3 +493,11 @@ def test_csv_export_is_utf8_with_a_byte_order_mark() -> None:
     assert result.stdout_bytes.count(b"\xef\xbb\xbf") == 1
     rows = list(csv.DictReader(io.StringIO(result.stdout_bytes.decode("utf-8-sig"))))
     assert rows[0]["case"] == "1" and rows[0]["note"] == "商家不接电话"
+
+
+@pytest.mark.usefixtures("home")
+def test_no_buyers_escalation_for_a_merchants_case() -> None:
+    run("case", "add", "--line", "merchant", "--promise", "2h", "--at", "2026-11-27T10:00")
+    run("case", "log", "1", "--promise", "2h", "--at", "2026-11-27T13:00")
+    doc = json.loads(run("case", "followup", "1", "--at", "2026-11-27T16:00", "-f", "json").stdout)
+    assert doc["missed_promises"] == 2 and doc["escalate"] is None

@@ -4,6 +4,8 @@ import datetime as dt
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from jdhotline import cli
@@ -388,3 +390,18 @@ def test_the_record_line_cannot_store_its_placeholders(tmp_path) -> None:
     assert logged.exit_code == 0
     refused = runner.invoke(cli.app, ["case", "log", "1", "--ticket", "<服务单号>"])
     assert refused.exit_code == 2 and "placeholder" in refused.stderr
+
+
+@given(
+    today=st.dates(min_value=dt.date(2001, 1, 1), max_value=dt.date(2099, 12, 31)),
+    day=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2000, 12, 31)),
+)
+def test_month_day_is_the_latest_such_date_up_to_today(today: dt.date, day: dt.date) -> None:
+    found = parse_day(f"{day.month:02d}-{day.day:02d}", today)
+    assert (found.month, found.day) == (day.month, day.day) and found <= today
+    for year in range(found.year + 1, today.year + 1):  # none later that is still not future
+        try:
+            later = dt.date(year, day.month, day.day)
+        except ValueError:
+            continue
+        assert later > today
