@@ -90,7 +90,7 @@ WORDS: dict[str, dict[str, str]] = {
         "col.number": "Number",
         "col.audience": "For",
         "col.scenarios": "Scenarios",
-        "extension": "(jdhotline's addition)",
+        "extension": " (jdhotline's addition)",
         "col.hours": "Hours (Beijing)",
         "col.off_peak": "Off-peak",
         "col.online": "Online",
