@@ -133,6 +133,9 @@ class Line(Record):
     # Scenarios in `scenarios` that the guide's table does not list for this line:
     # jdhotline's own extension, said so wherever the line is shown for them.
     extends: tuple[str, ...] = ()
+    # The guide's table gives the line to fewer callers than `audience` (950618: 普通买家,
+    # where jdhotline shows it to PLUS members too): said so wherever the audience is shown.
+    extends_audience: bool = False
 
     @property
     def digits(self) -> str:

@@ -582,6 +582,7 @@ def table_json(catalogue: Catalogue, lang: str) -> list[dict[str, Any]]:
             "audience": line.audience,
             "scenarios": list(line.scenarios),
             "extends": list(line.extends),
+            "extends_audience": line.extends_audience,
             "hours": {
                 "open": _hhmm(line.hours.window.start),
                 "close": _hhmm(line.hours.window.end),
@@ -756,7 +757,8 @@ def _table_row(
     return [
         clean(line.name(lang)),
         line.number,
-        word(lang, "audience." + line.audience),
+        word(lang, "audience." + line.audience)
+        + (word(lang, "extension") if line.extends_audience else ""),
         clean(names),
         hours_text(line, lang),
         off_peak,

@@ -319,6 +319,7 @@ class _Validator:
                 "caution",
                 "tips",
                 "extends",
+                "extends_audience",
             ),
         )
         at = lambda key: _join(where, key)  # noqa: E731
@@ -363,6 +364,9 @@ class _Validator:
             online=self.l10n(data["online"], at("online")),
             tips=self.list_of(data.get("tips") or [], at("tips"), self.tip),
             extends=self.list_of(data.get("extends") or [], at("extends"), self.ident),
+            extends_audience=self.boolean(
+                data.get("extends_audience", False), at("extends_audience")
+            ),
             non_member_reply=self.text(reply, at("non_member_reply"))
             if reply is not None
             else None,
@@ -537,6 +541,8 @@ def to_data(catalogue: Catalogue) -> dict[str, Any]:
             data["non_member_reply"] = value.non_member_reply
         if value.extends:
             data["extends"] = list(value.extends)
+        if value.extends_audience:
+            data["extends_audience"] = True
         return data
 
     def scenario(value: Scenario) -> dict[str, Any]:

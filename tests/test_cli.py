@@ -288,6 +288,7 @@ def test_table_json() -> None:
             "audience",
             "scenarios",
             "extends",
+            "extends_audience",
             "hours",
             "off_peak",
             "online",

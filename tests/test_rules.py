@@ -228,6 +228,9 @@ def test_where_jdhotline_extends_the_guides_table_it_says_so() -> None:
     )
     doc = json.loads(runner.invoke(cli.app, ["table", "--format", "json"]).stdout)
     assert [row["extends"] for row in doc] == [["membership", "high-value"], [], [], []]
+    assert [row["extends_audience"] for row in doc] == [True, False, False, False]
+    assert "| 普通用户热线 | 950618 | 所有买家(本工具补充) |" in table
+    assert "| 家电维修专线 | 400-610-1360 | 所有买家 |" in table  # the guide's own words
     which = _md("which", "-s", "membership", "--at", "2026-11-27T12:00")
     assert "攻略的热线表没有把“会员权益咨询”列给这条线:让你打这里是本工具的补充。" in which
     guide = _md("which", "-s", "account", "--at", "2026-11-27T12:00")
