@@ -43,6 +43,7 @@ def opening(facts: Facts, *, plus: bool, today: dt.date, lang: str) -> str | Non
         parts.append("PLUS 会员" if zh else "PLUS member")
     if facts.shop:
         parts.append(shop_words(facts.shop, lang))
+    which = _which_order(facts, lang)
     if facts.model or facts.bought:
         # The appliance shape: "美的冰箱 BCD-500WTPZM,2023 年买的,不制冷".
         if facts.model:
@@ -50,14 +51,14 @@ def opening(facts: Facts, *, plus: bool, today: dt.date, lang: str) -> str | Non
         if facts.bought:
             when = _day(facts.bought, lang, year=True)
             parts.append(f"{when}买的" if zh else f"bought on {when}")
-        parts += _which_order(facts, lang)
+        if which:
+            parts.append(which)
     elif facts.ordered:
         when = _day(facts.ordered, lang, year=facts.ordered.year != today.year)
-        which = ",".join(_which_order(facts, lang)) if zh else "; ".join(_which_order(facts, lang))
         which = (f"({which})" if zh else f" ({which})") if which else ""
         parts.append(f"{when}下单{which}" if zh else f"ordered on {when}{which}")
-    else:
-        parts += _which_order(facts, lang)
+    elif which:
+        parts.append(which)
     parts.append(facts.what_is_wrong)
     if facts.want:
         parts.append(f"需求是{facts.want}" if zh else f"I want {facts.want}")
@@ -67,13 +68,13 @@ def opening(facts: Facts, *, plus: bool, today: dt.date, lang: str) -> str | Non
     return sentence[0].upper() + sentence[1:]
 
 
-def _which_order(facts: Facts, lang: str) -> list[str]:
+def _which_order(facts: Facts, lang: str) -> str | None:
     """The order number, else the receiving phone's last digits: never one for the other."""
     if facts.order:
-        return [f"订单号 {facts.order}" if lang == "zh" else f"order {facts.order}"]
+        return f"订单号 {facts.order}" if lang == "zh" else f"order {facts.order}"
     if facts.phone:
-        return [phone_words(facts.phone, lang)]
-    return []
+        return phone_words(facts.phone, lang)
+    return None
 
 
 def phone_words(phone: str, lang: str) -> str:
