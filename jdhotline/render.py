@@ -97,7 +97,8 @@ WORDS: dict[str, dict[str, str]] = {
         "col.keywords": "Example keywords",
         "none": "none given",
         "all_day": "24 h",
-        "unverified": "(working days guessed: calendar not verified)",
+        "tier.statutory": "(statutory holidays only: adjusted days not announced yet)",
+        "tier.guessed": "(working days guessed: Monday–Friday)",
         "ask.user": "Who are you? 1) regular buyer  2) PLUS member  3) JD merchant",
         "ask.user.prompt": "Choose 1-3 [1]: ",
         "ask.problem": "What went wrong? Describe it (e.g. 冰箱不制冷), or pick a number:",
@@ -119,10 +120,12 @@ WORDS: dict[str, dict[str, str]] = {
         "{other} ({other_name}) is open now.",
         "notice.primary-closed.none": "{number} is closed now and no other line is open; "
         "online: {online}.",
-        "notice.calendar-unverified": "Working days for {years} are not in the installed "
-        "chinesecalendar: Monday–Friday assumed, public holidays and adjusted working "
-        "weekends ignored. Install a newer chinesecalendar (pip install -U chinesecalendar) "
-        "or add the dates to the catalogue (calendar.extra_holidays / extra_workdays).",
+        "notice.calendar-statutory": "{years}: holidays not announced yet; statutory "
+        "holidays counted, make-up days and adjusted working weekends guessed.",
+        "notice.calendar-guessed": "{years}: no holiday data; working days guessed as "
+        "Monday–Friday.",
+        "notice.calendar-upgrade": "Once a chinesecalendar release covers {years}, upgrading "
+        "verifies it: pip install -U chinesecalendar",
         "ask.fact": "Enter skips: ",
         "opening": "Open with",
         "no_opening": "(give --order, --fault, --want … and the sentence is written for you)",
@@ -228,7 +231,8 @@ WORDS: dict[str, dict[str, str]] = {
         "col.keywords": "关键词示例",
         "none": "攻略未给出",
         "all_day": "24 小时",
-        "unverified": "(工作日为推算:日历未核实)",
+        "tier.statutory": "（仅计法定节假日，调休尚未公布）",
+        "tier.guessed": "（工作日按周一至周五推算）",
         "ask.user": "你是? 1) 普通买家  2) PLUS 会员  3) 京东商家",
         "ask.user.prompt": "选 1-3 [1]:",
         "ask.problem": "遇到什么问题?直接描述(如 冰箱不制冷),或选编号:",
@@ -246,10 +250,11 @@ WORDS: dict[str, dict[str, str]] = {
         "notice.buyer-question": "这是买家问题,以下按买家身份作答:商家专线只处理店铺事务。",
         "notice.primary-closed.other": "{number} 现在未开放;{other}({other_name})现在开放。",
         "notice.primary-closed.none": "{number} 现在未开放,也没有其他热线开放;在线入口:{online}。",
-        "notice.calendar-unverified": "已安装的 chinesecalendar 没有 {years} 年的官方工作日数据:"
-        "暂按周一至周五推算,未计入法定节假日和调休。请升级 chinesecalendar"
-        "(pip install -U chinesecalendar),或在目录文件的 calendar.extra_holidays / "
-        "extra_workdays 中补充日期。",
+        "notice.calendar-statutory": "{years}年放假安排尚未公布：已计入法定节假日，"
+        "补假和调休为推算。",
+        "notice.calendar-guessed": "{years}年没有节假日数据：工作日按周一至周五推算。",
+        "notice.calendar-upgrade": "{years}年放假安排公布并收入日历数据后，升级即可核实："
+        "pip install -U chinesecalendar",
         "ask.fact": "回车跳过:",
         "opening": "开场白",
         "no_opening": "(提供 --order、--fault、--want 等,开场白会自动写好)",
@@ -427,8 +432,9 @@ def notice_text(notice: Notice, rec: Recommendation, catalogue: Catalogue, lang:
         return catalogue.assistant(lang)
     if code == "buyer-question":
         return word(lang, "notice.buyer-question")
-    if code == "calendar-unverified":
-        return word(lang, "notice.calendar-unverified", years=", ".join(map(str, notice.years)))
+    if code.startswith("calendar-"):
+        years = ("、" if lang == "zh" else ", ").join(map(str, notice.years))
+        return word(lang, f"notice.{code}", years=years)
     if line is None:
         return ""
     if code == "plus-members-only":
@@ -505,6 +511,7 @@ def line_json(status: LineStatus, scenario: Scenario | None, lang: str) -> dict[
         },
         "online": line.online(lang),
         "calendar_verified": status.calendar_verified,
+        "calendar": status.calendar,
     }
 
 
@@ -530,6 +537,7 @@ def open_json(statuses: Sequence[LineStatus]) -> list[dict[str, Any]]:
             "open_now": s.open_now,
             "next_change": iso(s.next_change),
             "calendar_verified": s.calendar_verified,
+            "calendar": s.calendar,
         }
         for s in statuses
     ]
@@ -653,7 +661,9 @@ def _alternative(status: LineStatus, scenario: Scenario, lang: str) -> str:
 
 
 def _unverified(status: LineStatus, lang: str) -> str:
-    return "" if status.calendar_verified else " " + word(lang, "unverified")
+    if status.calendar_verified:
+        return ""
+    return ("" if lang == "zh" else " ") + word(lang, f"tier.{status.calendar}")
 
 
 def _source(line: Line, lang: str) -> str:
