@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .errors import CatalogueError
 from .record import Record
+from .workdays import DeclaredYear
 
 LANGS = ("zh", "en")
 FACTS = ("order", "ordered", "model", "bought", "fault", "want")  # what `prep` can be told
@@ -170,6 +171,7 @@ class Catalogue(Record):
     extra_holidays: frozenset[dt.date] = frozenset()
     extra_workdays: frozenset[dt.date] = frozenset()
     facts: tuple[tuple[str, Fact], ...] = ()  # (fact id, how it is described)
+    calendar_years: tuple[DeclaredYear, ...] = ()  # official years declared in `calendar:`
 
     def line(self, line_id: str) -> Line:
         for line in self.lines:
@@ -232,7 +234,11 @@ def load(path: str | Path | None = None, *, cache_dir: Path | None = None) -> Ca
 
     name = f"catalogue-{zlib.crc32(str(target.absolute()).encode()):08x}"
     code = Path(__file__)
-    sources = (target, code, code.with_name("validate.py"), code.with_name("errors.py"))
+    sources = (
+        target,
+        code,
+        *(code.with_name(f) for f in ("validate.py", "errors.py", "workdays.py")),
+    )
     catalogue = cached(name, sources, lambda: _load(target, shown), Catalogue, cache_dir)
     return catalogue._replace(path=shown)
 

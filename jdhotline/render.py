@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .rules import Notice, Recommendation
     from .schedule import LineStatus
     from .script import FollowUp
+    from .workdays import Coverage
 
 # --------------------------------------------------------------------------- words
 
@@ -99,6 +100,22 @@ WORDS: dict[str, dict[str, str]] = {
         "all_day": "24 h",
         "tier.statutory": "(statutory holidays only: adjusted days not announced yet)",
         "tier.guessed": "(working days guessed: Monday–Friday)",
+        "cal.head": "Working days in mainland China, year by year",
+        "cal.row": "- {years}: {tier} · {source}",
+        "cal.verified": "verified",
+        "cal.statutory": "statutory",
+        "cal.guessed": "guessed",
+        "cal.catalogue": "your catalogue ({path}, calendar.{year})",
+        "cal.chinesecalendar": "the State Council's notices (chinesecalendar {version})",
+        "cal.statutory.source": "statutory holidays by law, via python-holidays; make-up days "
+        "and adjusted working weekends guessed",
+        "cal.weekdays": "Monday–Friday",
+        "cal.before": "until {year}",
+        "cal.after": "from {year}",
+        "cal.patches": "Dates your catalogue patches by hand (calendar.extra_holidays / "
+        "extra_workdays): {count}.",
+        "cal.verify": "To verify a year before chinesecalendar has it, declare its notice in "
+        "your catalogue (README: Working days).",
         "ask.user": "Who are you? 1) regular buyer  2) PLUS member  3) JD merchant",
         "ask.user.prompt": "Choose 1-3 [1]: ",
         "ask.problem": "What went wrong? Describe it (e.g. 冰箱不制冷), or pick a number:",
@@ -233,6 +250,19 @@ WORDS: dict[str, dict[str, str]] = {
         "all_day": "24 小时",
         "tier.statutory": "（仅计法定节假日，调休尚未公布）",
         "tier.guessed": "（工作日按周一至周五推算）",
+        "cal.head": "中国大陆工作日，逐年来源",
+        "cal.row": "- {years}：{tier} · {source}",
+        "cal.verified": "已核实",
+        "cal.statutory": "仅法定",
+        "cal.guessed": "推算",
+        "cal.catalogue": "你的目录文件（{path}）",
+        "cal.chinesecalendar": "国务院放假通知（日历数据 {version} 版）",
+        "cal.statutory.source": "法定节假日（《全国年节及纪念日放假办法》）；补假和调休为推算",
+        "cal.weekdays": "周一至周五",
+        "cal.before": "{year}年及以前",
+        "cal.after": "{year}年起",
+        "cal.patches": "目录文件单独指定的日期：{count} 个。",
+        "cal.verify": "放假通知公布后，也可以先写进目录文件，即可核实该年（见说明文档）。",
         "ask.user": "你是? 1) 普通买家  2) PLUS 会员  3) 京东商家",
         "ask.user.prompt": "选 1-3 [1]:",
         "ask.problem": "遇到什么问题?直接描述(如 冰箱不制冷),或选编号:",
@@ -573,6 +603,71 @@ def scenarios_json(catalogue: Catalogue, lang: str) -> list[dict[str, Any]]:
         }
         for s in catalogue.scenarios
     ]
+
+
+def _years(row: Coverage, lang: str) -> str:
+    if row.first is None:
+        return word(lang, "cal.before", year=row.last)
+    if row.last is None:
+        return word(lang, "cal.after", year=row.first)
+    return str(row.first) if row.first == row.last else f"{row.first}–{row.last}"
+
+
+def calendar_lines(
+    rows: Sequence[Coverage], upgrade: int | None, patches: int, path: str, version: str, lang: str
+) -> list[tuple[str, str, str]]:
+    """`jdhotline calendar`: (years, tier, source) rows, then notes as ("", "", text)."""
+    sources = {
+        "chinesecalendar": word(lang, "cal.chinesecalendar", version=version),
+        "statutory": word(lang, "cal.statutory.source"),
+        "weekdays": word(lang, "cal.weekdays"),
+    }
+    out = [
+        (
+            _years(row, lang),
+            word(lang, f"cal.{row.tier}"),
+            word(lang, "cal.catalogue", path=clean(path), year=row.first)
+            if row.source == "catalogue"
+            else sources[row.source],
+        )
+        for row in rows
+    ]
+    notes = [word(lang, "cal.patches", count=patches)] if patches else []
+    if upgrade is not None:
+        notes.append(word(lang, "notice.calendar-upgrade", years=upgrade))
+    notes.append(word(lang, "cal.verify"))
+    return out + [("", "", note) for note in notes]
+
+
+def calendar_json(rows: Sequence[Coverage], upgrade: int | None) -> dict[str, Any]:
+    return {
+        "years": [
+            {"first": r.first, "last": r.last, "calendar": r.tier, "source": r.source} for r in rows
+        ],
+        "upgrade_could_verify": upgrade,
+    }
+
+
+def calendar_text(lines: Sequence[tuple[str, str, str]], lang: str) -> str:
+    rows = [word(lang, "cal.row", years=y, tier=t, source=src) for y, t, src in lines if y]
+    notes = [source for years, _, source in lines if not years]
+    return "\n".join([word(lang, "cal.head"), "", *rows, "", *notes]) + "\n"
+
+
+def calendar_rich(lines: Sequence[tuple[str, str, str]], lang: str) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for years, tier, source in lines:
+        if years:
+            grid.add_row(Text(years), Text(tier, style="bold"), Text(source))
+    notes = [Text(source) for years, _, source in lines if not years]
+    return Group(Text(word(lang, "cal.head"), style="bold"), grid, Text(""), *notes)
 
 
 def _hhmm(minutes: int) -> str:

@@ -68,7 +68,9 @@ class Recommendation(Record):
 
 
 def calendar_of(catalogue: Catalogue, cache_dir: Path | None = None) -> WorkCalendar:
-    return WorkCalendar(catalogue.extra_holidays, catalogue.extra_workdays, cache_dir)
+    return WorkCalendar(
+        catalogue.extra_holidays, catalogue.extra_workdays, cache_dir, catalogue.calendar_years
+    )
 
 
 def calendar_notices(statuses: list[LineStatus], calendar: WorkCalendar) -> list[Notice]:

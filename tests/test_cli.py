@@ -399,7 +399,15 @@ def test_every_command_has_help() -> None:
     import typer.main
 
     group = typer.main.get_group(cli.app)
-    assert sorted(group.commands) == ["case", "open", "prep", "scenarios", "table", "which"]
+    assert sorted(group.commands) == [
+        "calendar",
+        "case",
+        "open",
+        "prep",
+        "scenarios",
+        "table",
+        "which",
+    ]
     case = group.commands["case"]
     assert sorted(case.commands) == ["add", "close", "export", "followup", "list", "log", "show"]  # type: ignore[attr-defined]
     commands = [([name], c) for name, c in group.commands.items()]
