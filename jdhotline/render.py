@@ -115,7 +115,7 @@ WORDS: dict[str, dict[str, str]] = {
         "cal.patches": "Dates your catalogue patches by hand (calendar.extra_holidays / "
         "extra_workdays): {count}.",
         "cal.verify": "To verify a year before chinesecalendar has it, declare its notice in "
-        "your catalogue (README: Working days).",
+        "your catalogue (README: Beijing time and working days).",
         "ask.user": "Who are you? 1) regular buyer  2) PLUS member  3) JD merchant",
         "ask.user.prompt": "Choose 1-3 [1]: ",
         "ask.problem": "What went wrong? Describe it (e.g. 冰箱不制冷), or pick a number:",
