@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .errors import CatalogueError
 from .record import Record
+from .workdays import DeclaredYear
 
 LANGS = ("zh", "en")
 # What `prep` can be told. "phone" is the last 4 digits of the receiving phone, which the
@@ -187,6 +188,7 @@ class Catalogue(Record):
     extra_holidays: frozenset[dt.date] = frozenset()
     extra_workdays: frozenset[dt.date] = frozenset()
     facts: tuple[tuple[str, Fact], ...] = ()  # (fact id, how it is described)
+    calendar_years: tuple[DeclaredYear, ...] = ()  # official years declared in `calendar:`
 
     def line(self, line_id: str) -> Line:
         for line in self.lines:
@@ -249,7 +251,11 @@ def load(path: str | Path | None = None, *, cache_dir: Path | None = None) -> Ca
 
     name = f"catalogue-{zlib.crc32(str(target.absolute()).encode()):08x}"
     code = Path(__file__)
-    sources = (target, code, code.with_name("validate.py"), code.with_name("errors.py"))
+    sources = (
+        target,
+        code,
+        *(code.with_name(f) for f in ("validate.py", "errors.py", "workdays.py")),
+    )
     catalogue = cached(name, sources, lambda: _load(target, shown), Catalogue, cache_dir)
     return catalogue._replace(path=shown)
 

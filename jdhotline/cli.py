@@ -213,7 +213,9 @@ def _calendar(catalogue: "Catalogue") -> "WorkCalendar":
     from .cache import directory
     from .workdays import WorkCalendar
 
-    return WorkCalendar(catalogue.extra_holidays, catalogue.extra_workdays, directory())
+    return WorkCalendar(
+        catalogue.extra_holidays, catalogue.extra_workdays, directory(), catalogue.calendar_years
+    )
 
 
 def _interactive() -> bool:
@@ -521,6 +523,35 @@ def scenarios(
         lambda: render.scenarios_json(catalogue, language),
         lambda: render.scenarios_markdown(catalogue, language),
         lambda: render.scenarios_rich(catalogue, language),
+    )
+
+
+@app.command(name="calendar")
+def calendar_(
+    fmt: FormatOpt = Format.text,
+    lang: LangOpt = None,
+    catalog: CatalogOpt = None,
+) -> None:
+    """Which years' working days are verified, statutory only or guessed, and from where."""
+    language = _lang(lang)
+    with _boundary():
+        catalogue = _catalogue(catalog)
+    from . import render
+    from .workdays import chinesecalendar_version
+
+    calendar = _calendar(catalogue)
+    rows, upgrade = calendar.coverage(), calendar.upgrade_year()
+
+    def lines() -> list[tuple[str, str, str]]:
+        patches = len(catalogue.extra_holidays | catalogue.extra_workdays)
+        version = chinesecalendar_version()
+        return render.calendar_lines(rows, upgrade, patches, catalogue.path, version, language)
+
+    _emit(
+        fmt,
+        lambda: render.calendar_json(rows, upgrade),
+        lambda: render.calendar_text(lines(), language),
+        lambda: render.calendar_rich(lines(), language),
     )
 
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .rules import Notice, Recommendation
     from .schedule import LineStatus
     from .script import FollowUp
+    from .workdays import Coverage
 
 # --------------------------------------------------------------------------- words
 
@@ -100,7 +101,24 @@ WORDS: dict[str, dict[str, str]] = {
         "col.keywords": "Example keywords",
         "none": "none given",
         "all_day": "24 h",
-        "unverified": "(working days guessed: calendar not verified)",
+        "tier.statutory": "(statutory holidays only: adjusted days not announced yet)",
+        "tier.guessed": "(working days guessed: Monday–Friday)",
+        "cal.head": "Working days in mainland China, year by year",
+        "cal.row": "- {years}: {tier} · {source}",
+        "cal.verified": "verified",
+        "cal.statutory": "statutory",
+        "cal.guessed": "guessed",
+        "cal.catalogue": "your catalogue ({path}, calendar.{year})",
+        "cal.chinesecalendar": "the State Council's notices (chinesecalendar {version})",
+        "cal.statutory.source": "statutory holidays by law, via python-holidays; make-up days "
+        "and adjusted working weekends guessed",
+        "cal.weekdays": "Monday–Friday",
+        "cal.before": "until {year}",
+        "cal.after": "from {year}",
+        "cal.patches": "Dates your catalogue patches by hand (calendar.extra_holidays / "
+        "extra_workdays): {count}.",
+        "cal.verify": "To verify a year before chinesecalendar has it, declare its notice in "
+        "your catalogue (README: Beijing time and working days).",
         "ask.user": "Who are you? 1) regular buyer  2) PLUS member  3) JD merchant",
         "ask.user.prompt": "Choose 1-3 [1]: ",
         "ask.problem": "What went wrong? Describe it (e.g. 冰箱不制冷), or pick a number:",
@@ -129,10 +147,12 @@ WORDS: dict[str, dict[str, str]] = {
         "use {online}.",
         "notice.primary-closed.not-for-this": "{number} is closed now. {others} are open, "
         "but they are not the lines for this question; use {online}.",
-        "notice.calendar-unverified": "Working days for {years} are not in the installed "
-        "chinesecalendar: Monday–Friday assumed, public holidays and adjusted working "
-        "weekends ignored. Install a newer chinesecalendar (pip install -U chinesecalendar) "
-        "or add the dates to the catalogue (calendar.extra_holidays / extra_workdays).",
+        "notice.calendar-statutory": "{years}: holidays not announced yet; statutory "
+        "holidays counted, make-up days and adjusted working weekends guessed.",
+        "notice.calendar-guessed": "{years}: no holiday data; working days guessed as "
+        "Monday–Friday.",
+        "notice.calendar-upgrade": "Once a chinesecalendar release covers {years}, upgrading "
+        "verifies it: pip install -U chinesecalendar",
         "ask.fact": "Enter skips: ",
         "opening": "Open with",
         "no_opening": "(the sentence is time + problem + demand: give what is wrong (--fault) "
@@ -244,7 +264,21 @@ WORDS: dict[str, dict[str, str]] = {
         "col.keywords": "关键词示例",
         "none": "攻略未给出",
         "all_day": "24 小时",
-        "unverified": "(工作日为推算:日历未核实)",
+        "tier.statutory": "（仅计法定节假日，调休尚未公布）",
+        "tier.guessed": "（工作日按周一至周五推算）",
+        "cal.head": "中国大陆工作日，逐年来源",
+        "cal.row": "- {years}：{tier} · {source}",
+        "cal.verified": "已核实",
+        "cal.statutory": "仅法定",
+        "cal.guessed": "推算",
+        "cal.catalogue": "你的目录文件（{path}）",
+        "cal.chinesecalendar": "国务院放假通知（日历数据 {version} 版）",
+        "cal.statutory.source": "法定节假日（《全国年节及纪念日放假办法》）；补假和调休为推算",
+        "cal.weekdays": "周一至周五",
+        "cal.before": "{year}年及以前",
+        "cal.after": "{year}年起",
+        "cal.patches": "目录文件单独指定的日期：{count} 个。",
+        "cal.verify": "放假通知公布后，也可以先写进目录文件，即可核实该年（见说明文档）。",
         "ask.user": "你是? 1) 普通买家  2) PLUS 会员  3) 京东商家",
         "ask.user.prompt": "选 1-3 [1]:",
         "ask.problem": "遇到什么问题?直接描述(如 冰箱不制冷),或选编号:",
@@ -268,10 +302,11 @@ WORDS: dict[str, dict[str, str]] = {
         "可以先用在线入口:{online}。",
         "notice.primary-closed.not-for-this": "{number} 现在未开放。{others} 虽然开着,"
         "但不是处理这个问题的热线;可以先用在线入口:{online}。",
-        "notice.calendar-unverified": "已安装的 chinesecalendar 没有 {years} 年的官方工作日数据:"
-        "暂按周一至周五推算,未计入法定节假日和调休。请升级 chinesecalendar"
-        "(pip install -U chinesecalendar),或在目录文件的 calendar.extra_holidays / "
-        "extra_workdays 中补充日期。",
+        "notice.calendar-statutory": "{years}年放假安排尚未公布：已计入法定节假日，"
+        "补假和调休为推算。",
+        "notice.calendar-guessed": "{years}年没有节假日数据：工作日按周一至周五推算。",
+        "notice.calendar-upgrade": "{years}年放假安排公布并收入日历数据后，升级即可核实："
+        "pip install -U chinesecalendar",
         "ask.fact": "回车跳过:",
         "opening": "开场白",
         "no_opening": "(开场白按“时间 + 问题 + 需求”来写:提供问题(--fault),"
@@ -452,8 +487,9 @@ def notice_text(notice: Notice, rec: Recommendation, catalogue: Catalogue, lang:
         return catalogue.assistant(lang)
     if code == "buyer-question":
         return word(lang, "notice.buyer-question")
-    if code == "calendar-unverified":
-        return word(lang, "notice.calendar-unverified", years=", ".join(map(str, notice.years)))
+    if code.startswith("calendar-"):
+        years = ("、" if lang == "zh" else ", ").join(map(str, notice.years))
+        return word(lang, f"notice.{code}", years=years)
     if line is None:
         return ""
     if code == "plus-members-only":
@@ -543,6 +579,7 @@ def line_json(status: LineStatus, scenario: Scenario | None, lang: str) -> dict[
         },
         "online": line.online(lang),
         "calendar_verified": status.calendar_verified,
+        "calendar": status.calendar,
     }
 
 
@@ -568,6 +605,7 @@ def open_json(statuses: Sequence[LineStatus]) -> list[dict[str, Any]]:
             "open_now": s.open_now,
             "next_change": iso(s.next_change),
             "calendar_verified": s.calendar_verified,
+            "calendar": s.calendar,
         }
         for s in statuses
     ]
@@ -605,6 +643,71 @@ def scenarios_json(catalogue: Catalogue, lang: str) -> list[dict[str, Any]]:
         }
         for s in catalogue.scenarios
     ]
+
+
+def _years(row: Coverage, lang: str) -> str:
+    if row.first is None:
+        return word(lang, "cal.before", year=row.last)
+    if row.last is None:
+        return word(lang, "cal.after", year=row.first)
+    return str(row.first) if row.first == row.last else f"{row.first}–{row.last}"
+
+
+def calendar_lines(
+    rows: Sequence[Coverage], upgrade: int | None, patches: int, path: str, version: str, lang: str
+) -> list[tuple[str, str, str]]:
+    """`jdhotline calendar`: (years, tier, source) rows, then notes as ("", "", text)."""
+    sources = {
+        "chinesecalendar": word(lang, "cal.chinesecalendar", version=version),
+        "statutory": word(lang, "cal.statutory.source"),
+        "weekdays": word(lang, "cal.weekdays"),
+    }
+    out = [
+        (
+            _years(row, lang),
+            word(lang, f"cal.{row.tier}"),
+            word(lang, "cal.catalogue", path=clean(path), year=row.first)
+            if row.source == "catalogue"
+            else sources[row.source],
+        )
+        for row in rows
+    ]
+    notes = [word(lang, "cal.patches", count=patches)] if patches else []
+    if upgrade is not None:
+        notes.append(word(lang, "notice.calendar-upgrade", years=upgrade))
+    notes.append(word(lang, "cal.verify"))
+    return out + [("", "", note) for note in notes]
+
+
+def calendar_json(rows: Sequence[Coverage], upgrade: int | None) -> dict[str, Any]:
+    return {
+        "years": [
+            {"first": r.first, "last": r.last, "calendar": r.tier, "source": r.source} for r in rows
+        ],
+        "upgrade_could_verify": upgrade,
+    }
+
+
+def calendar_text(lines: Sequence[tuple[str, str, str]], lang: str) -> str:
+    rows = [word(lang, "cal.row", years=y, tier=t, source=src) for y, t, src in lines if y]
+    notes = [source for years, _, source in lines if not years]
+    return "\n".join([word(lang, "cal.head"), "", *rows, "", *notes]) + "\n"
+
+
+def calendar_rich(lines: Sequence[tuple[str, str, str]], lang: str) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for years, tier, source in lines:
+        if years:
+            grid.add_row(Text(years), Text(tier, style="bold"), Text(source))
+    notes = [Text(source) for years, _, source in lines if not years]
+    return Group(Text(word(lang, "cal.head"), style="bold"), grid, Text(""), *notes)
 
 
 def _hhmm(minutes: int) -> str:
@@ -701,7 +804,9 @@ def _alternative(status: LineStatus, scenario: Scenario, lang: str) -> str:
 
 
 def _unverified(status: LineStatus, lang: str) -> str:
-    return "" if status.calendar_verified else " " + word(lang, "unverified")
+    if status.calendar_verified:
+        return ""
+    return ("" if lang == "zh" else " ") + word(lang, f"tier.{status.calendar}")
 
 
 def _source(line: Line, lang: str) -> str:

@@ -44,8 +44,9 @@ class NoLineError(LookupError):
 class Notice(Record):
     """Something to tell the user, worded by render.py.
 
-    Codes: plus-members-only, caution, peak, primary-closed, calendar-unverified,
-    merchant-line, buyer-question, assistant, plus-expedite (warnings and notes);
+    Codes: plus-members-only, caution, peak, primary-closed, calendar-statutory,
+    calendar-guessed, calendar-upgrade, merchant-line, buyer-question, assistant,
+    plus-expedite (warnings and notes);
     serves, extension, specialist, members-line, general-line (reasons).
     """
 
@@ -76,7 +77,25 @@ class Recommendation(Record):
 
 
 def calendar_of(catalogue: Catalogue, cache_dir: Path | None = None) -> WorkCalendar:
-    return WorkCalendar(catalogue.extra_holidays, catalogue.extra_workdays, cache_dir)
+    return WorkCalendar(
+        catalogue.extra_holidays, catalogue.extra_workdays, cache_dir, catalogue.calendar_years
+    )
+
+
+def calendar_notices(statuses: list[LineStatus], calendar: WorkCalendar) -> list[Notice]:
+    """How sure the working days behind these answers are: a notice a tier, and whether
+    upgrading chinesecalendar could make them sure."""
+    guessed = sorted({year for s in statuses for year in s.guessed_years})
+    statutory = sorted({year for s in statuses for year in s.unverified_years} - set(guessed))
+    notices = []
+    if statutory:
+        notices.append(Notice("calendar-statutory", years=tuple(statutory)))
+    if guessed:
+        notices.append(Notice("calendar-guessed", years=tuple(guessed)))
+    upgrade = tuple(y for y in sorted({*statutory, *guessed}) if calendar.upgrade_could_help(y))
+    if upgrade:
+        notices.append(Notice("calendar-upgrade", years=upgrade))
+    return notices
 
 
 def ranked_lines(catalogue: Catalogue, user: str, scenario: Scenario) -> list[tuple[int, Line]]:
@@ -163,9 +182,7 @@ def recommend(
                 if s.open_now and s.line.id not in ranked_ids
             )
         warnings.append(Notice("primary-closed", line, other=open_now, not_for_this=others))
-    years = sorted({year for s in statuses for year in s.unverified_years})
-    if years:
-        warnings.append(Notice("calendar-unverified", years=tuple(years)))
+    warnings += calendar_notices(statuses, calendar)
     if user == "plus" and line.plus_tip is not None:
         notes.append(Notice("plus-expedite", line))
     if simple:

@@ -13,13 +13,14 @@ from typer.testing import CliRunner
 
 from jdhotline import __version__, cli
 
+from .calendars import pin_official
 from .conftest import line_data
 
 runner = CliRunner()
 FRIDAY_NOON = "2026-11-27T12:00"
 LINE_KEYS = [
     "id", "name", "number", "open_now", "next_change", "best_time", "wait", "peak", "ivr", "online",
-    "calendar_verified",
+    "calendar_verified", "calendar",
 ]  # fmt: skip
 
 
@@ -328,25 +329,46 @@ def test_open_one_line_exit_codes() -> None:
     assert run("open", "950618", "--at", "2026-11-28T03:00").exit_code == 0
 
 
-def test_open_json_is_a_list_also_for_one_line() -> None:
+def test_open_json_is_a_list_also_for_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    pin_official(monkeypatch)
     assert as_json("open", "--at", FRIDAY_NOON) == [
-        {"id": "regular", "number": "950618", "open_now": True, "next_change": None, "calendar_verified": True},
-        {"id": "plus", "number": "400-656-0055", "open_now": True, "next_change": None, "calendar_verified": True},
-        {"id": "appliance", "number": "400-610-1360", "open_now": True, "next_change": "2026-11-27T21:00+08:00", "calendar_verified": True},
-        {"id": "merchant", "number": "400-622-9068", "open_now": True, "next_change": "2026-11-27T18:00+08:00", "calendar_verified": True},
+        {"id": "regular", "number": "950618", "open_now": True, "next_change": None, "calendar_verified": True, "calendar": "verified"},
+        {"id": "plus", "number": "400-656-0055", "open_now": True, "next_change": None, "calendar_verified": True, "calendar": "verified"},
+        {"id": "appliance", "number": "400-610-1360", "open_now": True, "next_change": "2026-11-27T21:00+08:00", "calendar_verified": True, "calendar": "verified"},
+        {"id": "merchant", "number": "400-622-9068", "open_now": True, "next_change": "2026-11-27T18:00+08:00", "calendar_verified": True, "calendar": "verified"},
     ]  # fmt: skip
     result = run("open", "merchant", "--format", "json", "--at", "2027-01-02T10:00")
     assert result.exit_code == 1
     assert json.loads(result.stdout) == [
-        {"id": "merchant", "number": "400-622-9068", "open_now": False, "next_change": "2027-01-04T09:00+08:00", "calendar_verified": False}
+        {"id": "merchant", "number": "400-622-9068", "open_now": False, "next_change": "2027-01-04T09:00+08:00", "calendar_verified": False, "calendar": "statutory"}
     ]  # fmt: skip
 
 
-def test_unverified_calendar_is_said_in_words() -> None:
-    result = run("which", "--merchant", "-s", "campaign", "--at", "2027-01-02T10:00")
-    assert "Working days for 2027 are not in the installed chinesecalendar" in result.stdout
-    result = run("open", "merchant", "--at", "2027-01-02T10:00")
-    assert "(working days guessed: calendar not verified)" in result.stdout
+def test_unverified_calendar_is_said_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    pin_official(monkeypatch)  # 2026 is the last year announced
+    which = ("which", "--merchant", "-s", "campaign", "-f", "markdown")
+    text = run(*which, "--at", "2027-01-02T10:00").stdout
+    assert (
+        "2027: holidays not announced yet; statutory holidays counted, make-up days and adjusted working weekends guessed."
+        in text
+    )
+    assert (
+        "Once a chinesecalendar release covers 2027, upgrading verifies it: pip install -U chinesecalendar"
+        in text
+    )
+    text = run(*which, "--at", "2027-01-02T10:00", "--lang", "zh").stdout
+    assert "2027年放假安排尚未公布：已计入法定节假日，补假和调休为推算。" in text
+    text = run(*which, "--at", "2040-01-02T10:00").stdout
+    assert "2040: no holiday data; working days guessed as Monday–Friday." in text
+    assert "pip install" not in text  # no release can cover 2040 yet
+    text = run("open", "merchant", "--at", "2027-01-02T10:00", "-f", "markdown").stdout
+    assert "(statutory holidays only: adjusted days not announced yet)" in text
+    text = run(
+        "open", "merchant", "--at", "2027-01-02T10:00", "-f", "markdown", "--lang", "zh"
+    ).stdout
+    assert "（仅计法定节假日，调休尚未公布）" in text
+    text = run("open", "merchant", "--at", "2040-01-02T10:00", "-f", "markdown").stdout
+    assert "(working days guessed: Monday–Friday)" in text
 
 
 def test_scenarios() -> None:
@@ -379,7 +401,15 @@ def test_every_command_has_help() -> None:
     import typer.main
 
     group = typer.main.get_group(cli.app)
-    assert sorted(group.commands) == ["case", "open", "prep", "scenarios", "table", "which"]
+    assert sorted(group.commands) == [
+        "calendar",
+        "case",
+        "open",
+        "prep",
+        "scenarios",
+        "table",
+        "which",
+    ]
     case = group.commands["case"]
     assert sorted(case.commands) == [
         "add",

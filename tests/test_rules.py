@@ -9,6 +9,7 @@ from jdhotline import cli
 from jdhotline.catalogue import Catalogue
 from jdhotline.rules import USER_TYPES, NoLineError, Recommendation, recommend
 
+from .calendars import pin_official
 from .conftest import bj, build, line_data
 
 BUYER = ["order", "after-sales", "dispute", "account", "membership", "high-value"]
@@ -94,11 +95,19 @@ def test_closed_primary_names_the_open_alternative(catalogue: Catalogue) -> None
     assert "primary-closed" not in codes(rec(catalogue, "regular", "appliance").warnings)
 
 
-def test_unverified_calendar_is_a_warning(catalogue: Catalogue) -> None:
+def test_unverified_calendar_is_a_warning(
+    catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pin_official(monkeypatch)  # 2026 is the last year announced
     r = rec(catalogue, "merchant", "campaign", "2027-03-01 10:00")
-    notice = next(n for n in r.warnings if n.code == "calendar-unverified")
-    assert notice.years == (2027,)
-    assert "calendar-unverified" not in codes(rec(catalogue, "merchant", "campaign").warnings)
+    calendar = [(n.code, n.years) for n in r.warnings if n.code.startswith("calendar-")]
+    assert calendar == [("calendar-statutory", (2027,)), ("calendar-upgrade", (2027,))]
+    r = rec(catalogue, "merchant", "campaign", "2040-03-01 10:00")  # past the statutory data
+    calendar = [(n.code, n.years) for n in r.warnings if n.code.startswith("calendar-")]
+    assert calendar == [("calendar-guessed", (2040,))]  # no release can cover 2040 yet
+    assert not any(
+        c.startswith("calendar-") for c in codes(rec(catalogue, "merchant", "campaign").warnings)
+    )
 
 
 def test_simple_question_note(catalogue: Catalogue) -> None:
