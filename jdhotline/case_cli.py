@@ -32,7 +32,9 @@ from .options import (
 from .words import word
 
 if TYPE_CHECKING:
-    from .cases import Case
+    from collections.abc import Callable
+
+    from .cases import Case, CaseStore
     from .catalogue import Catalogue
 
 case_app = typer.Typer(
@@ -65,8 +67,18 @@ NoteOpt = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="Wha
 
 def _promise(value: str | None, moment: dt.datetime, lang: str) -> dt.datetime | None:
     from .cases import parse_promise
+    from .prep import check_not_placeholder
 
-    return checked("--promise", value, lambda v: parse_promise(v, moment), lang)
+    return checked(
+        "--promise", value, lambda v: parse_promise(check_not_placeholder(v), moment), lang
+    )
+
+
+def _answer(flag: str, value: str | None, lang: str) -> str | None:
+    """What the agent said (--agent, --ticket): never the printed line's placeholder."""
+    from .prep import check_not_placeholder
+
+    return checked(flag, value, lambda v: check_not_placeholder(v).strip() or None, lang)
 
 
 def _text(value: str | None) -> str | None:
@@ -126,8 +138,8 @@ def case_add(
                 at=moment,
                 scenario=scenario_id,
                 order=checked("--order", order, parse_order, language),
-                agent=_text(agent),
-                ticket=_text(ticket),
+                agent=_answer("--agent", agent, language),
+                ticket=_answer("--ticket", ticket, language),
                 due=_promise(promise, moment, language),
                 note=_text(note),
             )
@@ -147,20 +159,21 @@ def case_log(
     lang: LangOpt = None,
 ) -> None:
     """Record another call on a case (every call is an entry in its history)."""
-    language = language_of(lang)
-    with boundary(language):
-        moment = moment_at(at, language)
-        with case_store() as store:
-            store.log(
-                case_id,
-                at=moment,
-                agent=_text(agent),
-                ticket=_text(ticket),
-                due=_promise(promise, moment, language),
-                note=_text(note),
-            )
-            case = store.get(case_id)
-    _show_done(case, moment, fmt, "logged", language)
+    _change_case(
+        case_id,
+        at,
+        fmt,
+        lang,
+        "logged",
+        lambda store, moment, language: store.log(
+            case_id,
+            at=moment,
+            agent=_answer("--agent", agent, language),
+            ticket=_answer("--ticket", ticket, language),
+            due=_promise(promise, moment, language),
+            note=_text(note),
+        ),
+    )
 
 
 @case_app.command("close")
@@ -173,14 +186,44 @@ def case_close(
     fmt: FormatOpt = "text",
     lang: LangOpt = None,
 ) -> None:
-    """Close a case, with how it ended."""
+    """Close a case, with how it ended (a closed case is refused: its outcome stays)."""
+    _change_case(
+        case_id,
+        at,
+        fmt,
+        lang,
+        "closed",
+        lambda store, moment, _: store.close_case(case_id, at=moment, outcome=_text(outcome)),
+    )
+
+
+@case_app.command("reopen")
+def case_reopen(
+    case_id: CaseId,
+    at: AtOpt = None,
+    fmt: FormatOpt = "text",
+    lang: LangOpt = None,
+) -> None:
+    """Open a closed case again; its history, outcome included, is kept."""
+    _change_case(case_id, at, fmt, lang, "reopened", lambda store, _, __: store.reopen(case_id))
+
+
+def _change_case(
+    case_id: int,
+    at: str | None,
+    fmt: str,
+    lang: str | None,
+    what: str,
+    change: "Callable[[CaseStore, dt.datetime, str], None]",
+) -> None:
+    """One change to a case in one transaction, then the case as it now stands."""
     language = language_of(lang)
     with boundary(language):
         moment = moment_at(at, language)
         with case_store() as store:
-            store.close_case(case_id, at=moment, outcome=_text(outcome))
+            change(store, moment, language)
             case = store.get(case_id)
-    _show_done(case, moment, fmt, "closed", language)
+    _show_done(case, moment, fmt, what, language)
 
 
 @case_app.command("list")
@@ -236,22 +279,31 @@ def case_export(
         typer.Option(
             "--format",
             "-f",
-            metavar="json|csv",
-            callback=one_of(("json", "csv")),
-            help="Output format.",
+            metavar="json|csv|ics",
+            callback=one_of(("json", "csv", "ics")),
+            help="json or csv: every case with its history; "
+            "ics: a calendar event at each open case's deadline.",
         ),
     ] = "json",
     at: AtOpt = None,
+    lang: LangOpt = None,
+    catalog: CatalogOpt = None,
 ) -> None:
-    """Every case with its whole history, for a complaint to the platform or a regulator."""
+    """Every case with its whole history (for a complaint), or the promises as a calendar."""
     from . import documents
 
-    language = language_of(None)
+    language = language_of(lang)
     with boundary(language):
         moment = moment_at(at, language)
+        catalogue = catalogue_at(catalog) if fmt == "ics" else None
         with case_store() as store:
             cases = store.all(include_closed=True)
-    if fmt == "csv":
+    if catalogue is not None:
+        from .ics import cases_ics
+
+        lines = {line.id: line for line in catalogue.lines}
+        out.raw(cases_ics(cases, lines, moment, language))
+    elif fmt == "csv":
         out.plain(documents.cases_csv(cases))
     else:
         out.plain(
@@ -280,6 +332,7 @@ def case_followup(
         catalogue = catalogue_at(catalog)
         with case_store() as store:
             case = store.get(case_id)
+        case.check_open("followup")
         line = catalogue.find_line(case.line)
         if line is None:
             raise Stop(

@@ -174,6 +174,7 @@ def _recommend(
             matched=matched,
             simple=simple,
             calendar=calendar_for(catalogue),
+            problem=text,
         )
     except NoLineError as exc:
         raise Stop(EXIT_CATALOGUE, f"{catalogue.path}: {exc}") from None
@@ -277,6 +278,32 @@ def scenarios(
     )
 
 
+@app.command(name="calendar")
+def calendar_(
+    fmt: FormatOpt = "text",
+    lang: LangOpt = None,
+    catalog: CatalogOpt = None,
+) -> None:
+    """Which years' working days are verified, statutory only or guessed, and from where."""
+    language = language_of(lang)
+    with boundary(language):
+        catalogue = catalogue_at(catalog)
+    from . import documents, render
+    from .workdays import chinesecalendar_version
+
+    calendar = calendar_for(catalogue)
+    rows, upgrade = calendar.coverage(), calendar.upgrade_year()
+    patches = len(catalogue.extra_holidays | catalogue.extra_workdays)
+    emit(
+        fmt,
+        lambda: documents.calendar_json(rows, upgrade),
+        lambda: render.calendar_view(
+            rows, upgrade, patches, catalogue.path, chinesecalendar_version(), language
+        ),
+        language,
+    )
+
+
 # --------------------------------------------------------------------------- prep
 
 
@@ -287,6 +314,17 @@ def prep(
     merchant: MerchantOpt = False,
     scenario: ScenarioOpt = None,
     order: OrderOpt = None,
+    phone: Annotated[
+        str | None,
+        typer.Option(
+            "--phone",
+            metavar="DIGITS",
+            help="The receiving phone's last 4 digits (收货手机尾号), if you have no order number.",
+        ),
+    ] = None,
+    shop: Annotated[
+        str | None, typer.Option("--shop", metavar="ID", help="Your shop ID (店铺 ID), merchants.")
+    ] = None,
     ordered: Annotated[
         str | None,
         typer.Option("--ordered", metavar="DATE", help="Order date: 2026-10-10 or 10-10."),
@@ -313,7 +351,16 @@ def prep(
     catalog: CatalogOpt = None,
 ) -> None:
     """A one-page call sheet: which line and when, what to say, what is still missing."""
-    from .prep import CallSheet, Facts, missing, parse_day, parse_order
+    from .prep import (
+        CallSheet,
+        Facts,
+        check_not_placeholder,
+        missing,
+        parse_day,
+        parse_order,
+        parse_phone,
+        parse_shop,
+    )
     from .script import opening
 
     language = language_of(lang)
@@ -323,7 +370,9 @@ def prep(
         today = moment.date()
         facts = Facts(
             problem=_problem_text(problem, Interview(out, language), language) or None,
+            shop=checked("--shop", shop, lambda v: parse_shop(check_not_placeholder(v)), language),
             order=checked("--order", order, parse_order, language),
+            phone=checked("--phone", phone, parse_phone, language),
             ordered=checked("--ordered", ordered, lambda v: parse_day(v, today), language),
             model=(model or "").strip() or None,
             bought=checked("--bought", bought, lambda v: parse_day(v, today), language),
@@ -332,11 +381,13 @@ def prep(
             evidence=tuple(e.strip() for e in evidence or () if e.strip()),
         )
         rec = _recommend(catalogue, problem, plus, merchant, scenario, moment, language, "prep")
+        if facts.problem is None and rec.problem:
+            facts = facts.with_(problem=rec.problem)  # typed at the prompt: it is the fault
         if interactive() and missing(rec.scenario, facts):
             from .interview import today_parsers
 
             facts = Interview(out, language).facts(
-                catalogue, missing(rec.scenario, facts), facts, today_parsers(today)
+                catalogue, rec.scenario, missing(rec.scenario, facts), facts, today_parsers(today)
             )
         open_cases = overdue_cases(moment, order=facts.order, lang=language)
         plus_user = rec.user == "plus"

@@ -101,6 +101,16 @@ class Output:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         sys.stdout.flush()
 
+    def raw(self, data: bytes) -> None:
+        """A document with its own line ends (iCalendar's CRLF), written as it is."""
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            sys.stdout.flush()
+            buffer.write(data)
+            buffer.flush()
+
     def note(self, message: str) -> None:
         """A remark for people, on stderr, so that stdout stays one document."""
         sys.stderr.write(clean(message) + "\n")

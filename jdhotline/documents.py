@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .rules import Recommendation
     from .schedule import LineStatus
     from .script import FollowUp
+    from .workdays import Coverage
 
 
 def iso(moment: dt.datetime | None) -> str | None:
@@ -52,6 +53,14 @@ def line_json(status: LineStatus, scenario: Scenario | None, lang: str) -> dict[
             if line.wait_minutes
             else None
         ),
+        "peak": (
+            {
+                "start": format_minutes(status.peak.window.start),
+                "end": format_minutes(status.peak.window.end),
+            }
+            if status.peak
+            else None
+        ),
         "ivr": {
             "key": key.key if key else None,
             "label": key.label(lang) if key else None,
@@ -60,6 +69,7 @@ def line_json(status: LineStatus, scenario: Scenario | None, lang: str) -> dict[
         },
         "online": line.online(lang),
         "calendar_verified": status.calendar_verified,
+        "calendar": status.calendar,
     }
 
 
@@ -85,6 +95,7 @@ def open_json(statuses: Sequence[LineStatus]) -> list[dict[str, Any]]:
             "open_now": s.open_now,
             "next_change": iso(s.next_change),
             "calendar_verified": s.calendar_verified,
+            "calendar": s.calendar,
         }
         for s in statuses
     ]
@@ -98,6 +109,8 @@ def table_json(catalogue: Catalogue, lang: str) -> list[dict[str, Any]]:
             "number": line.number,
             "audience": line.audience,
             "scenarios": list(line.scenarios),
+            "extends": list(line.extends),
+            "extends_audience": line.extends_audience,
             "hours": {
                 "open": format_minutes(line.hours.window.start),
                 "close": format_minutes(line.hours.window.end),
@@ -126,7 +139,7 @@ def scenarios_json(catalogue: Catalogue, lang: str) -> list[dict[str, Any]]:
 
 
 def prep_json(sheet: CallSheet, catalogue: Catalogue, lang: str) -> dict[str, Any]:
-    from .prep import record_command
+    from .script import record_command
 
     rec = sheet.rec
     doc = which_json(rec, catalogue, lang)
@@ -135,12 +148,11 @@ def prep_json(sheet: CallSheet, catalogue: Catalogue, lang: str) -> dict[str, An
     for fact in sheet.missing:
         described = catalogue.fact(fact)
         name = described.name(lang) if described else fact
-        missing.append(
-            {"fact": fact, "name": name, "where": described.where(lang) if described else ""}
-        )
+        found = described.where_for(rec.scenario.audience) if described else None
+        missing.append({"fact": fact, "name": name, "where": found(lang) if found else ""})
     doc["missing"] = missing
     doc["evidence"] = list(sheet.facts.evidence)
-    doc["record"] = record_command(rec, sheet.facts)
+    doc["record"] = record_command(rec.primary.line.id, rec.scenario.id, sheet.facts, lang)
     doc["open_cases"] = [case_summary_json(c, rec.at) for c in sheet.open_cases]
     return doc
 
@@ -206,6 +218,9 @@ def cases_csv(cases: Sequence[Case]) -> str:
     import io
 
     buffer = io.StringIO()
+    # A byte-order mark first: Excel and WPS on Chinese Windows read a CSV without one
+    # as GBK, and Chinese notes turn to garbled text.
+    buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for case in cases:
@@ -221,3 +236,12 @@ def cases_csv(cases: Sequence[Case]) -> str:
 def _csv_safe(text: str) -> str:
     """Spreadsheets run a cell starting with = + - @ as a formula: quote it."""
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def calendar_json(rows: Sequence[Coverage], upgrade: int | None) -> dict[str, Any]:
+    return {
+        "years": [
+            {"first": r.first, "last": r.last, "calendar": r.tier, "source": r.source} for r in rows
+        ],
+        "upgrade_could_verify": upgrade,
+    }

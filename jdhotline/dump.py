@@ -7,11 +7,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from .catalogue import Catalogue, L10n, Line, Scenario, Window, format_minutes
+from .catalogue import Catalogue, L10n, Line, Scenario, Tip, Window, format_minutes
 
 
 def to_data(catalogue: Catalogue) -> dict[str, Any]:
     """The catalogue as the plain data its YAML holds: parse(dump(c)) == c."""
+
+    def tip(value: Tip) -> dict[str, Any]:
+        data: dict[str, Any] = text(value.text)
+        if value.scenarios:
+            data["scenarios"] = list(value.scenarios)
+        if value.users:
+            data["users"] = list(value.users)
+        return data
 
     def text(value: L10n) -> dict[str, str]:
         return {"zh": value.zh, "en": value.en}
@@ -40,10 +48,7 @@ def to_data(catalogue: Catalogue) -> dict[str, Any]:
                 for k in value.menu
             ],
             "online": text(value.online),
-            "tips": [
-                {**text(t.text), **({"scenarios": list(t.scenarios)} if t.scenarios else {})}
-                for t in value.tips
-            ],
+            "tips": [tip(t) for t in value.tips],
             "source": value.source,
             "verified_on": value.verified_on.isoformat(),
         }
@@ -52,6 +57,10 @@ def to_data(catalogue: Catalogue) -> dict[str, Any]:
                 data[key] = text(getattr(value, key))
         if value.non_member_reply is not None:
             data["non_member_reply"] = value.non_member_reply
+        if value.extends:
+            data["extends"] = list(value.extends)
+        if value.extends_audience:
+            data["extends_audience"] = True
         return data
 
     def scenario(value: Scenario) -> dict[str, Any]:
@@ -78,17 +87,29 @@ def to_data(catalogue: Catalogue) -> dict[str, Any]:
         "say": {
             "shape": text(catalogue.say.shape),
             "example": text(catalogue.say.example),
-            "on_the_call": [text(t) for t in catalogue.say.on_the_call],
+            "on_the_call": [tip(t) for t in catalogue.say.on_the_call],
         },
         "assistant": text(catalogue.assistant),
         "calendar": {
             "extra_holidays": sorted(d.isoformat() for d in catalogue.extra_holidays),
             "extra_workdays": sorted(d.isoformat() for d in catalogue.extra_workdays),
+            **{
+                y.year: {
+                    "holidays": sorted(d.isoformat() for d in y.holidays),
+                    "workdays": sorted(d.isoformat() for d in y.workdays),
+                }
+                for y in catalogue.calendar_years
+            },
         },
     }
     if catalogue.facts:
         data["facts"] = {
-            k: {"name": text(f.name), "where": text(f.where)} for k, f in catalogue.facts
+            k: {
+                "name": text(f.name),
+                "where": text(f.where),
+                **({"merchants": text(f.merchants)} if f.merchants else {}),
+            }
+            for k, f in catalogue.facts
         }
     return data
 

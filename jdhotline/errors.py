@@ -27,6 +27,15 @@ class NoSuchCase(LookupError):
         self.case_id = case_id
 
 
+class CaseStateError(Exception):
+    """A change the case's state refuses: a closed case takes no call, close or follow-up
+    until it is reopened; an open case cannot be reopened. The message says what to do."""
+
+    def __init__(self, case_id: int, message: str) -> None:
+        super().__init__(message)
+        self.case_id = case_id
+
+
 # Exit codes (also in the README).
 EXIT_OK = 0
 EXIT_CLOSED = 1  # `open LINE`: the line is closed now

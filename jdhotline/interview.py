@@ -13,7 +13,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .errors import EXIT_INTERRUPTED, EXIT_USAGE, Stop
-from .words import word
+from .words import word, zh_punctuation
+
+
+def zh(text: str, lang: str) -> str:
+    return zh_punctuation(text) if lang == "zh" else text
+
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue, Scenario
@@ -67,7 +72,8 @@ class Interview:
     def problem(self, catalogue: Catalogue, user: str) -> tuple[Scenario | None, str]:
         """A scenario picked by number, or the problem in the user's words."""
         offered = scenarios_for(catalogue, user)
-        self.out.show(word(self.lang, "ask.problem"), [s.name(self.lang) for s in offered])
+        question = "ask.problem.merchant" if user == "merchant" else "ask.problem"
+        self.out.show(word(self.lang, question), [s.name(self.lang) for s in offered])
         for _ in range(TRIES):
             answer = self._read("ask.problem.prompt")
             if answer.isdigit() and 1 <= int(answer) <= len(offered):
@@ -100,20 +106,31 @@ class Interview:
     def facts(
         self,
         catalogue: Catalogue,
+        scenario: Scenario,
         missing: tuple[str, ...],
         facts: Facts,
         parsers: dict[str, Callable[[str], object]],
     ) -> Facts:
-        """Ask for each missing fact; Enter skips."""
-        for fact in missing:
+        """Ask for each missing fact; Enter skips (and asks for its stand-in, if it has one)."""
+        from .prep import INSTEAD
+
+        buyer = scenario.audience == "buyers"
+        queue = list(missing)
+        while queue:
+            fact = queue.pop(0)
             described = catalogue.fact(fact)
             name = described.name(self.lang) if described else fact
-            hint = described.where(self.lang) if described else None
+            where = described.where_for(scenario.audience) if described else None
+            hint = where(self.lang) if where else None
+            if fact in INSTEAD and buyer:
+                hint = word(self.lang, "ask.instead", where=hint or "")
             sep = ":" if self.lang == "zh" else ": "
-            self.out.show(name + (sep + hint if hint else ""))
+            self.out.show(zh(name + (sep + hint if hint else ""), self.lang))
             for _ in range(TRIES):
                 answer = self._read("ask.fact")
                 if not answer:
+                    if fact in INSTEAD and buyer:
+                        queue.insert(0, INSTEAD[fact])
                     break
                 try:
                     value = parsers.get(fact, str)(answer)
@@ -127,10 +144,12 @@ class Interview:
 
 def today_parsers(today: dt.date) -> dict[str, Callable[[str], object]]:
     """How each fact typed at a prompt is read."""
-    from .prep import parse_day, parse_order
+    from .prep import check_not_placeholder, parse_day, parse_order, parse_phone, parse_shop
 
     return {
+        "shop": lambda v: parse_shop(check_not_placeholder(v)),
         "order": parse_order,
+        "phone": parse_phone,
         "ordered": lambda v: parse_day(v, today),
         "bought": lambda v: parse_day(v, today),
     }

@@ -6,9 +6,7 @@ builds them, and nothing here prints. PyYAML is imported only when a file is par
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -17,27 +15,23 @@ from .catalogue import (
     FACTS,
     LANGS,
     LINE_AUDIENCES,
-    MINUTES_PER_DAY,
     SCENARIO_AUDIENCES,
+    USERS,
     Catalogue,
     Fact,
     Hours,
     Keywords,
-    L10n,
     Line,
     MenuKey,
     Peak,
     Say,
     Scenario,
     Tip,
-    Window,
-    format_minutes,
 )
+from .checks import Checks, _describe, _join
 from .errors import CatalogueError
 
-_ID = re.compile(r"^[a-z][a-z0-9-]*$")
 _NUMBER = re.compile(r"^[0-9][0-9-]*[0-9]$")
-_TIME = re.compile(r"^([01][0-9]|2[0-4]):([0-5][0-9])$")
 
 T = TypeVar("T")
 
@@ -123,10 +117,10 @@ def _yaml_load(text: str, file: str) -> Any:
         """Safe loading that refuses duplicate keys."""
 
         def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
-            seen: set[str] = set()
+            seen: set[str | int] = set()
             for key_node, _ in node.value:
                 key = self.construct_object(key_node, deep=deep)
-                if not isinstance(key, str):
+                if not isinstance(key, (str, int)):
                     continue  # an unhashable key is PyYAML's own error, just below
                 if key in seen:
                     mark = key_node.start_mark
@@ -148,116 +142,9 @@ def _yaml_load(text: str, file: str) -> Any:
         raise CatalogueError(file, "", f"YAML: {exc}") from None
 
 
-def _type_name(value: Any) -> str:
-    return {
-        dict: "a mapping",
-        list: "a list",
-        str: "a text",
-        int: "a number",
-        float: "a number",
-        bool: "true/false",
-        type(None): "empty",
-    }.get(type(value), type(value).__name__)
+class _Validator(Checks):
+    """The catalogue's entries, each checked field by field (checks.py: one value)."""
 
-
-class _Validator:
-    def __init__(self, file: str) -> None:
-        self.file = file
-
-    def fail(self, where: str, problem: str) -> CatalogueError:
-        return CatalogueError(self.file, where, problem)
-
-    # ---- primitives
-    def mapping(
-        self, value: Any, where: str, required: Iterable[str], optional: Iterable[str] = ()
-    ) -> Mapping[str, Any]:
-        if not isinstance(value, dict):
-            raise self.fail(where or "top level", f"expected a mapping, got {_type_name(value)}")
-        required = tuple(required)
-        allowed = set(required) | set(optional)
-        for key in value:
-            if key not in allowed:
-                raise self.fail(
-                    _join(where, str(key)),
-                    f"unknown field; expected one of: {', '.join(sorted(allowed))}",
-                )
-        for key in required:
-            if key not in value:
-                raise self.fail(_join(where, key), "missing (required)")
-        return value
-
-    def list_of(self, value: Any, where: str, item: Callable[[Any, str], T]) -> tuple[T, ...]:
-        if not isinstance(value, list):
-            raise self.fail(where, f"expected a list, got {_type_name(value)}")
-        return tuple(item(entry, f"{where}[{i}]") for i, entry in enumerate(value))
-
-    def text(self, value: Any, where: str) -> str:
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(where, f"expected a non-empty text, got {_describe(value)}")
-        return value.strip()
-
-    def boolean(self, value: Any, where: str) -> bool:
-        if not isinstance(value, bool):
-            raise self.fail(where, f"expected true or false, got {_describe(value)}")
-        return value
-
-    def ident(self, value: Any, where: str) -> str:
-        text = self.text(value, where)
-        if not _ID.match(text):
-            raise self.fail(where, f"{text!r} is not an id (lower-case letters, digits, '-')")
-        return text
-
-    def choice(self, value: Any, where: str, choices: tuple[str, ...]) -> str:
-        if value not in choices:
-            raise self.fail(where, f"{_describe(value)} is not one of: {', '.join(choices)}")
-        return str(value)
-
-    def l10n(self, value: Any, where: str) -> L10n:
-        data = self.mapping(value, where, LANGS)
-        return L10n(
-            zh=self.text(data["zh"], f"{where}.zh"), en=self.text(data["en"], f"{where}.en")
-        )
-
-    def time(self, value: Any, where: str, *, end: bool = False) -> int:
-        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 1500:
-            # YAML 1.1 reads an unquoted 14:00 as the base-60 number 840.
-            hint = format_minutes(value)
-            raise self.fail(
-                where, f'unquoted {hint} was read as the number {value}; quote it: "{hint}"'
-            )
-        match = _TIME.match(value) if isinstance(value, str) else None
-        if match is None:
-            raise self.fail(where, f'{_describe(value)} is not a time (HH:MM, e.g. "09:00")')
-        minutes = int(match[1]) * 60 + int(match[2])
-        if minutes > MINUTES_PER_DAY or (minutes == MINUTES_PER_DAY and not end):
-            raise self.fail(
-                where, f'{_describe(value)} is not a time (HH:MM; "24:00" only ends a window)'
-            )
-        return minutes
-
-    def window(self, value: Any, where: str) -> Window:
-        return self.span(self.mapping(value, where, ("start", "end")), where, "start", "end")
-
-    def span(self, data: Mapping[str, Any], where: str, start_key: str, end_key: str) -> Window:
-        start = self.time(data[start_key], _join(where, start_key))
-        end = self.time(data[end_key], _join(where, end_key), end=True)
-        if start == end or (start == 0 and end == 0):
-            raise self.fail(where, f"{format_minutes(start)}-{format_minutes(end)} is empty")
-        return Window(start, end)
-
-    def date(self, value: Any, where: str) -> dt.date:
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        raise self.fail(where, f'{_describe(value)} is not a date (YYYY-MM-DD, e.g. "2026-11-27")')
-
-    # ---- entries
     def catalogue(self, data: Any) -> Catalogue:
         top = self.mapping(
             data,
@@ -282,6 +169,12 @@ class _Validator:
                 self.known(tip.scenarios, f"hotlines[{i}].tips[{j}].scenarios", known)
             for j, key in enumerate(line.menu):
                 self.known(key.scenarios, f"hotlines[{i}].menu[{j}].scenarios", known)
+            for j, extra in enumerate(line.extends):
+                if extra not in line.scenarios:
+                    raise self.fail(
+                        f"hotlines[{i}].extends[{j}]",
+                        f"{extra!r} is not in this line's scenarios; list it there first",
+                    )
             served.update(line.scenarios)
         for i, scenario in enumerate(scenarios):
             for j, need in enumerate(scenario.needs):
@@ -294,18 +187,7 @@ class _Validator:
                     f"scenarios[{i}]",
                     f"no line serves scenario {scenario.id!r}; add it to a line's scenarios",
                 )
-        calendar = top.get("calendar") or {}
-        cal = self.mapping(calendar, "calendar", (), ("extra_holidays", "extra_workdays"))
-        holidays = self.list_of(
-            cal.get("extra_holidays") or [], "calendar.extra_holidays", self.date
-        )
-        workdays = self.list_of(
-            cal.get("extra_workdays") or [], "calendar.extra_workdays", self.date
-        )
-        both = set(holidays) & set(workdays)
-        if both:
-            day = min(both).isoformat()
-            raise self.fail("calendar", f"{day} is listed both as a holiday and as a working day")
+        holidays, workdays, years = self.calendar(top.get("calendar") or {})
         say = self.mapping(top["say"], "say", ("shape", "example", "on_the_call"))
         return Catalogue(
             path=self.file,
@@ -314,31 +196,14 @@ class _Validator:
             say=Say(
                 shape=self.l10n(say["shape"], "say.shape"),
                 example=self.l10n(say["example"], "say.example"),
-                on_the_call=self.list_of(say["on_the_call"], "say.on_the_call", self.l10n),
+                on_the_call=self.list_of(say["on_the_call"], "say.on_the_call", self.tip),
             ),
             assistant=self.l10n(top["assistant"], "assistant"),
             extra_holidays=frozenset(holidays),
             extra_workdays=frozenset(workdays),
             facts=tuple(facts.items()),
+            calendar_years=years,
         )
-
-    def known(self, ids: Iterable[str], where: str, known: set[str]) -> None:
-        for i, scenario in enumerate(ids):
-            if scenario not in known:
-                raise self.fail(
-                    f"{where}[{i}]",
-                    f"unknown scenario {scenario!r}; known: {', '.join(sorted(known))}",
-                )
-
-    def unique(self, values: list[str], where: str, what: str = "id") -> None:
-        seen: dict[str, int] = {}
-        for i, value in enumerate(values):
-            if value in seen:
-                raise self.fail(
-                    f"{where}[{i}].{what}",
-                    f"duplicate {what} {value!r} (also {where}[{seen[value]}])",
-                )
-            seen[value] = i
 
     def line(self, value: Any, where: str) -> Line:
         data = self.mapping(
@@ -367,6 +232,8 @@ class _Validator:
                 "plus_tip",
                 "caution",
                 "tips",
+                "extends",
+                "extends_audience",
             ),
         )
         at = lambda key: _join(where, key)  # noqa: E731
@@ -410,6 +277,10 @@ class _Validator:
             menu=self.list_of(data.get("menu") or [], at("menu"), self.menu_key),
             online=self.l10n(data["online"], at("online")),
             tips=self.list_of(data.get("tips") or [], at("tips"), self.tip),
+            extends=self.list_of(data.get("extends") or [], at("extends"), self.ident),
+            extends_audience=self.boolean(
+                data.get("extends_audience", False), at("extends_audience")
+            ),
             non_member_reply=self.text(reply, at("non_member_reply"))
             if reply is not None
             else None,
@@ -419,18 +290,27 @@ class _Validator:
         )
 
     def fact(self, value: Any, where: str) -> Fact:
-        data = self.mapping(value, where, ("name", "where"))
+        data = self.mapping(value, where, ("name", "where"), ("merchants",))
+        merchants = data.get("merchants")
         return Fact(
             name=self.l10n(data["name"], _join(where, "name")),
             where=self.l10n(data["where"], _join(where, "where")),
+            merchants=self.l10n(merchants, _join(where, "merchants"))
+            if merchants is not None
+            else None,
         )
 
     def tip(self, value: Any, where: str) -> Tip:
-        data = self.mapping(value, where, LANGS, ("scenarios",))
+        data = self.mapping(value, where, LANGS, ("scenarios", "users"))
         return Tip(
             text=self.l10n({lang: data[lang] for lang in LANGS}, where),
             scenarios=self.list_of(
                 data.get("scenarios") or [], _join(where, "scenarios"), self.ident
+            ),
+            users=self.list_of(
+                data.get("users") or [],
+                _join(where, "users"),
+                lambda v, w: self.choice(v, w, USERS),
             ),
         )
 
@@ -507,17 +387,3 @@ class _Validator:
             if data.get("plus_example")
             else None,
         )
-
-
-def _join(where: str, key: str) -> str:
-    return f"{where}.{key}" if where else key
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, str):
-        return f'"{value}"' if len(value) <= 40 else f'"{value[:37]}..."'
-    if value is None:
-        return "nothing"
-    if isinstance(value, (dict, list)):
-        return _type_name(value)
-    return repr(value)

@@ -22,6 +22,7 @@ from .errors import (
     EXIT_CATALOGUE,
     EXIT_STORE,
     EXIT_USAGE,
+    CaseStateError,
     CaseStoreError,
     CatalogueError,
     NoSuchCase,
@@ -235,6 +236,9 @@ def boundary(lang: str) -> Iterator[None]:
         raise typer.Exit(EXIT_STORE) from None
     except NoSuchCase as exc:
         out.error(word(lang, "error.no_case", id=exc.case_id), word(lang, "error.no_case.hint"))
+        raise typer.Exit(EXIT_USAGE) from None
+    except CaseStateError as exc:
+        out.error(str(exc))
         raise typer.Exit(EXIT_USAGE) from None
 
 

@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING
 from .catalogue import format_minutes
 from .console import clean
 from .words import duration, listing, stamp, when, word, zh_punctuation
-from .writers import Command, Grid, Note, Pairs, Para, Section, Span, Spans, View, spans
+from .writers import Command, Grid, Note, Pairs, Para, Section, Span, Spans, Title, View, spans
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue, Line, Scenario, Window
     from .rules import Notice, Recommendation
     from .schedule import LineStatus
+    from .workdays import Coverage
 
 # --------------------------------------------------------------------------- phrases
 
@@ -83,7 +84,10 @@ def state_text(status: LineStatus, lang: str) -> str:
 
 
 def _unverified(status: LineStatus, lang: str) -> str:
-    return "" if status.calendar_verified else " " + word(lang, "unverified")
+    """How sure the working days behind this answer are, when not verified."""
+    if status.calendar_verified:
+        return ""
+    return ("" if lang == "zh" else " ") + word(lang, f"tier.{status.calendar}")
 
 
 def _end(moment: dt.datetime, at: dt.datetime, lang: str) -> str:
@@ -175,10 +179,8 @@ def notice_text(notice: Notice, rec: Recommendation, catalogue: Catalogue, lang:
         return catalogue.assistant(lang)
     if code == "buyer-question":
         return word(lang, "notice.buyer-question")
-    if code == "calendar-unverified":
-        return word(
-            lang, "notice.calendar-unverified", years=listing([str(y) for y in notice.years], lang)
-        )
+    if code.startswith("calendar-"):
+        return word(lang, f"notice.{code}", years=listing([str(y) for y in notice.years], lang))
     if line is None:
         return ""
     if code == "plus-members-only":
@@ -196,6 +198,14 @@ def notice_text(notice: Notice, rec: Recommendation, catalogue: Catalogue, lang:
                 other=notice.other.number,
                 other_name=notice.other.name(lang),
             )
+        if notice.not_for_this:
+            return word(
+                lang,
+                "notice.primary-closed.not-for-this",
+                number=line.number,
+                others=listing([x.number for x in notice.not_for_this], lang),
+                online=line.online(lang),
+            )
         return word(
             lang, "notice.primary-closed.none", number=line.number, online=line.online(lang)
         )
@@ -207,11 +217,11 @@ def notice_text(notice: Notice, rec: Recommendation, catalogue: Catalogue, lang:
     if code in ("caution", "plus-expedite"):
         text = line.caution if code == "caution" else line.plus_tip
         return text(lang) if text is not None else ""
-    if code == "serves":
+    if code in ("serves", "extension"):
         name = rec.scenario.name(lang)
         if lang == "en" and name[1:2].islower():
             name = name[0].lower() + name[1:]  # mid-sentence: "It handles appliance ..."
-        return word(lang, "reason.serves", scenario=name)
+        return word(lang, "reason." + code, scenario=name)
     if code == "general-line":
         return word(lang, "reason.general-line", audience=word(lang, "audience." + line.audience))
     if code in ("specialist", "members-line"):
@@ -222,7 +232,7 @@ def notice_text(notice: Notice, rec: Recommendation, catalogue: Catalogue, lang:
     return ""
 
 
-def _items(
+def notice_items(
     notices: Iterable[Notice], rec: Recommendation, catalogue: Catalogue, lang: str
 ) -> tuple[Spans, ...]:
     return tuple(spans(clean(t)) for n in notices if (t := notice_text(n, rec, catalogue, lang)))
@@ -232,7 +242,9 @@ def _items(
 
 # What the first screen leaves to --full: the primary-closed warning is the status line
 # itself, and the repair caution and the PLUS tip belong to the call, not to the choice.
-_GLANCE_WARNINGS = ("plus-members-only", "merchant-line", "peak", "calendar-unverified")
+_GLANCE_WARNINGS = (
+    "plus-members-only", "merchant-line", "peak", "calendar-statutory", "calendar-guessed",
+)  # fmt: skip
 
 
 def call_line(rec: Recommendation, lang: str) -> Spans:
@@ -314,7 +326,7 @@ def which_view(rec: Recommendation, catalogue: Catalogue, lang: str, *, full: bo
         menu = listing([f"{k.key} {k.label(lang)}" for k in line.menu], lang)
         facts.append((word(lang, "menu.label"), spans(clean(menu))))
     if full:
-        wait = wait_text(line, lang)
+        wait = _wait_or_peak(p, lang)
         if wait is not None:
             facts.append((word(lang, "wait"), spans(wait)))
         facts.append((word(lang, "online"), spans(clean(line.online(lang)))))
@@ -328,7 +340,7 @@ def which_view(rec: Recommendation, catalogue: Catalogue, lang: str, *, full: bo
     if not full:
         warnings = [n for n in warnings if n.code != "primary-closed"]
     blocks.append(
-        Section(word(lang, "warnings"), _items(warnings, rec, catalogue, lang), True, full)
+        Section(word(lang, "warnings"), notice_items(warnings, rec, catalogue, lang), True, full)
     )
     notes = (
         [n for n in rec.notes if not (simple and n.code == "assistant")]
@@ -337,20 +349,17 @@ def which_view(rec: Recommendation, catalogue: Catalogue, lang: str, *, full: bo
     )
     if not full:
         notes = []  # the buyer-question note: the footer already says who is answered
-    blocks.append(Section(word(lang, "notes"), _items(notes, rec, catalogue, lang), gap=full))
+    blocks.append(Section(word(lang, "notes"), notice_items(notes, rec, catalogue, lang), gap=full))
     title = f"{word(lang, 'user.' + rec.user)} · {clean(rec.scenario.name(lang))}"
     if not full:
         blocks.append(Note(f"{title} · {word(lang, 'more')}"))
         return drop_empty(blocks)
-    tips = [t.text(lang) for t in line.tips if t.applies_to(rec.scenario.id)]
+    tips = [t(lang) for t in (*rec.steps, *rec.on_the_call)]
     if rec.example is not None:  # the sentence is under "What to say" already: say it once
         tips = [t for t in tips if rec.example(lang) not in t]
     blocks += [
-        Section(word(lang, "why"), _items(rec.reasons, rec, catalogue, lang)),
-        Section(
-            word(lang, "on_the_call"),
-            tuple(spans(clean(t)) for t in [*tips, *(t(lang) for t in catalogue.say.on_the_call)]),
-        ),
+        Section(word(lang, "why"), notice_items(rec.reasons, rec, catalogue, lang)),
+        Section(word(lang, "on_the_call"), tuple(spans(clean(t)) for t in tips)),
         Section(
             word(lang, "alternatives"),
             tuple(_alternative(alt, rec.scenario, lang) for alt in rec.alternatives),
@@ -364,11 +373,20 @@ def which_view(rec: Recommendation, catalogue: Catalogue, lang: str, *, full: bo
     return drop_empty(blocks)
 
 
+def _wait_or_peak(status: LineStatus, lang: str) -> str | None:
+    """In the peak, the peak: the guide's everyday figure does not hold then."""
+    if status.peak is not None:
+        return word(lang, "wait_peak", window=window_text(status.peak.window))
+    return wait_text(status.line, lang)
+
+
 def _alternative(status: LineStatus, scenario: Scenario, lang: str) -> Spans:
     line = status.line
     parts = [Span(line.number, "strong"), Span(" " + clean(line.name(lang)) + " · ")]
     parts.append(Span(state_text(status, lang), "good" if status.open_now else "bad"))
-    wait = wait_text(line, lang)
+    if status.peak is not None:
+        parts.append(Span(" · " + word(lang, "peak_now", window=window_text(status.peak.window))))
+    wait = None if status.peak is not None else wait_text(line, lang)
     if wait is not None:
         parts.append(Span(f" · {word(lang, 'wait')} {wait}"))
     key = key_text(line, scenario, lang)
@@ -409,7 +427,16 @@ def table_view(catalogue: Catalogue, statuses: Sequence[LineStatus], lang: str) 
     rows = []
     for status in statuses:
         line = status.line
-        names = listing([catalogue.scenario(s).name(lang) for s in line.scenarios], lang)
+        extension = word(lang, "extension")
+        names = listing(
+            [
+                catalogue.scenario(s).name(lang) + (extension if s in line.extends else "")
+                for s in line.scenarios
+            ],
+            lang,
+        )
+        audience = word(lang, "audience." + line.audience)
+        audience += extension if line.extends_audience else ""
         off_peak = listing([window_text(w) for w in line.off_peak], lang) or word(lang, "none")
         state = word(lang, "open" if status.open_now else "closed") + _unverified(status, lang)
         rows.append(
@@ -417,7 +444,7 @@ def table_view(catalogue: Catalogue, statuses: Sequence[LineStatus], lang: str) 
                 Span(line.number, "strong"),
                 Span(clean(line.name(lang)), "strong"),
                 Span(state, "good" if status.open_now else "bad"),
-                Span(word(lang, "audience." + line.audience)),
+                Span(audience),
                 Span(clean(names)),
                 Span(hours_text(line, lang)),
                 Span(off_peak),
@@ -441,3 +468,43 @@ def scenarios_view(catalogue: Catalogue, lang: str) -> View:
         )
     columns = tuple(word(lang, f"col.{c}") for c in ("id", "name", "keywords"))
     return (Grid(columns, tuple(rows), head=2),)
+
+
+# --------------------------------------------------------------------------- calendar
+
+
+def _years(row: Coverage, lang: str) -> str:
+    if row.first is None:
+        return word(lang, "cal.before", year=row.last)
+    if row.last is None:
+        return word(lang, "cal.after", year=row.first)
+    return str(row.first) if row.first == row.last else f"{row.first}–{row.last}"
+
+
+def calendar_view(
+    rows: Sequence[Coverage], upgrade: int | None, patches: int, path: str, version: str, lang: str
+) -> View:
+    """`jdhotline calendar`: each run of years, how sure its working days are, and from where."""
+    sources = {
+        "chinesecalendar": word(lang, "cal.chinesecalendar", version=version),
+        "statutory": word(lang, "cal.statutory.source"),
+        "weekdays": word(lang, "cal.weekdays"),
+    }
+    items = []
+    for row in rows:
+        source = (
+            word(lang, "cal.catalogue", path=clean(path), year=row.first)
+            if row.source == "catalogue"
+            else sources[row.source]
+        )
+        tier = word(lang, f"cal.{row.tier}")
+        items.append(spans(f"{_years(row, lang)}: {tier} · {source}"))
+    notes = [word(lang, "cal.patches", count=patches)] if patches else []
+    if upgrade is not None:
+        notes.append(word(lang, "notice.calendar-upgrade", years=upgrade))
+    notes.append(word(lang, "cal.verify"))
+    return (
+        Title(word(lang, "cal.head")),
+        Section("", tuple(items), gap=False),
+        *(Para(spans(note)) for note in notes),
+    )

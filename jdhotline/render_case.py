@@ -11,7 +11,16 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .console import clean
-from .render import best_text, drop_empty, label, short, state_text, time_line, which_view
+from .render import (
+    best_text,
+    drop_empty,
+    label,
+    notice_items,
+    short,
+    state_text,
+    time_line,
+    which_view,
+)
 from .words import duration, word, zh_punctuation
 from .writers import (
     Command,
@@ -41,18 +50,19 @@ if TYPE_CHECKING:
 
 def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
     """The call sheet: the answer at a glance, then the sentence, what is missing, what to note."""
-    from .prep import record_command
+    from .script import record_command
 
     rec = sheet.rec
-    glance = [b for b in which_view(rec, catalogue, lang, full=False) if not isinstance(b, Note)]
-    glance = [b._replace(gap=True) if isinstance(b, Section) else b for b in glance]
-    glance = [b for b in glance if not (isinstance(b, Section) and b.heading == word(lang, "say"))]
-    glance = [
-        b for b in glance if not (isinstance(b, Section) and b.heading == word(lang, "have_ready"))
-    ]
+    # The head of the answer at a glance: the number, open or closed, when, how to dial.
+    head = [b for b in which_view(rec, catalogue, lang, full=False) if isinstance(b, Para | Pairs)]
     opening: list[Spans] = []
-    if sheet.opening:
+    # Your own words in Chinese make an English sentence half Chinese: say the Chinese one.
+    mixed = lang != "zh" and any("\u4e00" <= c <= "\u9fff" for c in sheet.opening or "")
+    if sheet.opening and not mixed:
         opening.append(spans(clean(f"“{sheet.opening}”")))
+    own = f"{sheet.facts.what_is_wrong or ''}{sheet.facts.want or ''}"
+    english = any(c.isascii() and c.isalpha() for c in own)  # no Chinese sentence to give
+    if sheet.opening and not english:
         if lang != "zh" and sheet.opening_zh:
             zh = zh_punctuation(sheet.opening_zh)
             opening.append(spans(word(lang, "say_zh"), clean(f"“{zh}”")))
@@ -62,7 +72,8 @@ def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
     for fact in sheet.missing:
         described = catalogue.fact(fact)
         name = described.name(lang) if described else fact
-        where = described.where(lang) if described else ""
+        found = described.where_for(rec.scenario.audience) if described else None
+        where = found(lang) if found else ""
         sep = ":" if lang == "zh" else ": "
         missing.append(spans(Span(clean(name), "strong"), clean(sep + where if where else "")))
     # What to have besides the facts: those are in the opening sentence or under "missing".
@@ -74,22 +85,29 @@ def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
         if not any(n in _bare(item(lang)) or _bare(short(item(lang))) in n for n in names)
     ]
     ready += [spans(label(lang, "you_have"), clean(e)) for e in sheet.facts.evidence]
+    steps = [t(lang) for t in rec.steps]
+    if rec.example is not None:  # the PLUS script is the opening's shape: say it once
+        steps = [t for t in steps if rec.example(lang) not in t]
+    warnings = [n for n in rec.warnings if n.code != "primary-closed"]  # the state line says it
     blocks = [
-        *glance,
+        *head,
         Section(word(lang, "opening"), tuple(opening)),
         Section(word(lang, "missing"), tuple(missing)),
         Section(word(lang, "have_ready"), tuple(ready)),
+        Section(word(lang, "on_the_call"), tuple(spans(clean(t)) for t in steps)),
+        Section(word(lang, "warnings"), notice_items(warnings, rec, catalogue, lang), warn=True),
+        Section(word(lang, "notes"), notice_items(rec.notes, rec, catalogue, lang)),
         Section(
             word(lang, "after_call"),
             (
                 spans(word(lang, "after_fields")),
-                *(spans(clean(t(lang))) for t in catalogue.say.on_the_call),
+                *(spans(clean(t(lang))) for t in rec.on_the_call),
             ),
         ),
         Heading(word(lang, "record")),
-        Command(record_command(rec, sheet.facts)),
+        Command(record_command(rec.primary.line.id, rec.scenario.id, sheet.facts, lang)),
         Section(
-            word(lang, "open_cases"),
+            word(lang, "open_cases" if sheet.facts.order else "open_cases.all"),
             tuple(spans(case_line(c, rec.at, lang, catalogue)) for c in sheet.open_cases),
         ),
         Note(label(lang, "time") + time_line(rec.at, lang)),

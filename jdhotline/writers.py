@@ -238,7 +238,8 @@ def to_rich(view: View, width: int) -> list[Any]:
         elif isinstance(block, Section):
             if block.gap:
                 gap()
-            out.append(Text(block.heading, style="bold"))
+            if block.heading:
+                out.append(Text(block.heading, style="bold"))
             mark = Text("• ", style="yellow" if block.warn else "")
             for item in block.items:
                 styled = (
@@ -315,7 +316,7 @@ def to_markdown(view: View) -> str:
             out += [f"- **{label}{_colon(label)}** {_md(value)}" for label, value in block.rows]
             out.append("")
         elif isinstance(block, Section):
-            out += [f"### {block.heading}", ""]
+            out += [f"### {block.heading}", ""] if block.heading else []
             out += [f"- {_md(item)}" for item in block.items] + [""]
         elif isinstance(block, Command):
             out += ["```sh", block.text, "```", ""]

@@ -128,10 +128,13 @@ def test_a_tv_is_not_a_fridge() -> None:
 
 
 def test_english_answers_give_the_chinese_sentence_to_say() -> None:
-    out, _ = run(
-        "prep", "-s", "order", "--order", "123", "--fault", "没发货", "--at", "2026-11-27T10:00"
-    )
-    assert "In Chinese: “订单号 123\uff0c没发货”" in out
+    args = ["prep", "-s", "order", "--order", "123", "--at", "2026-11-27T10:00"]
+    out, _ = run(*args, "--fault", "没发货", "--want", "今天发货")
+    assert "In Chinese: “订单号 123\uff0c没发货\uff0c需求是今天发货”" in out
+    assert "Order 123; 没发货" not in out  # never half English, half Chinese
+    out, _ = run(*args, "--ordered", "11-20", "--fault", "not shipped", "--want", "a refund")
+    assert "“Ordered on 20 November (order 123); not shipped; I want a refund.”" in out
+    assert "In Chinese" not in out  # your English words: no Chinese sentence to give
 
 
 def test_a_plus_member_who_forgot_plus_is_told() -> None:

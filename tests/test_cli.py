@@ -13,13 +13,14 @@ from typer.testing import CliRunner
 
 from jdhotline import __version__, cli
 
+from .calendars import pin_official
 from .conftest import line_data
 
 runner = CliRunner()
 FRIDAY_NOON = "2026-11-27T12:00"
 LINE_KEYS = [
-    "id", "name", "number", "open_now", "next_change", "best_time", "wait", "ivr", "online",
-    "calendar_verified",
+    "id", "name", "number", "open_now", "next_change", "best_time", "wait", "peak", "ivr", "online",
+    "calendar_verified", "calendar",
 ]  # fmt: skip
 
 
@@ -148,7 +149,7 @@ def test_which_markdown() -> None:
     assert "**Call 950618**  Regular customer line, **press 1 (order enquiry)**" in md
     assert "### Warnings" in md and "25 min" in md  # the evening peak
     assert "### Notes" in md and "京东客服助手" in md  # a simple question
-    assert "- **Best time:** 23:00–24:00" in md
+    assert "- **Best time:** 23:00–tomorrow 09:00" in md
     assert "Regular buyer · Orders" in md and "Source: 店托易" in md  # Markdown is the full answer
 
 
@@ -314,6 +315,8 @@ def test_table_json() -> None:
             "number",
             "audience",
             "scenarios",
+            "extends",
+            "extends_audience",
             "hours",
             "off_peak",
             "online",
@@ -324,7 +327,7 @@ def test_table_json() -> None:
     assert merchant["off_peak"] == [{"start": "09:30", "end": "11:00"}]
     assert doc[0]["off_peak"] == [
         {"start": "14:00", "end": "16:00"},
-        {"start": "23:00", "end": "24:00"},
+        {"start": "23:00", "end": "09:00"},
     ]
 
 
@@ -353,25 +356,46 @@ def test_open_one_line_exit_codes() -> None:
     assert run("open", "950618", "--at", "2026-11-28T03:00").exit_code == 0
 
 
-def test_open_json_is_a_list_also_for_one_line() -> None:
+def test_open_json_is_a_list_also_for_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    pin_official(monkeypatch)
     assert as_json("open", "--at", FRIDAY_NOON) == [
-        {"id": "regular", "number": "950618", "open_now": True, "next_change": None, "calendar_verified": True},
-        {"id": "plus", "number": "400-656-0055", "open_now": True, "next_change": None, "calendar_verified": True},
-        {"id": "appliance", "number": "400-610-1360", "open_now": True, "next_change": "2026-11-27T21:00+08:00", "calendar_verified": True},
-        {"id": "merchant", "number": "400-622-9068", "open_now": True, "next_change": "2026-11-27T18:00+08:00", "calendar_verified": True},
+        {"id": "regular", "number": "950618", "open_now": True, "next_change": None, "calendar_verified": True, "calendar": "verified"},
+        {"id": "plus", "number": "400-656-0055", "open_now": True, "next_change": None, "calendar_verified": True, "calendar": "verified"},
+        {"id": "appliance", "number": "400-610-1360", "open_now": True, "next_change": "2026-11-27T21:00+08:00", "calendar_verified": True, "calendar": "verified"},
+        {"id": "merchant", "number": "400-622-9068", "open_now": True, "next_change": "2026-11-27T18:00+08:00", "calendar_verified": True, "calendar": "verified"},
     ]  # fmt: skip
     result = run("open", "merchant", "--format", "json", "--at", "2027-01-02T10:00")
     assert result.exit_code == 1
     assert json.loads(result.stdout) == [
-        {"id": "merchant", "number": "400-622-9068", "open_now": False, "next_change": "2027-01-04T09:00+08:00", "calendar_verified": False}
+        {"id": "merchant", "number": "400-622-9068", "open_now": False, "next_change": "2027-01-04T09:00+08:00", "calendar_verified": False, "calendar": "statutory"}
     ]  # fmt: skip
 
 
-def test_unverified_calendar_is_said_in_words() -> None:
-    result = run("which", "--merchant", "-s", "campaign", "--at", "2027-01-02T10:00")
-    assert "Working days for 2027 are not in the installed chinesecalendar" in result.stdout
-    result = run("open", "merchant", "--at", "2027-01-02T10:00")
-    assert "(working days guessed: calendar not verified)" in " ".join(result.stdout.split())
+def test_unverified_calendar_is_said_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    pin_official(monkeypatch)  # 2026 is the last year announced
+    which = ("which", "--merchant", "-s", "campaign", "-f", "markdown")
+    text = run(*which, "--at", "2027-01-02T10:00").stdout
+    assert (
+        "2027: holidays not announced yet; statutory holidays counted, make-up days and adjusted working weekends guessed."
+        in text
+    )
+    assert (
+        "Once a chinesecalendar release covers 2027, upgrading verifies it: pip install -U chinesecalendar"
+        in text
+    )
+    text = run(*which, "--at", "2027-01-02T10:00", "--lang", "zh").stdout
+    assert "2027年放假安排尚未公布：已计入法定节假日，补假和调休为推算。" in text
+    text = run(*which, "--at", "2040-01-02T10:00").stdout
+    assert "2040: no holiday data; working days guessed as Monday–Friday." in text
+    assert "pip install" not in text  # no release can cover 2040 yet
+    text = run("open", "merchant", "--at", "2027-01-02T10:00", "-f", "markdown").stdout
+    assert "(statutory holidays only: adjusted days not announced yet)" in text
+    text = run(
+        "open", "merchant", "--at", "2027-01-02T10:00", "-f", "markdown", "--lang", "zh"
+    ).stdout
+    assert "（仅计法定节假日，调休尚未公布）" in text
+    text = run("open", "merchant", "--at", "2040-01-02T10:00", "-f", "markdown").stdout
+    assert "(working days guessed: Monday–Friday)" in text
 
 
 def test_scenarios() -> None:
@@ -405,10 +429,19 @@ def test_every_command_has_help() -> None:
 
     group = typer.main.get_group(cli.app)
     assert sorted(group.commands) == [
-        "case", "completion", "open", "prep", "scenarios", "table", "which",
+        "calendar", "case", "completion", "open", "prep", "scenarios", "table", "which",
     ]  # fmt: skip
     case = group.commands["case"]
-    assert sorted(case.commands) == ["add", "close", "export", "followup", "list", "log", "show"]  # type: ignore[attr-defined]
+    assert sorted(case.commands) == [
+        "add",
+        "close",
+        "export",
+        "followup",
+        "list",
+        "log",
+        "reopen",
+        "show",
+    ]  # type: ignore[attr-defined]
     commands = [([name], c) for name, c in group.commands.items()]
     commands += [(["case", name], c) for name, c in case.commands.items()]  # type: ignore[attr-defined]
     for path, command in commands:
@@ -429,7 +462,7 @@ def test_every_command_has_help() -> None:
         ),
         (["which", "--lang", "fr", "x"], "Invalid value for '--lang': 'fr' is not one of: zh, en."),
         (["case", "show", "abc"], "Invalid value for 'N': 'abc' is not a case number"),
-        (["case", "export", "-f", "xml"], "'xml' is not one of: json, csv."),
+        (["case", "export", "-f", "xml"], "'xml' is not one of: json, csv, ics."),
     ],
 )
 def test_typer_usage_errors_in_plain_words(args: list[str], message: str) -> None:
