@@ -29,12 +29,13 @@ from .schedule import LineStatus, status
 from .workdays import WorkCalendar
 
 USER_TYPES = ("regular", "plus", "merchant")
+# Every notice code, so that render.py's words can be checked against them (tests).
 WARNING_CODES = (
-    "plus-members-only", "caution", "peak", "primary-closed", "calendar-unverified",
-    "merchant-line",
+    "plus-members-only", "caution", "peak", "primary-closed", "calendar-statutory",
+    "calendar-guessed", "calendar-upgrade", "merchant-line",
 )  # fmt: skip
 NOTE_CODES = ("buyer-question", "assistant", "plus-expedite")
-REASON_CODES = ("serves", "specialist", "members-line", "general-line")
+REASON_CODES = ("serves", "extension", "specialist", "members-line", "general-line")
 NOTICE_CODES = WARNING_CODES + NOTE_CODES + REASON_CODES
 
 

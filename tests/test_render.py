@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -63,3 +64,23 @@ def test_clean_and_dumps() -> None:
     assert clean("a\x1b[31mb\tc\nd\x7f") == "a\\x1b[31mb\tc\nd\\x7f"
     assert dumps({"k": "\x1b\x9b"}) == '{\n  "k": "\\u001b\\u009b"\n}'
     assert json.loads(dumps({"k": "\x1b\x9b"})) == {"k": "\x1b\x9b"}
+
+
+def test_every_notice_code_the_rules_give_has_words(catalogue) -> None:
+    """rules.py names each notice by a code; render.py words each one (none falls through)."""
+    import re
+
+    from jdhotline import rules
+    from jdhotline.render import notice_text
+    from jdhotline.rules import NOTICE_CODES, Notice, recommend
+
+    source = Path(rules.__file__).read_text(encoding="utf-8")
+    used = set(re.findall(r'Notice\(\s*"([a-z-]+)"', source))
+    assert used <= set(NOTICE_CODES), used - set(NOTICE_CODES)
+    at = dt.datetime(2026, 11, 27, 12, 30, tzinfo=dt.timezone.utc)  # 20:30: the peak
+    rec = recommend(catalogue, "regular", catalogue.scenario("order"), at)
+    for code in NOTICE_CODES:
+        line = catalogue.line("appliance" if code in ("caution", "plus-expedite") else "plus")
+        notice = Notice(code, line, other=catalogue.line("regular"), years=(2027,))
+        for lang in ("zh", "en"):
+            assert notice_text(notice, rec, catalogue, lang), (code, lang)
