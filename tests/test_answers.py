@@ -27,7 +27,7 @@ CLOSING = "\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01\uff09\u300d\u300f\u3011\u3
 OPENING = "\uff08\u300c\u300e\u3010\u300a\u201c("
 # Names a Chinese answer may carry in Latin letters, and the command lines it quotes.
 NAMES = {"PLUS", "APP", "ID", "JD", "BCD", "XXXX", "WTPZM", "XX", "UTC"}
-COMMAND = re.compile(r"(jdhotline|--)[\w-]*( [\w\-./]+)*")
+COMMAND = re.compile(r"(jdhotline|pip install|--)[\w-]*( [\w\-./]+)*")
 
 
 def run(*args: str, columns: int = 100) -> tuple[str, str]:
@@ -93,6 +93,8 @@ def zh_commands(tmp_path: Path) -> list[list[str]]:
         ["table", *at],
         ["open", *at],
         ["scenarios", "--lang", "zh"],
+        ["calendar", "--lang", "zh"],
+        ["case", "add", "--line", "regular", *at],
         ["prep", "-s", "order", "--order", "123", "--fault", "没发货", *at],
         ["prep", "-s", "appliance", *at],
         ["case", "list", *at],
