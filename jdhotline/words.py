@@ -340,7 +340,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ask.pick": "没能从“{text}”判断出场景,请选一个:",
         "ask.pick.prompt": "编号:",
         "ask.pick.again": "请输入上面列出的编号。",
-        "ask.stdin": "请输入或粘贴问题,输完按 Ctrl-D:",
+        "ask.stdin": "请输入或粘贴问题,输完按 Ctrl-D 结束:",
         "ask.fact": "直接回车跳过:",
         "opening": "开场白",
         "no_opening": "(开场白按“时间 + 问题 + 需求”来写:提供问题(--fault),"
@@ -400,8 +400,8 @@ WORDS: dict[str, dict[str, str]] = {
         "error.no_user": "没有得到有效回答;请改用 --plus 或 --merchant。",
         "error.no_problem": "没有说明问题;请用 --scenario 指定场景,或描述问题。",
         "error.no_scenario": "没有选择场景;请用 --scenario 指定。",
-        "error.at": "--at:{reason}",
-        "error.flag": "{flag}:{reason}",
+        "error.at": "--at: {reason}",
+        "error.flag": "{flag}: {reason}",
         "error.no_case": "没有记录 {id}",
         "error.no_case.hint": "查看全部记录:jdhotline case list --all",
         "error.catalogue.hint": "请修改这个文件,"
