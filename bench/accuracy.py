@@ -89,6 +89,10 @@ def figures(rows: list[dict[str, Any]]) -> dict[str, float]:
     }
 
 
+def _right(row: dict[str, Any]) -> bool:
+    return (row["want_scenario"], row["want_line"]) == (row["got_scenario"], row["got_line"])
+
+
 def _pct(pair: tuple[int, int]) -> str:
     right, total = pair
     return f"{100 * right / total:5.1f} % ({right}/{total})" if total else "    - (0)"
@@ -99,7 +103,10 @@ def report(rows: list[dict[str, Any]], title: str, *, misses: bool, out: Any = s
     say(f"== {title}: {len(rows)} problems")
     clear = [r for r in rows if not r["ambiguous"]]
     say(f"{'':24}{'scenario right':>22}  {'line right':>22}")
-    groups: list[tuple[str, list[dict[str, Any]]]] = [("all", rows), ("clear (not ambiguous)", clear)]
+    groups: list[tuple[str, list[dict[str, Any]]]] = [
+        ("all", rows),
+        ("clear (not ambiguous)", clear),
+    ]
     for lang in sorted({r["lang"] for r in rows}):
         groups.append((f"language {lang}", [r for r in rows if r["lang"] == lang]))
     for user in ("regular", "plus", "merchant"):
@@ -136,7 +143,7 @@ def report(rows: list[dict[str, Any]], title: str, *, misses: bool, out: Any = s
         say(f"{want:18}{cells}")
 
     if misses:
-        wrong = [r for r in rows if (r["want_scenario"], r["want_line"]) != (r["got_scenario"], r["got_line"])]  # fmt: skip
+        wrong = [r for r in rows if not _right(r)]
         say(f"\nmisses ({len(wrong)})")
         by_want: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for r in wrong:

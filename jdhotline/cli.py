@@ -314,16 +314,28 @@ def _recommend(
 
     try:
         rec = advise(
-            catalogue, user or "regular", text, moment, scenario=chosen, calendar=_calendar(catalogue)
+            catalogue,
+            user or "regular",
+            text,
+            moment,
+            scenario=chosen,
+            calendar=_calendar(catalogue),
         )
         if rec is None:
             chosen = _no_match(catalogue, text, language)
-            rec = recommend(catalogue, user or "regular", chosen, moment, calendar=_calendar(catalogue))
+            rec = recommend(
+                catalogue, user or "regular", chosen, moment, calendar=_calendar(catalogue)
+            )
         elif not rec.confident and _interactive():
             picked = _pick_candidate(rec, language)
             if picked is not rec.scenario:
                 rec = advise(
-                    catalogue, rec.user, text, moment, scenario=picked, calendar=_calendar(catalogue)
+                    catalogue,
+                    rec.user,
+                    text,
+                    moment,
+                    scenario=picked,
+                    calendar=_calendar(catalogue),
                 )
         assert rec is not None
         return rec

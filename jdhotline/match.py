@@ -26,9 +26,9 @@ Evidence, in the catalogue's terms (data/hotlines.yaml, each scenario's
 * For a PLUS member, a scenario's ``plus_absorbs`` adds those scenarios' evidence to
   its own when it has some: a PLUS member's 万元电视故障 is high-value after-sales.
 
-Ties go to the scenario with the strongest single cue, then the most cues, and only
-then to catalogue order. A text whose best score is under ``MIN_SCORE`` matches
-nothing.
+Ties go to the scenario with the strongest single cue, then the most cues, then the
+earliest in the text, and only then to catalogue order. A text in which no scenario
+has ``MIN_SCORE`` of its own matches nothing.
 
 Every keyword of a language is compiled into one regular expression shaped like a
 trie and run over the text once (in C), finding at every position the longest
@@ -48,7 +48,7 @@ from collections import defaultdict
 from .catalogue import Catalogue, Keywords, Scenario
 from .record import Record
 
-MIN_SCORE = 1.5  # below this the text matches nothing: one weak word is not enough
+MIN_SCORE = 2.0  # below this the text matches nothing: one weak word is not enough
 OTHER_SIDE = 0.25  # what a scenario for the other side of the counter keeps of its evidence
 COUNTERPART = 0.75  # what its counterpart gets of it
 
@@ -111,15 +111,17 @@ def normalise_en(text: str) -> str:
 
 
 def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
-    """Every scenario with evidence at least MIN_SCORE in the text, best first."""
+    """Every scenario with evidence in the text, best first; none if no scenario has
+    MIN_SCORE of its own."""
     index = _index(catalogue)
     zh_text, en_text = normalise_zh(text), normalise_en(text)
     hits = _hits(index.zh, zh_text, 0, word_end=False)
     hits += _hits(index.en, en_text, 1, word_end=True)
     for scenario, regex, weight in index.patterns:
         for found in regex.finditer(en_text):
-            if found.end() > found.start():
-                hits.append(_Hit(1, found.start(), found.end(), scenario, found.group(), weight, False))  # fmt: skip
+            start, end = found.span()
+            if end > start:
+                hits.append(_Hit(1, start, end, scenario, found.group(), weight, False))
     hits = _unshadowed(hits)
     negations = (_negations(_NEGATION_ZH, zh_text), _negations(_NEGATION_EN, en_text))
     texts = (zh_text, en_text)
@@ -169,10 +171,14 @@ def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
                     final[i][word] = max(final[i].get(word, 0.0), weight)
                 absorbed[i].append(taken)
 
+    # Refused only when no scenario has enough evidence of its own, before the user type
+    # is weighed: a merchant asking a buyer's question still gets an answer.
+    if max((sum(cues.values()) for cues in scores.values()), default=0.0) < MIN_SCORE:
+        return []
     ranked: list[tuple[tuple[float, float, int, int, int], Match]] = []
     for i, cues in final.items():
         score = round(sum(cues.values()), 3)
-        if score < MIN_SCORE:
+        if not score:
             continue
         scenario = catalogue.scenarios[i]
         simple_words = set(scenario.simple.zh) | set(scenario.simple.en)
@@ -289,6 +295,7 @@ def _index(catalogue: Catalogue) -> _Index:
                 en[normal].append((i, position, keyword, weights.get(keyword, 1.0)))
         for pattern in scenario.patterns:
             patterns.append((i, re.compile(pattern.regex), pattern.weight))
+
     def words(keywords: Keywords) -> tuple[_Language, _Language]:
         zh_words = {normalise_zh(w): [(0, 0, w, 1.0)] for w in keywords.zh if normalise_zh(w)}
         en_words = {n: [(0, 0, w, 1.0)] for w in keywords.en if (n := normalise_en(w).strip())}

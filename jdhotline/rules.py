@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from .catalogue import Catalogue, L10n, Line, MenuKey, Scenario

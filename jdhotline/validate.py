@@ -435,7 +435,9 @@ class _Validator:
         for lang in LANGS:
             found = words[lang] = []
             if not isinstance(data.get(lang) or [], list):
-                raise self.fail(_join(where, lang), f"expected a list, got {_type_name(data[lang])}")
+                raise self.fail(
+                    _join(where, lang), f"expected a list, got {_type_name(data[lang])}"
+                )
             for i, entry in enumerate(data.get(lang) or []):
                 at = f"{_join(where, lang)}[{i}]"
                 weight = None
@@ -521,7 +523,9 @@ class _Validator:
             plus_example=self.l10n(data["plus_example"], _join(where, "plus_example"))
             if data.get("plus_example")
             else None,
-            patterns=self.list_of(data.get("patterns") or [], _join(where, "patterns"), self.pattern),
+            patterns=self.list_of(
+                data.get("patterns") or [], _join(where, "patterns"), self.pattern
+            ),
             counterpart=self.ident(data["counterpart"], _join(where, "counterpart"))
             if data.get("counterpart") is not None
             else None,
@@ -553,7 +557,8 @@ def _unbounded(regex: str) -> str:
             found = ""
             if op in repeats:
                 if arg[1] == constants.MAXREPEAT or arg[1] > MAX_REPEAT:
-                    return f"repeats without a bound up to {MAX_REPEAT} (write {{0,{MAX_REPEAT}}}, not * or +)"
+                    bound = f"{{0,{MAX_REPEAT}}}"
+                    return f"repeats without a bound up to {MAX_REPEAT} (write {bound}, not * or +)"
                 found = walk(arg[2])
             elif op in (constants.GROUPREF, constants.GROUPREF_EXISTS):
                 return "uses a back-reference"
