@@ -3,7 +3,8 @@
 Evidence, in the catalogue's terms (data/hotlines.yaml, each scenario's
 ``keywords`` and ``patterns``):
 
-* Chinese keywords match anywhere (spaces ignored, full-width folded to half-width).
+* Chinese keywords match anywhere (spaces ignored, full-width folded to half-width);
+  one written in Latin letters alone (iPhone, TCL) matches as an English word.
 * English keywords match whole words, case-insensitively, plus the plural and
   possessive endings (s, es, 's): "refund" finds "refunds" but "install" does not
   find "installments", nor "event" "eventually", nor "store" "stored". Other forms
@@ -23,8 +24,9 @@ Evidence, in the catalogue's terms (data/hotlines.yaml, each scenario's
   say so is recognised by the catalogue's ``merchant_voice`` words (我的店铺).
 * A text about another platform or service (the catalogue's ``elsewhere`` words:
   淘宝, 美团) that does not mention JD matches nothing.
-* For a PLUS member, a scenario's ``plus_absorbs`` adds those scenarios' evidence to
-  its own when it has some: a PLUS member's 万元电视故障 is high-value after-sales.
+* For a PLUS member, a scenario's ``plus_absorbs`` takes those scenarios' evidence
+  (they keep a quarter) when it has some of its own: a PLUS member's 电视黑屏 or
+  万元电视故障 is high-value after-sales.
 
 Ties go to the scenario with the strongest single cue, then the most cues, then the
 earliest in the text, and only then to catalogue order. A text in which no scenario
@@ -169,6 +171,7 @@ def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
                     continue
                 for word, weight in final[j].items():
                     final[i][word] = max(final[i].get(word, 0.0), weight)
+                    final[j][word] = weight * OTHER_SIDE  # its evidence now counts here
                 absorbed[i].append(taken)
 
     # Refused only when no scenario has enough evidence of its own, before the user type
@@ -288,8 +291,11 @@ def _index(catalogue: Catalogue) -> _Index:
         keywords = scenario.keywords
         weights = dict(keywords.weights)
         for position, keyword in enumerate(keywords.zh):
-            if normal := normalise_zh(keyword):
-                zh[normal].append((i, position, keyword, weights.get(keyword, 1.0)))
+            normal = normalise_zh(keyword)
+            # A Chinese list's Latin word (iPhone, TCL, app) is a whole word, as in English.
+            table = en if normal.isascii() else zh
+            if normal:
+                table[normal].append((i, position, keyword, weights.get(keyword, 1.0)))
         for position, keyword in enumerate(keywords.en):
             if normal := normalise_en(keyword).strip():
                 en[normal].append((i, position, keyword, weights.get(keyword, 1.0)))

@@ -40,7 +40,7 @@ _NUMBER = re.compile(r"^[0-9][0-9-]*[0-9]$")
 _TIME = re.compile(r"^([01][0-9]|2[0-4]):([0-5][0-9])$")
 WEIGHTS = (0.1, 5.0)  # a keyword's or a pattern's weight; 1 is an ordinary cue
 MAX_PATTERN = 300  # characters in a pattern
-MAX_REPEAT = 12  # the most a pattern may repeat anything: {0,12}, never * or +
+MAX_REPEAT = 20  # the most a pattern may repeat anything: {0,20}, never * or +
 MAX_WIDTH = 60  # the longest text a pattern may match
 
 T = TypeVar("T")
@@ -538,7 +538,7 @@ class _Validator:
 def _unbounded(regex: str) -> str:
     """Why a pattern could take more than linear time, or "" if it cannot.
 
-    Repeats must be bounded ({0,12}, never * or +), a match at most MAX_WIDTH
+    Repeats must be bounded ({0,20}, never * or +), a match at most MAX_WIDTH
     characters long, and back-references are refused: each attempt then looks at a
     bounded number of characters, so a pattern's time grows with the text alone.
     """
