@@ -239,9 +239,11 @@ def advise(
     """Free text (and perhaps a chosen scenario) to a recommendation; None if nothing
     matched and no scenario was chosen. The CLI's `which` and bench/accuracy.py both
     come this way."""
-    from .match import rank
+    ranked: list[Match] = []
+    if text:
+        from .match import rank  # only free text needs the matcher
 
-    ranked = rank(catalogue, text, user) if text else []
+        ranked = rank(catalogue, text, user)
     hit = next((m for m in ranked if scenario is None or m.scenario.id == scenario.id), None)
     if hit is None:
         if scenario is None:

@@ -440,3 +440,158 @@ def test_accuracy_on_the_whole_corpus_holds(catalogue: Catalogue) -> None:
         assert got[key] >= reached - 0.02, (key, got[key])
     assert got["answerable_refused"] <= REFUSED["answerable_refused"] + 0.02
     assert got["unrelated_refused"] >= REFUSED["unrelated_refused"] - 0.02
+
+
+# ---------------------------------------------------------------- against a plain search
+
+
+@settings(max_examples=50, deadline=None)
+@given(parts=st.lists(PIECES, max_size=30))
+def test_the_trie_finds_what_a_plain_search_finds(catalogue: Catalogue, parts: list[str]) -> None:
+    """One pass of the trie-shaped expression finds every keyword a search of each finds."""
+    import re
+
+    from jdhotline.match import _hits, _index, normalise_en, normalise_zh
+
+    text = "".join(parts)
+    index = _index(catalogue)
+    zh_text, en_text = normalise_zh(text), normalise_en(text)
+    ours = {(h.space, h.start, h.end, h.scenario, h.word) for h in _hits(index.zh, zh_text, 0, word_end=False)}  # fmt: skip
+    ours |= {(h.space, h.start, h.end, h.scenario, h.word) for h in _hits(index.en, en_text, 1, word_end=True)}  # fmt: skip
+    plain = set()
+    for i, scenario in enumerate(catalogue.scenarios):
+        for word in (*scenario.keywords.zh, *scenario.keywords.en):
+            latin = normalise_zh(word).isascii()
+            space, haystack = (1, en_text) if latin else (0, zh_text)
+            needle = normalise_en(word).strip() if latin else normalise_zh(word)
+            escaped = re.escape(needle)
+            pattern = (
+                rf"(?<![a-z])(?={escaped}(?:s|es|'s)?(?![a-z]))" if latin else f"(?={escaped})"
+            )
+            for found in re.finditer(pattern, haystack):
+                plain.add((space, found.start(), found.start() + len(needle), i, word))
+    assert ours == plain
+
+
+# ---------------------------------------------------------------- sentences of our own
+
+# Written while building the vocabulary, apart from the corpus: everyday phrasing for
+# every scenario, and a few that are not JD's business at all.
+OWN = [
+    ('regular', 'my parcel has been sitting at the sorting center for 4 days', 'order'),
+    ('regular', 'The app says out for delivery since yesterday but nothing came', 'order'),
+    ('regular', 'can I still change where it gets delivered? I moved last week', 'order'),
+    ('regular', 'ordered a kettle on monday, still says processing', 'order'),
+    ('regular', 'the delivery guy left my box at the wrong building', 'order'),
+    ('regular', 'what happened to my order? no news for a week', 'order'),
+    ('regular', 'courier never called me, package returned to sender', 'order'),
+    ('plus', 'PLUS member, my stuff is late again', 'order'),
+    ('regular', "the jacket is too tight, I'd like a bigger one", 'after-sales'),
+    ('regular', "how do I send back a pair of sneakers I don't like", 'after-sales'),
+    ('regular', 'got the blender and the jar is chipped', 'after-sales'),
+    ('regular', 'the lid was missing from the pot set', 'after-sales'),
+    ('regular', 'one of the glasses came shattered in the box', 'after-sales'),
+    ('regular', 'wrong colour sent, I ordered black', 'after-sales'),
+    ('regular', 'I want my money back for this lamp, it flickers', 'after-sales'),
+    ('regular', "the shop refuses to take back a faulty kettle even though it's within 7 days", 'dispute'),
+    ('regular', 'seller keeps ignoring my messages about the return', 'dispute'),
+    ('regular', 'I think the perfume I got is counterfeit', 'dispute'),
+    ('regular', 'the store said no to my refund for no reason, what can I do', 'dispute'),
+    ('regular', "they sent me a used phone case and won't admit it", 'dispute'),
+    ('regular', 'I need JD to intervene, the shop is stonewalling me', 'dispute'),
+    ('regular', 'the seller is lying about the warranty', 'dispute'),
+    ('regular', 'my fridge makes a loud noise at night', 'appliance'),
+    ('regular', 'the washer leaks water all over the floor', 'appliance'),
+    ('regular', 'need someone to install the new dishwasher', 'appliance'),
+    ('regular', 'air conditioner blows hot air', 'appliance'),
+    ('regular', "the oven won't heat up", 'appliance'),
+    ('regular', 'water heater shows error E4', 'appliance'),
+    ('regular', "my new laptop's keyboard stopped working", 'high-value'),
+    ('regular', "the camera I bought won't focus", 'high-value'),
+    ('regular', 'phone battery drains in two hours', 'high-value'),
+    ('regular', 'iPad screen has a dead spot', 'high-value'),
+    ('plus', 'plus member, my 3000 dollar camera lens is faulty', 'high-value'),
+    ('regular', "I can't get into my JD account", 'account'),
+    ('regular', 'someone changed my password', 'account'),
+    ('regular', 'the verification SMS never arrives', 'account'),
+    ('regular', 'my account got banned for no reason', 'account'),
+    ('plus', 'what do I actually get with PLUS?', 'membership'),
+    ('plus', 'I was charged for PLUS renewal but I cancelled it', 'membership'),
+    ('regular', 'how much is the PLUS membership per year', 'membership'),
+    ('plus', 'my plus free shipping quota is used up already?', 'membership'),
+    ('merchant', 'a customer returned a box of rocks instead of the phone', 'malicious-refund'),
+    ('merchant', 'buyer says item never arrived but tracking shows delivered and signed', 'malicious-refund'),
+    ('merchant', 'someone keeps buying and returning worn clothes', 'malicious-refund'),
+    ('merchant', 'our listing got taken down for a keyword violation', 'store-violation'),
+    ('merchant', 'JD fined us 5000 for late dispatch', 'store-violation'),
+    ('merchant', 'how to appeal a penalty on my shop', 'store-violation'),
+    ('merchant', 'how do I get my products into the 618 sale', 'campaign'),
+    ('merchant', 'the promotion application keeps failing', 'campaign'),
+    ('merchant', "can't find where to register for double 11", 'campaign'),
+    ('regular', '包裹在分拣中心四天没动了', 'order'),
+    ('regular', '快递员一直不接电话 件到哪了', 'order'),
+    ('regular', '衣服太紧了想换大一码', 'after-sales'),
+    ('regular', '杯子到手就碎了一个', 'after-sales'),
+    ('regular', '商家死活不给退 说已经超过七天了 明明才五天', 'dispute'),
+    ('regular', '卖家一直已读不回 退货申请也不处理', 'dispute'),
+    ('regular', '冰箱晚上响得厉害', 'appliance'),
+    ('regular', '空调吹出来是热风', 'appliance'),
+    ('regular', '笔记本键盘失灵了', 'high-value'),
+    ('regular', '账号被别人改了密码', 'account'),
+    ('plus', 'plus的免运费次数怎么用完了', 'membership'),
+    ('merchant', '买家退回来一箱石头', 'malicious-refund'),
+    ('merchant', '商品因为违禁词被下架了', 'store-violation'),
+    ('merchant', '618活动怎么报名', 'campaign'),
+    ('regular', "what's the weather in Beijing tomorrow", None),
+    ('regular', 'my cat is sick what should I do', None),
+    ('regular', '帮我写一首诗', None),
+    ('regular', 'how do I cook rice', None),
+    ('regular', '附近哪里有好吃的火锅', None),
+    ('regular', 'The merchant promised a full refund then went back on it', 'dispute'),
+    ('regular', 'got a knock off instead of the real brand', 'dispute'),
+    ('regular', "seller wants me to pay return postage even though the item is defective, that's not fair", 'dispute'),
+    ('regular', "I've been waiting 10 days for the seller to approve my return", 'dispute'),
+    ('plus', 'PLUS member, the store rejected my return claim twice', 'dispute'),
+    ('regular', 'can I return opened headphones?', 'after-sales'),
+    ('regular', 'item is not as shown in the photos, want to return', 'after-sales'),
+    ('regular', 'how long does a refund take to show up on my card', 'after-sales'),
+    ('plus', 'plus here, want to exchange shoes for a half size up', 'after-sales'),
+    ('regular', 'I keep getting logged out of the app', 'account'),
+    ('regular', 'my login says the account does not exist', 'account'),
+    ('regular', 'i forgot which phone number i registered with', 'account'),
+    ('plus', 'PLUS member, cannot sign in since this morning', 'account'),
+    ('plus', 'PLUS renewal price went up, why?', 'membership'),
+    ('regular', 'is there a student discount for PLUS', 'membership'),
+    ('plus', "my plus member price isn't showing at checkout", 'membership'),
+    ('plus', 'where are my monthly plus coupons this month', 'membership'),
+    ('regular', 'gaming laptop fan is super loud and it overheats', 'high-value'),
+    ('regular', 'my new iphone has a dead pixel', 'high-value'),
+    ('regular', 'drone crashed on first flight because the gps failed', 'high-value'),
+    ('plus', 'plus, watch strap broke on a 15k watch', 'high-value'),
+    ('regular', 'fridge freezer not freezing', 'appliance'),
+    ('regular', 'dryer takes three cycles to dry clothes', 'appliance'),
+    ('regular', 'microwave sparks when I turn it on', 'appliance'),
+    ('plus', 'PLUS member, need the AC cleaned before summer', 'appliance'),
+    ('regular', 'can I get it delivered on Saturday instead', 'order'),
+    ('regular', 'I need an invoice for my company', 'order'),
+    ('regular', "the order was cancelled automatically and I don't know why", 'order'),
+    ('regular', 'is my package coming today?', 'order'),
+    ('merchant', "buyer opened a dispute claiming the item is fake, it's genuine", 'malicious-refund'),
+    ('merchant', 'customer filed for a refund after using the product for a month', 'malicious-refund'),
+    ('merchant', 'we got an empty box back from a return', 'malicious-refund'),
+    ('merchant', "our shop score dropped and now we can't list new items", 'store-violation'),
+    ('merchant', 'deposit was deducted without any notice', 'store-violation'),
+    ('merchant', 'we want to join the Black Friday promo but the button is grey', 'campaign'),
+    ('merchant', 'how do I set up a discount for the anniversary sale', 'campaign'),
+    ('regular', 'how to renew my passport', None),
+    ('plus', 'recommend a good laptop under 5000', None),
+    ('regular', 'what time is it in New York', None),
+    ('regular', 'translate this sentence into Chinese', None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("user", "text", "scenario"), OWN)
+def test_sentences_of_our_own(
+    catalogue: Catalogue, user: str, text: str, scenario: str | None
+) -> None:
+    assert scenario_of(catalogue, text, user) == scenario
