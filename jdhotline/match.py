@@ -65,6 +65,7 @@ _NEGATION_EN = re.compile(
 _NEGATION_REACH = {"zh": 3, "en": 14}  # characters between the negation and the keyword
 _CLAUSE_END = re.compile(r"[,.;:!?,。;:!?、]")
 _EN_END = re.compile(r"(?:s|es|'s)?(?![a-z])")
+_WORD_START = re.compile(r"(?<![a-z])[^\s]")
 _JD = re.compile(r"京东|京麦|(?<![a-z])(?:jd|jingdong)(?![a-z])")
 
 
@@ -96,8 +97,11 @@ class _Language(Record):
 
 
 class _Index(Record):
-    zh: _Language
-    en: _Language
+    # Each language's keywords (normalised) -> their owners, compiled on demand (see _language_for)
+    zh: dict[str, list[tuple[int, int, str, float]]]
+    en: dict[str, list[tuple[int, int, str, float]]]
+    zh_chars: tuple[tuple[str, frozenset[str]], ...]  # each Chinese keyword and its characters
+    compiled: dict[tuple[int, tuple[str, ...] | None], _Language]  # the few compiled lately
     patterns: tuple[tuple[int, re.Pattern[str], float], ...]  # (scenario index, regex, weight)
     voice: tuple[_Language, _Language]  # merchant_voice (zh, en)
     elsewhere: tuple[_Language, _Language]  # elsewhere (zh, en)
@@ -117,8 +121,8 @@ def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
     MIN_SCORE of its own."""
     index = _index(catalogue)
     zh_text, en_text = normalise_zh(text), normalise_en(text)
-    hits = _hits(index.zh, zh_text, 0, word_end=False)
-    hits += _hits(index.en, en_text, 1, word_end=True)
+    hits = _hits(_language_for(index, 0, zh_text), zh_text, 0, word_end=False)
+    hits += _hits(_language_for(index, 1, en_text), en_text, 1, word_end=True)
     for scenario, regex, weight in index.patterns:
         for found in regex.finditer(en_text):
             start, end = found.span()
@@ -308,14 +312,47 @@ def _index(catalogue: Catalogue) -> _Index:
         return _language(zh_words, word_start=False), _language(en_words, word_start=True)
 
     index = _Index(
-        zh=_language(zh, word_start=False),
-        en=_language(en, word_start=True),
+        zh=dict(zh),
+        en=dict(en),
+        zh_chars=tuple((keyword, frozenset(keyword)) for keyword in zh),
+        compiled={},
         patterns=tuple(patterns),
         voice=words(catalogue.merchant_voice),
         elsewhere=words(catalogue.elsewhere),
     )
     _last = (catalogue, index)
     return index
+
+
+SHORT_TEXT = 2000  # characters: a text up to this long compiles only the keywords it could hold
+
+
+def _language_for(index: _Index, space: int, text: str) -> _Language:
+    """The keywords of one language that could occur in the text, compiled.
+
+    Compiling all ~3,000 shipped keywords into one expression takes tens of milliseconds,
+    more than the rest of a `which`; a short text can hold only the keywords made of its
+    own characters (Chinese) or starting as one of its words does (English), a few dozen,
+    which compile in well under a millisecond. A long text compiles them all, once.
+    """
+    owners = index.zh if space == 0 else index.en
+    key: tuple[str, ...] | None = None
+    if len(text) <= SHORT_TEXT:
+        if space == 0:
+            present = frozenset(text)
+            key = tuple(k for k, chars in index.zh_chars if chars <= present)
+        else:
+            starts = {m.start() for m in _WORD_START.finditer(text)}
+            heads = {text[i : i + n] for i in starts for n in (1, 2, 3)}
+            key = tuple(k for k in owners if k[:3] in heads)
+    found = index.compiled.get((space, key))
+    if found is None:
+        chosen = owners if key is None else {k: owners[k] for k in key}
+        found = _language(chosen, word_start=space == 1)
+        if len(index.compiled) >= 64:
+            index.compiled.clear()
+        index.compiled[(space, key)] = found
+    return found
 
 
 def _language(

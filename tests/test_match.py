@@ -451,13 +451,14 @@ def test_the_trie_finds_what_a_plain_search_finds(catalogue: Catalogue, parts: l
     """One pass of the trie-shaped expression finds every keyword a search of each finds."""
     import re
 
-    from jdhotline.match import _hits, _index, normalise_en, normalise_zh
+    from jdhotline.match import _hits, _index, _language_for, normalise_en, normalise_zh
 
     text = "".join(parts)
     index = _index(catalogue)
     zh_text, en_text = normalise_zh(text), normalise_en(text)
-    ours = {(h.space, h.start, h.end, h.scenario, h.word) for h in _hits(index.zh, zh_text, 0, word_end=False)}  # fmt: skip
-    ours |= {(h.space, h.start, h.end, h.scenario, h.word) for h in _hits(index.en, en_text, 1, word_end=True)}  # fmt: skip
+    zh, en = _language_for(index, 0, zh_text), _language_for(index, 1, en_text)
+    ours = {(h.space, h.start, h.end, h.scenario, h.word) for h in _hits(zh, zh_text, 0, word_end=False)}  # fmt: skip
+    ours |= {(h.space, h.start, h.end, h.scenario, h.word) for h in _hits(en, en_text, 1, word_end=True)}  # fmt: skip
     plain = set()
     for i, scenario in enumerate(catalogue.scenarios):
         for word in (*scenario.keywords.zh, *scenario.keywords.en):
