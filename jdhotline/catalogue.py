@@ -172,6 +172,9 @@ class Scenario(Record):
     # For a PLUS member, these scenarios' evidence counts for this one when this one has
     # evidence of its own (the guide: 高客单价售后, 如万元电视故障, goes to the PLUS line).
     plus_absorbs: tuple[str, ...] = ()
+    # For anyone, these scenarios' evidence counts for this one when this one has strong
+    # evidence of its own (match.ABSORB_MIN): a refund the seller refuses is a dispute.
+    absorbs: tuple[str, ...] = ()
 
 
 class Fact(Record):

@@ -24,6 +24,9 @@ Evidence, in the catalogue's terms (data/hotlines.yaml, each scenario's
   say so is recognised by the catalogue's ``merchant_voice`` words (我的店铺).
 * A text about another platform or service (the catalogue's ``elsewhere`` words:
   淘宝, 美团) that does not mention JD matches nothing.
+* A scenario's ``absorbs`` takes those scenarios' evidence (they keep a quarter) when
+  it has ABSORB_MIN of its own: the refund words of a text whose seller refuses the
+  refund (商家说东西坏了不给退钱) count for the dispute, not for after-sales.
 * For a PLUS member, a scenario's ``plus_absorbs`` takes those scenarios' evidence
   (they keep a quarter) when it has some of its own: a PLUS member's 电视黑屏 or
   万元电视故障 is high-value after-sales.
@@ -53,6 +56,7 @@ from .record import Record
 MIN_SCORE = 2.0  # below this the text matches nothing: one weak word is not enough
 OTHER_SIDE = 0.25  # what a scenario for the other side of the counter keeps of its evidence
 COUNTERPART = 0.75  # what its counterpart gets of it
+ABSORB_MIN = 3.0  # the evidence of its own a scenario needs to take another's (``absorbs``)
 
 _SPACE = re.compile(r"\s+")
 # Negations that take the evidence of a keyword starting within a few characters after
@@ -167,16 +171,20 @@ def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
             first.setdefault(other, first[i])
 
     absorbed: dict[int, list[str]] = defaultdict(list)
-    if user == "plus":
-        for i in list(final):
-            for taken in catalogue.scenarios[i].plus_absorbs:
-                j = by_id.get(taken)
-                if j is None or j == i or j not in final or i not in scores:
-                    continue
-                for word, weight in final[j].items():
-                    final[i][word] = max(final[i].get(word, 0.0), weight)
-                    final[j][word] = weight * OTHER_SIDE  # its evidence now counts here
-                absorbed[i].append(taken)
+    for i in list(final):
+        scenario = catalogue.scenarios[i]
+        own = sum(scores.get(i, {}).values())
+        takes = scenario.absorbs if own >= ABSORB_MIN and scenario.audience == side else ()
+        if user == "plus" and own > 0:
+            takes = (*takes, *scenario.plus_absorbs)
+        for taken in takes:
+            j = by_id.get(taken)
+            if j is None or j == i or j not in final:
+                continue
+            for word, weight in final[j].items():
+                final[i][word] = max(final[i].get(word, 0.0), weight)
+                final[j][word] = weight * OTHER_SIDE  # its evidence now counts here
+            absorbed[i].append(taken)
 
     # Refused only when no scenario has enough evidence of its own, before the user type
     # is weighed: a merchant asking a buyer's question still gets an answer.

@@ -241,6 +241,7 @@ class _Validator:
             for key, ids in (
                 ("counterpart", (scenario.counterpart,) if scenario.counterpart else ()),
                 ("plus_absorbs", scenario.plus_absorbs),
+                ("absorbs", scenario.absorbs),
             ):
                 self.known(ids, f"scenarios[{i}].{key}", known)
                 if scenario.id in ids:
@@ -500,6 +501,7 @@ class _Validator:
                 "patterns",
                 "counterpart",
                 "plus_absorbs",
+                "absorbs",
             ),
         )
         keywords = self.keywords(data["keywords"], _join(where, "keywords"))
@@ -532,6 +534,7 @@ class _Validator:
             plus_absorbs=self.list_of(
                 data.get("plus_absorbs") or [], _join(where, "plus_absorbs"), self.ident
             ),
+            absorbs=self.list_of(data.get("absorbs") or [], _join(where, "absorbs"), self.ident),
         )
 
 
@@ -665,6 +668,8 @@ def to_data(catalogue: Catalogue) -> dict[str, Any]:
             data["counterpart"] = value.counterpart
         if value.plus_absorbs:
             data["plus_absorbs"] = list(value.plus_absorbs)
+        if value.absorbs:
+            data["absorbs"] = list(value.absorbs)
         if value.example is not None:
             data["example"] = text(value.example)
         if value.plus_example is not None:

@@ -266,6 +266,13 @@ def test_latin_words_in_the_chinese_list_are_whole_words(catalogue: Catalogue) -
     assert "account" not in {m.scenario.id for m in rank(catalogue, "buyer swapped it")}  # app
 
 
+def test_a_refused_refund_is_a_dispute_however_many_refund_words(catalogue: Catalogue) -> None:
+    match = best(catalogue, "退货退回去了商家说东西坏了不给退钱")
+    assert match is not None and match.scenario.id == "dispute"
+    assert match.absorbed == ("after-sales",) and "不给退" in match.words
+    assert scenario_of(catalogue, "商家发错货了") == "after-sales"  # no refusal: nothing taken
+
+
 def test_the_user_type_is_evidence(catalogue: Catalogue) -> None:
     assert scenario_of(catalogue, "退款", "merchant") == "malicious-refund"
     assert scenario_of(catalogue, "退款", "regular") == "after-sales"
@@ -385,6 +392,7 @@ def test_pattern_validation(data: dict[str, Any], regex: str, message: str) -> N
         ("counterpart", "nowhere", "unknown scenario 'nowhere'"),
         ("counterpart", "order", "names the scenario itself"),
         ("plus_absorbs", ["nowhere"], "unknown scenario 'nowhere'"),
+        ("absorbs", ["order"], "names the scenario itself"),
     ],
 )
 def test_links_between_scenarios_are_checked(
@@ -588,6 +596,46 @@ OWN = [
     ('plus', 'recommend a good laptop under 5000', None),
     ('regular', 'what time is it in New York', None),
     ('regular', 'translate this sentence into Chinese', None),
+    ('regular', '商家一直拖着不给我退款 已经半个月了', 'dispute'),
+    ('regular', '客服说要等商家处理 商家根本不理', 'dispute'),
+    ('regular', '退货退回去了商家说东西坏了不给退钱', 'dispute'),
+    ('regular', '申请售后被商家拒绝了三次', 'dispute'),
+    ('regular', '买的包是假的 专柜说不是正品', 'dispute'),
+    ('regular', '商家说是我自己弄坏的 不给保修', 'dispute'),
+    ('regular', '商家发货的东西和描述完全不一样 还不给退', 'dispute'),
+    ('regular', '我要投诉这个店 太坑了', 'dispute'),
+    ('plus', '我是plus会员 商家一直不处理我的退款申请', 'dispute'),
+    ('regular', "the seller keeps saying they'll refund and never does", 'dispute'),
+    ('regular', 'store denies my warranty claim, says I broke it', 'dispute'),
+    ('regular', "got a fake designer belt, seller says it's real", 'dispute'),
+    ('regular', '怎么申请退货 找不到入口', 'after-sales'),
+    ('regular', '退款申请提交了多久到账', 'after-sales'),
+    ('regular', '买的裤子短了 可以换吗', 'after-sales'),
+    ('regular', '收到的水果坏了一半', 'after-sales'),
+    ('regular', '买了两件 想退一件', 'after-sales'),
+    ('regular', 'the return pickup never came to collect the box', 'after-sales'),
+    ('regular', 'I returned it last week, where is my refund', 'after-sales'),
+    ('plus', 'plus member, jeans too short, want to exchange', 'after-sales'),
+    ('plus', 'plus会员的免费退换货怎么用', 'membership'),
+    ('plus', '开了plus为什么买东西还要运费', 'membership'),
+    ('regular', 'plus会员多少钱一年 值不值得开', 'membership'),
+    ('plus', 'plus会员自动续费了 我不想续', 'membership'),
+    ('plus', '京豆怎么用 能抵多少钱', 'membership'),
+    ('plus', 'plus 会员生日礼包在哪领', 'membership'),
+    ('plus', 'my PLUS membership expired but I paid for a year', 'membership'),
+    ('plus', 'how do I use the free return benefit of PLUS', 'membership'),
+    ('regular', '我的京东号登录提示异常', 'account'),
+    ('regular', '手机号换了 收不到验证码 登不上', 'account'),
+    ('regular', '账号里有陌生的订单 是不是被盗了', 'account'),
+    ('regular', 'i got locked out after too many attempts', 'account'),
+    ('regular', 'how do I change the email on my account', 'account'),
+    ('regular', '下了单能改地址吗', 'order'),
+    ('regular', '东西买了三天还没有发货', 'order'),
+    ('regular', '快递显示已经签收了 但是我没拿到', 'order'),
+    ('regular', '订单怎么显示已取消了 我没取消啊', 'order'),
+    ('regular', 'my order says delivered but nobody in my family received it', 'order'),
+    ('regular', "the seller hasn't shipped after five days", 'order'),
+    ('regular', 'can I pick it up myself instead of delivery', 'order'),
 ]  # fmt: skip
 
 
