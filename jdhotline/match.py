@@ -70,7 +70,8 @@ _NEGATION_REACH = {"zh": 3, "en": 14}  # characters between the negation and the
 _CLAUSE_END = re.compile(r"[,.;:!?,。;:!?、]")
 _EN_END = re.compile(r"(?:s|es|'s)?(?![a-z])")
 _WORD_START = re.compile(r"(?<![a-z])[^\s]")
-_JD = re.compile(r"京东|京麦|(?<![a-z])(?:jd|jingdong)(?![a-z])")
+# JD named in the text, in each reading of it (the Chinese one, the English one).
+_JD = (re.compile(r"京东|京麦"), re.compile(r"(?<![a-z])(?:jd|jingdong)(?![a-z])"))
 
 
 class Match(Record):
@@ -251,7 +252,7 @@ def _elsewhere(index: _Index, zh_text: str, en_text: str) -> bool:
         return False
     for space, text in enumerate((zh_text, en_text)):
         spans = [(h.start, h.end) for h in found if h.space == space]
-        for mention in _JD.finditer(text):
+        for mention in _JD[space].finditer(text):
             if not any(start <= mention.start() < end for start, end in spans):
                 return False
     return True
