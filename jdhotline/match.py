@@ -3,7 +3,8 @@
 Evidence, in the catalogue's terms (data/hotlines.yaml, each scenario's
 ``keywords`` and ``patterns``):
 
-* Chinese keywords match anywhere (spaces ignored, full-width folded to half-width);
+* Chinese keywords match anywhere (spaces ignored, full-width folded to half-width,
+  common traditional characters read as simplified);
   one written in Latin letters alone (iPhone, TCL) matches as an English word.
 * English keywords match whole words, case-insensitively, plus the plural and
   possessive endings (s, es, 's): "refund" finds "refunds" but "install" does not
@@ -59,6 +60,12 @@ COUNTERPART = 0.75  # what its counterpart gets of it
 ABSORB_MIN = 3.0  # the evidence of its own a scenario needs to take another's (``absorbs``)
 
 _SPACE = re.compile(r"\s+")
+# Traditional characters of the words people use here, read as simplified (買→买, 貨→货),
+# so that a Hong Kong or Taiwan shopper's 尺碼不對 想換貨 finds 尺码 and 换货.
+_TRADITIONAL = str.maketrans(
+    "買賣碼換貨話電腦機視門號帳戶會員費運遞發單說沒訂紅營銷違規罰處壞錯寶東軟體動點這裡們麼為種開關還過時間裝維調熱鍋爐燈應該現樣與權積頁顯簽務認證驗螢筆記鏡頭錶鑽項鏈黃網絡線經歡讓給請問題謝幫聯繫係無質價優滿減詢後臺專屬報額廣產標鋪舖進遲達貼補濕爛髒圖盜鎖凍結氣櫃燒聽聲響異蓋殼劃傷損飾貴萬塊錢幣騙詐偽賠償訴糾紛譜檢測試條紙壓買陸續車輛殺團購擊鮮漲擔憂賬從團竊",
+    "买卖码换货话电脑机视门号账户会员费运递发单说没订红营销违规罚处坏错宝东软体动点这里们么为种开关还过时间装维调热锅炉灯应该现样与权积页显签务认证验萤笔记镜头表钻项链黄网络线经欢让给请问题谢帮联系系无质价优满减询后台专属报额广产标铺铺进迟达贴补湿烂脏图盗锁冻结气柜烧听声响异盖壳划伤损饰贵万块钱币骗诈伪赔偿诉纠纷谱检测试条纸压买陆续车辆杀团购击鲜涨担忧账从团窃",
+)
 # Negations that take the evidence of a keyword starting within a few characters after
 # them, in the same clause: 不是家电问题, 并非质量问题, "not an appliance problem".
 _NEGATION_ZH = re.compile(r"(?:不是|并非|并不是|而非|不属于|不算|无关)")
@@ -113,7 +120,7 @@ class _Index(Record):
 
 
 def normalise_zh(text: str) -> str:
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text)).casefold()
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text)).casefold().translate(_TRADITIONAL)
 
 
 def normalise_en(text: str) -> str:

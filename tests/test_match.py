@@ -275,6 +275,18 @@ def test_common_misspellings(catalogue: Catalogue, text: str, scenario: str) -> 
     assert scenario_of(catalogue, text) == scenario
 
 
+@pytest.mark.parametrize(
+    ("text", "scenario"),
+    [
+        ("買的衣服尺碼不對 想換貨", "after-sales"),
+        ("物流信息三天沒更新了", "order"),
+        ("帳號登不上", "account"),
+    ],
+)
+def test_traditional_characters(catalogue: Catalogue, text: str, scenario: str) -> None:
+    assert scenario_of(catalogue, text) == scenario
+
+
 def test_a_refused_refund_is_a_dispute_however_many_refund_words(catalogue: Catalogue) -> None:
     match = best(catalogue, "退货退回去了商家说东西坏了不给退钱")
     assert match is not None and match.scenario.id == "dispute"
@@ -827,6 +839,20 @@ OWN = [
     ('regular', '退货的快递员什么时候来取', 'after-sales'),
     ('regular', '买贵了 前两天还便宜一百 能补差价吗', 'after-sales'),
     ('regular', 'the book pages are printed upside down', 'after-sales'),
+    ('regular', '真的无语了!!!上个月买的扫地机器人 用了三天就不动了 找商家 商家说让我找厂家 找厂家说让我找商家 来回踢皮球 到现在一个多星期了 没人管 我就想退货 怎么这么难', 'dispute'),
+    ('regular', '双十一买的东西 到现在还没到 物流一直显示在武汉转运中心 问客服说在催 催了五天了 还是没动静 到底还能不能到了', 'order'),
+    ('regular', '家里的海尔冰箱 用了两年 最近冷藏室不凉了 冷冻还行 还在保修期 想找人上门看看', 'appliance'),
+    ('regular', '华为mate60的屏幕突然出现一条绿线 也没摔过 刚买了四个月', 'high-value'),
+    ('regular', '早上起来发现京东账号被人登录了 还用我的白条买了东西 吓死了', 'account'),
+    ('plus', 'plus会员每个月的券 这个月一张都没收到 是不是取消了', 'membership'),
+    ('regular', '買的衣服尺碼不對 想換貨', 'after-sales'),
+    ('regular', '物流信息三天沒更新了', 'order'),
+    ('regular', 'this is ridiculous. I bought a coffee grinder, it arrived with a cracked lid, I sent photos, the seller said photos are unclear, sent again, now they say the return window closed. I just want what I paid for.', 'dispute'),
+    ('regular', 'hello?? my package was supposed to arrive on friday. now it\'s monday. tracking says "in transit" since thursday. what is going on', 'order'),
+    ('regular', '我们家店最近遇到一个买家 收到货说是坏的 要求全额退款不退货 我们要求寄回检测他不同意', 'malicious-refund'),
+    ('regular', '我是商家 店铺突然被扣了保证金 后台没有任何通知', 'store-violation'),
+    ('regular', '作为商家 想报名京东秒杀 去哪里报', 'campaign'),
+    ('regular', 'As a seller, how do I handle a buyer who returned a different item?', 'malicious-refund'),
 ]  # fmt: skip
 
 
