@@ -444,7 +444,7 @@ def build_text(text: str) -> Catalogue:
 # What the matcher reached on the whole corpus (train and heldout) when this was written;
 # the test fails if a change loses more than two points of any of them. The answers are
 # deterministic, so this is not a timing test. Raise the figures when you improve them.
-REACHED = {"scenario": 0.950, "line": 0.984, "clear_scenario": 0.969, "clear_line": 0.989}
+REACHED = {"scenario": 0.952, "line": 0.984, "clear_scenario": 0.971, "clear_line": 0.989}
 REFUSED = {"answerable_refused": 0.004, "unrelated_refused": 0.925}
 
 
