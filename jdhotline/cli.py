@@ -315,33 +315,56 @@ def _recommend(
         chosen, text = _ask_problem(catalogue, language, user)
     else:
         chosen = _scenario(catalogue, scenario) if scenario is not None else None
-    matched: tuple[str, ...] = ()
-    simple = False
-    if text:
-        from .match import rank
-
-        ranked = rank(catalogue, text)
-        hit = next((m for m in ranked if chosen is None or m.scenario.id == chosen.id), None)
-        if hit is not None:
-            matched, simple, chosen = hit.words, hit.simple, hit.scenario
-        elif chosen is None:
-            chosen = _no_match(catalogue, text, language)
-    assert chosen is not None
-    from .rules import NoLineError, recommend
+    from .rules import NoLineError, advise, recommend
 
     try:
-        return recommend(
+        rec = advise(
             catalogue,
             user or "regular",
-            chosen,
+            text,
             moment,
-            matched=matched,
-            simple=simple,
+            scenario=chosen,
             calendar=_calendar(catalogue),
-            problem=text,
         )
+        if rec is None:
+            chosen = _no_match(catalogue, text, language)
+            rec = recommend(
+                catalogue,
+                user or "regular",
+                chosen,
+                moment,
+                calendar=_calendar(catalogue),
+                problem=text,
+            )
+        elif not rec.confident and _interactive():
+            picked = _pick_candidate(rec, language)
+            if picked is not rec.scenario:
+                rec = advise(
+                    catalogue,
+                    rec.user,
+                    text,
+                    moment,
+                    scenario=picked,
+                    calendar=_calendar(catalogue),
+                )
+        assert rec is not None
+        return rec
     except NoLineError as exc:
         raise Stop(EXIT_CATALOGUE, f"{catalogue.path}: {exc}") from None
+
+
+def _pick_candidate(rec: "Recommendation", lang: str) -> "Scenario":
+    """The evidence does not separate the best two: ask which one it is."""
+    shown = rec.candidates[:2]
+    names = [f"{c.scenario.name(lang)}: {c.line.name(lang)} {c.line.number}" for c in shown]
+    for _ in range(3):
+        answer = _ask(word(lang, "ask.unsure"), names, word(lang, "ask.pick.prompt"))
+        if answer in ("", "1"):
+            return shown[0].scenario
+        if answer == "2":
+            return shown[1].scenario
+        out.error(word(lang, "ask.again"))
+    raise Stop(EXIT_USAGE, "no valid answer; pass --scenario ID instead.")
 
 
 def _problem_text(problem: list[str] | None) -> str:

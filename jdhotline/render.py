@@ -128,6 +128,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ask.instead": "{where} (for the digits, press Enter first)",
         "ask.pick": "No scenario matched {text}. Pick one:",
         "ask.pick.prompt": "Number: ",
+        "ask.unsure": "Not sure which this is. Pick one:",
+        "notice.unsure": "Not sure: this may instead be {scenario}, which is {number} ({name}).",
         "ask.again": "Please answer with one of the numbers shown.",
         "reason.serves": "It handles {scenario}.",
         "reason.general-line": "It takes any question from {audience}.",
@@ -287,6 +289,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ask.instead": "{where}(报尾号请先回车)",
         "ask.pick": "“{text}”没有匹配到场景,请选择:",
         "ask.pick.prompt": "编号:",
+        "ask.unsure": "不太确定是哪一种,请选择:",
+        "notice.unsure": "不太确定:也可能是“{scenario}”,那样应拨 {number}({name})。",
         "ask.again": "请输入上面列出的编号。",
         "reason.serves": "专门处理:{scenario}。",
         "reason.general-line": "受理{audience}的各类问题。",
@@ -520,6 +524,9 @@ def notice_text(notice: Notice, rec: Recommendation, catalogue: Catalogue, lang:
         )
     if code == "merchant-line":
         return word(lang, "notice.merchant-line", number=line.number)
+    if code == "unsure" and notice.scenario is not None:
+        name = notice.scenario.name(lang)
+        return word(lang, "notice.unsure", scenario=name, number=line.number, name=line.name(lang))
     if code == "peak":
         peak = rec.primary.peak
         return peak.note(lang) if peak is not None else ""
@@ -588,6 +595,11 @@ def which_json(rec: Recommendation, catalogue: Catalogue, lang: str) -> dict[str
         "user": rec.user,
         "scenario": rec.scenario.id,
         "matched": list(rec.matched),
+        "candidates": [
+            {"scenario": c.scenario.id, "line": c.line.number, "score": c.score}
+            for c in rec.candidates
+        ],
+        "confident": rec.confident,
         "at": iso(rec.at),
         "primary": line_json(rec.primary, rec.scenario, lang),
         "alternatives": [line_json(alt, rec.scenario, lang) for alt in rec.alternatives],

@@ -26,6 +26,7 @@ from .catalogue import (
     L10n,
     Line,
     MenuKey,
+    Pattern,
     Peak,
     Say,
     Scenario,
@@ -40,6 +41,10 @@ _ID = re.compile(r"^[a-z][a-z0-9-]*$")
 _NUMBER = re.compile(r"^[0-9][0-9-]*[0-9]$")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 _TIME = re.compile(r"^([01][0-9]|2[0-4]):([0-5][0-9])$")
+WEIGHTS = (0.1, 5.0)  # a keyword's or a pattern's weight; 1 is an ordinary cue
+MAX_PATTERN = 300  # characters in a pattern
+MAX_REPEAT = 20  # the most a pattern may repeat anything: {0,20}, never * or +
+MAX_WIDTH = 60  # the longest text a pattern may match
 
 T = TypeVar("T")
 
@@ -218,7 +223,7 @@ class _Validator:
             data,
             "",
             ("hotlines", "scenarios", "say", "assistant"),
-            ("version", "calendar", "facts"),
+            ("version", "calendar", "facts", "merchant_voice", "elsewhere"),
         )
         if "version" in top and top["version"] != 1:
             raise self.fail("version", f"{_describe(top['version'])} is not supported; expected 1")
@@ -250,6 +255,14 @@ class _Validator:
                     raise self.fail(
                         f"scenarios[{i}].needs[{j}]", f"fact {need!r} has no entry under 'facts'"
                     )
+            for key, ids in (
+                ("counterpart", (scenario.counterpart,) if scenario.counterpart else ()),
+                ("plus_absorbs", scenario.plus_absorbs),
+                ("absorbs", scenario.absorbs),
+            ):
+                self.known(ids, f"scenarios[{i}].{key}", known)
+                if scenario.id in ids:
+                    raise self.fail(f"scenarios[{i}].{key}", "names the scenario itself")
             if scenario.id not in served:
                 raise self.fail(
                     f"scenarios[{i}]",
@@ -271,6 +284,8 @@ class _Validator:
             extra_workdays=frozenset(workdays),
             facts=tuple(facts.items()),
             calendar_years=years,
+            merchant_voice=self.keywords(top.get("merchant_voice") or {}, "merchant_voice"),
+            elsewhere=self.keywords(top.get("elsewhere") or {}, "elsewhere"),
         )
 
     def calendar(
@@ -516,20 +531,80 @@ class _Validator:
         )
 
     def keywords(self, value: Any, where: str) -> Keywords:
+        """Each language's words: `word`, or `word: weight` for a cue stronger or weaker than 1."""
         data = self.mapping(value, where, (), LANGS)
+        words: dict[str, list[str]] = {}
+        weights: dict[str, float] = {}
+        for lang in LANGS:
+            found = words[lang] = []
+            if not isinstance(data.get(lang) or [], list):
+                raise self.fail(
+                    _join(where, lang), f"expected a list, got {_type_name(data[lang])}"
+                )
+            for i, entry in enumerate(data.get(lang) or []):
+                at = f"{_join(where, lang)}[{i}]"
+                weight = None
+                if isinstance(entry, dict) and len(entry) == 1:
+                    entry, weight = next(iter(entry.items()))
+                word = self.text(entry, at)
+                if lang == "en":
+                    word = word.lower()
+                    if not word.isascii():
+                        raise self.fail(at, f"{word!r} is not English; put it under zh")
+                if word in found:
+                    raise self.fail(at, f"{word!r} is listed twice")
+                found.append(word)
+                if weight is not None:
+                    weights[word] = self.weight(weight, at)
         return Keywords(
-            zh=self.list_of(data.get("zh") or [], _join(where, "zh"), self.text),
-            en=tuple(
-                w.lower() for w in self.list_of(data.get("en") or [], _join(where, "en"), self.text)
-            ),
+            zh=tuple(words["zh"]), en=tuple(words["en"]), weights=tuple(weights.items())
         )
+
+    def weight(self, value: Any, where: str) -> float:
+        low, high = WEIGHTS
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if not ok or not low <= value <= high:
+            raise self.fail(
+                where, f"weight {_describe(value)} is not a number from {low:g} to {high:g}"
+            )
+        return float(value)
+
+    def pattern(self, value: Any, where: str) -> Pattern:
+        """A regular expression that compiles, cannot match nothing and cannot run away."""
+        data = self.mapping(value, where, ("regex",), ("weight",))
+        at = _join(where, "regex")
+        regex = self.text(data["regex"], at)
+        if len(regex) > MAX_PATTERN:
+            raise self.fail(at, f"is {len(regex)} characters; at most {MAX_PATTERN}")
+        try:
+            compiled = re.compile(regex)
+        except re.error as exc:
+            raise self.fail(at, f"does not compile: {exc}") from None
+        if compiled.groups and compiled.groupindex:
+            raise self.fail(at, "named groups are not needed; use (?:...)")
+        if compiled.match(""):
+            raise self.fail(at, "matches the empty text, so it would match everywhere")
+        problem = _unbounded(regex)
+        if problem:
+            raise self.fail(at, problem)
+        weight = data.get("weight", 1.0)
+        return Pattern(regex=regex, weight=self.weight(weight, _join(where, "weight")))
 
     def scenario(self, value: Any, where: str) -> Scenario:
         data = self.mapping(
             value,
             where,
             ("id", "name", "audience", "keywords", "prepare"),
-            ("simple", "example", "plus_example", "needs"),
+            (
+                "simple",
+                "example",
+                "plus_example",
+                "needs",
+                "patterns",
+                "counterpart",
+                "plus_absorbs",
+                "absorbs",
+            ),
         )
         keywords = self.keywords(data["keywords"], _join(where, "keywords"))
         if not keywords.zh and not keywords.en:
@@ -552,7 +627,61 @@ class _Validator:
             plus_example=self.l10n(data["plus_example"], _join(where, "plus_example"))
             if data.get("plus_example")
             else None,
+            patterns=self.list_of(
+                data.get("patterns") or [], _join(where, "patterns"), self.pattern
+            ),
+            counterpart=self.ident(data["counterpart"], _join(where, "counterpart"))
+            if data.get("counterpart") is not None
+            else None,
+            plus_absorbs=self.list_of(
+                data.get("plus_absorbs") or [], _join(where, "plus_absorbs"), self.ident
+            ),
+            absorbs=self.list_of(data.get("absorbs") or [], _join(where, "absorbs"), self.ident),
         )
+
+
+def _unbounded(regex: str) -> str:
+    """Why a pattern could take more than linear time, or "" if it cannot.
+
+    Repeats must be bounded ({0,20}, never * or +), a match at most MAX_WIDTH
+    characters long, and back-references are refused: each attempt then looks at a
+    bounded number of characters, so a pattern's time grows with the text alone.
+    """
+    try:
+        from re import _constants as constants  # type: ignore[attr-defined]
+        from re import _parser as parser  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as constants  # type: ignore[no-redef]
+        import sre_parse as parser  # type: ignore[no-redef]
+
+    repeats = {constants.MAX_REPEAT, constants.MIN_REPEAT}
+    repeats |= {getattr(constants, "POSSESSIVE_REPEAT", constants.MAX_REPEAT)}
+
+    def walk(items: Any) -> str:
+        for op, arg in items:
+            found = ""
+            if op in repeats:
+                if arg[1] == constants.MAXREPEAT or arg[1] > MAX_REPEAT:
+                    bound = f"{{0,{MAX_REPEAT}}}"
+                    return f"repeats without a bound up to {MAX_REPEAT} (write {bound}, not * or +)"
+                found = walk(arg[2])
+            elif op in (constants.GROUPREF, constants.GROUPREF_EXISTS):
+                return "uses a back-reference"
+            elif op == constants.SUBPATTERN:
+                found = walk(arg[-1])
+            elif op == constants.BRANCH:
+                found = next((f for b in arg[1] if (f := walk(b))), "")
+            elif op in (constants.ASSERT, constants.ASSERT_NOT):
+                found = walk(arg[1])
+            if found:
+                return found
+        return ""
+
+    parsed = parser.parse(regex)
+    problem = walk(parsed)
+    if not problem and parsed.getwidth()[1] > MAX_WIDTH:
+        problem = f"can match more than {MAX_WIDTH} characters; keep it to a phrase"
+    return problem
 
 
 def _join(where: str, key: str) -> str:
@@ -625,17 +754,33 @@ def to_data(catalogue: Catalogue) -> dict[str, Any]:
             data["extends_audience"] = True
         return data
 
+    def words(value: Keywords) -> dict[str, list[Any]]:
+        weights = dict(value.weights)
+
+        def one(word: str) -> Any:
+            return {word: weights[word]} if word in weights else word
+
+        return {"zh": [one(w) for w in value.zh], "en": [one(w) for w in value.en]}
+
     def scenario(value: Scenario) -> dict[str, Any]:
         data: dict[str, Any] = {
             "id": value.id,
             "name": text(value.name),
             "audience": value.audience,
-            "keywords": {"zh": list(value.keywords.zh), "en": list(value.keywords.en)},
+            "keywords": words(value.keywords),
             "needs": list(value.needs),
             "prepare": [text(p) for p in value.prepare],
         }
         if value.simple.zh or value.simple.en:
-            data["simple"] = {"zh": list(value.simple.zh), "en": list(value.simple.en)}
+            data["simple"] = words(value.simple)
+        if value.patterns:
+            data["patterns"] = [{"regex": p.regex, "weight": p.weight} for p in value.patterns]
+        if value.counterpart is not None:
+            data["counterpart"] = value.counterpart
+        if value.plus_absorbs:
+            data["plus_absorbs"] = list(value.plus_absorbs)
+        if value.absorbs:
+            data["absorbs"] = list(value.absorbs)
         if value.example is not None:
             data["example"] = text(value.example)
         if value.plus_example is not None:
@@ -664,6 +809,10 @@ def to_data(catalogue: Catalogue) -> dict[str, Any]:
             },
         },
     }
+    if catalogue.merchant_voice.zh or catalogue.merchant_voice.en:
+        data["merchant_voice"] = words(catalogue.merchant_voice)
+    if catalogue.elsewhere.zh or catalogue.elsewhere.en:
+        data["elsewhere"] = words(catalogue.elsewhere)
     if catalogue.facts:
         data["facts"] = {
             k: {
