@@ -147,8 +147,25 @@ class Line(NamedTuple):
 
 
 class Keywords(NamedTuple):
+    """Words that are evidence for a scenario (match.py says how they are found).
+
+    A word weighs 1 unless ``weights`` says otherwise: strong cues (掉包, 拒退) weigh
+    more than common ones (退款, 售后), and weak ones (订单) less.
+    """
+
     zh: tuple[str, ...]
     en: tuple[str, ...]
+    weights: tuple[tuple[str, float], ...] = ()  # (word as written, weight) for words not 1
+
+    def weight(self, word: str) -> float:
+        return next((w for written, w in self.weights if written == word), 1.0)
+
+
+class Pattern(NamedTuple):
+    """A regular expression that is evidence where a word list cannot be (amounts: 两万多)."""
+
+    regex: str
+    weight: float = 1.0
 
 
 class Scenario(NamedTuple):
@@ -161,6 +178,16 @@ class Scenario(NamedTuple):
     simple: Keywords = Keywords((), ())
     example: L10n | None = None
     plus_example: L10n | None = None  # what a PLUS member says (the guide has one for high-value)
+    patterns: tuple[Pattern, ...] = ()
+    # The same words from the other side of the counter mean this scenario: a merchant's
+    # 退款 is a malicious-refund question, a buyer's 活动优惠 an order question.
+    counterpart: str | None = None
+    # For a PLUS member, these scenarios' evidence counts for this one when this one has
+    # evidence of its own (the guide: 高客单价售后, 如万元电视故障, goes to the PLUS line).
+    plus_absorbs: tuple[str, ...] = ()
+    # For anyone, these scenarios' evidence counts for this one when this one has strong
+    # evidence of its own (match.ABSORB_MIN): a refund the seller refuses is a dispute.
+    absorbs: tuple[str, ...] = ()
 
 
 class Fact(NamedTuple):
@@ -189,6 +216,11 @@ class Catalogue(NamedTuple):
     extra_workdays: frozenset[dt.date] = frozenset()
     facts: tuple[tuple[str, Fact], ...] = ()  # (fact id, how it is described)
     calendar_years: tuple[DeclaredYear, ...] = ()  # official years declared in `calendar:`
+    # Words by which a merchant gives themselves away (我的店铺, my store): a text with
+    # one is read as a merchant's unless the user said they are a PLUS member.
+    merchant_voice: Keywords = Keywords((), ())
+    # Other platforms and services (淘宝, 美团): a text naming one and not JD is not ours.
+    elsewhere: Keywords = Keywords((), ())
 
     def line(self, line_id: str) -> Line:
         for line in self.lines:

@@ -11,13 +11,18 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
-from .catalogue import LANGS, MINUTES_PER_DAY, L10n, Window, format_minutes
+from .catalogue import LANGS, MINUTES_PER_DAY, Keywords, L10n, Pattern, Window, format_minutes
 from .errors import CatalogueError
 from .workdays import DeclaredYear
 
 _ID = re.compile(r"^[a-z][a-z0-9-]*$")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 _TIME = re.compile(r"^([01][0-9]|2[0-4]):([0-5][0-9])$")
+
+WEIGHTS = (0.1, 5.0)  # a keyword's or a pattern's weight; 1 is an ordinary cue
+MAX_PATTERN = 300  # characters in a pattern
+MAX_REPEAT = 20  # the most a pattern may repeat anything: {0,20}, never * or +
+MAX_WIDTH = 60  # the longest text a pattern may match
 
 T = TypeVar("T")
 
@@ -220,6 +225,66 @@ class Checks:
                 )
             seen[value] = i
 
+    def keywords(self, value: Any, where: str) -> Keywords:
+        """Each language's words: `word`, or `word: weight` for a cue stronger or weaker than 1."""
+        data = self.mapping(value, where, (), LANGS)
+        words: dict[str, list[str]] = {}
+        weights: dict[str, float] = {}
+        for lang in LANGS:
+            found = words[lang] = []
+            if not isinstance(data.get(lang) or [], list):
+                raise self.fail(
+                    _join(where, lang), f"expected a list, got {_type_name(data[lang])}"
+                )
+            for i, entry in enumerate(data.get(lang) or []):
+                at = f"{_join(where, lang)}[{i}]"
+                weight = None
+                if isinstance(entry, dict) and len(entry) == 1:
+                    entry, weight = next(iter(entry.items()))
+                word = self.text(entry, at)
+                if lang == "en":
+                    word = word.lower()
+                    if not word.isascii():
+                        raise self.fail(at, f"{word!r} is not English; put it under zh")
+                if word in found:
+                    raise self.fail(at, f"{word!r} is listed twice")
+                found.append(word)
+                if weight is not None:
+                    weights[word] = self.weight(weight, at)
+        return Keywords(
+            zh=tuple(words["zh"]), en=tuple(words["en"]), weights=tuple(weights.items())
+        )
+
+    def weight(self, value: Any, where: str) -> float:
+        low, high = WEIGHTS
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if not ok or not low <= value <= high:
+            raise self.fail(
+                where, f"weight {_describe(value)} is not a number from {low:g} to {high:g}"
+            )
+        return float(value)
+
+    def pattern(self, value: Any, where: str) -> Pattern:
+        """A regular expression that compiles, cannot match nothing and cannot run away."""
+        data = self.mapping(value, where, ("regex",), ("weight",))
+        at = _join(where, "regex")
+        regex = self.text(data["regex"], at)
+        if len(regex) > MAX_PATTERN:
+            raise self.fail(at, f"is {len(regex)} characters; at most {MAX_PATTERN}")
+        try:
+            compiled = re.compile(regex)
+        except re.error as exc:
+            raise self.fail(at, f"does not compile: {exc}") from None
+        if compiled.groups and compiled.groupindex:
+            raise self.fail(at, "named groups are not needed; use (?:...)")
+        if compiled.match(""):
+            raise self.fail(at, "matches the empty text, so it would match everywhere")
+        problem = _unbounded(regex)
+        if problem:
+            raise self.fail(at, problem)
+        weight = data.get("weight", 1.0)
+        return Pattern(regex=regex, weight=self.weight(weight, _join(where, "weight")))
+
 
 def _year(key: Any) -> int | None:
     """A `calendar:` key that names a year (2027 or "2027"), else None."""
@@ -253,3 +318,47 @@ def _describe(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return _type_name(value)
     return repr(value)
+
+
+def _unbounded(regex: str) -> str:
+    """Why a pattern could take more than linear time, or "" if it cannot.
+
+    Repeats must be bounded ({0,20}, never * or +), a match at most MAX_WIDTH
+    characters long, and back-references are refused: each attempt then looks at a
+    bounded number of characters, so a pattern's time grows with the text alone.
+    """
+    try:
+        from re import _constants as constants  # type: ignore[attr-defined]
+        from re import _parser as parser  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as constants  # type: ignore[no-redef]
+        import sre_parse as parser  # type: ignore[no-redef]
+
+    repeats = {constants.MAX_REPEAT, constants.MIN_REPEAT}
+    repeats |= {getattr(constants, "POSSESSIVE_REPEAT", constants.MAX_REPEAT)}
+
+    def walk(items: Any) -> str:
+        for op, arg in items:
+            found = ""
+            if op in repeats:
+                if arg[1] == constants.MAXREPEAT or arg[1] > MAX_REPEAT:
+                    bound = f"{{0,{MAX_REPEAT}}}"
+                    return f"repeats without a bound up to {MAX_REPEAT} (write {bound}, not * or +)"
+                found = walk(arg[2])
+            elif op in (constants.GROUPREF, constants.GROUPREF_EXISTS):
+                return "uses a back-reference"
+            elif op == constants.SUBPATTERN:
+                found = walk(arg[-1])
+            elif op == constants.BRANCH:
+                found = next((f for b in arg[1] if (f := walk(b))), "")
+            elif op in (constants.ASSERT, constants.ASSERT_NOT):
+                found = walk(arg[1])
+            if found:
+                return found
+        return ""
+
+    parsed = parser.parse(regex)
+    problem = walk(parsed)
+    if not problem and parsed.getwidth()[1] > MAX_WIDTH:
+        problem = f"can match more than {MAX_WIDTH} characters; keep it to a phrase"
+    return problem

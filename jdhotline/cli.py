@@ -145,37 +145,27 @@ def _recommend(
         chosen, text = interview.problem(catalogue, user)
     else:
         chosen = scenario_named(catalogue, scenario, lang) if scenario is not None else None
-    matched: tuple[str, ...] = ()
-    simple = False
-    if text:
-        from .match import rank
+    from .rules import NoLineError, advise, recommend
 
-        ranked = rank(catalogue, text)
-        hit = next((m for m in ranked if chosen is None or m.scenario.id == chosen.id), None)
-        if hit is not None:
-            matched, simple, chosen = hit.words, hit.simple, hit.scenario
-        elif chosen is None:
+    user = user or "regular"
+    calendar = calendar_for(catalogue)
+    try:
+        rec = advise(catalogue, user, text, moment, scenario=chosen, calendar=calendar)
+        if rec is None:  # nothing matched the words, and no scenario was chosen
             if not interactive():
                 raise Stop(
                     EXIT_USAGE,
                     word(lang, "error.no_match", text=text),
                     known_scenarios(catalogue, lang),
                 )
-            chosen = interview.pick(catalogue, user or "regular", text)
-    assert chosen is not None
-    from .rules import NoLineError, recommend
-
-    try:
-        return recommend(
-            catalogue,
-            user or "regular",
-            chosen,
-            moment,
-            matched=matched,
-            simple=simple,
-            calendar=calendar_for(catalogue),
-            problem=text,
-        )
+            chosen = interview.pick(catalogue, user, text)
+            rec = recommend(catalogue, user, chosen, moment, calendar=calendar, problem=text)
+        elif not rec.confident and interactive():
+            picked = interview.unsure(rec)
+            if picked is not rec.scenario:
+                rec = advise(catalogue, user, text, moment, scenario=picked, calendar=calendar)
+        assert rec is not None
+        return rec
     except NoLineError as exc:
         raise Stop(EXIT_CATALOGUE, f"{catalogue.path}: {exc}") from None
 

@@ -78,6 +78,11 @@ def which_json(rec: Recommendation, catalogue: Catalogue, lang: str) -> dict[str
         "user": rec.user,
         "scenario": rec.scenario.id,
         "matched": list(rec.matched),
+        "candidates": [
+            {"scenario": c.scenario.id, "line": c.line.number, "score": c.score}
+            for c in rec.candidates
+        ],
+        "confident": rec.confident,
         "at": iso(rec.at),
         "primary": line_json(rec.primary, rec.scenario, lang),
         "alternatives": [line_json(alt, rec.scenario, lang) for alt in rec.alternatives],

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .catalogue import Catalogue, L10n, Line, Scenario, Tip, Window, format_minutes
+from .catalogue import Catalogue, Keywords, L10n, Line, Scenario, Tip, Window, format_minutes
 
 
 def to_data(catalogue: Catalogue) -> dict[str, Any]:
@@ -63,17 +63,33 @@ def to_data(catalogue: Catalogue) -> dict[str, Any]:
             data["extends_audience"] = True
         return data
 
+    def words(value: Keywords) -> dict[str, list[Any]]:
+        weights = dict(value.weights)
+
+        def one(word: str) -> Any:
+            return {word: weights[word]} if word in weights else word
+
+        return {"zh": [one(w) for w in value.zh], "en": [one(w) for w in value.en]}
+
     def scenario(value: Scenario) -> dict[str, Any]:
         data: dict[str, Any] = {
             "id": value.id,
             "name": text(value.name),
             "audience": value.audience,
-            "keywords": {"zh": list(value.keywords.zh), "en": list(value.keywords.en)},
+            "keywords": words(value.keywords),
             "needs": list(value.needs),
             "prepare": [text(p) for p in value.prepare],
         }
         if value.simple.zh or value.simple.en:
-            data["simple"] = {"zh": list(value.simple.zh), "en": list(value.simple.en)}
+            data["simple"] = words(value.simple)
+        if value.patterns:
+            data["patterns"] = [{"regex": p.regex, "weight": p.weight} for p in value.patterns]
+        if value.counterpart is not None:
+            data["counterpart"] = value.counterpart
+        if value.plus_absorbs:
+            data["plus_absorbs"] = list(value.plus_absorbs)
+        if value.absorbs:
+            data["absorbs"] = list(value.absorbs)
         if value.example is not None:
             data["example"] = text(value.example)
         if value.plus_example is not None:
@@ -102,6 +118,10 @@ def to_data(catalogue: Catalogue) -> dict[str, Any]:
             },
         },
     }
+    if catalogue.merchant_voice.zh or catalogue.merchant_voice.en:
+        data["merchant_voice"] = words(catalogue.merchant_voice)
+    if catalogue.elsewhere.zh or catalogue.elsewhere.en:
+        data["elsewhere"] = words(catalogue.elsewhere)
     if catalogue.facts:
         data["facts"] = {
             k: {

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .catalogue import Catalogue, Scenario
     from .console import Output
     from .prep import Facts
+    from .rules import Recommendation
 
 TRIES = 3
 
@@ -95,6 +96,24 @@ class Interview:
             found = catalogue.find_scenario(answer)
             if found is not None:
                 return found
+            self.out.error(word(self.lang, "ask.pick.again"))
+        raise Stop(EXIT_USAGE, word(self.lang, "error.no_scenario"))
+
+    def unsure(self, rec: Recommendation) -> Scenario:
+        """The evidence does not separate the best two: ask which one it is (Enter: the first)."""
+        shown = rec.candidates[:2]
+        sep = ": " if self.lang != "zh" else ":"
+        names = [
+            f"{c.scenario.name(self.lang)}{sep}{c.line.name(self.lang)} {c.line.number}"
+            for c in shown
+        ]
+        self.out.show(word(self.lang, "ask.unsure"), [zh(n, self.lang) for n in names])
+        for _ in range(TRIES):
+            answer = self._read("ask.pick.prompt")
+            if answer in ("", "1"):
+                return shown[0].scenario
+            if answer == "2":
+                return shown[1].scenario
             self.out.error(word(self.lang, "ask.pick.again"))
         raise Stop(EXIT_USAGE, word(self.lang, "error.no_scenario"))
 

@@ -20,7 +20,6 @@ from .catalogue import (
     Catalogue,
     Fact,
     Hours,
-    Keywords,
     Line,
     MenuKey,
     Peak,
@@ -150,7 +149,7 @@ class _Validator(Checks):
             data,
             "",
             ("hotlines", "scenarios", "say", "assistant"),
-            ("version", "calendar", "facts"),
+            ("version", "calendar", "facts", "merchant_voice", "elsewhere"),
         )
         if "version" in top and top["version"] != 1:
             raise self.fail("version", f"{_describe(top['version'])} is not supported; expected 1")
@@ -182,6 +181,14 @@ class _Validator(Checks):
                     raise self.fail(
                         f"scenarios[{i}].needs[{j}]", f"fact {need!r} has no entry under 'facts'"
                     )
+            for key, ids in (
+                ("counterpart", (scenario.counterpart,) if scenario.counterpart else ()),
+                ("plus_absorbs", scenario.plus_absorbs),
+                ("absorbs", scenario.absorbs),
+            ):
+                self.known(ids, f"scenarios[{i}].{key}", known)
+                if scenario.id in ids:
+                    raise self.fail(f"scenarios[{i}].{key}", "names the scenario itself")
             if scenario.id not in served:
                 raise self.fail(
                     f"scenarios[{i}]",
@@ -203,6 +210,8 @@ class _Validator(Checks):
             extra_workdays=frozenset(workdays),
             facts=tuple(facts.items()),
             calendar_years=years,
+            merchant_voice=self.keywords(top.get("merchant_voice") or {}, "merchant_voice"),
+            elsewhere=self.keywords(top.get("elsewhere") or {}, "elsewhere"),
         )
 
     def line(self, value: Any, where: str) -> Line:
@@ -349,21 +358,21 @@ class _Validator(Checks):
             scenarios=self.list_of(data["scenarios"], _join(where, "scenarios"), self.ident),
         )
 
-    def keywords(self, value: Any, where: str) -> Keywords:
-        data = self.mapping(value, where, (), LANGS)
-        return Keywords(
-            zh=self.list_of(data.get("zh") or [], _join(where, "zh"), self.text),
-            en=tuple(
-                w.lower() for w in self.list_of(data.get("en") or [], _join(where, "en"), self.text)
-            ),
-        )
-
     def scenario(self, value: Any, where: str) -> Scenario:
         data = self.mapping(
             value,
             where,
             ("id", "name", "audience", "keywords", "prepare"),
-            ("simple", "example", "plus_example", "needs"),
+            (
+                "simple",
+                "example",
+                "plus_example",
+                "needs",
+                "patterns",
+                "counterpart",
+                "plus_absorbs",
+                "absorbs",
+            ),
         )
         keywords = self.keywords(data["keywords"], _join(where, "keywords"))
         if not keywords.zh and not keywords.en:
@@ -386,4 +395,14 @@ class _Validator(Checks):
             plus_example=self.l10n(data["plus_example"], _join(where, "plus_example"))
             if data.get("plus_example")
             else None,
+            patterns=self.list_of(
+                data.get("patterns") or [], _join(where, "patterns"), self.pattern
+            ),
+            counterpart=self.ident(data["counterpart"], _join(where, "counterpart"))
+            if data.get("counterpart") is not None
+            else None,
+            plus_absorbs=self.list_of(
+                data.get("plus_absorbs") or [], _join(where, "plus_absorbs"), self.ident
+            ),
+            absorbs=self.list_of(data.get("absorbs") or [], _join(where, "absorbs"), self.ident),
         )

@@ -1,88 +1,299 @@
-"""Free text to scenario, by keywords in Chinese and English.
+"""Free text to ranked scenarios, with the cues that decided.
 
-Chinese keywords match as substrings (spaces ignored, no word segmentation);
-English keywords match at the start of a word, case-insensitively, so
-"refuse" also finds "refuses". The scenario whose keywords cover the most
-characters of the text wins; a tie goes to the scenario listed first in the
-catalogue.
+Evidence, in the catalogue's terms (data/hotlines.yaml, each scenario's
+``keywords`` and ``patterns``):
 
-All keywords of a language are compiled into one regular expression shaped like
-a trie and run over the text once (in C), finding at every position the longest
+* Chinese keywords match anywhere (spaces ignored, full-width folded to half-width,
+  common traditional characters read as simplified);
+  one written in Latin letters alone (iPhone, TCL) matches as an English word.
+* English keywords match whole words, case-insensitively, plus the plural and
+  possessive endings (s, es, 's): "refund" finds "refunds" but "install" does not
+  find "installments", nor "event" "eventually", nor "store" "stored". Other forms
+  are listed as words of their own (refuse, refused, refusing).
+* Patterns are regular expressions for what a word list cannot hold: amounts such
+  as 两万多, 一万八, 1.2万, 30k, 12000元.
+* A keyword inside a longer one that matched at the same place counts only as the
+  longer one: 送货上门 is delivery, not 上门 (a technician's visit); 恶意退款 is not 退款.
+* A keyword just after a negation (不是家电问题, "not an appliance problem") counts
+  for nothing.
+* Each keyword counts once, however often the text repeats it, with its weight
+  (1 unless the catalogue says otherwise); a scenario's score is the sum.
+* Who is asking is evidence too: a scenario meant for the other side of the counter
+  (a buyer's words about a merchant scenario, or the reverse) gives its evidence to
+  its ``counterpart`` (three quarters of it) and keeps a quarter for itself: a merchant's 退款 is a
+  malicious-refund question, a buyer's 商家不退款 a dispute. A merchant who did not
+  say so is recognised by the catalogue's ``merchant_voice`` words (我的店铺).
+* A text about another platform or service (the catalogue's ``elsewhere`` words:
+  淘宝, 美团) that does not mention JD matches nothing.
+* A scenario's ``absorbs`` takes those scenarios' evidence (they keep a quarter) when
+  it has ABSORB_MIN of its own: the refund words of a text whose seller refuses the
+  refund (商家说东西坏了不给退钱) count for the dispute, not for after-sales.
+* For a PLUS member, a scenario's ``plus_absorbs`` takes those scenarios' evidence
+  (they keep a quarter) when it has some of its own: a PLUS member's 电视黑屏 or
+  万元电视故障 is high-value after-sales.
+
+Ties go to the scenario with the strongest single cue, then the most cues, then the
+earliest in the text, and only then to catalogue order. A text in which no scenario
+has ``MIN_SCORE`` of its own matches nothing.
+
+Every keyword of a language is compiled into one regular expression shaped like a
+trie and run over the text once (in C), finding at every position the longest
 keyword that starts there; the shorter keywords that start there too are its
-prefixes, known in advance. So the time grows with the text plus the matches,
-not with text x keywords: a 100 KB text against 6,000 keywords takes a few tens
-of milliseconds (bench/scale.py).
+prefixes, known in advance. Patterns are bounded (the validator refuses unbounded
+repeats), so each runs in time linear in the text. A 100 KB text against 6,000
+keywords takes a few tens of milliseconds (bench/scale.py).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from bisect import bisect_right
 from collections import defaultdict
 from typing import NamedTuple
 
-from .catalogue import Catalogue, Scenario
+from .catalogue import Catalogue, Keywords, Scenario
+
+MIN_SCORE = 2.0  # below this the text matches nothing: one weak word is not enough
+OTHER_SIDE = 0.25  # what a scenario for the other side of the counter keeps of its evidence
+COUNTERPART = 0.75  # what its counterpart gets of it
+ABSORB_MIN = 3.0  # the evidence of its own a scenario needs to take another's (``absorbs``)
 
 _SPACE = re.compile(r"\s+")
+# Traditional characters of the words people use here, read as simplified (買→买, 貨→货),
+# so that a Hong Kong or Taiwan shopper's 尺碼不對 想換貨 finds 尺码 and 换货.
+_TRADITIONAL = str.maketrans(
+    "買賣碼換貨話電腦機視門號帳戶會員費運遞發單說沒訂紅營銷違規罰處壞錯寶東軟體動點這裡們麼為種開關還過時間裝維調熱鍋爐燈應該現樣與權積頁顯簽務認證驗螢筆記鏡頭錶鑽項鏈黃網絡線經歡讓給請問題謝幫聯繫係無質價優滿減詢後臺專屬報額廣產標鋪舖進遲達貼補濕爛髒圖盜鎖凍結氣櫃燒聽聲響異蓋殼劃傷損飾貴萬塊錢幣騙詐偽賠償訴糾紛譜檢測試條紙壓買陸續車輛殺團購擊鮮漲擔憂賬從團竊",
+    "买卖码换货话电脑机视门号账户会员费运递发单说没订红营销违规罚处坏错宝东软体动点这里们么为种开关还过时间装维调热锅炉灯应该现样与权积页显签务认证验萤笔记镜头表钻项链黄网络线经欢让给请问题谢帮联系系无质价优满减询后台专属报额广产标铺铺进迟达贴补湿烂脏图盗锁冻结气柜烧听声响异盖壳划伤损饰贵万块钱币骗诈伪赔偿诉纠纷谱检测试条纸压买陆续车辆杀团购击鲜涨担忧账从团窃",
+)
+# Negations that take the evidence of a keyword starting within a few characters after
+# them, in the same clause: 不是家电问题, 并非质量问题, "not an appliance problem".
+_NEGATION_ZH = re.compile(r"(?:不是|并非|并不是|而非|不属于|不算|无关)")
+_NEGATION_EN = re.compile(
+    r"(?<![a-z])(?:not an?|not the|not about|not related to|isn't an?|isn't about|"
+    r"nothing to do with|not a problem with|no problem with)(?![a-z])"
+)
+_NEGATION_REACH = {"zh": 3, "en": 14}  # characters between the negation and the keyword
+_CLAUSE_END = re.compile(r"[,.;:!?,。;:!?、]")
+_EN_END = re.compile(r"(?:s|es|'s)?(?![a-z])")
+_WORD_START = re.compile(r"(?<![a-z])[^\s]")
+# JD named in the text, in each reading of it (the Chinese one, the English one).
+_JD = (re.compile(r"京东|京麦"), re.compile(r"(?<![a-z])(?:jd|jingdong)(?![a-z])"))
 
 
 class Match(NamedTuple):
     scenario: Scenario
-    words: tuple[str, ...]  # the catalogue's keywords found in the text
-    covered: int  # characters of the text those keywords cover
-    simple: bool  # every word found marks a simple question (the in-app assistant can answer)
+    words: tuple[str, ...]  # the cues that counted for it, each once, as written
+    score: float
+    simple: bool  # every cue marks a simple question (the in-app assistant can answer)
+    negated: tuple[str, ...] = ()  # keywords found but negated (不是家电问题)
+    absorbed: tuple[str, ...] = ()  # scenario ids whose evidence a PLUS member's text gave it
+
+
+class _Hit(NamedTuple):
+    space: int  # 0: the Chinese reading of the text, 1: the English one (and patterns)
+    start: int
+    end: int
+    scenario: int
+    word: str  # as written in the catalogue, or the text a pattern matched
+    weight: float
+    keyword: bool  # False for a pattern's match
 
 
 class _Language(NamedTuple):
     pattern: re.Pattern[str] | None
     # The longest keyword found at a position -> every keyword that starts there (it and
-    # its prefixes), as (scenario index, order in the scenario, keyword as written, length).
-    starts: dict[str, tuple[tuple[int, int, str, int], ...]]
+    # its prefixes), as (scenario index, order in the scenario, keyword as written, length,
+    # weight).
+    starts: dict[str, tuple[tuple[int, int, str, int, float], ...]]
 
 
 class _Index(NamedTuple):
-    zh: _Language
-    en: _Language
+    # Each language's keywords (normalised) -> their owners, compiled on demand (see _language_for)
+    zh: dict[str, list[tuple[int, int, str, float]]]
+    en: dict[str, list[tuple[int, int, str, float]]]
+    zh_chars: tuple[tuple[str, frozenset[str]], ...]  # each Chinese keyword and its characters
+    compiled: dict[tuple[int, tuple[str, ...] | None], _Language]  # the few compiled lately
+    patterns: tuple[tuple[int, re.Pattern[str], float], ...]  # (scenario index, regex, weight)
+    voice: tuple[_Language, _Language]  # merchant_voice (zh, en)
+    elsewhere: tuple[_Language, _Language]  # elsewhere (zh, en)
 
 
 def normalise_zh(text: str) -> str:
-    return _SPACE.sub("", text).casefold()
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text)).casefold().translate(_TRADITIONAL)
 
 
 def normalise_en(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'")
     return _SPACE.sub(" ", text).casefold()
 
 
-def rank(catalogue: Catalogue, text: str) -> list[Match]:
-    """Every scenario with at least one keyword in the text, best first."""
+def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
+    """Every scenario with evidence in the text, best first; none if no scenario has
+    MIN_SCORE of its own."""
     index = _index(catalogue)
-    spans: dict[int, list[list[tuple[int, int]]]] = defaultdict(lambda: [[], []])
-    words: dict[int, dict[tuple[int, int, str], None]] = defaultdict(dict)
-    for lang, (language, normal) in enumerate(
-        ((index.zh, normalise_zh(text)), (index.en, normalise_en(text)))
-    ):
-        if language.pattern is None:
+    zh_text, en_text = normalise_zh(text), normalise_en(text)
+    hits = _hits(_language_for(index, 0, zh_text), zh_text, 0, word_end=False)
+    hits += _hits(_language_for(index, 1, en_text), en_text, 1, word_end=True)
+    for scenario, regex, weight in index.patterns:
+        for found in regex.finditer(en_text):
+            start, end = found.span()
+            if end > start:
+                hits.append(_Hit(1, start, end, scenario, found.group(), weight, False))
+    hits = _unshadowed(hits)
+    negations = (_negations(_NEGATION_ZH, zh_text), _negations(_NEGATION_EN, en_text))
+    texts = (zh_text, en_text)
+
+    scores: dict[int, dict[str, float]] = defaultdict(dict)
+    negated: dict[int, dict[str, None]] = defaultdict(dict)
+    first: dict[int, int] = {}
+    for hit in sorted(hits, key=lambda h: (h.space, h.start)):
+        if _is_negated(hit, negations[hit.space], texts[hit.space]):
+            negated[hit.scenario][hit.word] = None
             continue
-        starts = language.starts
-        for found in language.pattern.finditer(normal):
-            start = found.start()
-            for scenario, order, written, length in starts[found.group(1)]:
-                spans[scenario][lang].append((start, start + length))
-                words[scenario][(lang, order, written)] = None
-    ranked: list[tuple[int, int, Match]] = []
-    for scenario_index, (zh_spans, en_spans) in spans.items():
-        scenario = catalogue.scenarios[scenario_index]
-        covered = _coverage(zh_spans) + _coverage(en_spans)
-        found_words = tuple(written for _, _, written in sorted(words[scenario_index]))
+        cues = scores[hit.scenario]
+        cues[hit.word] = max(cues.get(hit.word, 0.0), hit.weight)
+        first.setdefault(hit.scenario, len(first))
+
+    if _elsewhere(index, zh_text, en_text):
+        return []
+    voice = user
+    if user == "regular" and _words(index.voice, zh_text, en_text):
+        voice = "merchant"
+    side = "merchants" if voice == "merchant" else "buyers"
+    by_id = {s.id: i for i, s in enumerate(catalogue.scenarios)}
+
+    # Evidence for the other side of the counter goes to the counterpart.
+    final: dict[int, dict[str, float]] = {i: dict(cues) for i, cues in scores.items()}
+    for i, cues in scores.items():
+        scenario = catalogue.scenarios[i]
+        if scenario.audience == side:
+            continue
+        for word in cues:
+            final[i][word] = cues[word] * OTHER_SIDE
+        other = by_id.get(scenario.counterpart or "")
+        if other is not None:
+            target = final.setdefault(other, {})
+            for word, weight in cues.items():
+                target[word] = max(target.get(word, 0.0), weight * COUNTERPART)
+            first.setdefault(other, first[i])
+
+    absorbed: dict[int, list[str]] = defaultdict(list)
+    for i in list(final):
+        scenario = catalogue.scenarios[i]
+        own = sum(scores.get(i, {}).values())
+        takes = scenario.absorbs if own >= ABSORB_MIN and scenario.audience == side else ()
+        if user == "plus" and own > 0:
+            takes = (*takes, *scenario.plus_absorbs)
+        for taken in takes:
+            j = by_id.get(taken)
+            if j is None or j == i or j not in final:
+                continue
+            for word, weight in final[j].items():
+                final[i][word] = max(final[i].get(word, 0.0), weight)
+                final[j][word] = weight * OTHER_SIDE  # its evidence now counts here
+            absorbed[i].append(taken)
+
+    # Refused only when no scenario has enough evidence of its own, before the user type
+    # is weighed: a merchant asking a buyer's question still gets an answer.
+    if max((sum(cues.values()) for cues in scores.values()), default=0.0) < MIN_SCORE:
+        return []
+    ranked: list[tuple[tuple[float, float, int, int, int], Match]] = []
+    for i, cues in final.items():
+        score = round(sum(cues.values()), 3)
+        if not score:
+            continue
+        scenario = catalogue.scenarios[i]
         simple_words = set(scenario.simple.zh) | set(scenario.simple.en)
-        simple = all(word in simple_words for word in found_words)
-        ranked.append((-covered, scenario_index, Match(scenario, found_words, covered, simple)))
-    ranked.sort(key=lambda item: item[:2])
-    return [match for _, _, match in ranked]
+        words = tuple(cues)
+        match = Match(
+            scenario,
+            words,
+            score,
+            all(word in simple_words for word in words),
+            tuple(negated.get(i, ())),
+            tuple(absorbed.get(i, ())),
+        )
+        key = (-score, -max(cues.values()), -len(cues), first.get(i, 0), i)
+        ranked.append((key, match))
+    ranked.sort(key=lambda item: item[0])
+    return [match for _, match in ranked]
 
 
-def best(catalogue: Catalogue, text: str) -> Match | None:
-    ranked = rank(catalogue, text)
+def best(catalogue: Catalogue, text: str, user: str = "regular") -> Match | None:
+    ranked = rank(catalogue, text, user)
     return ranked[0] if ranked else None
+
+
+def _hits(language: _Language, text: str, space: int, *, word_end: bool) -> list[_Hit]:
+    if language.pattern is None:
+        return []
+    found_hits: list[_Hit] = []
+    starts = language.starts
+    for found in language.pattern.finditer(text):
+        start = found.start()
+        for scenario, _, written, length, weight in starts[found.group(1)]:
+            end = start + length
+            if word_end:
+                tail = _EN_END.match(text, end)
+                if tail is None:
+                    continue
+            found_hits.append(_Hit(space, start, end, scenario, written, weight, True))
+    return found_hits
+
+
+def _words(languages: tuple[_Language, _Language], zh_text: str, en_text: str) -> list[_Hit]:
+    """Where a list of words (merchant_voice, elsewhere) is found in the text."""
+    zh, en = languages
+    return _hits(zh, zh_text, 0, word_end=False) + _hits(en, en_text, 1, word_end=True)
+
+
+def _elsewhere(index: _Index, zh_text: str, en_text: str) -> bool:
+    """The text is about another platform or service (淘宝, Meituan) and not about JD.
+
+    A mention of JD outside the catalogue's ``elsewhere`` words (which hold 不是京东买的
+    and the like) keeps the text ours.
+    """
+    found = _words(index.elsewhere, zh_text, en_text)
+    if not found:
+        return False
+    for space, text in enumerate((zh_text, en_text)):
+        spans = [(h.start, h.end) for h in found if h.space == space]
+        for mention in _JD[space].finditer(text):
+            if not any(start <= mention.start() < end for start, end in spans):
+                return False
+    return True
+
+
+def _unshadowed(hits: list[_Hit]) -> list[_Hit]:
+    """The hits not inside a longer hit of the same reading of the text."""
+    kept: list[_Hit] = []
+    for space in (0, 1):
+        spans: dict[tuple[int, int], list[_Hit]] = defaultdict(list)
+        for hit in hits:
+            if hit.space == space:
+                spans[(hit.start, hit.end)].append(hit)
+        reach = -1
+        for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+            if end > reach:
+                kept += spans[(start, end)]
+                reach = end
+    return kept
+
+
+def _negations(pattern: re.Pattern[str], text: str) -> list[int]:
+    """Where each negation in the text ends, in order."""
+    return [found.end() for found in pattern.finditer(text)]
+
+
+def _is_negated(hit: _Hit, ends: list[int], text: str) -> bool:
+    if not ends or not hit.keyword:
+        return False
+    reach = _NEGATION_REACH["zh" if hit.space == 0 else "en"]
+    i = bisect_right(ends, hit.start) - 1
+    if i < 0 or hit.start - ends[i] > reach:
+        return False
+    return _CLAUSE_END.search(text, ends[i], hit.start) is None
 
 
 _last: tuple[Catalogue, _Index] | None = None
@@ -93,38 +304,90 @@ def _index(catalogue: Catalogue) -> _Index:
     global _last
     if _last is not None and _last[0] is catalogue:
         return _last[1]
-    zh: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    en: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    zh: dict[str, list[tuple[int, int, str, float]]] = defaultdict(list)
+    en: dict[str, list[tuple[int, int, str, float]]] = defaultdict(list)
+    patterns: list[tuple[int, re.Pattern[str], float]] = []
     for i, scenario in enumerate(catalogue.scenarios):
-        for position, keyword in enumerate(scenario.keywords.zh):
-            if normal := normalise_zh(keyword):
-                zh[normal].append((i, position, keyword))
-        for position, keyword in enumerate(scenario.keywords.en):
-            if normal := normalise_en(keyword):
-                en[normal].append((i, position, keyword))
+        keywords = scenario.keywords
+        weights = dict(keywords.weights)
+        for position, keyword in enumerate(keywords.zh):
+            normal = normalise_zh(keyword)
+            # A Chinese list's Latin word (iPhone, TCL, app) is a whole word, as in English.
+            table = en if normal.isascii() else zh
+            if normal:
+                table[normal].append((i, position, keyword, weights.get(keyword, 1.0)))
+        for position, keyword in enumerate(keywords.en):
+            if normal := normalise_en(keyword).strip():
+                en[normal].append((i, position, keyword, weights.get(keyword, 1.0)))
+        for pattern in scenario.patterns:
+            patterns.append((i, re.compile(pattern.regex), pattern.weight))
+
+    def words(keywords: Keywords) -> tuple[_Language, _Language]:
+        zh_words = {normalise_zh(w): [(0, 0, w, 1.0)] for w in keywords.zh if normalise_zh(w)}
+        en_words = {n: [(0, 0, w, 1.0)] for w in keywords.en if (n := normalise_en(w).strip())}
+        return _language(zh_words, word_start=False), _language(en_words, word_start=True)
+
     index = _Index(
-        zh=_language(zh, word_start=False),
-        en=_language(en, word_start=True),
+        zh=dict(zh),
+        en=dict(en),
+        zh_chars=tuple((keyword, frozenset(keyword)) for keyword in zh),
+        compiled={},
+        patterns=tuple(patterns),
+        voice=words(catalogue.merchant_voice),
+        elsewhere=words(catalogue.elsewhere),
     )
     _last = (catalogue, index)
     return index
 
 
-def _language(owners: dict[str, list[tuple[int, int, str]]], *, word_start: bool) -> _Language:
+SHORT_TEXT = 2000  # characters: a text up to this long compiles only the keywords it could hold
+
+
+def _language_for(index: _Index, space: int, text: str) -> _Language:
+    """The keywords of one language that could occur in the text, compiled.
+
+    Compiling all ~3,000 shipped keywords into one expression takes tens of milliseconds,
+    more than the rest of a `which`; a short text can hold only the keywords made of its
+    own characters (Chinese) or starting as one of its words does (English), a few dozen,
+    which compile in well under a millisecond. A long text compiles them all, once.
+    """
+    owners = index.zh if space == 0 else index.en
+    key: tuple[str, ...] | None = None
+    if len(text) <= SHORT_TEXT:
+        if space == 0:
+            present = frozenset(text)
+            key = tuple(k for k, chars in index.zh_chars if chars <= present)
+        else:
+            starts = {m.start() for m in _WORD_START.finditer(text)}
+            heads = {text[i : i + n] for i in starts for n in (1, 2, 3)}
+            key = tuple(k for k in owners if k[:3] in heads)
+    found = index.compiled.get((space, key))
+    if found is None:
+        chosen = owners if key is None else {k: owners[k] for k in key}
+        found = _language(chosen, word_start=space == 1)
+        if len(index.compiled) >= 64:
+            index.compiled.clear()
+        index.compiled[(space, key)] = found
+    return found
+
+
+def _language(
+    owners: dict[str, list[tuple[int, int, str, float]]], *, word_start: bool
+) -> _Language:
     if not owners:
         return _Language(None, {})
     starts = {
         keyword: tuple(
-            (scenario, order, written, n)
+            (scenario, order, written, n, weight)
             for n in range(1, len(keyword) + 1)
             if keyword[:n] in owners
-            for scenario, order, written in owners[keyword[:n]]
+            for scenario, order, written, weight in owners[keyword[:n]]
         )
         for keyword in owners
     }
     body = _trie_pattern(sorted(owners))
     # A lookahead, so that matches may overlap ("不制冷" and "制冷" in "冰箱不制冷").
-    pattern = ("(?<![a-z0-9])" if word_start else "") + f"(?=({body}))"
+    pattern = ("(?<![a-z])" if word_start else "") + f"(?=({body}))"
     return _Language(re.compile(pattern), starts)
 
 
@@ -148,15 +411,3 @@ def _trie_pattern(keywords: list[str]) -> str:
         return body
 
     return build(trie)
-
-
-def _coverage(spans: list[tuple[int, int]]) -> int:
-    """Characters covered by the union of spans."""
-    total = 0
-    reach = -1
-    for start, end in sorted(spans):
-        if end <= reach:
-            continue
-        total += end - max(start, reach)
-        reach = end
-    return total

@@ -211,6 +211,9 @@ def notice_text(notice: Notice, rec: Recommendation, catalogue: Catalogue, lang:
         )
     if code == "merchant-line":
         return word(lang, "notice.merchant-line", number=line.number)
+    if code == "unsure" and notice.scenario is not None:
+        name = notice.scenario.name(lang)
+        return word(lang, "notice.unsure", scenario=name, number=line.number, name=line.name(lang))
     if code == "peak":
         peak = rec.primary.peak
         return peak.note(lang) if peak is not None else ""
@@ -243,7 +246,8 @@ def notice_items(
 # What the first screen leaves to --full: the primary-closed warning is the status line
 # itself, and the repair caution and the PLUS tip belong to the call, not to the choice.
 _GLANCE_WARNINGS = (
-    "plus-members-only", "merchant-line", "peak", "calendar-statutory", "calendar-guessed",
+    "unsure", "plus-members-only", "merchant-line", "peak", "calendar-statutory",
+    "calendar-guessed",
 )  # fmt: skip
 
 

@@ -14,6 +14,14 @@ The guide's routing, expressed over the catalogue's data rather than line ids:
 * each piece of the guide's advice (a line's tips, what to do on the call) is
   given only to the callers and for the scenarios it is written for (the
   catalogue says which, as ``users`` and ``scenarios``).
+* a PLUS member's high-value appliance fault (the guide: 高客单价售后, 如万元电视故障)
+  is high-value after-sales on the PLUS line, with the appliance line as the first
+  alternative: the matcher gives a PLUS member's appliance evidence to high-value
+  when the text also shows high value (the scenario's ``plus_absorbs``), and the
+  absorbed scenario's own line is put first among the alternatives;
+* from free text (``advise``), the matcher's candidates each lead to a line; when
+  the best two lead to different lines and their scores are close (the runner-up
+  has more than ``UNSURE_RATIO`` of the best score), the answer is not confident.
 
 Pure functions: the moment is an argument and nothing is printed. What the
 user reads is worded in render.py from the notice codes below (NOTICE_CODES).
@@ -22,21 +30,25 @@ user reads is worded in render.py from the notice codes below (NOTICE_CODES).
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .catalogue import Catalogue, L10n, Line, MenuKey, Scenario
 from .schedule import LineStatus, status
 from .workdays import WorkCalendar
 
+if TYPE_CHECKING:
+    from .match import Match
+
 USER_TYPES = ("regular", "plus", "merchant")
 # Every notice code, so that render.py's words can be checked against them (tests).
 WARNING_CODES = (
     "plus-members-only", "caution", "peak", "primary-closed", "calendar-statutory",
-    "calendar-guessed", "calendar-upgrade", "merchant-line",
+    "calendar-guessed", "calendar-upgrade", "merchant-line", "unsure",
 )  # fmt: skip
 NOTE_CODES = ("buyer-question", "assistant", "plus-expedite")
 REASON_CODES = ("serves", "extension", "specialist", "members-line", "general-line")
 NOTICE_CODES = WARNING_CODES + NOTE_CODES + REASON_CODES
+UNSURE_RATIO = 0.7  # a runner-up above this share of the best score leaves the answer unsure
 
 
 class NoLineError(LookupError):
@@ -53,7 +65,7 @@ class Notice(NamedTuple):
 
     Codes: plus-members-only, caution, peak, primary-closed, calendar-statutory,
     calendar-guessed, calendar-upgrade, merchant-line, buyer-question, assistant,
-    plus-expedite (warnings and notes);
+    plus-expedite, unsure (warnings and notes);
     serves, extension, specialist, members-line, general-line (reasons).
     """
 
@@ -64,6 +76,15 @@ class Notice(NamedTuple):
     # primary-closed with no open alternative: the lines open now that do not take
     # this question (a merchant's, at night: the buyers' lines), to say they are not it.
     not_for_this: tuple[Line, ...] = ()
+    scenario: Scenario | None = None  # unsure: the runner-up
+
+
+class Candidate(NamedTuple):
+    """A scenario the text may be about, the line it leads to and its evidence score."""
+
+    scenario: Scenario
+    line: Line
+    score: float
 
 
 class Recommendation(NamedTuple):
@@ -82,6 +103,8 @@ class Recommendation(NamedTuple):
     notes: tuple[Notice, ...] = ()
     reasons: tuple[Notice, ...] = ()
     example: L10n | None = None  # the guide's example sentence for this user and scenario
+    candidates: tuple[Candidate, ...] = ()  # from free text, best first
+    confident: bool = True
 
 
 def calendar_of(catalogue: Catalogue) -> WorkCalendar:
@@ -148,10 +171,20 @@ def recommend(
     simple: bool = False,
     calendar: WorkCalendar | None = None,
     problem: str = "",
+    absorbed: tuple[str, ...] = (),
+    candidates: tuple[Candidate, ...] = (),
+    confident: bool = True,
 ) -> Recommendation:
     ranked = ranked_lines(catalogue, user, scenario)
     if not ranked:
         raise NoLineError(user, scenario.id)
+    # The lines of scenarios whose evidence this one absorbed come right after the first.
+    for taken in reversed(absorbed):
+        found = ranked_lines(catalogue, user, catalogue.scenario(taken))
+        if found and found[0][1] != ranked[0][1]:
+            first = found[0][1]
+            rest = [item for item in ranked[1:] if item[1] != first]
+            ranked = [ranked[0], (found[0][0], first), *rest]
     calendar = calendar or calendar_of(catalogue)
     statuses = [status(line, at, calendar) for _, line in ranked]
     primary, alternatives = statuses[0], statuses[1:]
@@ -167,6 +200,9 @@ def recommend(
 
     warnings: list[Notice] = []
     notes: list[Notice] = []
+    if not confident and len(candidates) > 1:
+        other = candidates[1]
+        warnings.append(Notice("unsure", other.line, scenario=other.scenario))
     if user == "merchant" and scenario.audience == "buyers":
         notes.append(Notice("buyer-question"))
     if user != "merchant" and scenario.audience == "merchants":
@@ -218,6 +254,68 @@ def recommend(
         notes=tuple(notes),
         reasons=tuple(reasons),
         example=example,
+        candidates=candidates,
+        confident=confident,
+    )
+
+
+def candidates(
+    catalogue: Catalogue, user: str, ranked: list[Match]
+) -> tuple[tuple[Candidate, ...], bool]:
+    """Each matched scenario with the line it leads to, best first, and whether the best
+    is clear: it is not when the runner-up leads elsewhere with a close score."""
+    found: list[Candidate] = []
+    for match in ranked:
+        lines = ranked_lines(catalogue, user, match.scenario)
+        if lines:
+            found.append(Candidate(match.scenario, lines[0][1], match.score))
+    if not found:
+        return (), True
+    best = found[0]
+    taken = set(ranked[0].absorbed) if ranked else set()
+    rivals = [c for c in found[1:] if c.scenario.id not in taken]
+    # The runner-up shown is the best rival on another line, absorbed ones aside.
+    rival = next((c for c in rivals if c.line != best.line), None)
+    confident = rival is None or rival.score <= UNSURE_RATIO * best.score
+    ordered = [best, *([rival] if rival else []), *(c for c in found[1:] if c is not rival)]
+    return tuple(ordered), confident
+
+
+def advise(
+    catalogue: Catalogue,
+    user: str,
+    text: str,
+    at: dt.datetime,
+    *,
+    scenario: Scenario | None = None,
+    calendar: WorkCalendar | None = None,
+) -> Recommendation | None:
+    """Free text (and perhaps a chosen scenario) to a recommendation; None if nothing
+    matched and no scenario was chosen. The CLI's `which` and bench/accuracy.py both
+    come this way."""
+    ranked: list[Match] = []
+    if text:
+        from .match import rank  # only free text needs the matcher
+
+        ranked = rank(catalogue, text, user)
+    hit = next((m for m in ranked if scenario is None or m.scenario.id == scenario.id), None)
+    if hit is None:
+        if scenario is None:
+            return None
+        return recommend(catalogue, user, scenario, at, calendar=calendar, problem=text)
+    found, confident = candidates(catalogue, user, ranked) if scenario is None else ((), True)
+    return recommend(
+        catalogue,
+        user,
+        hit.scenario,
+        at,
+        matched=hit.words,
+        simple=hit.simple,
+        calendar=calendar,
+        absorbed=hit.absorbed,
+        candidates=found,
+        confident=confident,
+        problem=text,
     )
 
 

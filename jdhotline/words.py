@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .punctuation import zh_punctuation
+
 WEEKDAYS = {
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
     "zh": ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
@@ -148,6 +150,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ask.pick": "No scenario matched “{text}”. Which one is it?",
         "ask.pick.prompt": "Number: ",
         "ask.pick.again": "Type a number from the list above.",
+        "ask.unsure": "Not sure which this is. Which one?",
+        "notice.unsure": "Not sure: this may instead be {scenario}, which is {number} ({name}).",
         "ask.stdin": "Type or paste the problem, then press Ctrl-D:",
         "ask.fact": "Enter skips: ",
         "opening": "Open with",
@@ -340,6 +344,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ask.pick": "没能从“{text}”判断出场景,请选一个:",
         "ask.pick.prompt": "编号:",
         "ask.pick.again": "请输入上面列出的编号。",
+        "ask.unsure": "不太确定是哪一种,请选择:",
+        "notice.unsure": "不太确定:也可能是“{scenario}”,那样应拨 {number}({name})。",
         "ask.stdin": "请输入或粘贴问题,输完按 Ctrl-D 结束:",
         "ask.fact": "直接回车跳过:",
         "opening": "开场白",
@@ -466,62 +472,3 @@ def duration(delta: dt.timedelta, lang: str) -> str:
 def listing(items: list[str], lang: str) -> str:
     """Items in a sentence: "a, b" / "a、b"."""
     return ("、" if lang == "zh" else ", ").join(items)
-
-
-# --------------------------------------------------------------------------- Chinese punctuation
-# The catalogue, like the guide it comes from, writes Chinese with ASCII , : ; ? ! ( ).
-# Chinese text is shown with full-width marks; ASCII stays where it belongs to ASCII
-# (09:00, 1,000, 9:30-11:00, a command, a URL).
-FULL = {
-    ",": "\uff0c", ":": "\uff1a", ";": "\uff1b", "?": "\uff1f", "!": "\uff01",
-    "(": "\uff08", ")": "\uff09", ".": "\u3002",
-}  # fmt: skip
-
-
-def _cjk(char: str) -> bool:
-    return (
-        "\u2e80" <= char <= "\u9fff"
-        or "\uf900" <= char <= "\ufaff"
-        or "\uff00" <= char <= "\uffef"
-        or char in "\u201c\u201d"
-    )
-
-
-def zh_punctuation(text: str) -> str:
-    """ASCII punctuation in Chinese text as full-width marks, by what stands around it."""
-    if not any(_cjk(c) for c in text):
-        return text
-    chars = list(text)
-    n = len(chars)
-    opened: list[tuple[int, bool]] = []
-    for i, c in enumerate(text):
-        before = text[i - 1] if i else " "
-        after = text[i + 1] if i + 1 < n else " "
-        if c == "(":
-            close = text.find(")", i)
-            inside = text[i + 1 : close] if close > 0 else ""
-            full = _cjk(before) or any(_cjk(x) for x in inside)
-            opened.append((i, full))
-            if full:
-                chars[i] = FULL[c]
-        elif c == ")":
-            full = opened.pop()[1] if opened else _cjk(before) or _cjk(after)
-            if full:
-                chars[i] = FULL[c]
-        elif c in ",:":
-            if before.isdigit() and after.isdigit():
-                continue  # 09:00, 1,000
-            if c == ":" and text[i + 1 : i + 3] == "//":
-                continue  # a URL
-            if after in " \n" and not _cjk(before) and not before.isdigit():
-                continue  # English inside Chinese: "e.g. 1, 2"
-            chars[i] = FULL[c]
-            if i + 1 < n and text[i + 1] == " ":
-                chars[i + 1] = ""  # a full-width mark carries its own space
-        elif c in ";?!":
-            chars[i] = FULL[c]
-            if i + 1 < n and text[i + 1] == " ":
-                chars[i + 1] = ""
-        elif c == "." and _cjk(before) and (after in " \n\u201d" or i + 1 == n):
-            chars[i] = FULL[c]
-    return "".join(chars)

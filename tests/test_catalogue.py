@@ -72,7 +72,7 @@ def test_guide_details_are_carried(catalogue: cat_mod.Catalogue) -> None:
     assert regular.wait_minutes == (3, 5) and plus.wait_minutes == (1, 2)
     assert [(k.key, k.scenarios) for k in regular.menu] == [
         ("1", ("order",)),
-        ("2", ("after-sales", "dispute")),
+        ("2", ("after-sales", "dispute", "high-value")),  # 数码故障 is after-sales
     ]
     assert plus.non_member_reply == "非会员请转 950618"
     assert plus.dial_note is not None and "绑定会员的手机号" in plus.dial_note.zh

@@ -37,7 +37,8 @@ def as_json(*args: str) -> Any:
 def test_which_plus_appliance_json_key_by_key() -> None:
     doc = as_json("which", "--plus", "--scenario", "appliance", "--at", "2026-11-27T22:00")
     assert list(doc) == [
-        "user", "scenario", "matched", "at", "primary", "alternatives", "checklist", "warnings", "notes",
+        "user", "scenario", "matched", "candidates", "confident", "at", "primary", "alternatives",
+        "checklist", "warnings", "notes",
     ]  # fmt: skip
     assert doc["user"] == "plus"
     assert doc["scenario"] == "appliance"
@@ -70,12 +71,12 @@ def test_which_plus_appliance_json_key_by_key() -> None:
 
 def test_which_free_text_in_english_and_chinese() -> None:
     doc = as_json("which", "the seller refuses my refund", "--at", FRIDAY_NOON)
-    assert doc["scenario"] == "dispute" and doc["matched"] == ["refuse", "seller"]
+    assert doc["scenario"] == "dispute" and doc["matched"] == ["seller refuses", "refund"]
     assert doc["primary"]["number"] == "950618"
     assert doc["primary"]["ivr"]["key"] == "2" and doc["primary"]["ivr"]["label"] == "after-sales"
     doc = as_json("which", "冰箱不制冷", "--lang", "zh", "--at", FRIDAY_NOON)
     assert doc["scenario"] == "appliance" and doc["primary"]["name"] == "家电维修专线"
-    assert doc["matched"] == ["冰箱", "不制冷", "制冷"]
+    assert doc["matched"] == ["冰箱", "不制冷"]  # 制冷 is inside 不制冷: it counts once
 
 
 def test_which_text_answer() -> None:

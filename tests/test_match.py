@@ -1,111 +1,991 @@
+"""Free text to scenario and line: the matcher, its catalogue syntax, and issue 9's examples."""
+
 from __future__ import annotations
+
+import json
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+from jdhotline import cli, interview
 from jdhotline.catalogue import Catalogue
-from jdhotline.match import _coverage, best, rank
+from jdhotline.errors import CatalogueError
+from jdhotline.match import MIN_SCORE, best, rank
+
+from .conftest import build
+
+AT = "2026-11-27T10:00"  # a Friday morning, Beijing time: every line open
+runner = CliRunner()
+
+
+def which(*args: str) -> dict[str, Any]:
+    result = runner.invoke(cli.app, ["which", "--at", AT, "--format", "json", *args])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def scenario_of(catalogue: Catalogue, text: str, user: str = "regular") -> str | None:
+    match = best(catalogue, text, user)
+    return match.scenario.id if match else None
+
+
+# ---------------------------------------------------------------- issue 9, "What goes wrong"
 
 
 @pytest.mark.parametrize(
-    ("text", "scenario", "words"),
+    ("text", "scenario"),
     [
-        ("冰箱不制冷", "appliance", {"冰箱", "不制冷", "制冷"}),
-        ("the seller refuses my refund", "dispute", {"seller", "refuse"}),
-        ("商家拒退款", "dispute", {"商家拒退款", "拒退款", "拒退"}),
-        ("查物流", "order", {"查物流", "物流"}),
-        ("7 天无理由退货", "after-sales", {"7 天无理由", "无理由", "退货"}),
-        ("7天无理由", "after-sales", {"7 天无理由", "无理由"}),  # spaces do not matter in Chinese
-        ("手机故障", "high-value", {"手机", "故障"}),
-        ("登录异常", "account", {"登录异常", "登录"}),
-        ("买家恶意退款怎么办", "malicious-refund", {"买家恶意退款", "恶意退款"}),
-        ("店铺违规被处罚", "store-violation", {"店铺违规", "违规", "处罚", "店铺"}),
-        ("活动报名失败", "campaign", {"活动报名", "报名", "活动"}),
-        ("My WASHING MACHINE leaks", "appliance", {"washing machine"}),
-        ("Where is my parcel?", "order", {"where is my", "parcel"}),
+        ("我申请了仅退款,商家不同意", "dispute"),
+        ("双十一活动优惠没有生效", "order"),
+        ("店铺客服不理我", "dispute"),
+        ("I got a discount code from an event but it does not work", "order"),
     ],
 )
-def test_free_text(catalogue: Catalogue, text: str, scenario: str, words: set[str]) -> None:
-    match = best(catalogue, text)
-    assert match is not None
-    assert match.scenario.id == scenario
-    assert set(match.words) == words
+def test_buyers_are_not_sent_to_the_merchant_line(text: str, scenario: str) -> None:
+    doc = which("--", text)
+    assert doc["scenario"] == scenario
+    assert doc["primary"]["number"] == "950618"
+    assert not any("400-622-9068" in w for w in doc["warnings"])
+    assert not any("店铺 ID" in item or "shop ID" in item for item in doc["checklist"])
 
 
-def test_english_matches_at_word_start_only(catalogue: Catalogue) -> None:
-    assert best(catalogue, "my order is late").scenario.id == "order"  # type: ignore[union-attr]
-    assert best(catalogue, "disorder") is None  # "order" inside a word is not a match
-    assert best(catalogue, "refused refund").scenario.id == "dispute"  # type: ignore[union-attr]
+def test_a_seller_refusing_a_refund_is_key_2_and_intervention() -> None:
+    doc = which("--", "我申请了仅退款,商家不同意")
+    assert doc["primary"]["ivr"]["key"] == "2"
+    assert "商家不同意" in doc["matched"]
 
 
-def test_most_specific_wins_and_ties_follow_catalogue_order(catalogue: Catalogue) -> None:
-    ranked = rank(catalogue, "电视黑屏")  # 电视 (appliance) and 黑屏 (high-value): 2 chars each
-    assert [m.scenario.id for m in ranked[:2]] == ["appliance", "high-value"]
-    assert ranked[0].covered == ranked[1].covered == 2
-    ranked = rank(catalogue, "恶意退款")  # malicious-refund covers 4, after-sales 退款 covers 2
-    assert ranked[0].scenario.id == "malicious-refund" and ranked[0].covered == 4
+@pytest.mark.parametrize(
+    ("text", "scenario", "number"),
+    [
+        ("快递不送货上门", "order", "950618"),
+        ("手机屏幕碎了要维修", "high-value", "950618"),
+        ("my phone screen is cracked, need repair", "high-value", "950618"),
+        ("电脑安装系统", "high-value", "950618"),
+    ],
+)
+def test_non_appliances_stay_off_the_appliance_line(text: str, scenario: str, number: str) -> None:
+    doc = which("--", text)
+    assert (doc["scenario"], doc["primary"]["number"]) == (scenario, number)
 
 
-def test_simple_questions_are_marked(catalogue: Catalogue) -> None:
-    assert best(catalogue, "查物流").simple  # type: ignore[union-attr]
-    assert best(catalogue, "track my parcel").simple  # type: ignore[union-attr]
-    assert not best(catalogue, "催发货").simple  # type: ignore[union-attr]
+def test_delivery_to_the_door_is_not_a_technician_visit(catalogue: Catalogue) -> None:
+    match = best(catalogue, "快递不送货上门")
+    assert match is not None and "送货上门" in match.words and "上门" not in match.words
 
 
-@pytest.mark.parametrize("text", ["", "   ", "hello there", "😀", "\x00\x1b[31m"])
+@pytest.mark.parametrize(
+    "text", ["退回来的是空盒子", "职业索赔", "仅退款不退货", "buyer swapped the product"]
+)
+def test_merchants_in_their_own_words(text: str) -> None:
+    doc = which("--merchant", "--", text)
+    assert doc["scenario"] == "malicious-refund"
+    assert doc["primary"]["number"] == "400-622-9068"
+
+
+@pytest.mark.parametrize("text", ["退回来的是空盒子", "职业索赔", "buyer swapped the product"])
+def test_merchants_are_recognised_without_the_flag(text: str) -> None:
+    assert which("--", text)["scenario"] == "malicious-refund"
+
+
+@pytest.mark.parametrize(
+    ("text", "scenario"),
+    [
+        ("PLUS年卡能退吗", "membership"),
+        ("京豆没到账", "membership"),
+        ("plus 免运费券没了", "membership"),
+        ("两万多的 MacBook", "high-value"),
+        ("30k gold jewelry", "high-value"),
+        ("12000 RMB drone", "high-value"),
+    ],
+)
+def test_everyday_words(text: str, scenario: str) -> None:
+    doc = which("--", text)
+    assert doc["scenario"] == scenario
+    if scenario == "high-value":
+        assert doc["primary"]["ivr"]["key"] == "2"
+
+
+@pytest.mark.parametrize(
+    ("text", "not_scenario"),
+    [
+        ("eventually it worked out", "campaign"),
+        ("I paid in installments", "appliance"),
+        ("the photos are stored online", "store-violation"),
+    ],
+)
+def test_english_matches_whole_words(catalogue: Catalogue, text: str, not_scenario: str) -> None:
+    assert not_scenario not in {m.scenario.id for m in rank(catalogue, text)}
+
+
+def test_ties_go_by_evidence_not_catalogue_order() -> None:
+    doc = which("--", "买的冰箱还没送到,物流到哪了")
+    assert (doc["scenario"], doc["primary"]["number"], doc["primary"]["ivr"]["key"]) == (
+        "order",
+        "950618",
+        "1",
+    )
+
+
+def test_negation_removes_evidence(catalogue: Catalogue) -> None:
+    doc = which("--", "不是家电问题,是快递一直没到")
+    assert (doc["scenario"], doc["primary"]["number"]) == ("order", "950618")
+    assert "appliance" not in {c["scenario"] for c in doc["candidates"]}
+    assert scenario_of(catalogue, "家电问题") == "appliance"  # without the negation it counts
+
+
+def test_a_merchants_refund_is_a_merchant_question() -> None:
+    doc = which("--merchant", "--", "退款")
+    assert doc["scenario"] == "malicious-refund"
+    assert doc["primary"]["number"] == "400-622-9068"
+
+
+def test_a_buyers_refusal_is_a_dispute_on_950618() -> None:
+    doc = which("--", "商家不退款")
+    assert (doc["scenario"], doc["primary"]["number"]) == ("dispute", "950618")
+
+
+def test_high_value_on_950618_is_key_2() -> None:
+    doc = which("--", "手机坏了")
+    assert doc["scenario"] == "high-value"
+    assert doc["primary"]["ivr"]["key"] == "2" and doc["primary"]["ivr"]["label"] == "after-sales"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["电视黑屏", "万元电视故障 屏幕黑屏", "expensive TV black screen", "卡萨帝冰箱一万八 不制冷"],
+)
+def test_plus_high_value_appliance_goes_to_the_plus_line_appliance_line_next(text: str) -> None:
+    doc = which("--plus", "--", text)
+    assert doc["scenario"] == "high-value"
+    assert doc["primary"]["number"] == "400-656-0055"
+    assert doc["alternatives"][0]["number"] == "400-610-1360"
+    assert doc["confident"] is True
+
+
+def test_plus_high_value_appliance_says_the_guides_sentence() -> None:
+    result = runner.invoke(
+        cli.app, ["which", "--plus", "--at", AT, "--lang", "zh", "--", "电视黑屏"]
+    )
+    assert result.exit_code == 0
+    assert "PLUS 会员\uff0c电视型号 XX" in result.stdout
+
+
+@pytest.mark.parametrize("text", ["电视黑屏", "冰箱不制冷"])
+def test_appliances_without_plus_go_to_the_appliance_line(text: str) -> None:
+    assert which("--", text)["primary"]["number"] == "400-610-1360"
+
+
+def test_plus_appliance_without_high_value_stays_on_the_appliance_line() -> None:
+    doc = which("--plus", "--", "冰箱不制冷")
+    assert (doc["scenario"], doc["primary"]["number"]) == ("appliance", "400-610-1360")
+
+
+# ---------------------------------------------------------------- say when unsure
+
+
+def test_candidates_best_first_with_lines_and_scores() -> None:
+    doc = which("--", "冰箱 退货")  # 冰箱 (appliance) and 退货 (after-sales) weigh the same
+    assert [c["scenario"] for c in doc["candidates"]][:2] == ["appliance", "after-sales"]
+    assert [c["line"] for c in doc["candidates"]][:2] == ["400-610-1360", "950618"]
+    assert doc["candidates"][0]["score"] == doc["candidates"][1]["score"] == 3.0
+    assert doc["confident"] is False
+    assert any("950618" in w and "after-sales" in w.lower() for w in doc["warnings"])
+
+
+def test_a_clear_answer_is_confident() -> None:
+    doc = which("--", "冰箱不制冷")
+    assert doc["confident"] is True and not any("Not sure" in w for w in doc["warnings"])
+
+
+def test_in_a_terminal_an_unsure_answer_asks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "interactive", lambda: True)
+    monkeypatch.setattr(interview, "interactive", lambda: True)
+    result = runner.invoke(
+        cli.app, ["which", "--at", AT, "--format", "json", "--", "冰箱 退货"], input="2\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert "Not sure which this is" in result.stderr
+    assert "400-610-1360" in result.stderr and "950618" in result.stderr
+    assert json.loads(result.stdout)["scenario"] == "after-sales"
+
+
+def test_nothing_matched_still_exits_2() -> None:
+    result = runner.invoke(cli.app, ["which", "--at", AT, "--", "红烧肉怎么做"])
+    assert result.exit_code == 2
+
+
+# ---------------------------------------------------------------- the matcher's rules
+
+
+def test_a_keyword_inside_a_longer_one_counts_once(catalogue: Catalogue) -> None:
+    match = best(catalogue, "冰箱不制冷")
+    assert match is not None and match.words == ("冰箱", "不制冷")
+
+
+def test_repeating_a_word_does_not_add_evidence(catalogue: Catalogue) -> None:
+    once, thrice = best(catalogue, "退货"), best(catalogue, "退货退货退货")
+    assert once is not None and thrice is not None and once.score == thrice.score
+
+
+def test_weights_decide(catalogue: Catalogue) -> None:
+    # 假货 (a strong dispute cue) outweighs 退款 (an ordinary after-sales one).
+    assert scenario_of(catalogue, "收到假货 退款") == "dispute"
+    assert scenario_of(catalogue, "退款") == "after-sales"
+
+
+@pytest.mark.parametrize("word", ["refuse", "refuses", "refused", "refusing"])
+def test_english_forms(catalogue: Catalogue, word: str) -> None:
+    assert scenario_of(catalogue, f"the seller {word} to help") == "dispute"
+
+
+@pytest.mark.parametrize(
+    "amount",
+    ["两万多", "一万八", "1.2万", "3w", "12000元", "¥15,999", "￥20000", "30k", "25,000 yuan"],
+)
+def test_amounts_of_ten_thousand_yuan_are_high_value(catalogue: Catalogue, amount: str) -> None:
+    match = best(catalogue, f"{amount}买的相机坏了")
+    assert match is not None and match.scenario.id == "high-value"
+    assert any(amount.lower().replace("￥", "¥")[:2] in w for w in match.words)
+
+
+@pytest.mark.parametrize("amount", ["200元", "5k steps", "1.5k"])
+def test_small_amounts_are_not(catalogue: Catalogue, amount: str) -> None:
+    assert all(m.scenario.id != "high-value" for m in rank(catalogue, amount))
+
+
+def test_other_platforms_are_not_ours(catalogue: Catalogue) -> None:
+    assert rank(catalogue, "淘宝的退款怎么催") == []
+    assert rank(catalogue, "how to get a refund on Taobao") == []
+    assert scenario_of(catalogue, "京东比淘宝贵,申请价保") == "after-sales"  # JD named: ours
+
+
+def test_latin_words_in_the_chinese_list_are_whole_words(catalogue: Catalogue) -> None:
+    assert "account" not in {m.scenario.id for m in rank(catalogue, "buyer swapped it")}  # app
+
+
+@pytest.mark.parametrize(
+    ("text", "scenario"),
+    [("havent recieved my packge", "order"), ("acount pasword", "account"), ("refrigirator", "appliance"),
+     ("my labtop is broken", "high-value"), ("登陆不了", "account")],
+)  # fmt: skip
+def test_common_misspellings(catalogue: Catalogue, text: str, scenario: str) -> None:
+    assert scenario_of(catalogue, text) == scenario
+
+
+@pytest.mark.parametrize(
+    ("text", "scenario"),
+    [
+        ("買的衣服尺碼不對 想換貨", "after-sales"),
+        ("物流信息三天沒更新了", "order"),
+        ("帳號登不上", "account"),
+    ],
+)
+def test_traditional_characters(catalogue: Catalogue, text: str, scenario: str) -> None:
+    assert scenario_of(catalogue, text) == scenario
+
+
+def test_a_refused_refund_is_a_dispute_however_many_refund_words(catalogue: Catalogue) -> None:
+    match = best(catalogue, "退货退回去了商家说东西坏了不给退钱")
+    assert match is not None and match.scenario.id == "dispute"
+    assert match.absorbed == ("after-sales",) and "不给退" in match.words
+    assert scenario_of(catalogue, "商家发错货了") == "after-sales"  # no refusal: nothing taken
+
+
+def test_the_user_type_is_evidence(catalogue: Catalogue) -> None:
+    assert scenario_of(catalogue, "退款", "merchant") == "malicious-refund"
+    assert scenario_of(catalogue, "退款", "regular") == "after-sales"
+    assert scenario_of(catalogue, "恶意退款", "regular") == "dispute"
+    assert scenario_of(catalogue, "大促活动报名", "regular") == "order"
+    assert scenario_of(catalogue, "大促活动报名", "merchant") == "campaign"
+
+
+def test_a_merchant_with_a_buyers_question_still_gets_an_answer(catalogue: Catalogue) -> None:
+    assert scenario_of(catalogue, "账号登不上", "merchant") == "account"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "hello there", "😀", "\x00\x1b[31m", "的", "how"])
 def test_no_match(catalogue: Catalogue, text: str) -> None:
     assert best(catalogue, text) is None
 
 
-def test_coverage_counts_overlaps_once() -> None:
-    assert _coverage([(0, 5), (2, 3), (4, 8), (10, 12)]) == 10
-    assert _coverage([]) == 0
-
-
 @settings(max_examples=200, deadline=None)
-@given(text=st.text(max_size=300))
-def test_matcher_never_raises(catalogue: Catalogue, text: str) -> None:
-    for match in rank(catalogue, text):
-        assert match.words and match.covered > 0
-
-
-# ---------------------------------------------------------------- against a plain reference
-
-
-def _reference(catalogue: Catalogue, text: str) -> list[tuple[str, tuple[str, ...], int]]:
-    """The obvious implementation: search every keyword everywhere."""
-    import re
-
-    # (separator that spaces collapse to, what may not stand before a match)
-    languages = {"zh": ("", ""), "en": (" ", "(?<![a-z0-9])")}
-    found = []
-    for order, scenario in enumerate(catalogue.scenarios):
-        covered, words = 0, []
-        for lang, (space, before) in languages.items():
-            normal = re.sub(r"\s+", space, text).casefold()
-            spans = []
-            for word in getattr(scenario.keywords, lang):
-                needle = re.sub(r"\s+", space, word).casefold()
-                hits = [(m.start(), m.start() + len(needle))
-                        for m in re.finditer(f"{before}(?={re.escape(needle)})", normal)]  # fmt: skip
-                spans += hits
-                words += [word] if hits else []
-            covered += _coverage(spans)
-        if words:
-            found.append((-covered, order, (scenario.id, tuple(words), covered)))
-    return [item for _, _, item in sorted(found)]
+@given(text=st.text(max_size=300), user=st.sampled_from(["regular", "plus", "merchant"]))
+def test_matcher_never_raises_and_is_deterministic(
+    catalogue: Catalogue, text: str, user: str
+) -> None:
+    ranked = rank(catalogue, text, user)
+    assert ranked == rank(catalogue, text, user)
+    for match in ranked:
+        assert match.words and match.score > 0
+    if ranked:
+        assert max(m.score for m in ranked) == ranked[0].score
+        assert any(m.score >= MIN_SCORE / 4 for m in ranked)
 
 
 PIECES = st.sampled_from(
-    ["冰箱", "不制冷", "制冷", "退款", "恶意退款", "买家", "店铺违规", "7 天无理由", "查物流", "的", "了",
-     "refuse", "refund", "Seller", "my", "order", "disorder", "washing machine", " ", "  ", "x", "9"]
+    ["冰箱", "不制冷", "退款", "恶意退款", "买家", "店铺违规", "7 天无理由", "查物流", "不是", "的", "了",
+     "refuse", "refund", "Seller", "my", "order", "disorder", "washing machine", " ", ",", "x", "9",
+     "两万", "30k", "淘宝", "京东"]
 )  # fmt: skip
 
 
 @settings(max_examples=200, deadline=None)
 @given(parts=st.lists(PIECES, max_size=30))
-def test_matcher_agrees_with_the_plain_reference(catalogue: Catalogue, parts: list[str]) -> None:
+def test_each_word_is_listed_once(catalogue: Catalogue, parts: list[str]) -> None:
+    for match in rank(catalogue, "".join(parts)):
+        assert len(set(match.words)) == len(match.words)
+
+
+# ---------------------------------------------------------------- the catalogue's syntax
+
+
+def _scenario(data: dict[str, Any], scenario_id: str) -> dict[str, Any]:
+    return next(s for s in data["scenarios"] if s["id"] == scenario_id)
+
+
+def test_a_user_fixes_a_miss_by_adding_a_word(data: dict[str, Any]) -> None:
+    before = build(data)
+    assert (
+        best(before, "扫码枪坏了") is None or best(before, "扫码枪坏了").scenario.id != "appliance"
+    )  # type: ignore[union-attr]
+    _scenario(data, "appliance")["keywords"]["zh"].append({"扫码枪": 3})
+    after = build(data)
+    match = best(after, "扫码枪坏了")
+    assert match is not None and match.scenario.id == "appliance" and "扫码枪" in match.words
+
+
+def test_a_user_adds_a_pattern(data: dict[str, Any]) -> None:
+    _scenario(data, "order")["patterns"] = [{"regex": r"jd\d{10,13}", "weight": 3}]
+    match = best(build(data), "JD1234567890123")
+    assert (
+        match is not None and match.scenario.id == "order" and match.words == ("jd1234567890123",)
+    )
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"扫码枪": 9}, "weight 9 is not a number from 0.1 to 5"),
+        ({"扫码枪": "heavy"}, 'weight "heavy" is not a number'),
+        ({"扫码枪": 0}, "weight 0 is not a number"),
+        ("家电", "'家电' is listed twice"),
+        ("", "expected a non-empty text"),
+    ],
+)
+def test_keyword_validation(data: dict[str, Any], entry: Any, message: str) -> None:
+    _scenario(data, "appliance")["keywords"]["zh"].append(entry)
+    with pytest.raises(CatalogueError, match=message):
+        build(data)
+
+
+def test_english_keywords_must_be_english(data: dict[str, Any]) -> None:
+    _scenario(data, "appliance")["keywords"]["en"].append("冰箱")
+    with pytest.raises(CatalogueError, match=r"keywords\.en\[\d+\]: '冰箱' is not English"):
+        build(data)
+
+
+@pytest.mark.parametrize(
+    ("regex", "message"),
+    [
+        (r"\d+万", "repeats without a bound"),
+        (r"(a|b)*c", "repeats without a bound"),
+        (r"(ab)\1", "back-reference"),
+        (r"x?", "matches the empty text"),
+        (r"[", "does not compile"),
+        (r"\d{12}\d{12}\d{12}\d{12}\d{12}\d{12}", "more than 60 characters"),
+        (r"(?P<n>a)", "named groups"),
+    ],
+)
+def test_pattern_validation(data: dict[str, Any], regex: str, message: str) -> None:
+    _scenario(data, "order")["patterns"] = [{"regex": regex}]
+    with pytest.raises(
+        CatalogueError, match=r"scenarios\[\d+\]\.patterns\[0\]\.regex: .*" + message
+    ):
+        build(data)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("counterpart", "nowhere", "unknown scenario 'nowhere'"),
+        ("counterpart", "order", "names the scenario itself"),
+        ("plus_absorbs", ["nowhere"], "unknown scenario 'nowhere'"),
+        ("absorbs", ["order"], "names the scenario itself"),
+    ],
+)
+def test_links_between_scenarios_are_checked(
+    data: dict[str, Any], field: str, value: Any, message: str
+) -> None:
+    _scenario(data, "order")[field] = value
+    with pytest.raises(CatalogueError, match=message):
+        build(data)
+
+
+def test_the_catalogue_round_trips_with_weights_and_patterns(catalogue: Catalogue) -> None:
+    from jdhotline.dump import dump
+
+    again = build_text(dump(catalogue))
+    assert again.scenarios == catalogue.scenarios
+    assert again.merchant_voice == catalogue.merchant_voice
+    assert again.elsewhere == catalogue.elsewhere
+
+
+def build_text(text: str) -> Catalogue:
+    from jdhotline.load import parse
+
+    return parse(text, "again.yaml")
+
+
+# ---------------------------------------------------------------- the corpus (bench/accuracy.py)
+
+# What the matcher reached on the whole corpus (train and heldout) when this was written;
+# the test fails if a change loses more than two points of any of them. The answers are
+# deterministic, so this is not a timing test. Raise the figures when you improve them.
+REACHED = {"scenario": 0.952, "line": 0.984, "clear_scenario": 0.971, "clear_line": 0.989}
+REFUSED = {"answerable_refused": 0.004, "unrelated_refused": 0.925}
+
+
+def _accuracy_module() -> Any:
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "accuracy.py"
+    spec = importlib.util.spec_from_file_location("jdhotline_bench_accuracy", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_accuracy_on_the_whole_corpus_holds(catalogue: Catalogue) -> None:
+    accuracy = _accuracy_module()
+    items = accuracy.read_corpus()
+    assert len(items) >= 400
+    got = accuracy.figures(accuracy.predict(catalogue, items))
+    for key, reached in REACHED.items():
+        assert got[key] >= reached - 0.02, (key, got[key])
+    assert got["answerable_refused"] <= REFUSED["answerable_refused"] + 0.02
+    assert got["unrelated_refused"] >= REFUSED["unrelated_refused"] - 0.02
+
+
+# ---------------------------------------------------------------- against a plain search
+
+
+@settings(max_examples=50, deadline=None)
+@given(parts=st.lists(PIECES, max_size=30))
+def test_the_trie_finds_what_a_plain_search_finds(catalogue: Catalogue, parts: list[str]) -> None:
+    """One pass of the trie-shaped expression finds every keyword a search of each finds."""
+    import re
+
+    from jdhotline.match import _hits, _index, _language_for, normalise_en, normalise_zh
+
     text = "".join(parts)
-    ours = [(m.scenario.id, m.words, m.covered) for m in rank(catalogue, text)]
-    assert ours == _reference(catalogue, text)
+    index = _index(catalogue)
+    zh_text, en_text = normalise_zh(text), normalise_en(text)
+    zh, en = _language_for(index, 0, zh_text), _language_for(index, 1, en_text)
+    ours = {(h.space, h.start, h.end, h.scenario, h.word) for h in _hits(zh, zh_text, 0, word_end=False)}  # fmt: skip
+    ours |= {(h.space, h.start, h.end, h.scenario, h.word) for h in _hits(en, en_text, 1, word_end=True)}  # fmt: skip
+    plain = set()
+    for i, scenario in enumerate(catalogue.scenarios):
+        for word in (*scenario.keywords.zh, *scenario.keywords.en):
+            latin = normalise_zh(word).isascii()
+            space, haystack = (1, en_text) if latin else (0, zh_text)
+            needle = normalise_en(word).strip() if latin else normalise_zh(word)
+            escaped = re.escape(needle)
+            pattern = (
+                rf"(?<![a-z])(?={escaped}(?:s|es|'s)?(?![a-z]))" if latin else f"(?={escaped})"
+            )
+            for found in re.finditer(pattern, haystack):
+                plain.add((space, found.start(), found.start() + len(needle), i, word))
+    assert ours == plain
+
+
+# ---------------------------------------------------------------- sentences of our own
+
+# Written while building the vocabulary, apart from the corpus: everyday phrasing for
+# every scenario, and a few that are not JD's business at all.
+OWN = [
+    ('regular', 'my parcel has been sitting at the sorting center for 4 days', 'order'),
+    ('regular', 'The app says out for delivery since yesterday but nothing came', 'order'),
+    ('regular', 'can I still change where it gets delivered? I moved last week', 'order'),
+    ('regular', 'ordered a kettle on monday, still says processing', 'order'),
+    ('regular', 'the delivery guy left my box at the wrong building', 'order'),
+    ('regular', 'what happened to my order? no news for a week', 'order'),
+    ('regular', 'courier never called me, package returned to sender', 'order'),
+    ('plus', 'PLUS member, my stuff is late again', 'order'),
+    ('regular', "the jacket is too tight, I'd like a bigger one", 'after-sales'),
+    ('regular', "how do I send back a pair of sneakers I don't like", 'after-sales'),
+    ('regular', 'got the blender and the jar is chipped', 'after-sales'),
+    ('regular', 'the lid was missing from the pot set', 'after-sales'),
+    ('regular', 'one of the glasses came shattered in the box', 'after-sales'),
+    ('regular', 'wrong colour sent, I ordered black', 'after-sales'),
+    ('regular', 'I want my money back for this lamp, it flickers', 'after-sales'),
+    ('regular', "the shop refuses to take back a faulty kettle even though it's within 7 days", 'dispute'),
+    ('regular', 'seller keeps ignoring my messages about the return', 'dispute'),
+    ('regular', 'I think the perfume I got is counterfeit', 'dispute'),
+    ('regular', 'the store said no to my refund for no reason, what can I do', 'dispute'),
+    ('regular', "they sent me a used phone case and won't admit it", 'dispute'),
+    ('regular', 'I need JD to intervene, the shop is stonewalling me', 'dispute'),
+    ('regular', 'the seller is lying about the warranty', 'dispute'),
+    ('regular', 'my fridge makes a loud noise at night', 'appliance'),
+    ('regular', 'the washer leaks water all over the floor', 'appliance'),
+    ('regular', 'need someone to install the new dishwasher', 'appliance'),
+    ('regular', 'air conditioner blows hot air', 'appliance'),
+    ('regular', "the oven won't heat up", 'appliance'),
+    ('regular', 'water heater shows error E4', 'appliance'),
+    ('regular', "my new laptop's keyboard stopped working", 'high-value'),
+    ('regular', "the camera I bought won't focus", 'high-value'),
+    ('regular', 'phone battery drains in two hours', 'high-value'),
+    ('regular', 'iPad screen has a dead spot', 'high-value'),
+    ('plus', 'plus member, my 3000 dollar camera lens is faulty', 'high-value'),
+    ('regular', "I can't get into my JD account", 'account'),
+    ('regular', 'someone changed my password', 'account'),
+    ('regular', 'the verification SMS never arrives', 'account'),
+    ('regular', 'my account got banned for no reason', 'account'),
+    ('plus', 'what do I actually get with PLUS?', 'membership'),
+    ('plus', 'I was charged for PLUS renewal but I cancelled it', 'membership'),
+    ('regular', 'how much is the PLUS membership per year', 'membership'),
+    ('plus', 'my plus free shipping quota is used up already?', 'membership'),
+    ('merchant', 'a customer returned a box of rocks instead of the phone', 'malicious-refund'),
+    ('merchant', 'buyer says item never arrived but tracking shows delivered and signed', 'malicious-refund'),
+    ('merchant', 'someone keeps buying and returning worn clothes', 'malicious-refund'),
+    ('merchant', 'our listing got taken down for a keyword violation', 'store-violation'),
+    ('merchant', 'JD fined us 5000 for late dispatch', 'store-violation'),
+    ('merchant', 'how to appeal a penalty on my shop', 'store-violation'),
+    ('merchant', 'how do I get my products into the 618 sale', 'campaign'),
+    ('merchant', 'the promotion application keeps failing', 'campaign'),
+    ('merchant', "can't find where to register for double 11", 'campaign'),
+    ('regular', '包裹在分拣中心四天没动了', 'order'),
+    ('regular', '快递员一直不接电话 件到哪了', 'order'),
+    ('regular', '衣服太紧了想换大一码', 'after-sales'),
+    ('regular', '杯子到手就碎了一个', 'after-sales'),
+    ('regular', '商家死活不给退 说已经超过七天了 明明才五天', 'dispute'),
+    ('regular', '卖家一直已读不回 退货申请也不处理', 'dispute'),
+    ('regular', '冰箱晚上响得厉害', 'appliance'),
+    ('regular', '空调吹出来是热风', 'appliance'),
+    ('regular', '笔记本键盘失灵了', 'high-value'),
+    ('regular', '账号被别人改了密码', 'account'),
+    ('plus', 'plus的免运费次数怎么用完了', 'membership'),
+    ('merchant', '买家退回来一箱石头', 'malicious-refund'),
+    ('merchant', '商品因为违禁词被下架了', 'store-violation'),
+    ('merchant', '618活动怎么报名', 'campaign'),
+    ('regular', "what's the weather in Beijing tomorrow", None),
+    ('regular', 'my cat is sick what should I do', None),
+    ('regular', '帮我写一首诗', None),
+    ('regular', 'how do I cook rice', None),
+    ('regular', '附近哪里有好吃的火锅', None),
+    ('regular', 'The merchant promised a full refund then went back on it', 'dispute'),
+    ('regular', 'got a knock off instead of the real brand', 'dispute'),
+    ('regular', "seller wants me to pay return postage even though the item is defective, that's not fair", 'dispute'),
+    ('regular', "I've been waiting 10 days for the seller to approve my return", 'dispute'),
+    ('plus', 'PLUS member, the store rejected my return claim twice', 'dispute'),
+    ('regular', 'can I return opened headphones?', 'after-sales'),
+    ('regular', 'item is not as shown in the photos, want to return', 'after-sales'),
+    ('regular', 'how long does a refund take to show up on my card', 'after-sales'),
+    ('plus', 'plus here, want to exchange shoes for a half size up', 'after-sales'),
+    ('regular', 'I keep getting logged out of the app', 'account'),
+    ('regular', 'my login says the account does not exist', 'account'),
+    ('regular', 'i forgot which phone number i registered with', 'account'),
+    ('plus', 'PLUS member, cannot sign in since this morning', 'account'),
+    ('plus', 'PLUS renewal price went up, why?', 'membership'),
+    ('regular', 'is there a student discount for PLUS', 'membership'),
+    ('plus', "my plus member price isn't showing at checkout", 'membership'),
+    ('plus', 'where are my monthly plus coupons this month', 'membership'),
+    ('regular', 'gaming laptop fan is super loud and it overheats', 'high-value'),
+    ('regular', 'my new iphone has a dead pixel', 'high-value'),
+    ('regular', 'drone crashed on first flight because the gps failed', 'high-value'),
+    ('plus', 'plus, watch strap broke on a 15k watch', 'high-value'),
+    ('regular', 'fridge freezer not freezing', 'appliance'),
+    ('regular', 'dryer takes three cycles to dry clothes', 'appliance'),
+    ('regular', 'microwave sparks when I turn it on', 'appliance'),
+    ('plus', 'PLUS member, need the AC cleaned before summer', 'appliance'),
+    ('regular', 'can I get it delivered on Saturday instead', 'order'),
+    ('regular', 'I need an invoice for my company', 'order'),
+    ('regular', "the order was cancelled automatically and I don't know why", 'order'),
+    ('regular', 'is my package coming today?', 'order'),
+    ('merchant', "buyer opened a dispute claiming the item is fake, it's genuine", 'malicious-refund'),
+    ('merchant', 'customer filed for a refund after using the product for a month', 'malicious-refund'),
+    ('merchant', 'we got an empty box back from a return', 'malicious-refund'),
+    ('merchant', "our shop score dropped and now we can't list new items", 'store-violation'),
+    ('merchant', 'deposit was deducted without any notice', 'store-violation'),
+    ('merchant', 'we want to join the Black Friday promo but the button is grey', 'campaign'),
+    ('merchant', 'how do I set up a discount for the anniversary sale', 'campaign'),
+    ('regular', 'how to renew my passport', None),
+    ('plus', 'recommend a good laptop under 5000', None),
+    ('regular', 'what time is it in New York', None),
+    ('regular', 'translate this sentence into Chinese', None),
+    ('regular', '商家一直拖着不给我退款 已经半个月了', 'dispute'),
+    ('regular', '客服说要等商家处理 商家根本不理', 'dispute'),
+    ('regular', '退货退回去了商家说东西坏了不给退钱', 'dispute'),
+    ('regular', '申请售后被商家拒绝了三次', 'dispute'),
+    ('regular', '买的包是假的 专柜说不是正品', 'dispute'),
+    ('regular', '商家说是我自己弄坏的 不给保修', 'dispute'),
+    ('regular', '商家发货的东西和描述完全不一样 还不给退', 'dispute'),
+    ('regular', '我要投诉这个店 太坑了', 'dispute'),
+    ('plus', '我是plus会员 商家一直不处理我的退款申请', 'dispute'),
+    ('regular', "the seller keeps saying they'll refund and never does", 'dispute'),
+    ('regular', 'store denies my warranty claim, says I broke it', 'dispute'),
+    ('regular', "got a fake designer belt, seller says it's real", 'dispute'),
+    ('regular', '怎么申请退货 找不到入口', 'after-sales'),
+    ('regular', '退款申请提交了多久到账', 'after-sales'),
+    ('regular', '买的裤子短了 可以换吗', 'after-sales'),
+    ('regular', '收到的水果坏了一半', 'after-sales'),
+    ('regular', '买了两件 想退一件', 'after-sales'),
+    ('regular', 'the return pickup never came to collect the box', 'after-sales'),
+    ('regular', 'I returned it last week, where is my refund', 'after-sales'),
+    ('plus', 'plus member, jeans too short, want to exchange', 'after-sales'),
+    ('plus', 'plus会员的免费退换货怎么用', 'membership'),
+    ('plus', '开了plus为什么买东西还要运费', 'membership'),
+    ('regular', 'plus会员多少钱一年 值不值得开', 'membership'),
+    ('plus', 'plus会员自动续费了 我不想续', 'membership'),
+    ('plus', '京豆怎么用 能抵多少钱', 'membership'),
+    ('plus', 'plus 会员生日礼包在哪领', 'membership'),
+    ('plus', 'my PLUS membership expired but I paid for a year', 'membership'),
+    ('plus', 'how do I use the free return benefit of PLUS', 'membership'),
+    ('regular', '我的京东号登录提示异常', 'account'),
+    ('regular', '手机号换了 收不到验证码 登不上', 'account'),
+    ('regular', '账号里有陌生的订单 是不是被盗了', 'account'),
+    ('regular', 'i got locked out after too many attempts', 'account'),
+    ('regular', 'how do I change the email on my account', 'account'),
+    ('regular', '下了单能改地址吗', 'order'),
+    ('regular', '东西买了三天还没有发货', 'order'),
+    ('regular', '快递显示已经签收了 但是我没拿到', 'order'),
+    ('regular', '订单怎么显示已取消了 我没取消啊', 'order'),
+    ('regular', 'my order says delivered but nobody in my family received it', 'order'),
+    ('regular', "the seller hasn't shipped after five days", 'order'),
+    ('regular', 'can I pick it up myself instead of delivery', 'order'),
+    ('regular', "it's been a week and my order still hasn't left the warehouse", 'order'),
+    ('regular', "tracking hasn't updated since Tuesday", 'order'),
+    ('regular', 'I put the wrong apartment number, can the courier fix it', 'order'),
+    ('regular', 'parcel says delivered to a locker but I never got a code', 'order'),
+    ('regular', 'my groceries were supposed to come this morning', 'order'),
+    ('plus', 'PLUS, guaranteed delivery time missed by two days', 'order'),
+    ('regular', 'why is my order on hold', 'order'),
+    ('regular', 'the shoes are half a size too small', 'after-sales'),
+    ('regular', 'the sofa cushion arrived torn, I want it replaced', 'after-sales'),
+    ('regular', "i'd like to return a sealed bottle of shampoo", 'after-sales'),
+    ('regular', 'bought the wrong charger for my laptop, can I swap it', 'after-sales'),
+    ('regular', 'how much is return shipping for a 7 day return', 'after-sales'),
+    ('regular', 'the tshirt shrank after one wash', 'after-sales'),
+    ('plus', 'plus member: sweater has a hole, need to send it back', 'after-sales'),
+    ('regular', "the seller won't accept the return because I removed the tag, but it's faulty", 'dispute'),
+    ('regular', 'the shop closed my after-sales ticket without fixing anything', 'dispute'),
+    ('regular', "seller sent a replacement that's also broken and now won't respond", 'dispute'),
+    ('regular', "the listing said genuine leather, it's plastic", 'dispute'),
+    ('regular', 'I reported a fake and the seller threatened me', 'dispute'),
+    ('plus', "PLUS member, I want JD to step in, the shop won't refund", 'dispute'),
+    ('regular', "washing machine drum won't turn", 'appliance'),
+    ('regular', 'who do I call to fix my range hood', 'appliance'),
+    ('regular', 'the installer never showed up for my AC', 'appliance'),
+    ('regular', 'TV has no picture but sound works', 'appliance'),
+    ('regular', 'how do I buy an extended warranty for my fridge', 'appliance'),
+    ('plus', 'PLUS member, dishwasher leaves dishes dirty, need a technician', 'appliance'),
+    ('regular', "my MacBook won't start after the update", 'high-value'),
+    ('regular', "new phone's camera is blurry", 'high-value'),
+    ('regular', 'tablet screen cracked by itself', 'high-value'),
+    ('regular', 'the gold bracelet I bought is lighter than stated', 'high-value'),
+    ('plus', 'PLUS, my 20k yuan camera body has an error', 'high-value'),
+    ('regular', "I can't receive the login code on my new number", 'account'),
+    ('regular', 'my account was hacked and someone placed orders', 'account'),
+    ('regular', 'how do I delete my JD account', 'account'),
+    ('plus', 'PLUS member, the app says my account is at risk', 'account'),
+    ('plus', "I didn't get my PLUS welcome coupons", 'membership'),
+    ('plus', 'cancel PLUS and refund the remaining months', 'membership'),
+    ('regular', 'how do I join PLUS', 'membership'),
+    ('plus', 'my jd beans disappeared', 'membership'),
+    ('merchant', 'the buyer returned a phone with a different IMEI', 'malicious-refund'),
+    ('merchant', 'a buyer is demanding refund only and keeping the goods', 'malicious-refund'),
+    ('merchant', 'professional fake-hunters targeting my shop with claims', 'malicious-refund'),
+    ('merchant', 'buyer claims the package was empty but our scale shows 2kg', 'malicious-refund'),
+    ('merchant', 'we got a penalty notice for misleading titles', 'store-violation'),
+    ('merchant', 'my store is restricted from new listings, what did we do', 'store-violation'),
+    ('merchant', 'jd froze our settlement funds', 'store-violation'),
+    ('merchant', 'the 11.11 registration page shows we are not qualified', 'campaign'),
+    ('merchant', 'how do we add our products to a flash deal', 'campaign'),
+    ('merchant', "our coupon for the sale isn't showing on the product page", 'campaign'),
+    ('regular', "what's a good gift for my mom", None),
+    ('regular', 'can you help me with my homework', None),
+    ('regular', 'how do I book a train ticket', None),
+    ('regular', '东西到底啥时候能到啊 急用', 'order'),
+    ('regular', '快递放驿站了都没通知我', 'order'),
+    ('regular', '买了一周了还在路上', 'order'),
+    ('regular', '配送员说送到了 门口啥也没有', 'order'),
+    ('regular', '能不能晚两天再送 我出差了', 'order'),
+    ('regular', '鞋子码数买大了 想换小一码', 'after-sales'),
+    ('regular', '收到的碗碎了两个', 'after-sales'),
+    ('regular', '衣服洗了一次就缩水了', 'after-sales'),
+    ('regular', '这个东西不想要了 还没拆封', 'after-sales'),
+    ('regular', '商家坑人 说好的赠品没给 还不承认', 'dispute'),
+    ('regular', '退货被商家拒收了 东西又寄回来了', 'dispute'),
+    ('regular', '客服一直让我等 等了一周了都没结果 我要投诉', 'dispute'),
+    ('regular', '买到翻新机了 商家死不承认', 'dispute'),
+    ('regular', '洗衣机甩干的时候晃得厉害', 'appliance'),
+    ('regular', '新买的空调什么时候来安装', 'appliance'),
+    ('regular', '燃气灶打不着火了', 'appliance'),
+    ('plus', 'plus会员 洗碗机洗不干净 要师傅上门', 'appliance'),
+    ('regular', '新买的手机充电发烫得厉害', 'high-value'),
+    ('regular', '笔记本电脑开机蓝屏', 'high-value'),
+    ('regular', '耳机一边没声音了 一千多买的', 'high-value'),
+    ('regular', '京东登不上去了 一直转圈', 'account'),
+    ('regular', '收不到短信验证码', 'account'),
+    ('plus', 'plus会员的运费券这个月没发', 'membership'),
+    ('plus', '开通plus后京豆翻倍了吗', 'membership'),
+    ('merchant', '顾客用了一个月说质量问题要退', 'malicious-refund'),
+    ('merchant', '买家拿到货就申请仅退款 说没收到', 'malicious-refund'),
+    ('merchant', '店铺被扣了12分 怎么回事', 'store-violation'),
+    ('merchant', '商品标题违规被下架', 'store-violation'),
+    ('merchant', '百亿补贴怎么报名', 'campaign'),
+    ('merchant', '618的活动报名显示资质不符', 'campaign'),
+    ('regular', '今天北京天气怎么样', None),
+    ('regular', '孩子发烧了怎么办', None),
+    ('merchant', '买家收货后说是坏的 要退款 我们发货前都检查过', 'malicious-refund'),
+    ('merchant', '有人专门买了再说是假货 要十倍赔偿', 'malicious-refund'),
+    ('merchant', '同一个买家已经第三次申请退款不退货了', 'malicious-refund'),
+    ('merchant', '退回来的衣服有明显穿过的痕迹 还有香水味', 'malicious-refund'),
+    ('merchant', '顾客说少发了 但是我们有打包视频', 'malicious-refund'),
+    ('merchant', 'buyer keeps threatening a 1 star review unless we refund', 'malicious-refund'),
+    ('merchant', "customer returned a broken unit that isn't the one we sent", 'malicious-refund'),
+    ('merchant', '店铺因为发货慢被罚了 怎么申诉', 'store-violation'),
+    ('merchant', '保证金被扣了两千 也没说原因', 'store-violation'),
+    ('merchant', '说我们商品图片侵权 下架了三个链接', 'store-violation'),
+    ('merchant', '店铺权重掉了 流量没了', 'store-violation'),
+    ('merchant', 'our store got a warning for selling restricted items', 'store-violation'),
+    ('merchant', 'they suspended our shop for 7 days', 'store-violation'),
+    ('merchant', '秒杀活动提报后一直在审核中', 'campaign'),
+    ('merchant', '活动报名要求近30天最低价 我们不符合', 'campaign'),
+    ('merchant', '怎么参加京东的年货节', 'campaign'),
+    ('merchant', 'want to sign our shop up for the 618 campaign', 'campaign'),
+    ('merchant', 'the flash sale slot we booked was cancelled', 'campaign'),
+    ('plus', 'plus会员 账号被限制下单了', 'account'),
+    ('plus', 'plus会员 说好的次日达 三天了还没到', 'order'),
+    ('plus', '我是plus 衣服不合适要退 上门取件能免费吗', 'after-sales'),
+    ('plus', 'plus会员 商家卖假货还不承认', 'dispute'),
+    ('plus', 'plus 佳能相机镜头进灰了 要修', 'high-value'),
+    ('plus', 'plus会员 空调安装师傅什么时候来', 'appliance'),
+    ('plus', 'plus会员能退费吗 没怎么用', 'membership'),
+    ('regular', '怎么开通plus 有什么优惠', 'membership'),
+    ('regular', '明天去哪玩比较好', None),
+    ('regular', "my neighbour's dog barks all night", None),
+    ('merchant', '怎么注册公司', None),
+    ('regular', '怎么学英语', None),
+    ('regular', 'Hi, I placed an order 5 days ago and it still shows "awaiting shipment"', 'order'),
+    ('regular', 'package stuck in customs?', 'order'),
+    ('regular', "I won't be home tomorrow, can the delivery be rescheduled", 'order'),
+    ('regular', 'got a text saying my parcel is at a pickup station but which one', 'order'),
+    ('regular', 'the courier is asking me to pay extra fees on delivery', 'order'),
+    ('regular', 'need a receipt for reimbursement', 'order'),
+    ('plus', 'PLUS here - my order got split and half is missing', 'order'),
+    ('regular', 'box was soaked and the cereal inside is ruined', 'after-sales'),
+    ('regular', "I'd like to swap the blue one for the grey one", 'after-sales'),
+    ('regular', 'the item works but I found a cheaper one, can I send it back', 'after-sales'),
+    ('regular', 'the seller agreed to refund once I ship it back, what address do I use', 'after-sales'),
+    ('regular', 'price dropped two days after I bought it, can I get the difference', 'after-sales'),
+    ('regular', 'shop says the 7-day return doesn\'t apply because it\'s "custom", it isn\'t', 'dispute'),
+    ('regular', 'the seller has been stalling for two weeks on my refund', 'dispute'),
+    ('regular', "they sent a completely different product and now say it's my fault", 'dispute'),
+    ('regular', 'seller asked me to cancel the return and pay via wechat instead', 'dispute'),
+    ('regular', "I suspect these AirPods are fakes, serial number doesn't check out", 'dispute'),
+    ('regular', 'I need to escalate a complaint against a JD seller', 'dispute'),
+    ('regular', "the fridge light is on but it's warm inside", 'appliance'),
+    ('regular', 'washer stops mid-cycle with an error', 'appliance'),
+    ('regular', 'gas stove flame keeps going out', 'appliance'),
+    ('regular', "the ac remote isn't working and the unit beeps", 'appliance'),
+    ('regular', 'can the technician haul away the old washer when installing the new one', 'appliance'),
+    ('regular', "my laptop charger port is loose and it won't charge", 'high-value'),
+    ('regular', "the smartwatch I bought doesn't pair with my phone", 'high-value'),
+    ('regular', 'my phone overheats when charging and shuts off', 'high-value'),
+    ('regular', 'noise cancelling headphones costing 2500 RMB stopped working in one ear', 'high-value'),
+    ('regular', "I'm not getting the OTP to log in", 'account'),
+    ('regular', 'my account shows orders I never placed', 'account'),
+    ('regular', 'how do I unlink my old phone number', 'account'),
+    ('plus', 'I paid for PLUS but the app still shows me as a normal user', 'membership'),
+    ('plus', 'does PLUS include free returns?', 'membership'),
+    ('regular', 'what are PLUS member benefits', 'membership'),
+    ('plus', 'my PLUS auto renewed, I want a refund of the fee', 'membership'),
+    ('merchant', "a buyer is asking for a refund claiming a defect that's clearly user damage", 'malicious-refund'),
+    ('merchant', 'how do we deal with professional refund scammers', 'malicious-refund'),
+    ('merchant', 'got a violation for price manipulation, we only changed the price once', 'store-violation'),
+    ('merchant', 'where do I apply for the Singles Day promotion', 'campaign'),
+    ('merchant', 'we were removed from the promotion after signing up', 'campaign'),
+    ('regular', '卖家让我自己承担运费才给退 凭什么 明明是他发错了', 'dispute'),
+    ('regular', '退款申请被商家驳回了三次 理由都是胡说', 'dispute'),
+    ('regular', '商家一直说在处理 已经过去二十天了', 'dispute'),
+    ('regular', '买的奶粉怀疑是假的 商家不给检测报告', 'dispute'),
+    ('regular', '客服态度很差 还挂我电话', 'dispute'),
+    ('regular', '商家承诺的保价不兑现', 'dispute'),
+    ('regular', 'I want to report a seller for selling counterfeit shoes', 'dispute'),
+    ('regular', "the vendor promised a refund in 24h, it's been 10 days, no reply", 'dispute'),
+    ('regular', 'return was approved by JD but the seller refuses to pay', 'dispute'),
+    ('regular', 'PLUS会员和普通会员有什么区别', 'membership'),
+    ('plus', '我的plus怎么变成普通会员了', 'membership'),
+    ('plus', 'plus会员的专属客服在哪', 'membership'),
+    ('plus', 'plus会员可以给家人用吗', 'membership'),
+    ('plus', 'why do I still pay delivery fees as a PLUS member', 'membership'),
+    ('plus', 'PLUS price is higher than the normal price, why', 'membership'),
+    ('regular', '账号绑定的手机号不用了 怎么换', 'account'),
+    ('regular', '忘记支付密码了', 'account'),
+    ('regular', '京东账号被限制登录了 说有风险', 'account'),
+    ('regular', 'the app keeps asking me to verify with a face scan and fails', 'account'),
+    ('regular', 'two accounts, want to merge them', 'account'),
+    ('regular', '订单一直显示待出库', 'order'),
+    ('regular', '快递员把东西放错地方了', 'order'),
+    ('regular', '想改一下配送时间 周末才在家', 'order'),
+    ('regular', 'why has my order been "preparing" for 3 days', 'order'),
+    ('regular', 'I got charged but there is no order in my list', 'order'),
+    ('regular', '收到的蛋糕压扁了', 'after-sales'),
+    ('regular', '退货的快递员什么时候来取', 'after-sales'),
+    ('regular', '买贵了 前两天还便宜一百 能补差价吗', 'after-sales'),
+    ('regular', 'the book pages are printed upside down', 'after-sales'),
+    ('regular', '真的无语了!!!上个月买的扫地机器人 用了三天就不动了 找商家 商家说让我找厂家 找厂家说让我找商家 来回踢皮球 到现在一个多星期了 没人管 我就想退货 怎么这么难', 'dispute'),
+    ('regular', '双十一买的东西 到现在还没到 物流一直显示在武汉转运中心 问客服说在催 催了五天了 还是没动静 到底还能不能到了', 'order'),
+    ('regular', '家里的海尔冰箱 用了两年 最近冷藏室不凉了 冷冻还行 还在保修期 想找人上门看看', 'appliance'),
+    ('regular', '华为mate60的屏幕突然出现一条绿线 也没摔过 刚买了四个月', 'high-value'),
+    ('regular', '早上起来发现京东账号被人登录了 还用我的白条买了东西 吓死了', 'account'),
+    ('plus', 'plus会员每个月的券 这个月一张都没收到 是不是取消了', 'membership'),
+    ('regular', '買的衣服尺碼不對 想換貨', 'after-sales'),
+    ('regular', '物流信息三天沒更新了', 'order'),
+    ('regular', 'this is ridiculous. I bought a coffee grinder, it arrived with a cracked lid, I sent photos, the seller said photos are unclear, sent again, now they say the return window closed. I just want what I paid for.', 'dispute'),
+    ('regular', 'hello?? my package was supposed to arrive on friday. now it\'s monday. tracking says "in transit" since thursday. what is going on', 'order'),
+    ('regular', '我们家店最近遇到一个买家 收到货说是坏的 要求全额退款不退货 我们要求寄回检测他不同意', 'malicious-refund'),
+    ('regular', '我是商家 店铺突然被扣了保证金 后台没有任何通知', 'store-violation'),
+    ('regular', '作为商家 想报名京东秒杀 去哪里报', 'campaign'),
+    ('regular', 'As a seller, how do I handle a buyer who returned a different item?', 'malicious-refund'),
+    ('regular', '预约的送货时间到了还没人来', 'order'),
+    ('regular', '快递给我退回去了 我都不知道', 'order'),
+    ('regular', '大件商品送货要收上楼费吗', 'order'),
+    ('regular', '订单付款失败了 钱扣了', 'order'),
+    ('regular', '下单后发现买错颜色了 还没发货能改吗', 'order'),
+    ('regular', '收到的口红断了', 'after-sales'),
+    ('regular', '买的床单有股怪味', 'after-sales'),
+    ('regular', '商品降价了 申请价保', 'after-sales'),
+    ('regular', '退货以后退款退到哪里了', 'after-sales'),
+    ('regular', '商家发了个空包裹给我 还说已经发货了', 'dispute'),
+    ('regular', '卖家用的是别人的图 收到完全不是那个东西 要求退款被拒', 'dispute'),
+    ('regular', '油烟机吸力变小了 声音很大', 'appliance'),
+    ('regular', '热水器洗着洗着就变凉了', 'appliance'),
+    ('regular', '电视机挂架要另外收费吗', 'appliance'),
+    ('regular', 'the induction cooktop shows E1 and shuts off', 'appliance'),
+    ('regular', 'ipad充不进电了 才用了两个月', 'high-value'),
+    ('regular', '相机拍出来的照片有黑点', 'high-value'),
+    ('regular', 'switch手柄漂移', 'high-value'),
+    ('regular', "the drone's camera gimbal is shaking", 'high-value'),
+    ('regular', '京东app登录总是提示网络异常', 'account'),
+    ('regular', '想把京东账号注销掉', 'account'),
+    ('regular', 'the app says my account is frozen', 'account'),
+    ('plus', 'plus会员年费扣了两次', 'membership'),
+    ('plus', '京豆快过期了 怎么用掉', 'membership'),
+    ('regular', '开plus划算吗', 'membership'),
+    ('merchant', '买家签收了 现在说没收到货 要退款', 'malicious-refund'),
+    ('merchant', 'buyer says the product is used but we shipped it sealed', 'malicious-refund'),
+    ('merchant', '被判定为虚假发货 但我们确实发了', 'store-violation'),
+    ('merchant', 'why was my product listing blocked', 'store-violation'),
+    ('merchant', '活动期间的价格怎么设置', 'campaign'),
+    ('merchant', 'how can we get a banner on the homepage during the sale', 'campaign'),
+    ('regular', '最近有什么好看的电影', None),
+    ('regular', "what's the capital of Australia", None),
+    ('regular', 'my JD login keeps failing with "abnormal environment"', 'account'),
+    ('regular', 'can I change the name on my account', 'account'),
+    ('regular', 'i want to update the mobile number tied to my account', 'account'),
+    ('plus', 'someone used my account to buy gift cards', 'account'),
+    ('plus', 'are jd beans worth anything, how do I spend them', 'membership'),
+    ('plus', "the PLUS 95 discount isn't applied on groceries", 'membership'),
+    ('regular', 'is there a free trial of PLUS', 'membership'),
+    ('plus', 'my PLUS shows expired even though it renewed automatically', 'membership'),
+    ('regular', "the courier says the address doesn't exist", 'order'),
+    ('regular', 'my parcel is marked as lost by the courier', 'order'),
+    ('regular', 'the package was left outside in the rain and got stolen', 'order'),
+    ('regular', 'can you deliver to my office instead', 'order'),
+    ('regular', 'the lamp I bought flickers out of the box', 'after-sales'),
+    ('regular', 'the dress color is nothing like the photo, I want to send it back', 'after-sales'),
+    ('regular', 'missing the remote from the box, can you send it', 'after-sales'),
+    ('regular', 'the shop keeps deleting my negative review', 'dispute'),
+    ('regular', 'seller offered me 10 yuan to withdraw my complaint', 'dispute'),
+    ('regular', 'the seller sent me a fake invoice', 'dispute'),
+    ('regular', "my switch console won't read games", 'high-value'),
+    ('regular', 'the monitor has a dead pixel in the middle', 'high-value'),
+    ('regular', 'speaker stopped working after a firmware update', 'high-value'),
+    ('regular', 'the fridge ice maker is leaking', 'appliance'),
+    ('regular', 'washing machine smells bad even after cleaning', 'appliance'),
+    ('regular', "microwave turntable doesn't rotate", 'appliance'),
+    ('merchant', 'a buyer left a 1-star review then asked for a refund to remove it', 'malicious-refund'),
+    ('merchant', 'customer used the coupon then returned everything except the free gift', 'malicious-refund'),
+    ('merchant', 'we were flagged for counterfeit goods, we have the brand authorization', 'store-violation'),
+    ('merchant', 'store was penalized for slow responses to customers', 'store-violation'),
+    ('merchant', 'the campaign requires a price lower than our cost', 'campaign'),
+    ('merchant', 'how to apply for the JD New Year shopping festival', 'campaign'),
+    ('regular', '我买的东西被快递员弄丢了', 'order'),
+    ('regular', '显示派送中 一天了都没人送', 'order'),
+    ('regular', '自提点关门了 取不了件', 'order'),
+    ('regular', '能不能指定送货时间', 'order'),
+    ('regular', '下错单了 想取消 怎么操作', 'order'),
+    ('regular', '订单一直待付款 付不了', 'order'),
+    ('regular', '鞋子穿了一天就开胶了 能换吗', 'after-sales'),
+    ('regular', '买的零食过期了', 'after-sales'),
+    ('regular', '收到的玻璃杯有裂纹', 'after-sales'),
+    ('regular', '退货审核通过了 什么时候退钱', 'after-sales'),
+    ('plus', 'plus会员 买的衣服起球 想退', 'after-sales'),
+    ('regular', '说好七天无理由 结果商家说拆了就不能退', 'dispute'),
+    ('regular', '店家一直让我找厂家 根本不管', 'dispute'),
+    ('regular', '商家给我发的是二手的 包装都是拆过的', 'dispute'),
+    ('plus', 'plus 买到的化妆品是假的 要求平台处理', 'dispute'),
+    ('regular', '洗衣机排水管漏水 地上都是水', 'appliance'),
+    ('regular', '热水器要清洗了 能预约吗', 'appliance'),
+    ('regular', '冰箱门关不严', 'appliance'),
+    ('regular', '空调外机声音特别大 邻居投诉', 'appliance'),
+    ('plus', 'plus 油烟机安装要多少钱', 'appliance'),
+    ('regular', '手机摄像头进灰了', 'high-value'),
+    ('regular', '电脑风扇声音大 很烫', 'high-value'),
+    ('regular', '平板屏幕触摸不灵', 'high-value'),
+    ('plus', 'plus会员 新买的笔记本 开不了机', 'high-value'),
+    ('regular', '京东app一直让我重新登录', 'account'),
+    ('regular', '账号被锁了 说密码错误次数太多', 'account'),
+    ('plus', 'plus会员的免运费券是每个月几张', 'membership'),
+    ('plus', 'plus会员价和到手价不一样', 'membership'),
+    ('merchant', '买家申请退货 退回来的包装都没了 配件也少了', 'malicious-refund'),
+    ('merchant', '有买家用退款威胁我们 要我们多给优惠', 'malicious-refund'),
+    ('merchant', '被扣了保证金 还要整改', 'store-violation'),
+    ('merchant', '违规申诉需要什么材料', 'store-violation'),
+    ('merchant', '秒杀报名被拒 原因是价格不达标', 'campaign'),
+    ('merchant', '满减券设置错了 活动已经开始了 怎么办', 'campaign'),
+    ('regular', 'I need to change the delivery date', 'order'),
+    ('regular', 'delivery person was rude and threw my package', 'order'),
+    ('regular', 'the order shows shipped but the tracking number is invalid', 'order'),
+    ('regular', 'Is cash on delivery available?', 'order'),
+    ('regular', 'bought two items, only one came', 'order'),
+    ('plus', "PLUS member, where's my next-day delivery?", 'order'),
+    ('regular', 'the pillow is flat, not as fluffy as advertised, want to return it', 'after-sales'),
+    ('regular', 'toy is missing batteries and one wheel', 'after-sales'),
+    ('regular', 'The milk powder tin was dented and the seal broken', 'after-sales'),
+    ('regular', 'got the wrong model of printer ink', 'after-sales'),
+    ('regular', "I'd like to exchange the mouse for a different colour", 'after-sales'),
+    ('regular', "It's been three weeks and the seller still hasn't processed my refund, I've messaged them 10 times", 'dispute'),
+    ('regular', 'seller insists the crack was caused by me, it arrived that way', 'dispute'),
+    ('regular', 'the product is a fake and the seller says I swapped it', 'dispute'),
+    ('regular', "I'd like to lodge a formal complaint against this store", 'dispute'),
+    ('regular', 'dishwasher not drying properly', 'appliance'),
+    ('regular', 'the fridge freezer is frosting up', 'appliance'),
+    ('regular', 'can someone come and fix my water heater', 'appliance'),
+    ('regular', 'how long is the warranty on the air conditioner', 'appliance'),
+    ('regular', 'my PS5 controller has stick drift', 'high-value'),
+    ('regular', "the Kindle screen froze and won't refresh", 'high-value'),
+    ('regular', 'laptop battery only lasts an hour now', 'high-value'),
+    ('regular', "I can't log in, it says too many attempts", 'account'),
+    ('regular', 'how do I turn on two step verification', 'account'),
+    ('plus', 'does PLUS give cashback on groceries?', 'membership'),
+    ('plus', "the PLUS free delivery didn't apply to my order", 'membership'),
+    ('regular', 'how do I get a PLUS trial', 'membership'),
+    ('merchant', 'the buyer wants a refund but says he threw the item away', 'malicious-refund'),
+    ('merchant', 'my store was penalized for a late delivery rate above the limit', 'store-violation'),
+    ('merchant', 'our product was rejected from the 618 campaign', 'campaign'),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("user", "text", "scenario"), OWN)
+def test_sentences_of_our_own(
+    catalogue: Catalogue, user: str, text: str, scenario: str | None
+) -> None:
+    assert scenario_of(catalogue, text, user) == scenario

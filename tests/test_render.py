@@ -81,6 +81,8 @@ def test_every_notice_code_the_rules_give_has_words(catalogue) -> None:
     rec = recommend(catalogue, "regular", catalogue.scenario("order"), at)
     for code in NOTICE_CODES:
         line = catalogue.line("appliance" if code in ("caution", "plus-expedite") else "plus")
-        notice = Notice(code, line, other=catalogue.line("regular"), years=(2027,))
+        notice = Notice(
+            code, line, other=catalogue.line("regular"), years=(2027,), scenario=rec.scenario
+        )
         for lang in ("zh", "en"):
             assert notice_text(notice, rec, catalogue, lang), (code, lang)

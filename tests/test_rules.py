@@ -19,7 +19,7 @@ NOON = "2026-11-27 12:00"  # a Friday: every line open
 # (user, scenario) -> (primary, alternatives, menu key): the guide's routing.
 EXPECTED: dict[tuple[str, str], tuple[str, list[str], str | None]] = {}
 for s in BUYER:
-    key = {"order": "1", "after-sales": "2", "dispute": "2"}.get(s)
+    key = {"order": "1", "after-sales": "2", "dispute": "2", "high-value": "2"}.get(s)
     EXPECTED["regular", s] = ("regular", [], key)
     EXPECTED["merchant", s] = ("regular", [], key)
     EXPECTED["plus", s] = ("plus", ["regular"], None)
