@@ -17,6 +17,10 @@ class CatalogueError(Exception):
         super().__init__(f"{file}: {where}: {problem}" if where else f"{file}: {problem}")
 
 
+class BadMoment(ValueError):
+    """A moment that is not one, or one outside the range jdhotline answers for."""
+
+
 class CaseStoreError(Exception):
     """The case database cannot be used; the message says why and what to do."""
 
