@@ -174,13 +174,14 @@ def parse_promise(text: str, at: dt.datetime) -> dt.datetime:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value, re.ASCII):
             # A day: the promise holds until that day's end.
             day = dt.date.fromisoformat(value)
-            due = to_beijing(dt.datetime.combine(day, dt.time(23, 59)))
+            moment = dt.datetime.combine(day, dt.time(23, 59))
         else:
-            due = to_beijing(dt.datetime.fromisoformat(value.upper().replace("Z", "+00:00")))
-    except (ValueError, OverflowError):
+            moment = dt.datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
+    except ValueError:
         raise ValueError(
             f"{text!r} is not a deadline; use 24h, 3d, 90m, 2026-11-28 or 2026-11-28T18:00"
         ) from None
+    due = in_range(moment)
     call = to_beijing(at)
     if due < call:
         raise ValueError(f"{text!r} is before the call ({call:%Y-%m-%d %H:%M}); a promise is later")

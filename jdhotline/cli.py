@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from . import __version__
-from .errors import CaseStoreError, CatalogueError, NoSuchCase
+from .errors import BadMoment, CaseStoreError, CatalogueError, Interrupted, NoSuchCase
 from .render import Output, word
 
 if TYPE_CHECKING:
@@ -191,7 +191,7 @@ def _lang(option: Lang | None) -> str:
 
 def _moment(at: str | None) -> dt.datetime:
     """The one place the clock is read."""
-    from .schedule import BEIJING, BadMoment, parse_moment
+    from .schedule import BEIJING, parse_moment
 
     now = dt.datetime.now(BEIJING)
     if at is None:
@@ -246,6 +246,9 @@ def _boundary() -> Iterator[None]:
         raise typer.Exit(EXIT_STORE) from None
     except NoSuchCase as exc:
         out.error(f"no case {exc.case_id}", "See `jdhotline case list --all`.")
+        raise typer.Exit(EXIT_USAGE) from None
+    except BadMoment as exc:  # the record's own check: --at and --promise are checked first
+        out.error(str(exc))
         raise typer.Exit(EXIT_USAGE) from None
 
 
@@ -340,12 +343,14 @@ def _recommend(
 
 def _problem_text(problem: list[str] | None) -> str:
     """The words given, or with `-` the text on standard input (a long complaint, pasted)."""
+    from .inputs import readable
+
     if problem == ["-"]:
         try:
-            return sys.stdin.read().strip()
+            return readable(sys.stdin.read()).strip()
         except (OSError, UnicodeDecodeError) as exc:
             raise Stop(EXIT_USAGE, f"cannot read the problem from standard input ({exc})") from None
-    return " ".join(problem or []).strip()
+    return readable(" ".join(problem or [])).strip()
 
 
 def _scenario(catalogue: "Catalogue", key: str) -> "Scenario":
@@ -363,16 +368,18 @@ def _no_match(catalogue: "Catalogue", text: str, lang: str) -> "Scenario":
     if not _interactive():
         raise Stop(
             EXIT_USAGE,
-            f"no scenario matched {text!r}; describe it differently or pass --scenario ID.",
+            f"no scenario matched {_quote(text)}; describe it differently or pass --scenario ID.",
             f"Known scenarios: {', '.join(ids)}",
         )
     return _pick_scenario(catalogue, word(lang, "ask.pick", text=text), lang)
 
 
 def _ask(question: str, options: list[str], prompt: str) -> str:
+    from .inputs import readable
+
     try:
-        return out.ask(question, options, prompt)
-    except KeyboardInterrupt:
+        return readable(out.ask(question, options, prompt))
+    except (KeyboardInterrupt, Interrupted):
         sys.stderr.write("\n")  # the prompt's line is still open
         raise Stop(EXIT_INTERRUPTED, "interrupted") from None
     except EOFError:
@@ -564,11 +571,11 @@ def prep(
             problem=_problem_text(problem) or None,
             order=_checked("--order", order, lambda v: _order(v)),
             ordered=_checked("--ordered", ordered, lambda v: _day(v, today)),
-            model=(model or "").strip() or None,
+            model=_text(model),
             bought=_checked("--bought", bought, lambda v: _day(v, today)),
-            fault=(fault or "").strip() or None,
-            want=(want or "").strip() or None,
-            evidence=tuple(e.strip() for e in evidence or () if e.strip()),
+            fault=_text(fault),
+            want=_text(want),
+            evidence=tuple(e for e in map(_text, evidence or ()) if e),
         )
         rec = _recommend(catalogue, problem, plus, merchant, scenario, moment, language, "prep")
         if _interactive() and missing(rec.scenario, facts):
@@ -700,10 +707,21 @@ def _overdue_cases(moment: dt.datetime, order: str | None) -> "list[Case]":
     try:
         with _store() as store:
             cases = store.for_order(order) if order else store.all()
+            _left_out(store)
     except CaseStoreError as exc:
         out.error(f"(case record not read: {exc})")
         return []
     return [c for c in cases if c.overdue(moment) is not None]
+
+
+def _left_out(store: "CaseStore") -> None:
+    """One line for cases the record holds but cannot read (the rest are shown)."""
+    if store.unreadable:
+        numbers = ", ".join(map(str, store.unreadable))
+        out.error(
+            f"case {numbers} in {store.path} cannot be read (a damaged or out-of-range "
+            "value) and is left out; the other cases are shown"
+        )
 
 
 def _promise(value: str | None, moment: dt.datetime) -> dt.datetime | None:
@@ -812,6 +830,7 @@ def case_list(
         moment = _moment(at)
         with _store() as store:
             cases = store.all(include_closed=all_)
+            _left_out(store)
     _emit(
         fmt,
         lambda: [render.case_summary_json(c, moment) for c in cases],
@@ -862,6 +881,7 @@ def case_export(
         moment = _moment(at)
         with _store() as store:
             cases = store.all(include_closed=True)
+            _left_out(store)
     if fmt is ExportFormat.csv:
         out.plain(render.cases_csv(cases))
     else:
@@ -904,7 +924,14 @@ def case_followup(
 
 
 def _text(value: str | None) -> str | None:
-    return None if value is None else (value.strip() or None)
+    from .inputs import readable
+
+    return None if value is None else (readable(value).strip() or None)
+
+
+def _quote(text: str, limit: int = 80) -> str:
+    """The user's text in a message, at most ``limit`` characters of it."""
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def _known_lines(catalogue: "Catalogue") -> str:

@@ -29,3 +29,11 @@ class NoSuchCase(LookupError):
     def __init__(self, case_id: int) -> None:
         super().__init__(f"no case {case_id}")
         self.case_id = case_id
+
+
+class Interrupted(BaseException):
+    """Ctrl-C, raised by jdhotline's own SIGINT handler (cli.main).
+
+    Not a KeyboardInterrupt: Typer turns that into a silent exit 130, and the user is
+    owed a word, "interrupted", and whether the case was saved.
+    """

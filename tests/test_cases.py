@@ -106,8 +106,8 @@ def test_promises(text: str, due: str) -> None:
         ("2026-11-26", "before the call"),  # issue 13: before the call
         ("2026-11-27T09:59", "before the call"),
         ("2028-01-01", "more than a year after the call"),  # issue 13: years away
-        ("9999-12-31T23:59Z", "not a deadline"),  # issue 13: an OverflowError before
-        ("0001-01-01", "before the call"),
+        ("9999-12-31T23:59Z", "2000-01-01 to 2099-12-31"),  # issue 13: an OverflowError
+        ("0001-01-01", "2000-01-01 to 2099-12-31"),
     ],
 )
 def test_bad_promises(text: str, message: str) -> None:
