@@ -25,7 +25,15 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from . import __version__
-from .errors import BadMoment, CaseStoreError, CatalogueError, Interrupted, NoSuchCase
+from .errors import (
+    BadMoment,
+    CaseStoreError,
+    CatalogueError,
+    Interrupted,
+    NoSuchCase,
+    catch_interrupts,
+    interrupted_message,
+)
 from .render import Output, word
 
 if TYPE_CHECKING:
@@ -756,17 +764,17 @@ def case_add(
         if found is None:
             raise Stop(EXIT_USAGE, f"unknown line {line!r}", _known_lines(catalogue))
         scenario_id = _scenario(catalogue, scenario).id if scenario else None
+        fields = {
+            "order": _checked("--order", order, _order),
+            "agent": _text(agent),
+            "ticket": _text(ticket),
+            "due": _promise(promise, moment),
+            "note": _text(note),
+        }
         with _store() as store:
-            case_id = store.add(
-                line=found.id,
-                at=moment,
-                scenario=scenario_id,
-                order=_checked("--order", order, _order),
-                agent=_text(agent),
-                ticket=_text(ticket),
-                due=_promise(promise, moment),
-                note=_text(note),
-            )
+            with _saving():
+                case_id = store.add(line=found.id, at=moment, scenario=scenario_id, **fields)
+                _saved.append(f"case {case_id} was saved")
             case = store.get(case_id)
     _show_case_summary(case, moment, fmt, "added")
 
@@ -784,15 +792,16 @@ def case_log(
     """Record another call on a case (every call is an entry in its history)."""
     with _boundary():
         moment = _moment(at)
+        fields = {
+            "agent": _text(agent),
+            "ticket": _text(ticket),
+            "due": _promise(promise, moment),
+            "note": _text(note),
+        }
         with _store() as store:
-            store.log(
-                case_id,
-                at=moment,
-                agent=_text(agent),
-                ticket=_text(ticket),
-                due=_promise(promise, moment),
-                note=_text(note),
-            )
+            with _saving():
+                store.log(case_id, at=moment, **fields)
+                _saved.append(f"the call on case {case_id} was saved")
             case = store.get(case_id)
     _show_case_summary(case, moment, fmt, "logged")
 
@@ -809,8 +818,11 @@ def case_close(
     """Close a case, with how it ended."""
     with _boundary():
         moment = _moment(at)
+        text = _text(outcome)
         with _store() as store:
-            store.close_case(case_id, at=moment, outcome=_text(outcome))
+            with _saving():
+                store.close_case(case_id, at=moment, outcome=text)
+                _saved.append(f"case {case_id} was closed")
             case = store.get(case_id)
     _show_case_summary(case, moment, fmt, "closed")
 
@@ -967,20 +979,45 @@ def _show_case_summary(case: "Case", moment: dt.datetime, fmt: Format, what: str
 
 
 def main() -> None:
-    """The console script: Typer, plus a clean exit on Ctrl-C and on a closed pipe."""
+    """The console script: Typer, plus a clean end on Ctrl-C and whatever stdout is."""
+    catch_interrupts()
     out.fit_streams()
     try:
         _app_for(sys.argv[1:])()
-    except KeyboardInterrupt:
-        sys.stderr.write("\njdhotline: interrupted\n")
+    except Interrupted:
+        sys.stderr.write("\n" + interrupted_message(sys.argv[1:], _saved) + "\n")
         sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
-        # The reader (e.g. `head -1`) went away: stop quietly, like other Unix tools.
+        # A write the output layer did not cover (a prompt, a note): stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(0)
     finally:
+        out.finish(_saved)
         _spare_the_final_collections()
+
+
+# What a case command has written (for the message on Ctrl-C).
+_saved: list[str] = []
+
+
+@contextmanager
+def _saving() -> Iterator[None]:
+    """Hold Ctrl-C while a change is written and noted: "saved" or not is then always true.
+
+    The write takes milliseconds (up to the busy timeout if another program holds the
+    record); the interrupt is delivered as soon as it ends.
+    """
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no masks; SQLite stays atomic
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _spare_the_final_collections() -> None:

@@ -37,3 +37,26 @@ class Interrupted(BaseException):
     Not a KeyboardInterrupt: Typer turns that into a silent exit 130, and the user is
     owed a word, "interrupted", and whether the case was saved.
     """
+
+
+WRITING = {"add", "log", "close", "reopen"}  # the case commands that change the record
+
+
+def catch_interrupts() -> None:
+    """From now on Ctrl-C raises Interrupted (called first thing by the console script)."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise Interrupted
+
+    signal.signal(signal.SIGINT, interrupt)
+
+
+def interrupted_message(args: list[str], saved: list[str]) -> str:
+    """ "interrupted", and for a command that writes the record, whether it did."""
+    words = [arg for arg in args if not arg.startswith("-")]
+    if saved:
+        return f"jdhotline: interrupted; {', '.join(saved)}"
+    if words[:1] == ["case"] and words[1:2] and words[1] in WRITING:
+        return "jdhotline: interrupted; nothing was saved"
+    return "jdhotline: interrupted"
