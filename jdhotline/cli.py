@@ -614,10 +614,12 @@ def _day(value: str, today: dt.date) -> dt.date:
 
 
 def _checked(flag: str, value: str | None, parse: Callable[[str], T]) -> T | None:
+    from .inputs import readable
+
     if value is None or not value.strip():
         return None
     try:
-        return parse(value)
+        return parse(readable(value))
     except ValueError as exc:
         raise Stop(EXIT_USAGE, f"{flag}: {exc}") from None
 

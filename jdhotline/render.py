@@ -1310,7 +1310,7 @@ class Output:
             return "?" * (error.end - error.start), error.end
 
         codecs.register_error("jdhotline.replace", replace)
-        if sys.stdout is None:  # started with `>&-`
+        if sys.stdout is None or not _open(sys.stdout):  # started with `>&-`
             sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
             self.stdout_closed = True
         if sys.stderr is None:
@@ -1405,6 +1405,19 @@ class Output:
         if not line:
             raise EOFError
         return line.strip()
+
+
+def _open(stream: Any) -> bool:
+    """False for a stream whose file descriptor was closed under it."""
+    import os
+
+    try:
+        os.fstat(stream.fileno())
+    except (AttributeError, ValueError):  # not a file (a buffer): io.UnsupportedOperation
+        return True
+    except OSError:
+        return False
+    return True
 
 
 def _is_utf8(stream: Any) -> bool:
