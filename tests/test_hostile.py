@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from jdhotline import cli
@@ -807,3 +809,84 @@ def test_free_text_with_a_catalogue_keyword_too_long_is_exit_3(tmp_path: Path) -
         result = runner.invoke(cli.app, [command, "aaaa", "--catalog", str(path), *AT])
         assert result.exit_code == 3 and "a keyword may have at most 60" in result.stderr
         assert result.stderr.count("\n") == 2 and result.stdout == ""
+
+
+# ---------------------------------------------------------------- random bytes through the text paths
+
+TEXT_EXAMPLES = int(os.environ.get("JDHOTLINE_TEXT_EXAMPLES", "15"))
+WEIRD = "\x00\x1b\x07\x7f\x85\x9b\xad\u200b\u200d\u202e\u2028\u2066\ufeff¥•专€😀\U000e0041"
+BYTES = (
+    st.binary(max_size=30)
+    | st.text(alphabet=st.sampled_from(WEIRD) | st.characters(), max_size=20).map(
+        lambda text: text.encode("utf-8", errors="surrogatepass")
+    )
+    | st.sampled_from([b"\xff", b"bad \xff byte", b"\xed\xa0\x80", "冰箱不制冷".encode()])
+)
+
+
+def _argv(value: bytes) -> bytes:
+    return value.replace(b"\x00", b"")  # an argument cannot hold a NUL byte
+
+
+@settings(
+    max_examples=TEXT_EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    problem=BYTES,
+    note=BYTES,
+    agent=BYTES,
+    ticket=BYTES,
+    model=BYTES,
+    order=BYTES,
+    fmt=st.sampled_from(["text", "markdown", "json"]),
+    encoding=st.sampled_from(["utf-8", "gbk", "big5", "ascii", "latin-1"]),
+)
+def test_random_bytes_through_every_text_path(
+    monkeypatch: pytest.MonkeyPatch,
+    problem: bytes,
+    note: bytes,
+    agent: bytes,
+    ticket: bytes,
+    model: bytes,
+    order: bytes,
+    fmt: str,
+    encoding: str,
+) -> None:
+    """The problem, notes, agent, ticket, model and order, via argv and stdin, for every
+    command and format: no traceback, a documented exit code, output valid in its
+    encoding, JSON that parses (issue 13)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as home:
+        monkeypatch.setenv("JDHOTLINE_HOME", home)
+        f = "markdown" if fmt == "markdown" else fmt
+        case_fmt = "json" if fmt == "json" else "text"
+        runs: list[tuple[list[str | bytes], bytes, str]] = [
+            (["which", "-s", "order", "--format", f, *AT, "--", _argv(problem)], b"", f),
+            (["which", "--format", f, *AT, "-"], problem, f),
+            (["prep", "-s", "appliance", "--model", _argv(model), "--order", _argv(order),
+              "--format", f, *AT, "--", _argv(problem)], b"", f),
+            (["prep", "-s", "appliance", "--model", _argv(model), "--format", f, *AT, "-"], problem, f),
+            (["case", "add", "--line", "regular", "--note", _argv(note), "--agent", _argv(agent),
+              "--ticket", _argv(ticket), "--format", case_fmt, *AT], b"", case_fmt),
+            (["case", "add", "--line", "regular", "--order", _argv(order), "--format", case_fmt, *AT], b"", case_fmt),
+            (["case", "log", "1", "--note", _argv(note), "--agent", _argv(agent), "--ticket",
+              _argv(ticket), "--format", case_fmt, *AT], b"", case_fmt),
+            (["case", "show", "1", "--format", f, *AT], b"", f),
+            (["case", "followup", "1", "--format", f, *AT], b"", f),
+            (["case", "close", "1", "--outcome", _argv(note), "--format", case_fmt, *AT], b"", case_fmt),
+            (["case", "list", "--all", "--format", f, *AT], b"", f),
+            (["case", "export", "--format", "json" if fmt == "json" else "csv"], b"", "json" if fmt == "json" else "csv"),
+        ]  # fmt: skip
+        for args, stdin, kind in runs:
+            code, out, err = invoke(args, stdin=stdin, encoding=encoding)
+            messages = err.decode(encoding)  # valid in its encoding, or this raises
+            text = out.decode(encoding)
+            assert "Traceback" not in messages, (args, messages)
+            assert code in (0, 2), (args, code, messages)
+            if code == 2:
+                assert text == "" and messages.startswith(("jdhotline: ", "Usage: ")), messages
+            elif kind == "json":
+                json.loads(text)
