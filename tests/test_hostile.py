@@ -712,9 +712,12 @@ def test_invisible_characters_in_the_catalogue_are_shown_escaped(tmp_path: Path)
     line_data(data, "regular")["name"]["en"] = "Regular \u202eenilgel"
     path = tmp_path / "mine.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    result = runner.invoke(cli.app, ["table", "--catalog", str(path), *AT], env={"COLUMNS": "200"})
-    assert result.exit_code == 0 and "Regular \\u202eenilgel" in result.stdout
-    assert "\u202e" not in result.stdout
+    for args in (["table", "--format", "markdown"], ["open", "regular"]):
+        result = runner.invoke(
+            cli.app, [*args, "--catalog", str(path), *AT], env={"COLUMNS": "200"}
+        )
+        assert result.exit_code == 0 and "Regular \\u202eenilgel" in result.stdout, result.stdout
+        assert "\u202e" not in result.stdout
 
 
 @pytest.mark.parametrize(
