@@ -14,7 +14,6 @@ Times are passed in (ISO 8601, Beijing time); nothing here reads the clock.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 import time
@@ -261,9 +260,9 @@ class CaseStore:
         app, version, names = self.db.execute(
             "SELECT (SELECT application_id FROM pragma_application_id),"
             " (SELECT user_version FROM pragma_user_version),"
-            " (SELECT json_group_array(name) FROM sqlite_master WHERE type = 'table')"
+            " (SELECT group_concat(name, char(31)) FROM sqlite_master WHERE type = 'table')"
         ).fetchone()
-        tables = frozenset(json.loads(names))
+        tables = frozenset(names.split("\x1f")) if names else frozenset()
         if app == APPLICATION_ID and version > SCHEMA_VERSION:
             raise CaseStoreError(
                 f"{self.path} was written by a newer jdhotline (schema {version}, this one "
