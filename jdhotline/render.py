@@ -1451,7 +1451,13 @@ def _reader_gone() -> None:
 def _console(*, stderr: bool) -> Console:
     from rich.console import Console
 
-    return Console(
+    class Quiet(Console):
+        def on_broken_pipe(self) -> None:
+            """Rich would exit 1 (the code for "line closed"): stop printing instead."""
+            self.quiet = True
+            _reader_gone()
+
+    return Quiet(
         stderr=stderr,
         highlight=False,
         markup=False,
