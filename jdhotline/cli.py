@@ -379,7 +379,7 @@ def _no_match(catalogue: "Catalogue", text: str, lang: str) -> "Scenario":
             f"no scenario matched {_quote(text)}; describe it differently or pass --scenario ID.",
             f"Known scenarios: {', '.join(ids)}",
         )
-    return _pick_scenario(catalogue, word(lang, "ask.pick", text=text), lang)
+    return _pick_scenario(catalogue, word(lang, "ask.pick", text=_shorten(text)), lang)
 
 
 def _ask(question: str, options: list[str], prompt: str) -> str:
@@ -945,7 +945,11 @@ def _text(value: str | None) -> str | None:
 
 def _quote(text: str, limit: int = 80) -> str:
     """The user's text in a message, at most ``limit`` characters of it."""
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+    return repr(_shorten(text, limit))
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _known_lines(catalogue: "Catalogue") -> str:

@@ -806,6 +806,16 @@ def test_an_unmatched_megabyte_is_quoted_to_80_characters() -> None:
     assert len(first) < 200
 
 
+def test_an_unmatched_problem_asked_about_in_a_terminal_is_quoted_to_80_characters(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    result = runner.invoke(cli.app, ["which", "zq" * 5000, *AT], input="order\n")
+    assert result.exit_code == 0, result.output
+    asked = result.stderr.replace("\n", "")  # the console wraps the question
+    assert f"No scenario matched {'zq' * 39}z…. Pick one:" in asked
+
+
 def test_free_text_with_a_catalogue_keyword_too_long_is_exit_3(tmp_path: Path) -> None:
     """Issue 13 #11: the catalogue validated, then which and prep died (RecursionError)."""
     path = _from_data(_nested_prefixes)(tmp_path)
