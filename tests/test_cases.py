@@ -342,6 +342,28 @@ def test_two_writer_processes(tmp_path: Path) -> None:
     assert notes == sorted(f"{n}-{i}" for n in ("a", "b") for i in range(200))
 
 
+def test_opening_a_record_another_program_holds_waits_as_long_as_it_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 14 #4: "locked (waited 10 s)" came after 5 ms; the wait is now real and told."""
+    import jdhotline.cases as cases
+
+    path = tmp_path / "cases.db"
+    CaseStore(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")  # no reader gets in, WAL or not
+    holder.execute("BEGIN EXCLUSIVE")
+    monkeypatch.setattr(cases, "BUSY_TIMEOUT_MS", 300)
+    started = time.monotonic()
+    try:
+        with pytest.raises(CaseStoreError, match=r"locked by another program \(waited 0\.3 s\)"):
+            CaseStore(path)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert time.monotonic() - started >= 0.3  # the message is true: it did wait
+
+
 OPENER = """
 import sys, time, datetime as dt
 from pathlib import Path
