@@ -292,15 +292,16 @@ class CaseStore:
         """
         import sqlite3
 
+        deadline = self._started + BUSY_TIMEOUT_MS / 1000
         pause = 0.001
         while True:
             try:
                 return step()
             except sqlite3.OperationalError as exc:
-                waited = time.monotonic() - self._started
-                if not _is_busy(exc) or waited + pause > BUSY_TIMEOUT_MS / 1000:
+                now = time.monotonic()
+                if not _is_busy(exc) or now >= deadline:
                     raise
-            time.sleep(pause)
+            time.sleep(min(pause, deadline - now))
             pause = min(pause * 2, 0.05)
 
     @contextmanager
