@@ -251,6 +251,27 @@ def test_a_foreign_database_keeps_its_version_and_journal(
         assert path.read_bytes() == content
 
 
+def test_a_record_from_before_the_application_id_is_recognised_and_stamped(
+    tmp_path: Path,
+) -> None:
+    from jdhotline.cases import SCHEMA_V2
+
+    path = tmp_path / "cases.db"
+    db = sqlite3.connect(path)
+    db.executescript(SCHEMA_V2 + "PRAGMA user_version = 2;")
+    db.execute(
+        "INSERT INTO cases (line, created_at) VALUES ('regular', '2026-11-27T10:00:00+08:00')"
+    )
+    db.commit()
+    db.close()
+    with CaseStore(path) as store:
+        assert [c.id for c in store.all()] == [1]
+    check = sqlite3.connect(path)
+    assert check.execute("PRAGMA application_id").fetchone()[0] == 0x4A44484C
+    assert check.execute("PRAGMA user_version").fetchone()[0] == 2
+    check.close()
+
+
 def test_a_new_record_is_stamped_as_jdhotline_s(tmp_path: Path) -> None:
     path = tmp_path / "cases.db"
     CaseStore(path).close()
