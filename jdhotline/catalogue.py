@@ -293,22 +293,48 @@ def load(path: str | Path | None = None, *, cache_dir: Path | None = None) -> Ca
 
 
 def _load(target: Path, shown: str) -> Catalogue:
+    return parse(_read(target, shown), shown)
+
+
+def _read(target: Path, shown: str) -> bytes:
+    """At most MAX_BYTES of a regular file, whatever it claims to be.
+
+    Opened without blocking (a FIFO with no writer would wait forever) and checked
+    once open; then read to one byte past the limit, never trusting st_size
+    (/dev/zero says 0 and never ends).
+    """
+    import os
+    import stat
+
     try:
-        if target.is_dir():
-            raise CatalogueError(shown, "", "is a folder, not a catalogue file")
-        size = target.stat().st_size
-        if size > MAX_BYTES:
-            raise CatalogueError(
-                shown, "", f"is {size:,} bytes; a catalogue may be at most {MAX_BYTES:,} bytes"
-            )
-        raw = target.read_bytes()
+        fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise CatalogueError(shown, "", "no such file") from None
     except PermissionError:
         raise CatalogueError(shown, "", "cannot be read (permission denied)") from None
     except OSError as exc:
+        if target.is_dir():
+            raise CatalogueError(shown, "", "is a folder, not a catalogue file") from None
         raise CatalogueError(shown, "", f"cannot be read ({exc.strerror or exc})") from None
-    return parse(raw, shown)
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise CatalogueError(shown, "", "is a folder, not a catalogue file")
+        if not stat.S_ISREG(mode):
+            raise CatalogueError(
+                shown, "", "is not a regular file (a device, a pipe or a socket); give a .yaml file"
+            )
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise CatalogueError(shown, "", f"cannot be read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_BYTES:
+        raise CatalogueError(
+            shown, "", f"is too big: a catalogue may be at most {MAX_BYTES:,} bytes"
+        )
+    return raw
 
 
 def parse(raw: bytes | str, file: str = "<catalogue>") -> Catalogue:

@@ -20,12 +20,21 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from . import __version__
-from .errors import CaseStateError, CaseStoreError, CatalogueError, NoSuchCase
+from .errors import (
+    BadMoment,
+    CaseStateError,
+    CaseStoreError,
+    CatalogueError,
+    Interrupted,
+    NoSuchCase,
+    catch_interrupts,
+    interrupted_message,
+)
 from .render import Output, word
 
 if TYPE_CHECKING:
@@ -191,7 +200,7 @@ def _lang(option: Lang | None) -> str:
 
 def _moment(at: str | None) -> dt.datetime:
     """The one place the clock is read."""
-    from .schedule import BEIJING, BadMoment, parse_moment
+    from .schedule import BEIJING, parse_moment
 
     now = dt.datetime.now(BEIJING)
     if at is None:
@@ -250,6 +259,9 @@ def _boundary() -> Iterator[None]:
         out.error(f"no case {exc.case_id}", "See `jdhotline case list --all`.")
         raise typer.Exit(EXIT_USAGE) from None
     except CaseStateError as exc:
+        out.error(str(exc))
+        raise typer.Exit(EXIT_USAGE) from None
+    except BadMoment as exc:  # the record's own check: --at and --promise are checked first
         out.error(str(exc))
         raise typer.Exit(EXIT_USAGE) from None
 
@@ -369,12 +381,14 @@ def _pick_candidate(rec: "Recommendation", lang: str) -> "Scenario":
 
 def _problem_text(problem: list[str] | None) -> str:
     """The words given, or with `-` the text on standard input (a long complaint, pasted)."""
+    from .inputs import readable
+
     if problem == ["-"]:
         try:
-            return sys.stdin.read().strip()
+            return readable(sys.stdin.read()).strip()
         except (OSError, UnicodeDecodeError) as exc:
             raise Stop(EXIT_USAGE, f"cannot read the problem from standard input ({exc})") from None
-    return " ".join(problem or []).strip()
+    return readable(" ".join(problem or [])).strip()
 
 
 def _scenario(catalogue: "Catalogue", key: str) -> "Scenario":
@@ -392,16 +406,18 @@ def _no_match(catalogue: "Catalogue", text: str, lang: str) -> "Scenario":
     if not _interactive():
         raise Stop(
             EXIT_USAGE,
-            f"no scenario matched {text!r}; describe it differently or pass --scenario ID.",
+            f"no scenario matched {_quote(text)}; describe it differently or pass --scenario ID.",
             f"Known scenarios: {', '.join(ids)}",
         )
-    return _pick_scenario(catalogue, word(lang, "ask.pick", text=text), lang)
+    return _pick_scenario(catalogue, word(lang, "ask.pick", text=_shorten(text)), lang)
 
 
 def _ask(question: str, options: list[str], prompt: str) -> str:
+    from .inputs import readable
+
     try:
-        return out.ask(question, options, prompt)
-    except KeyboardInterrupt:
+        return readable(out.ask(question, options, prompt))
+    except (KeyboardInterrupt, Interrupted):
         sys.stderr.write("\n")  # the prompt's line is still open
         raise Stop(EXIT_INTERRUPTED, "interrupted") from None
     except EOFError:
@@ -638,11 +654,11 @@ def prep(
             order=_checked("--order", order, lambda v: _order(v)),
             phone=_checked("--phone", phone, _phone),
             ordered=_checked("--ordered", ordered, lambda v: _day(v, today)),
-            model=(model or "").strip() or None,
+            model=_text(model),
             bought=_checked("--bought", bought, lambda v: _day(v, today)),
-            fault=(fault or "").strip() or None,
-            want=(want or "").strip() or None,
-            evidence=tuple(e.strip() for e in evidence or () if e.strip()),
+            fault=_text(fault),
+            want=_text(want),
+            evidence=tuple(e for e in map(_text, evidence or ()) if e),
         )
         rec = _recommend(catalogue, problem, plus, merchant, scenario, moment, language, "prep")
         if facts.problem is None and rec.problem:
@@ -687,10 +703,12 @@ def _day(value: str, today: dt.date) -> dt.date:
 
 
 def _checked(flag: str, value: str | None, parse: Callable[[str], T]) -> T | None:
+    from .inputs import readable
+
     if value is None or not value.strip():
         return None
     try:
-        return parse(value)
+        return parse(readable(value))
     except ValueError as exc:
         raise Stop(EXIT_USAGE, f"{flag}: {exc}") from None
 
@@ -797,10 +815,21 @@ def _overdue_cases(moment: dt.datetime, order: str | None) -> "list[Case]":
     try:
         with _store() as store:
             cases = store.for_order(order) if order else store.all()
+            _left_out(store)
     except CaseStoreError as exc:
         out.error(f"(case record not read: {exc})")
         return []
     return [c for c in cases if c.overdue(moment) is not None]
+
+
+def _left_out(store: "CaseStore") -> None:
+    """One line for cases the record holds but cannot read (the rest are shown)."""
+    if store.unreadable:
+        numbers = ", ".join(map(str, store.unreadable))
+        out.error(
+            f"case {numbers} in {store.path} cannot be read (a damaged or out-of-range "
+            "value) and is left out; the other cases are shown"
+        )
 
 
 def _promise(value: str | None, moment: dt.datetime) -> dt.datetime | None:
@@ -843,17 +872,17 @@ def case_add(
         if found is None:
             raise Stop(EXIT_USAGE, f"unknown line {line!r}", _known_lines(catalogue))
         scenario_id = _scenario(catalogue, scenario).id if scenario else None
+        fields = {
+            "order": _checked("--order", order, _order),
+            "agent": _answer("--agent", agent),
+            "ticket": _answer("--ticket", ticket),
+            "due": _promise(promise, moment),
+            "note": _text(note),
+        }
         with _store() as store:
-            case_id = store.add(
-                line=found.id,
-                at=moment,
-                scenario=scenario_id,
-                order=_checked("--order", order, _order),
-                agent=_answer("--agent", agent),
-                ticket=_answer("--ticket", ticket),
-                due=_promise(promise, moment),
-                note=_text(note),
-            )
+            with _saving():
+                case_id = store.add(line=found.id, at=moment, scenario=scenario_id, **fields)
+                _saved.append(f"case {case_id} was saved")
             case = store.get(case_id)
     _show_case_summary(case, moment, fmt, "added")
 
@@ -874,14 +903,14 @@ def case_log(
         at,
         fmt,
         "logged",
-        lambda store, moment: store.log(
-            case_id,
-            at=moment,
-            agent=_answer("--agent", agent),
-            ticket=_answer("--ticket", ticket),
-            due=_promise(promise, moment),
-            note=_text(note),
-        ),
+        lambda moment: {
+            "agent": _answer("--agent", agent),
+            "ticket": _answer("--ticket", ticket),
+            "due": _promise(promise, moment),
+            "note": _text(note),
+        },
+        lambda store, moment, fields: store.log(case_id, at=moment, **fields),
+        "the call on case {id} was saved",
     )
 
 
@@ -900,7 +929,9 @@ def case_close(
         at,
         fmt,
         "closed",
-        lambda store, moment: store.close_case(case_id, at=moment, outcome=_text(outcome)),
+        lambda _: {"outcome": _text(outcome)},
+        lambda store, moment, fields: store.close_case(case_id, at=moment, **fields),
+        "case {id} was closed",
     )
 
 
@@ -911,7 +942,15 @@ def case_reopen(
     fmt: CaseFormatOpt = Format.text,
 ) -> None:
     """Open a closed case again; its history, outcome included, is kept."""
-    _change_case(case_id, at, fmt, "reopened", lambda store, _: store.reopen(case_id))
+    _change_case(
+        case_id,
+        at,
+        fmt,
+        "reopened",
+        lambda _: {},
+        lambda store, _, fields: store.reopen(case_id),
+        "case {id} was reopened",
+    )
 
 
 def _change_case(
@@ -919,13 +958,21 @@ def _change_case(
     at: str | None,
     fmt: Format,
     what: str,
-    change: "Callable[[CaseStore, dt.datetime], None]",
+    read: "Callable[[dt.datetime], dict[str, Any]]",
+    change: "Callable[[CaseStore, dt.datetime, dict[str, Any]], None]",
+    saved: str,
 ) -> None:
-    """One change to a case in one transaction, then the case as it now stands."""
+    """One change to a case in one transaction, then the case as it now stands.
+
+    `read` checks the options first, so bad input is refused before the record opens;
+    `saved` is what an interrupt after the write reports."""
     with _boundary():
         moment = _moment(at)
+        fields = read(moment)
         with _store() as store:
-            change(store, moment)
+            with _saving():
+                change(store, moment, fields)
+                _saved.append(saved.format(id=case_id))
             case = store.get(case_id)
     _show_case_summary(case, moment, fmt, what)
 
@@ -945,6 +992,7 @@ def case_list(
         moment = _moment(at)
         with _store() as store:
             cases = store.all(include_closed=all_)
+            _left_out(store)
     _emit(
         fmt,
         lambda: [render.case_summary_json(c, moment) for c in cases],
@@ -1005,6 +1053,7 @@ def case_export(
         catalogue = _catalogue(catalog) if fmt is ExportFormat.ics else None
         with _store() as store:
             cases = store.all(include_closed=True)
+            _left_out(store)
     if catalogue is not None:
         from .ics import cases_ics
 
@@ -1064,7 +1113,18 @@ def _write_bytes(data: bytes) -> None:
 
 
 def _text(value: str | None) -> str | None:
-    return None if value is None else (value.strip() or None)
+    from .inputs import readable
+
+    return None if value is None else (readable(value).strip() or None)
+
+
+def _quote(text: str, limit: int = 80) -> str:
+    """The user's text in a message, at most ``limit`` characters of it."""
+    return repr(_shorten(text, limit))
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _known_lines(catalogue: "Catalogue") -> str:
@@ -1100,20 +1160,45 @@ def _show_case_summary(case: "Case", moment: dt.datetime, fmt: Format, what: str
 
 
 def main() -> None:
-    """The console script: Typer, plus a clean exit on Ctrl-C and on a closed pipe."""
+    """The console script: Typer, plus a clean end on Ctrl-C and whatever stdout is."""
+    catch_interrupts()
     out.fit_streams()
     try:
         _app_for(sys.argv[1:])()
-    except KeyboardInterrupt:
-        sys.stderr.write("\njdhotline: interrupted\n")
+    except Interrupted:
+        sys.stderr.write("\n" + interrupted_message(sys.argv[1:], _saved) + "\n")
         sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
-        # The reader (e.g. `head -1`) went away: stop quietly, like other Unix tools.
+        # A write the output layer did not cover (a prompt, a note): stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(0)
     finally:
+        out.finish(_saved)
         _spare_the_final_collections()
+
+
+# What a case command has written (for the message on Ctrl-C).
+_saved: list[str] = []
+
+
+@contextmanager
+def _saving() -> Iterator[None]:
+    """Hold Ctrl-C while a change is written and noted: "saved" or not is then always true.
+
+    The write takes milliseconds (up to the busy timeout if another program holds the
+    record); the interrupt is delivered as soon as it ends.
+    """
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no masks; SQLite stays atomic
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _spare_the_final_collections() -> None:

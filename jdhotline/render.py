@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .record import Record
@@ -364,12 +364,29 @@ def word(lang: str, name: str, /, **params: Any) -> str:
 
 # --------------------------------------------------------------------------- safety
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Characters that act instead of showing: C0/C1 controls (ESC, BEL, CSI...), and the
+# invisible ones: soft hyphen, bidirectional controls (U+202E turns "call \u202e0631-016-004"
+# into "call 400-610-1360" on screen), zero-width spaces and joiners, word joiners, line and
+# paragraph separators, BOM, Hangul fillers, interlinear annotation and tag characters,
+# and lone surrogates (never valid output).
+_INVISIBLE = (
+    "\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e"
+    "\u2060-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f"
+)
+_CONTROL = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_INVISIBLE}]")
+_JSON_RAW = re.compile(f"[\\x7f-\\x9f{_INVISIBLE}]")  # what json.dumps leaves raw
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def clean(text: str) -> str:
-    """Show control characters (ESC, BEL, CSI...) as visible escapes, never raw."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    """Show control and invisible characters as visible escapes (\\x1b, \\u202e), never raw."""
+    return _CONTROL.sub(lambda m: _escape(m.group()), text)
 
 
 # --------------------------------------------------------------------------- time words
@@ -731,7 +748,17 @@ def dumps(document: Any, *, ascii_only: bool = False) -> str:
     import json
 
     text = json.dumps(document, ensure_ascii=ascii_only, indent=2)
-    return re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text)
+    if ascii_only:
+        return text
+
+    def escape(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        if code < 0x10000:
+            return f"\\u{code:04x}"
+        code -= 0x10000  # a JSON \\u escape is UTF-16: a surrogate pair
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+    return _JSON_RAW.sub(escape, text)
 
 
 # --------------------------------------------------------------------------- Markdown
@@ -1417,11 +1444,19 @@ def followup_rich(case: Case, status: LineStatus, words: FollowUp, lang: str) ->
 
 
 class Output:
-    """Two consoles: results to stdout, errors, notes and prompts to stderr."""
+    """Two consoles: results to stdout, errors, notes and prompts to stderr.
+
+    Whatever the streams are, printing never fails (fit_streams): an encoding that
+    lacks a character prints "?" for it, with one note as the command ends; a closed
+    stdout (`>&-`) or a reader that went away (`| head -1`) swallows the rest of the
+    answer, and the command still ends with its own exit code.
+    """
 
     def __init__(self) -> None:
         self._out: Console | None = None
         self._err: Console | None = None
+        self.replaced = False  # a character the output encoding lacks was printed as "?"
+        self.stdout_closed = False  # started with stdout closed: the answer went nowhere
 
     @property
     def out(self) -> Console:
@@ -1436,25 +1471,54 @@ class Output:
         return self._err
 
     def fit_streams(self) -> None:
-        """Never crash on a terminal that cannot show Chinese (PYTHONIOENCODING=ascii).
+        """Make stdout, stderr and stdin safe for any text, in any encoding (cli.main)."""
+        import codecs
+        import os
 
-        Text falls back to "?" for what the encoding lacks, with one note saying
-        so; JSON switches to \\u escapes, which lose nothing.
-        """
-        for name in ("stdout", "stderr"):
-            stream = getattr(sys, name)
-            if not _can_show_chinese(stream) and hasattr(stream, "reconfigure"):
-                stream.reconfigure(errors="replace")
-        if not _can_show_chinese(sys.stdout):
+        def replace(error: UnicodeError) -> tuple[str, int]:
+            assert isinstance(error, UnicodeEncodeError)
+            self.replaced = True
+            return "?" * (error.end - error.start), error.end
+
+        codecs.register_error("jdhotline.replace", replace)
+        if sys.stdout is None or not _open(sys.stdout):  # started with `>&-`
+            sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+            self.stdout_closed = True
+        if sys.stderr is None:
+            sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+        if hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(errors="jdhotline.replace")
+        if hasattr(sys.stderr, "reconfigure"):
+            sys.stderr.reconfigure(errors="backslashreplace")
+        if sys.stdin is not None and hasattr(sys.stdin, "reconfigure"):
+            # Undecodable input bytes arrive as surrogates, which inputs.readable escapes.
+            sys.stdin.reconfigure(errors="surrogateescape")
+
+    def finish(self, saved: Sequence[str] = ()) -> None:
+        """The one note owed about the output, after it (cli.main)."""
+        if self.stdout_closed:
+            done = f" ({', '.join(saved)})" if saved else ""
+            self._stderr(
+                f"jdhotline: standard output is closed, so the answer was not printed{done}\n"
+            )
+        elif self.replaced:
             encoding = getattr(sys.stdout, "encoding", None) or "unknown"
-            sys.stderr.write(
-                f"jdhotline: the output encoding ({encoding}) cannot show Chinese; "
-                "characters it lacks print as '?'. Use a UTF-8 locale (e.g. LANG=C.UTF-8) "
-                "or --format json.\n"
+            self._stderr(
+                f"jdhotline: the output encoding ({encoding}) cannot show some characters; "
+                "they print as '?'. Use a UTF-8 locale (e.g. LANG=C.UTF-8) or --format json.\n"
             )
 
+    @staticmethod
+    def _stderr(text: str) -> None:
+        try:
+            sys.stderr.write(text)
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+
     def dumps(self, document: Any) -> str:
-        return dumps(document, ascii_only=not _can_show_chinese(sys.stdout))
+        """JSON in \\u escapes unless stdout is UTF-8: then it parses in any encoding."""
+        return dumps(document, ascii_only=not _is_utf8(sys.stdout))
 
     def rich(self, renderable: RenderableType) -> None:
         self.rich_parts([(renderable, False)])
@@ -1463,8 +1527,11 @@ class Output:
         """Print in order; a part marked True is never wrapped (a command to copy)."""
         console = self.out
         if console.is_terminal:
-            for renderable, unwrapped in parts:
-                console.print(renderable, soft_wrap=unwrapped)
+            try:
+                for renderable, unwrapped in parts:
+                    console.print(renderable, soft_wrap=unwrapped)
+            except BrokenPipeError:
+                _reader_gone()
             return
         # Piped or redirected: plain text for pasting, without the padding Rich adds.
         with console.capture() as capture:
@@ -1479,8 +1546,11 @@ class Output:
 
     def plain(self, text: str) -> None:
         """Text printed as it is (JSON, Markdown): no Rich, no wrapping."""
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _reader_gone()
 
     def note(self, message: str) -> None:
         """A remark for people, on stderr, so that stdout stays one document."""
@@ -1508,18 +1578,86 @@ class Output:
         return line.strip()
 
 
-def _can_show_chinese(stream: Any) -> bool:
+def _open(stream: Any) -> bool:
+    """False for a stream whose file descriptor was closed under it."""
+    import os
+
+    try:
+        os.fstat(stream.fileno())
+    except (AttributeError, ValueError):  # not a file (a buffer): io.UnsupportedOperation
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def _is_utf8(stream: Any) -> bool:
+    import codecs
+
     encoding = getattr(stream, "encoding", None)
     if encoding is None:  # a text buffer (io.StringIO), not bytes
         return True
     try:
-        "京–●".encode(encoding)
-    except (UnicodeEncodeError, LookupError):
+        return codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
+    except LookupError:
         return False
-    return True
+
+
+def _reader_gone() -> None:
+    """The reader of stdout went away (`| head -1`): the rest of the answer goes nowhere.
+
+    Like `head`'s other writers, jdhotline stops printing quietly; unlike them it ends
+    with the command's own exit code (`open LINE | head -1` still says open or closed).
+    """
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _console(*, stderr: bool) -> Console:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, markup=False, emoji=False, soft_wrap=False)
+    class Quiet(Console):
+        def on_broken_pipe(self) -> None:
+            """Rich would exit 1 (the code for "line closed"): stop printing instead."""
+            self.quiet = True
+            _reader_gone()
+
+    return Quiet(
+        stderr=stderr,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=False,
+        _environ=_Environ(),
+    )
+
+
+class _Environ(Mapping[str, str]):
+    """os.environ, read live, where a COLUMNS or LINES that is not a positive number is unset.
+
+    Rich takes COLUMNS=0 at its word and prints nothing at all.
+    """
+
+    def __getitem__(self, name: str) -> str:
+        import os
+
+        value = os.environ[name]
+        if name in ("COLUMNS", "LINES") and not (value.isdigit() and int(value) > 0):
+            raise KeyError(name)
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        import os
+
+        return iter(os.environ)
+
+    def __len__(self) -> int:
+        import os
+
+        return len(os.environ)

@@ -45,6 +45,9 @@ WEIGHTS = (0.1, 5.0)  # a keyword's or a pattern's weight; 1 is an ordinary cue
 MAX_PATTERN = 300  # characters in a pattern
 MAX_REPEAT = 20  # the most a pattern may repeat anything: {0,20}, never * or +
 MAX_WIDTH = 60  # the longest text a pattern may match
+# A keyword longer than this is a paste, not a keyword: the matcher builds one nested
+# group a character, and some hundreds of them exhaust the regular expression compiler.
+MAX_KEYWORD = 60
 
 T = TypeVar("T")
 
@@ -88,7 +91,11 @@ def _yaml_load(text: str, file: str) -> Any:
                 seen.add(key)
             return super().construct_mapping(node, deep=deep)
 
+        def construct_written_int(self, node: Any) -> int:
+            return _WrittenInt(self.construct_yaml_int(node), node.value)
+
     Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, Loader.construct_mapping)
+    Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_written_int)
     try:
         return yaml.load(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
@@ -106,6 +113,17 @@ def _year(key: Any) -> int | None:
     if isinstance(text, str) and re.fullmatch(r"(19|20|21)[0-9][0-9]", text.strip()):
         return int(text)
     return None
+
+
+class _WrittenInt(int):
+    """A YAML integer that remembers how it was written (0106543210, not 18531976)."""
+
+    written: str
+
+    def __new__(cls, value: int, written: str) -> _WrittenInt:
+        number = super().__new__(cls, value)
+        number.written = written
+        return number
 
 
 def _type_name(value: Any) -> str:
@@ -150,6 +168,25 @@ class _Validator:
         if not isinstance(value, list):
             raise self.fail(where, f"expected a list, got {_type_name(value)}")
         return tuple(item(entry, f"{where}[{i}]") for i, entry in enumerate(value))
+
+    def quoted_digits(self, value: Any, where: str) -> str:
+        """A phone number or key must be quoted text: YAML reads unquoted 0106543210 as
+        the octal 18531976 and 0x950618 as 9766424, a wrong number shown without a word."""
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            written = getattr(value, "written", None) or repr(value)
+            read = f" was read as the number {value}" if written != str(value) else " is a number"
+            raise self.fail(where, f'unquoted {written}{read}; quote it: "{written}"')
+        return self.text(value, where)
+
+    def keyword(self, value: Any, where: str) -> str:
+        text = self.text(value, where)
+        if len(text) > MAX_KEYWORD:
+            raise self.fail(
+                where,
+                f"{_describe(text)} is {len(text)} characters; a keyword may have at most "
+                f"{MAX_KEYWORD} (split it into the words people type)",
+            )
+        return text
 
     def text(self, value: Any, where: str) -> str:
         if not isinstance(value, str) or not value.strip():
@@ -229,6 +266,9 @@ class _Validator:
             raise self.fail("version", f"{_describe(top['version'])} is not supported; expected 1")
         scenarios = self.list_of(top["scenarios"], "scenarios", self.scenario)
         lines = self.list_of(top["hotlines"], "hotlines", self.line)
+        for key, entries in (("hotlines", lines), ("scenarios", scenarios)):
+            if not entries:
+                raise self.fail(key, f"is empty; a catalogue needs at least one of its {key}")
         self.unique([s.id for s in scenarios], "scenarios")
         self.unique([line.id for line in lines], "hotlines")
         self.unique([line.digits for line in lines], "hotlines", "number")
@@ -418,8 +458,7 @@ class _Validator:
             ),
         )
         at = lambda key: _join(where, key)  # noqa: E731
-        number = data["number"]
-        number = str(number) if isinstance(number, int) else self.text(number, at("number"))
+        number = self.quoted_digits(data["number"], at("number"))
         if not _NUMBER.match(number):
             raise self.fail(at("number"), f"{number!r} is not a phone number (digits and '-')")
         hours_data = self.mapping(data["hours"], at("hours"), ("open", "close", "days"))
@@ -515,14 +554,12 @@ class _Validator:
             raise self.fail(
                 where, f"expected [min, max] minutes (e.g. [3, 5]) or null, got {_describe(value)}"
             )
-        return (value[0], value[1])
+        return (int(value[0]), int(value[1]))
 
     def menu_key(self, value: Any, where: str) -> MenuKey:
         data = self.mapping(value, where, ("key", "label", "scenarios"))
-        key = data["key"]
-        if isinstance(key, int) and not isinstance(key, bool):
-            key = str(key)
-        if not isinstance(key, str) or not re.fullmatch(r"[0-9*#]+", key):
+        key = self.quoted_digits(data["key"], _join(where, "key"))
+        if not re.fullmatch(r"[0-9*#]+", key):
             raise self.fail(_join(where, "key"), f"{_describe(key)} is not a phone key (0-9, *, #)")
         return MenuKey(
             key=key,
@@ -546,7 +583,7 @@ class _Validator:
                 weight = None
                 if isinstance(entry, dict) and len(entry) == 1:
                     entry, weight = next(iter(entry.items()))
-                word = self.text(entry, at)
+                word = self.keyword(entry, at)
                 if lang == "en":
                     word = word.lower()
                     if not word.isascii():

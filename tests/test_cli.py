@@ -481,7 +481,7 @@ def test_ascii_only_output_never_crashes(tmp_path: Path) -> None:
     )
     assert text.returncode == 0 and b"Traceback" not in text.stderr
     assert b"Call 400-610-1360" in text.stdout
-    assert b"cannot show Chinese" in text.stderr
+    assert text.stderr.count(b"cannot show some characters") == 1  # one note, at the end
     doc = subprocess.run(
         [*base, "which", "冰箱不制冷", "--lang", "zh", "--at", FRIDAY_NOON, "--format", "json"],
         capture_output=True, env=env, cwd=tmp_path, check=False,
