@@ -1252,6 +1252,15 @@ class Output:
         self._out: Console | None = None
         self._err: Console | None = None
 
+    def reset(self) -> None:
+        """Forget the consoles: the next command builds its own.
+
+        A console reads COLUMNS, TERM, FORCE_COLOR and NO_COLOR once, when it is
+        built; a process that runs several commands (the test suite) must not give
+        the second one the first one's width or colours.
+        """
+        self._out = self._err = None
+
     @property
     def out(self) -> Console:
         if self._out is None:

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from jdhotline import __version__, cli
 
-from .conftest import line_data
+from .conftest import bare_env, line_data
 
 runner = CliRunner()
 FRIDAY_NOON = "2026-11-27T12:00"
@@ -428,7 +428,7 @@ def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
 
 
 def test_ascii_only_output_never_crashes(tmp_path: Path) -> None:
-    env = {"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "ascii", "TZ": "UTC"}
+    env = bare_env(PATH="/usr/bin:/bin", PYTHONIOENCODING="ascii")
     base = [sys.executable, "-m", "jdhotline"]
     text = subprocess.run(
         [*base, "which", "冰箱不制冷", "--at", FRIDAY_NOON],
@@ -460,10 +460,10 @@ def test_ascii_only_output_never_crashes(tmp_path: Path) -> None:
 )
 def test_bash_completion(tmp_path: Path, words: str, cword: int, expected: list[str]) -> None:
     """What bash's completion function (jdhotline --show-completion bash) asks and gets."""
-    env = {
-        "PATH": "/usr/bin:/bin", "_JDHOTLINE_COMPLETE": "complete_bash",
-        "COMP_WORDS": words, "COMP_CWORD": str(cword), "JDHOTLINE_CACHE_DIR": "",
-    }  # fmt: skip
+    env = bare_env(
+        PATH="/usr/bin:/bin", _JDHOTLINE_COMPLETE="complete_bash",
+        COMP_WORDS=words, COMP_CWORD=str(cword), JDHOTLINE_CACHE_DIR="",
+    )  # fmt: skip
     installed = Path(sys.executable).with_name("jdhotline")  # the console script bash completes
     result = subprocess.run(
         [installed], capture_output=True, text=True, env=env, cwd=tmp_path, check=False
@@ -471,6 +471,6 @@ def test_bash_completion(tmp_path: Path, words: str, cword: int, expected: list[
     assert result.stdout.split() == expected, result.stderr
     script = subprocess.run(
         [installed, "--show-completion", "bash"],
-        capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "SHELL": "/bin/bash"}, check=False,
+        capture_output=True, text=True, env=bare_env(PATH="/usr/bin:/bin", SHELL="/bin/bash"), check=False,
     )  # fmt: skip
     assert "complete -o default -F _jdhotline_completion jdhotline" in script.stdout
