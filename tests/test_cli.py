@@ -326,7 +326,8 @@ def test_open_one_line_exit_codes() -> None:
     assert run("open", "950618", "--at", "2026-11-28T03:00").exit_code == 0
 
 
-def test_open_json_is_a_list_also_for_one_line() -> None:
+@pytest.mark.calendar
+def test_open_json_is_a_list_also_for_one_line(calendar_ends_2026: None) -> None:
     assert as_json("open", "--at", FRIDAY_NOON) == [
         {"id": "regular", "number": "950618", "open_now": True, "next_change": None, "calendar_verified": True},
         {"id": "plus", "number": "400-656-0055", "open_now": True, "next_change": None, "calendar_verified": True},
@@ -340,7 +341,8 @@ def test_open_json_is_a_list_also_for_one_line() -> None:
     ]  # fmt: skip
 
 
-def test_unverified_calendar_is_said_in_words() -> None:
+@pytest.mark.calendar
+def test_unverified_calendar_is_said_in_words(calendar_ends_2026: None) -> None:
     result = run("which", "--merchant", "-s", "campaign", "--at", "2027-01-02T10:00")
     assert "Working days for 2027 are not in the installed chinesecalendar" in result.stdout
     result = run("open", "merchant", "--at", "2027-01-02T10:00")

@@ -90,7 +90,8 @@ def test_closed_primary_names_the_open_alternative(catalogue: Catalogue) -> None
     assert "primary-closed" not in codes(rec(catalogue, "regular", "appliance").warnings)
 
 
-def test_unverified_calendar_is_a_warning(catalogue: Catalogue) -> None:
+@pytest.mark.calendar
+def test_unverified_calendar_is_a_warning(catalogue: Catalogue, calendar_ends_2026: None) -> None:
     r = rec(catalogue, "merchant", "campaign", "2027-03-01 10:00")
     notice = next(n for n in r.warnings if n.code == "calendar-unverified")
     assert notice.years == (2027,)

@@ -45,6 +45,7 @@ def test_best_time_examples(catalogue: Catalogue, line_id: str, moment: str, bes
     assert window(at(catalogue, line_id, moment).best_time) == best
 
 
+@pytest.mark.calendar
 def test_open_now_and_next_change(catalogue: Catalogue) -> None:
     s = at(catalogue, "regular", "2026-11-27 20:00")
     assert (s.open_now, s.next_change) == (True, None)
@@ -60,7 +61,8 @@ def test_open_now_and_next_change(catalogue: Catalogue) -> None:
     assert (s.open_now, s.next_change) == (False, bj("2026-10-08 09:00"))
 
 
-def test_2027_falls_back_and_says_so(catalogue: Catalogue) -> None:
+@pytest.mark.calendar
+def test_2027_falls_back_and_says_so(catalogue: Catalogue, calendar_ends_2026: None) -> None:
     s = at(catalogue, "merchant", "2027-01-01 10:00")  # Friday: guessed open
     assert (s.open_now, s.calendar_verified, s.unverified_years) == (True, False, (2027,))
     s = at(catalogue, "merchant", "2026-12-31 19:00")  # the next opening is in 2027
@@ -68,6 +70,7 @@ def test_2027_falls_back_and_says_so(catalogue: Catalogue) -> None:
     assert at(catalogue, "regular", "2027-01-01 10:00").calendar_verified  # every-day line
 
 
+@pytest.mark.calendar
 def test_catalogue_calendar_patch_verifies_2027(data: dict[str, Any]) -> None:
     data["calendar"] = {"extra_holidays": ["2027-01-01"], "extra_workdays": []}
     catalogue = build(data)
