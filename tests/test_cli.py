@@ -33,7 +33,7 @@ def as_json(*args: str) -> Any:
     return json.loads(result.stdout)
 
 
-def test_which_plus_appliance_json_key_by_key() -> None:
+def test_which_plus_appliance_json_key_by_key(shipped_data: dict[str, Any]) -> None:
     doc = as_json("which", "--plus", "--scenario", "appliance", "--at", "2026-11-27T22:00")
     assert list(doc) == [
         "user", "scenario", "matched", "at", "primary", "alternatives", "checklist", "warnings", "notes",
@@ -54,7 +54,7 @@ def test_which_plus_appliance_json_key_by_key() -> None:
     }
     assert primary["wait"] is None
     assert primary["ivr"]["key"] is None and primary["ivr"]["menu"] == []
-    assert "型号" in primary["ivr"]["note"] or "model" in primary["ivr"]["note"]
+    assert primary["ivr"]["note"] == line_data(shipped_data, "appliance")["dial_note"]["en"]
     assert primary["calendar_verified"] is True
     assert [a["id"] for a in doc["alternatives"]] == ["plus", "regular"]
     plus = doc["alternatives"][0]
