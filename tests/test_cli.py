@@ -172,6 +172,7 @@ def test_local_time_shown_when_the_zone_differs(monkeypatch: pytest.MonkeyPatch)
             "--at: '2026-02-30' is not a date and time",
         ),
         (["which", "-s", "order", "--at", "25:00"], "--at: '25:00' is not a time of day"),
+        (["which", "-s", "order", "--at", "12:60"], "--at: '12:60' is not a time of day"),
         (["open", "merchnt"], "unknown line 'merchnt'; did you mean 'merchant'?"),
         (["open", "12345"], "unknown line '12345'"),
     ],
