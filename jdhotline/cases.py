@@ -21,11 +21,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import CaseStoreError, NoSuchCase
+from .errors import CaseStateError, CaseStoreError, NoSuchCase
 from .record import Record
 from .schedule import to_beijing
 
-__all__ = ["Case", "CaseStore", "CaseStoreError", "NoSuchCase", "parse_promise"]
+__all__ = ["Case", "CaseStateError", "CaseStore", "CaseStoreError", "NoSuchCase", "parse_promise"]
 
 if TYPE_CHECKING:
     import sqlite3
@@ -108,6 +108,11 @@ class Case(Record):
     outcome: str | None
     entries: tuple[Entry, ...]
 
+    def check_open(self, action: str) -> None:
+        """Refuse ``action`` (log, close, followup) on a closed case, naming the way back."""
+        if self.status == "closed":
+            raise closed_error(self.id, action, self.outcome)
+
     def latest(self, field: str) -> str | None:
         """The most recent agent or ticket given in any call."""
         for entry in reversed(self.entries):
@@ -142,6 +147,15 @@ class Case(Record):
             if following > entry.due:
                 missed += 1
         return missed
+
+
+def closed_error(case_id: int, action: str, outcome: str | None) -> CaseStateError:
+    kept = f" (its outcome is kept: {outcome})" if outcome else ""
+    return CaseStateError(
+        case_id,
+        f"case {case_id} is closed{kept}; `case {action}` is refused: "
+        f"run `jdhotline case reopen {case_id}` first",
+    )
 
 
 def parse_promise(text: str, at: dt.datetime) -> dt.datetime:
@@ -275,17 +289,30 @@ class CaseStore:
         note: str | None = None,
     ) -> None:
         with self._guard(), self._write():
-            self._require(case_id)
+            self._require_open(case_id, "log")
             self._entry(case_id, at, "call", agent, ticket, due, note)
 
     def close_case(self, case_id: int, *, at: dt.datetime, outcome: str | None = None) -> None:
+        """Close an open case; a closed one is refused, so its outcome is never overwritten."""
         with self._guard(), self._write():
-            self._require(case_id)
+            self._require_open(case_id, "close")
             self.db.execute(
                 "UPDATE cases SET status = 'closed', closed_at = ?, outcome = ? WHERE id = ?",
                 (_iso(at), outcome, case_id),
             )
             self._entry(case_id, at, "close", None, None, None, outcome)
+
+    def reopen(self, case_id: int) -> None:
+        """Open a closed case again. Its history stays, the close entry and the outcome
+        it noted included; the case's current outcome is cleared until it closes again."""
+        with self._guard(), self._write():
+            row = self._status(case_id)
+            if row[0] != "closed":
+                raise CaseStateError(case_id, f"case {case_id} is open; there is nothing to reopen")
+            self.db.execute(
+                "UPDATE cases SET status = 'open', closed_at = NULL, outcome = NULL WHERE id = ?",
+                (case_id,),
+            )
 
     def _entry(
         self,
@@ -303,9 +330,18 @@ class CaseStore:
             (case_id, _iso(at), kind, agent, ticket, _iso(due) if due else None, note),
         )
 
-    def _require(self, case_id: int) -> None:
-        if self.db.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
+    def _status(self, case_id: int) -> tuple[str, str | None]:
+        row = self.db.execute(
+            "SELECT status, outcome FROM cases WHERE id = ?", (case_id,)
+        ).fetchone()
+        if row is None:
             raise NoSuchCase(case_id)
+        return row[0], row[1]
+
+    def _require_open(self, case_id: int, action: str) -> None:
+        status, outcome = self._status(case_id)
+        if status == "closed":
+            raise closed_error(case_id, action, outcome)
 
     @contextmanager
     def _guard(self) -> Iterator[None]:

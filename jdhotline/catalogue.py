@@ -12,9 +12,13 @@ from pathlib import Path
 
 from .errors import CatalogueError
 from .record import Record
+from .workdays import DeclaredYear
 
 LANGS = ("zh", "en")
-FACTS = ("order", "ordered", "model", "bought", "fault", "want")  # what `prep` can be told
+# What `prep` can be told. "phone" is the last 4 digits of the receiving phone, which the
+# guide accepts instead of an order number; "shop" is a merchant's shop ID (店铺 ID).
+FACTS = ("shop", "order", "phone", "ordered", "model", "bought", "fault", "want")
+USERS = ("regular", "plus", "merchant")  # who is asking
 LINE_AUDIENCES = ("everyone", "plus", "merchants")
 SCENARIO_AUDIENCES = ("buyers", "merchants")
 DAY_RULES = ("every-day", "working-days")
@@ -94,13 +98,16 @@ class MenuKey(Record):
 
 
 class Tip(Record):
-    """The guide's advice for one line, for some scenarios or (empty) for all."""
+    """The guide's advice, for some scenarios and some callers, or (empty) for all."""
 
     text: L10n
     scenarios: tuple[str, ...] = ()
+    users: tuple[str, ...] = ()  # USERS it is for; empty: every caller
 
-    def applies_to(self, scenario: str) -> bool:
-        return not self.scenarios or scenario in self.scenarios
+    def applies_to(self, scenario: str, user: str | None = None) -> bool:
+        if self.scenarios and scenario not in self.scenarios:
+            return False
+        return not self.users or user is None or user in self.users
 
 
 class Line(Record):
@@ -124,6 +131,12 @@ class Line(Record):
     plus_tip: L10n | None = None
     caution: L10n | None = None
     tips: tuple[Tip, ...] = ()
+    # Scenarios in `scenarios` that the guide's table does not list for this line:
+    # jdhotline's own extension, said so wherever the line is shown for them.
+    extends: tuple[str, ...] = ()
+    # The guide's table gives the line to fewer callers than `audience` (950618: 普通买家,
+    # where jdhotline shows it to PLUS members too): said so wherever the audience is shown.
+    extends_audience: bool = False
 
     @property
     def digits(self) -> str:
@@ -153,12 +166,17 @@ class Scenario(Record):
 class Fact(Record):
     name: L10n
     where: L10n  # where to find it
+    merchants: L10n | None = None  # where to find it, for a merchant (else `where`)
+
+    def where_for(self, audience: str) -> L10n:
+        """What a caller of this scenario audience (buyers, merchants) is told."""
+        return self.merchants if audience == "merchants" and self.merchants else self.where
 
 
 class Say(Record):
     shape: L10n
     example: L10n
-    on_the_call: tuple[L10n, ...]
+    on_the_call: tuple[Tip, ...]  # each for the callers and scenarios it applies to
 
 
 class Catalogue(Record):
@@ -170,6 +188,7 @@ class Catalogue(Record):
     extra_holidays: frozenset[dt.date] = frozenset()
     extra_workdays: frozenset[dt.date] = frozenset()
     facts: tuple[tuple[str, Fact], ...] = ()  # (fact id, how it is described)
+    calendar_years: tuple[DeclaredYear, ...] = ()  # official years declared in `calendar:`
 
     def line(self, line_id: str) -> Line:
         for line in self.lines:
@@ -232,7 +251,11 @@ def load(path: str | Path | None = None, *, cache_dir: Path | None = None) -> Ca
 
     name = f"catalogue-{zlib.crc32(str(target.absolute()).encode()):08x}"
     code = Path(__file__)
-    sources = (target, code, code.with_name("validate.py"), code.with_name("errors.py"))
+    sources = (
+        target,
+        code,
+        *(code.with_name(f) for f in ("validate.py", "errors.py", "workdays.py")),
+    )
     catalogue = cached(name, sources, lambda: _load(target, shown), Catalogue, cache_dir)
     return catalogue._replace(path=shown)
 

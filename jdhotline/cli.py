@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from . import __version__
-from .errors import CaseStoreError, CatalogueError, NoSuchCase
+from .errors import CaseStateError, CaseStoreError, CatalogueError, NoSuchCase
 from .render import Output, word
 
 if TYPE_CHECKING:
@@ -214,7 +214,9 @@ def _calendar(catalogue: "Catalogue") -> "WorkCalendar":
     from .cache import directory
     from .workdays import WorkCalendar
 
-    return WorkCalendar(catalogue.extra_holidays, catalogue.extra_workdays, directory())
+    return WorkCalendar(
+        catalogue.extra_holidays, catalogue.extra_workdays, directory(), catalogue.calendar_years
+    )
 
 
 def _interactive() -> bool:
@@ -247,6 +249,9 @@ def _boundary() -> Iterator[None]:
         raise typer.Exit(EXIT_STORE) from None
     except NoSuchCase as exc:
         out.error(f"no case {exc.case_id}", "See `jdhotline case list --all`.")
+        raise typer.Exit(EXIT_USAGE) from None
+    except CaseStateError as exc:
+        out.error(str(exc))
         raise typer.Exit(EXIT_USAGE) from None
 
 
@@ -308,7 +313,7 @@ def _recommend(
                 "or pass --scenario ID (list: `jdhotline scenarios`).",
             )
         user = user or _ask_user(language)
-        chosen, text = _ask_problem(catalogue, language)
+        chosen, text = _ask_problem(catalogue, language, user)
     else:
         chosen = _scenario(catalogue, scenario) if scenario is not None else None
     matched: tuple[str, ...] = ()
@@ -334,6 +339,7 @@ def _recommend(
             matched=matched,
             simple=simple,
             calendar=_calendar(catalogue),
+            problem=text,
         )
     except NoLineError as exc:
         raise Stop(EXIT_CATALOGUE, f"{catalogue.path}: {exc}") from None
@@ -397,10 +403,13 @@ def _ask_user(lang: str) -> str:
     raise Stop(EXIT_USAGE, "no valid answer; pass --plus or --merchant instead.")
 
 
-def _ask_problem(catalogue: "Catalogue", lang: str) -> "tuple[Scenario | None, str]":
+def _ask_problem(
+    catalogue: "Catalogue", lang: str, user: str = "regular"
+) -> "tuple[Scenario | None, str]":
     names = [f"{s.name(lang)} ({s.id})" for s in catalogue.scenarios]
+    question = word(lang, "ask.problem.merchant" if user == "merchant" else "ask.problem")
     for _ in range(3):
-        answer = _ask(word(lang, "ask.problem"), names, word(lang, "ask.problem.prompt"))
+        answer = _ask(question, names, word(lang, "ask.problem.prompt"))
         if answer.isdigit() and 1 <= int(answer) <= len(names):
             return catalogue.scenarios[int(answer) - 1], ""
         if answer:
@@ -518,6 +527,35 @@ def scenarios(
     )
 
 
+@app.command(name="calendar")
+def calendar_(
+    fmt: FormatOpt = Format.text,
+    lang: LangOpt = None,
+    catalog: CatalogOpt = None,
+) -> None:
+    """Which years' working days are verified, statutory only or guessed, and from where."""
+    language = _lang(lang)
+    with _boundary():
+        catalogue = _catalogue(catalog)
+    from . import render
+    from .workdays import chinesecalendar_version
+
+    calendar = _calendar(catalogue)
+    rows, upgrade = calendar.coverage(), calendar.upgrade_year()
+
+    def lines() -> list[tuple[str, str, str]]:
+        patches = len(catalogue.extra_holidays | catalogue.extra_workdays)
+        version = chinesecalendar_version()
+        return render.calendar_lines(rows, upgrade, patches, catalogue.path, version, language)
+
+    _emit(
+        fmt,
+        lambda: render.calendar_json(rows, upgrade),
+        lambda: render.calendar_text(lines(), language),
+        lambda: render.calendar_rich(lines(), language),
+    )
+
+
 # --------------------------------------------------------------------------- prep
 
 
@@ -528,6 +566,17 @@ def prep(
     merchant: MerchantOpt = False,
     scenario: ScenarioOpt = None,
     order: OrderOpt = None,
+    phone: Annotated[
+        str | None,
+        typer.Option(
+            "--phone",
+            metavar="DIGITS",
+            help="The receiving phone's last 4 digits (收货手机尾号), if you have no order number.",
+        ),
+    ] = None,
+    shop: Annotated[
+        str | None, typer.Option("--shop", metavar="ID", help="Your shop ID (店铺 ID), merchants.")
+    ] = None,
     ordered: Annotated[
         str | None,
         typer.Option("--ordered", metavar="DATE", help="Order date: 2026-10-10 or 10-10."),
@@ -563,7 +612,9 @@ def prep(
         today = moment.date()
         facts = Facts(
             problem=_problem_text(problem) or None,
+            shop=_checked("--shop", shop, _shop),
             order=_checked("--order", order, lambda v: _order(v)),
+            phone=_checked("--phone", phone, _phone),
             ordered=_checked("--ordered", ordered, lambda v: _day(v, today)),
             model=(model or "").strip() or None,
             bought=_checked("--bought", bought, lambda v: _day(v, today)),
@@ -572,6 +623,8 @@ def prep(
             evidence=tuple(e.strip() for e in evidence or () if e.strip()),
         )
         rec = _recommend(catalogue, problem, plus, merchant, scenario, moment, language, "prep")
+        if facts.problem is None and rec.problem:
+            facts = facts.with_(problem=rec.problem)  # typed at the prompt: it is the fault
         if _interactive() and missing(rec.scenario, facts):
             facts = _ask_facts(catalogue, rec.scenario, facts, today, language)
         open_cases = _overdue_cases(moment, order=facts.order)
@@ -593,6 +646,18 @@ def _order(value: str) -> str:
     return parse_order(value)
 
 
+def _phone(value: str) -> str:
+    from .prep import parse_phone
+
+    return parse_phone(value)
+
+
+def _shop(value: str) -> str:
+    from .prep import check_not_placeholder, parse_shop
+
+    return parse_shop(check_not_placeholder(value))
+
+
 def _day(value: str, today: dt.date) -> dt.date:
     from .prep import parse_day
 
@@ -611,21 +676,30 @@ def _checked(flag: str, value: str | None, parse: Callable[[str], T]) -> T | Non
 def _ask_facts(
     catalogue: "Catalogue", scenario: "Scenario", facts: "Facts", today: dt.date, lang: str
 ) -> "Facts":
-    """In a terminal: ask for each missing fact; Enter skips."""
-    from .prep import missing
+    """In a terminal: ask for each missing fact; Enter skips (and asks for its stand-in)."""
+    from .prep import INSTEAD, missing
 
     parsers: dict[str, Callable[[str], object]] = {
+        "shop": _shop,
         "order": _order,
+        "phone": _phone,
         "ordered": lambda v: _day(v, today),
         "bought": lambda v: _day(v, today),
     }
-    for fact in missing(scenario, facts):
+    queue = list(missing(scenario, facts))
+    while queue:
+        fact = queue.pop(0)
         described = catalogue.fact(fact)
         name = described.name(lang) if described else fact
-        hint = described.where(lang) if described else None
+        hint = described.where_for(scenario.audience)(lang) if described else None
+        if fact in INSTEAD and scenario.audience == "buyers":
+            hint = word(lang, "ask.instead", where=hint or "")
+        question = name + ((f"({hint})" if lang == "zh" else f" ({hint})") if hint else "")
         for _ in range(3):
-            answer = _ask(f"{name}" + (f" ({hint})" if hint else ""), [], word(lang, "ask.fact"))
+            answer = _ask(question, [], word(lang, "ask.fact"))
             if not answer:
+                if fact in INSTEAD and scenario.audience == "buyers":
+                    queue.insert(0, INSTEAD[fact])
                 break
             try:
                 value = parsers.get(fact, str)(answer)
@@ -709,8 +783,16 @@ def _overdue_cases(moment: dt.datetime, order: str | None) -> "list[Case]":
 
 def _promise(value: str | None, moment: dt.datetime) -> dt.datetime | None:
     from .cases import parse_promise
+    from .prep import check_not_placeholder
 
-    return _checked("--promise", value, lambda v: parse_promise(v, moment))
+    return _checked("--promise", value, lambda v: parse_promise(check_not_placeholder(v), moment))
+
+
+def _answer(flag: str, value: str | None) -> str | None:
+    """What the agent said (--agent, --ticket): never the printed line's placeholder."""
+    from .prep import check_not_placeholder
+
+    return _checked(flag, value, lambda v: check_not_placeholder(v).strip() or None)
 
 
 @case_app.command("add")
@@ -745,8 +827,8 @@ def case_add(
                 at=moment,
                 scenario=scenario_id,
                 order=_checked("--order", order, _order),
-                agent=_text(agent),
-                ticket=_text(ticket),
+                agent=_answer("--agent", agent),
+                ticket=_answer("--ticket", ticket),
                 due=_promise(promise, moment),
                 note=_text(note),
             )
@@ -765,19 +847,20 @@ def case_log(
     fmt: CaseFormatOpt = Format.text,
 ) -> None:
     """Record another call on a case (every call is an entry in its history)."""
-    with _boundary():
-        moment = _moment(at)
-        with _store() as store:
-            store.log(
-                case_id,
-                at=moment,
-                agent=_text(agent),
-                ticket=_text(ticket),
-                due=_promise(promise, moment),
-                note=_text(note),
-            )
-            case = store.get(case_id)
-    _show_case_summary(case, moment, fmt, "logged")
+    _change_case(
+        case_id,
+        at,
+        fmt,
+        "logged",
+        lambda store, moment: store.log(
+            case_id,
+            at=moment,
+            agent=_answer("--agent", agent),
+            ticket=_answer("--ticket", ticket),
+            due=_promise(promise, moment),
+            note=_text(note),
+        ),
+    )
 
 
 @case_app.command("close")
@@ -789,13 +872,40 @@ def case_close(
     at: AtOpt = None,
     fmt: CaseFormatOpt = Format.text,
 ) -> None:
-    """Close a case, with how it ended."""
+    """Close a case, with how it ended (a closed case is refused: its outcome stays)."""
+    _change_case(
+        case_id,
+        at,
+        fmt,
+        "closed",
+        lambda store, moment: store.close_case(case_id, at=moment, outcome=_text(outcome)),
+    )
+
+
+@case_app.command("reopen")
+def case_reopen(
+    case_id: CaseId,
+    at: AtOpt = None,
+    fmt: CaseFormatOpt = Format.text,
+) -> None:
+    """Open a closed case again; its history, outcome included, is kept."""
+    _change_case(case_id, at, fmt, "reopened", lambda store, _: store.reopen(case_id))
+
+
+def _change_case(
+    case_id: int,
+    at: str | None,
+    fmt: Format,
+    what: str,
+    change: "Callable[[CaseStore, dt.datetime], None]",
+) -> None:
+    """One change to a case in one transaction, then the case as it now stands."""
     with _boundary():
         moment = _moment(at)
         with _store() as store:
-            store.close_case(case_id, at=moment, outcome=_text(outcome))
+            change(store, moment)
             case = store.get(case_id)
-    _show_case_summary(case, moment, fmt, "closed")
+    _show_case_summary(case, moment, fmt, what)
 
 
 @case_app.command("list")
@@ -847,23 +957,38 @@ def case_show(
 class ExportFormat(str, Enum):
     json = "json"
     csv = "csv"
+    ics = "ics"
 
 
 @case_app.command("export")
 def case_export(
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        ExportFormat.json
-    ),
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json or csv: every case with its history; "
+            "ics: a calendar event at each open case's deadline.",
+        ),
+    ] = ExportFormat.json,
     at: AtOpt = None,
+    lang: LangOpt = None,
+    catalog: CatalogOpt = None,
 ) -> None:
-    """Every case with its whole history, for a complaint to the platform or a regulator."""
+    """Every case with its whole history (for a complaint), or the promises as a calendar."""
     from . import render
 
     with _boundary():
         moment = _moment(at)
+        catalogue = _catalogue(catalog) if fmt is ExportFormat.ics else None
         with _store() as store:
             cases = store.all(include_closed=True)
-    if fmt is ExportFormat.csv:
+    if catalogue is not None:
+        from .ics import cases_ics
+
+        lines = {line.id: line for line in catalogue.lines}
+        _write_bytes(cases_ics(cases, lines, moment, _lang(lang)))
+    elif fmt is ExportFormat.csv:
         out.plain(render.cases_csv(cases))
     else:
         out.plain(out.dumps([render.case_json(c, moment) for c in cases]))
@@ -888,6 +1013,7 @@ def case_followup(
         catalogue = _catalogue(catalog)
         with _store() as store:
             case = store.get(case_id)
+        case.check_open("followup")
         line = catalogue.find_line(case.line)
         if line is None:
             raise Stop(
@@ -902,6 +1028,17 @@ def case_followup(
         lambda: render.followup_markdown(case, line_status, words, language),
         lambda: render.followup_rich(case, line_status, words, language),
     )
+
+
+def _write_bytes(data: bytes) -> None:
+    """A document with its own line ends (iCalendar's CRLF), written as it is."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        sys.stdout.flush()
+        buffer.write(data)
+        buffer.flush()
 
 
 def _text(value: str | None) -> str | None:

@@ -25,3 +25,12 @@ class NoSuchCase(LookupError):
     def __init__(self, case_id: int) -> None:
         super().__init__(f"no case {case_id}")
         self.case_id = case_id
+
+
+class CaseStateError(Exception):
+    """A change the case's state refuses: a closed case takes no call, close or follow-up
+    until it is reopened; an open case cannot be reopened. The message says what to do."""
+
+    def __init__(self, case_id: int, message: str) -> None:
+        super().__init__(message)
+        self.case_id = case_id

@@ -16,8 +16,10 @@ from .record import Record
 class Facts(Record):
     """What the caller knows; None where not given."""
 
-    problem: str | None = None  # the free text of `prep PROBLEM...`
+    problem: str | None = None  # the free text of `prep PROBLEM...`, or typed at the prompt
+    shop: str | None = None  # a merchant's shop ID (店铺 ID)
     order: str | None = None
+    phone: str | None = None  # the receiving phone's last 4 digits (收货手机尾号)
     ordered: dt.date | None = None
     model: str | None = None
     bought: dt.date | None = None
@@ -32,15 +34,54 @@ class Facts(Record):
     def has(self, fact: str) -> bool:
         if fact == "fault":
             return bool(self.what_is_wrong)
+        if fact == "order" and self.phone:
+            return True  # the guide: the order number, or the receiving phone's last 4 digits
         return getattr(self, fact) not in (None, "")
 
     def with_(self, **changes: object) -> Facts:
         return self._replace(**changes)
 
 
+# A fact that stands in for another when the caller does not have it: asked next
+# when the first is skipped at the prompt.
+INSTEAD = {"order": "phone"}
+
+# The words printed in the suggested `case add` line where the caller's own answers go.
+# Written <like this>, a shell refuses to run the line as it is (`<` reads a file), and
+# the words themselves are refused as values (check_not_placeholder).
+PLACEHOLDERS = {"--agent": "<工号>", "--ticket": "<服务单号>", "--promise": "<时限>"}
+_PLACEHOLDER_WORDS = {word.strip("<>") for word in PLACEHOLDERS.values()}
+
+
 def missing(scenario: Scenario, facts: Facts) -> tuple[str, ...]:
     """The facts this scenario needs that the caller has not given, in the scenario's order."""
     return tuple(fact for fact in scenario.needs if not facts.has(fact))
+
+
+def check_not_placeholder(text: str) -> str:
+    """Refuse the printed line's placeholder words (工号, <工号> ...) as a value."""
+    if text.strip().strip("<>").strip() in _PLACEHOLDER_WORDS:
+        raise ValueError(
+            f"{text!r} is the placeholder from the printed line; "
+            "give what the agent told you, or leave the option out"
+        )
+    return text
+
+
+def parse_phone(text: str) -> str:
+    """The receiving phone's last 4 digits (the guide: 收货手机号后 4 位)."""
+    digits = re.sub(r"\s", "", text)
+    if len(digits) != 4 or not digits.isdigit() or not digits.isascii():
+        raise ValueError(f"{text!r} is not the last 4 digits of a phone number (e.g. 5678)")
+    return digits
+
+
+def parse_shop(text: str) -> str:
+    """A shop ID as the merchant gives it (the guide says nothing of its form)."""
+    value = text.strip()
+    if not value or any(ch.isspace() for ch in value):
+        raise ValueError(f"{text!r} is not a shop ID (one word, no spaces)")
+    return value
 
 
 def parse_order(text: str) -> str:
@@ -54,15 +95,28 @@ def parse_order(text: str) -> str:
 
 
 def parse_day(text: str, today: dt.date) -> dt.date:
-    """A date: 2026-10-10, or 10-10 for this year."""
+    """A past date: 2026-10-10, or 10-10 for the most recent 10 October up to ``today``.
+
+    Orders and purchases are in the past: a date after ``today`` is refused.
+    """
     value = text.strip()
-    try:
-        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value):
-            year, month, day = (int(part) for part in value.split("-"))
-            return dt.date(year, month, day)
-        if re.fullmatch(r"\d{1,2}-\d{1,2}", value):
-            month, day = (int(part) for part in value.split("-"))
-            return dt.date(today.year, month, day)
-    except ValueError:
-        pass
-    raise ValueError(f"{text!r} is not a date; use 2026-10-10, or 10-10 for this year")
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value):
+        year, month, day = (int(part) for part in value.split("-"))
+        try:
+            found = dt.date(year, month, day)
+        except ValueError:
+            found = None
+        if found is not None and found > today:
+            raise ValueError(f"{text!r} is after today ({today.isoformat()}); give a past date")
+        if found is not None:
+            return found
+    elif re.fullmatch(r"\d{1,2}-\d{1,2}", value):
+        month, day = (int(part) for part in value.split("-"))
+        for back in range(9):  # 29 February comes back within 8 years
+            try:
+                found = dt.date(today.year - back, month, day)
+            except ValueError:
+                continue
+            if found <= today:
+                return found
+    raise ValueError(f"{text!r} is not a date; use 2026-10-10, or 10-10 for the latest 10 October")

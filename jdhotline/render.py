@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .rules import Notice, Recommendation
     from .schedule import LineStatus
     from .script import FollowUp
+    from .workdays import Coverage
 
 # --------------------------------------------------------------------------- words
 
@@ -60,8 +61,10 @@ WORDS: dict[str, dict[str, str]] = {
         "call_now_open": "now (open around the clock)",
         "best_window": "{start}–{end}",
         "best_from": "from {start}",
-        "wait": "Typical wait",
+        "wait": "Time to get through",
         "wait_value": "{lo}–{hi} min",
+        "wait_peak": "peak hours now ({window}): see the warning below",
+        "peak_now": "peak hours now ({window})",
         "wait_unknown": "not given by the guide",
         "online": "Online",
         "why": "Why this line",
@@ -88,6 +91,7 @@ WORDS: dict[str, dict[str, str]] = {
         "col.number": "Number",
         "col.audience": "For",
         "col.scenarios": "Scenarios",
+        "extension": " (jdhotline's addition)",
         "col.hours": "Hours (Beijing)",
         "col.off_peak": "Off-peak",
         "col.online": "Online",
@@ -97,18 +101,40 @@ WORDS: dict[str, dict[str, str]] = {
         "col.keywords": "Example keywords",
         "none": "none given",
         "all_day": "24 h",
-        "unverified": "(working days guessed: calendar not verified)",
+        "tier.statutory": "(statutory holidays only: adjusted days not announced yet)",
+        "tier.guessed": "(working days guessed: Monday–Friday)",
+        "cal.head": "Working days in mainland China, year by year",
+        "cal.row": "- {years}: {tier} · {source}",
+        "cal.verified": "verified",
+        "cal.statutory": "statutory",
+        "cal.guessed": "guessed",
+        "cal.catalogue": "your catalogue ({path}, calendar.{year})",
+        "cal.chinesecalendar": "the State Council's notices (chinesecalendar {version})",
+        "cal.statutory.source": "statutory holidays by law, via python-holidays; make-up days "
+        "and adjusted working weekends guessed",
+        "cal.weekdays": "Monday–Friday",
+        "cal.before": "until {year}",
+        "cal.after": "from {year}",
+        "cal.patches": "Dates your catalogue patches by hand (calendar.extra_holidays / "
+        "extra_workdays): {count}.",
+        "cal.verify": "To verify a year before chinesecalendar has it, declare its notice in "
+        "your catalogue (README: Beijing time and working days).",
         "ask.user": "Who are you? 1) regular buyer  2) PLUS member  3) JD merchant",
         "ask.user.prompt": "Choose 1-3 [1]: ",
         "ask.problem": "What went wrong? Describe it (e.g. 冰箱不制冷), or pick a number:",
+        "ask.problem.merchant": "What went wrong? Describe it (e.g. 买家恶意退款), "
+        "or pick a number:",
         "ask.problem.prompt": "Problem or number: ",
+        "ask.instead": "{where} (for the digits, press Enter first)",
         "ask.pick": "No scenario matched {text}. Pick one:",
         "ask.pick.prompt": "Number: ",
         "ask.again": "Please answer with one of the numbers shown.",
         "reason.serves": "It handles {scenario}.",
         "reason.general-line": "It takes any question from {audience}.",
         "reason.specialist": "It stays first for PLUS members too. {why}.",
-        "reason.members-line": "{why}. Typical wait {wait}.",
+        "reason.members-line": "{why}. Time to get through: {wait} (the guide's figure).",
+        "reason.extension": "The guide's table does not list {scenario} for this line: "
+        "sending you here is jdhotline's own addition.",
         "notice.plus-members-only": "Not a PLUS member? Don't dial {number}: it answers “{reply}”.",
         "notice.plus-members-only.plain": "Not a PLUS member? {number} is for PLUS members only.",
         "notice.merchant-line": "{number} is the line for JD merchants (sellers); "
@@ -118,14 +144,19 @@ WORDS: dict[str, dict[str, str]] = {
         "notice.primary-closed.other": "{number} is closed now; "
         "{other} ({other_name}) is open now.",
         "notice.primary-closed.none": "{number} is closed now and no other line is open; "
-        "online: {online}.",
-        "notice.calendar-unverified": "Working days for {years} are not in the installed "
-        "chinesecalendar: Monday–Friday assumed, public holidays and adjusted working "
-        "weekends ignored. Install a newer chinesecalendar (pip install -U chinesecalendar) "
-        "or add the dates to the catalogue (calendar.extra_holidays / extra_workdays).",
+        "use {online}.",
+        "notice.primary-closed.not-for-this": "{number} is closed now. {others} are open, "
+        "but they are not the lines for this question; use {online}.",
+        "notice.calendar-statutory": "{years}: holidays not announced yet; statutory "
+        "holidays counted, make-up days and adjusted working weekends guessed.",
+        "notice.calendar-guessed": "{years}: no holiday data; working days guessed as "
+        "Monday–Friday.",
+        "notice.calendar-upgrade": "Once a chinesecalendar release covers {years}, upgrading "
+        "verifies it: pip install -U chinesecalendar",
         "ask.fact": "Enter skips: ",
         "opening": "Open with",
-        "no_opening": "(give --order, --fault, --want … and the sentence is written for you)",
+        "no_opening": "(the sentence is time + problem + demand: give what is wrong (--fault) "
+        "and the order or purchase date (--ordered, --bought) or what you want (--want))",
         "missing": "Still missing",
         "you_have": "you have",
         "after_call": "Before you hang up, note",
@@ -133,11 +164,13 @@ WORDS: dict[str, dict[str, str]] = {
         "and the promised deadline",
         "record": "Record it",
         "open_cases": "Open, overdue cases for this order",
+        "open_cases.all": "All your open, overdue cases (any order)",
         "overdue_note": "You have {n} overdue case(s): {cases}. Call-back script: "
         "jdhotline case followup {first}",
         "case.added": "Case {id} recorded",
         "case.logged": "Call logged on case {id}",
         "case.closed": "Case {id} closed",
+        "case.reopened": "Case {id} reopened",
         "case.due": "promise due {due}",
         "case.overdue": "overdue by {late}",
         "case.no_promise": "no promise recorded",
@@ -191,8 +224,10 @@ WORDS: dict[str, dict[str, str]] = {
         "call_now_open": "现在就打(24 小时开放)",
         "best_window": "{start}–{end}",
         "best_from": "{start} 起",
-        "wait": "平均等待",
+        "wait": "接通效率",
         "wait_value": "{lo}–{hi} 分钟",
+        "wait_peak": "现在是高峰时段({window}),见下方注意",
+        "peak_now": "现在是高峰时段({window})",
         "wait_unknown": "攻略未给出",
         "online": "在线入口",
         "why": "为什么打这个",
@@ -219,6 +254,7 @@ WORDS: dict[str, dict[str, str]] = {
         "col.number": "号码",
         "col.audience": "适用人群",
         "col.scenarios": "场景",
+        "extension": "(本工具补充)",
         "col.hours": "服务时间(北京)",
         "col.off_peak": "避峰时段",
         "col.online": "在线入口",
@@ -228,42 +264,66 @@ WORDS: dict[str, dict[str, str]] = {
         "col.keywords": "关键词示例",
         "none": "攻略未给出",
         "all_day": "24 小时",
-        "unverified": "(工作日为推算:日历未核实)",
+        "tier.statutory": "（仅计法定节假日，调休尚未公布）",
+        "tier.guessed": "（工作日按周一至周五推算）",
+        "cal.head": "中国大陆工作日，逐年来源",
+        "cal.row": "- {years}：{tier} · {source}",
+        "cal.verified": "已核实",
+        "cal.statutory": "仅法定",
+        "cal.guessed": "推算",
+        "cal.catalogue": "你的目录文件（{path}）",
+        "cal.chinesecalendar": "国务院放假通知（日历数据 {version} 版）",
+        "cal.statutory.source": "法定节假日（《全国年节及纪念日放假办法》）；补假和调休为推算",
+        "cal.weekdays": "周一至周五",
+        "cal.before": "{year}年及以前",
+        "cal.after": "{year}年起",
+        "cal.patches": "目录文件单独指定的日期：{count} 个。",
+        "cal.verify": "放假通知公布后，也可以先写进目录文件，即可核实该年（见说明文档）。",
         "ask.user": "你是? 1) 普通买家  2) PLUS 会员  3) 京东商家",
         "ask.user.prompt": "选 1-3 [1]:",
         "ask.problem": "遇到什么问题?直接描述(如 冰箱不制冷),或选编号:",
+        "ask.problem.merchant": "遇到什么问题?直接描述(如 买家恶意退款),或选编号:",
         "ask.problem.prompt": "问题或编号:",
+        "ask.instead": "{where}(报尾号请先回车)",
         "ask.pick": "“{text}”没有匹配到场景,请选择:",
         "ask.pick.prompt": "编号:",
         "ask.again": "请输入上面列出的编号。",
         "reason.serves": "专门处理:{scenario}。",
         "reason.general-line": "受理{audience}的各类问题。",
         "reason.specialist": "PLUS 会员也先打这条线。{why}。",
-        "reason.members-line": "{why}。平均等待 {wait}。",
+        "reason.members-line": "{why}。接通效率 {wait}(攻略所给)。",
+        "reason.extension": "攻略的热线表没有把“{scenario}”列给这条线:让你打这里是本工具的补充。",
         "notice.plus-members-only": "不是 PLUS 会员?别打 {number}:系统会提示“{reply}”。",
         "notice.plus-members-only.plain": "不是 PLUS 会员?{number} 仅限 PLUS 会员。",
         "notice.merchant-line": "{number} 是京东商家专线,处理店铺事务,不受理买家订单。",
         "notice.buyer-question": "这是买家问题,以下按买家身份作答:商家专线只处理店铺事务。",
         "notice.primary-closed.other": "{number} 现在未开放;{other}({other_name})现在开放。",
-        "notice.primary-closed.none": "{number} 现在未开放,也没有其他热线开放;在线入口:{online}。",
-        "notice.calendar-unverified": "已安装的 chinesecalendar 没有 {years} 年的官方工作日数据:"
-        "暂按周一至周五推算,未计入法定节假日和调休。请升级 chinesecalendar"
-        "(pip install -U chinesecalendar),或在目录文件的 calendar.extra_holidays / "
-        "extra_workdays 中补充日期。",
+        "notice.primary-closed.none": "{number} 现在未开放,也没有其他热线开放;"
+        "可以先用在线入口:{online}。",
+        "notice.primary-closed.not-for-this": "{number} 现在未开放。{others} 虽然开着,"
+        "但不是处理这个问题的热线;可以先用在线入口:{online}。",
+        "notice.calendar-statutory": "{years}年放假安排尚未公布：已计入法定节假日，"
+        "补假和调休为推算。",
+        "notice.calendar-guessed": "{years}年没有节假日数据：工作日按周一至周五推算。",
+        "notice.calendar-upgrade": "{years}年放假安排公布并收入日历数据后，升级即可核实："
+        "pip install -U chinesecalendar",
         "ask.fact": "回车跳过:",
         "opening": "开场白",
-        "no_opening": "(提供 --order、--fault、--want 等,开场白会自动写好)",
+        "no_opening": "(开场白按“时间 + 问题 + 需求”来写:提供问题(--fault),"
+        "再加下单或购买日期(--ordered、--bought)或需求(--want),就会写好)",
         "missing": "还缺",
         "you_have": "已有",
         "after_call": "挂电话前记下",
         "after_fields": "客服工号、服务单号、承诺的时限",
         "record": "记录下来",
         "open_cases": "这个订单还有超时未兑现的记录",
+        "open_cases.all": "你所有超时未兑现的记录(不限订单)",
         "overdue_note": "你有 {n} 条超时未兑现的记录:{cases}。"
         "回访话术:jdhotline case followup {first}",
         "case.added": "已记录第 {id} 号",
         "case.logged": "已在第 {id} 号记录这次通话",
         "case.closed": "第 {id} 号已结案",
+        "case.reopened": "第 {id} 号已重新打开",
         "case.due": "承诺时限 {due}",
         "case.overdue": "已超时 {late}",
         "case.no_promise": "没有记录承诺",
@@ -427,8 +487,9 @@ def notice_text(notice: Notice, rec: Recommendation, catalogue: Catalogue, lang:
         return catalogue.assistant(lang)
     if code == "buyer-question":
         return word(lang, "notice.buyer-question")
-    if code == "calendar-unverified":
-        return word(lang, "notice.calendar-unverified", years=", ".join(map(str, notice.years)))
+    if code.startswith("calendar-"):
+        years = ("、" if lang == "zh" else ", ").join(map(str, notice.years))
+        return word(lang, f"notice.{code}", years=years)
     if line is None:
         return ""
     if code == "plus-members-only":
@@ -446,6 +507,14 @@ def notice_text(notice: Notice, rec: Recommendation, catalogue: Catalogue, lang:
                 other=notice.other.number,
                 other_name=notice.other.name(lang),
             )
+        if notice.not_for_this:
+            return word(
+                lang,
+                "notice.primary-closed.not-for-this",
+                number=line.number,
+                others=("、" if lang == "zh" else ", ").join(x.number for x in notice.not_for_this),
+                online=line.online(lang),
+            )
         return word(
             lang, "notice.primary-closed.none", number=line.number, online=line.online(lang)
         )
@@ -457,11 +526,11 @@ def notice_text(notice: Notice, rec: Recommendation, catalogue: Catalogue, lang:
     if code in ("caution", "plus-expedite"):
         text = line.caution if code == "caution" else line.plus_tip
         return text(lang) if text is not None else ""
-    if code == "serves":
+    if code in ("serves", "extension"):
         name = rec.scenario.name(lang)
         if lang == "en" and name[1:2].islower():
             name = name[0].lower() + name[1:]  # mid-sentence: "It handles appliance ..."
-        return word(lang, "reason.serves", scenario=name)
+        return word(lang, "reason." + code, scenario=name)
     if code == "general-line":
         return word(lang, "reason.general-line", audience=word(lang, "audience." + line.audience))
     if code in ("specialist", "members-line"):
@@ -497,6 +566,11 @@ def line_json(status: LineStatus, scenario: Scenario | None, lang: str) -> dict[
             if line.wait_minutes
             else None
         ),
+        "peak": (
+            {"start": _hhmm(status.peak.window.start), "end": _hhmm(status.peak.window.end)}
+            if status.peak
+            else None
+        ),
         "ivr": {
             "key": key.key if key else None,
             "label": key.label(lang) if key else None,
@@ -505,6 +579,7 @@ def line_json(status: LineStatus, scenario: Scenario | None, lang: str) -> dict[
         },
         "online": line.online(lang),
         "calendar_verified": status.calendar_verified,
+        "calendar": status.calendar,
     }
 
 
@@ -530,6 +605,7 @@ def open_json(statuses: Sequence[LineStatus]) -> list[dict[str, Any]]:
             "open_now": s.open_now,
             "next_change": iso(s.next_change),
             "calendar_verified": s.calendar_verified,
+            "calendar": s.calendar,
         }
         for s in statuses
     ]
@@ -543,6 +619,8 @@ def table_json(catalogue: Catalogue, lang: str) -> list[dict[str, Any]]:
             "number": line.number,
             "audience": line.audience,
             "scenarios": list(line.scenarios),
+            "extends": list(line.extends),
+            "extends_audience": line.extends_audience,
             "hours": {
                 "open": _hhmm(line.hours.window.start),
                 "close": _hhmm(line.hours.window.end),
@@ -565,6 +643,71 @@ def scenarios_json(catalogue: Catalogue, lang: str) -> list[dict[str, Any]]:
         }
         for s in catalogue.scenarios
     ]
+
+
+def _years(row: Coverage, lang: str) -> str:
+    if row.first is None:
+        return word(lang, "cal.before", year=row.last)
+    if row.last is None:
+        return word(lang, "cal.after", year=row.first)
+    return str(row.first) if row.first == row.last else f"{row.first}–{row.last}"
+
+
+def calendar_lines(
+    rows: Sequence[Coverage], upgrade: int | None, patches: int, path: str, version: str, lang: str
+) -> list[tuple[str, str, str]]:
+    """`jdhotline calendar`: (years, tier, source) rows, then notes as ("", "", text)."""
+    sources = {
+        "chinesecalendar": word(lang, "cal.chinesecalendar", version=version),
+        "statutory": word(lang, "cal.statutory.source"),
+        "weekdays": word(lang, "cal.weekdays"),
+    }
+    out = [
+        (
+            _years(row, lang),
+            word(lang, f"cal.{row.tier}"),
+            word(lang, "cal.catalogue", path=clean(path), year=row.first)
+            if row.source == "catalogue"
+            else sources[row.source],
+        )
+        for row in rows
+    ]
+    notes = [word(lang, "cal.patches", count=patches)] if patches else []
+    if upgrade is not None:
+        notes.append(word(lang, "notice.calendar-upgrade", years=upgrade))
+    notes.append(word(lang, "cal.verify"))
+    return out + [("", "", note) for note in notes]
+
+
+def calendar_json(rows: Sequence[Coverage], upgrade: int | None) -> dict[str, Any]:
+    return {
+        "years": [
+            {"first": r.first, "last": r.last, "calendar": r.tier, "source": r.source} for r in rows
+        ],
+        "upgrade_could_verify": upgrade,
+    }
+
+
+def calendar_text(lines: Sequence[tuple[str, str, str]], lang: str) -> str:
+    rows = [word(lang, "cal.row", years=y, tier=t, source=src) for y, t, src in lines if y]
+    notes = [source for years, _, source in lines if not years]
+    return "\n".join([word(lang, "cal.head"), "", *rows, "", *notes]) + "\n"
+
+
+def calendar_rich(lines: Sequence[tuple[str, str, str]], lang: str) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for years, tier, source in lines:
+        if years:
+            grid.add_row(Text(years), Text(tier, style="bold"), Text(source))
+    notes = [Text(source) for years, _, source in lines if not years]
+    return Group(Text(word(lang, "cal.head"), style="bold"), grid, Text(""), *notes)
 
 
 def _hhmm(minutes: int) -> str:
@@ -607,14 +750,20 @@ def _facts(rec: Recommendation, lang: str) -> list[tuple[str, str]]:
         (word(lang, "get_through"), ivr_text(line, rec.scenario, lang)),
         (word(lang, "open_now"), state_text(p, lang) + _unverified(p, lang)),
         (word(lang, "best"), best_text(p, lang)),
-        (word(lang, "wait"), wait_text(line, lang)),
+        (word(lang, "wait"), _wait_or_peak(p, lang)),
         (word(lang, "online"), clean(line.online(lang))),
     ]
     return rows
 
 
+def _wait_or_peak(status: LineStatus, lang: str) -> str:
+    """In the peak, the peak: the guide's everyday figure does not hold then."""
+    if status.peak is not None:
+        return word(lang, "wait_peak", window=window_text(status.peak.window))
+    return wait_text(status.line, lang)
+
+
 def _sections(rec: Recommendation, catalogue: Catalogue, lang: str) -> list[tuple[str, list[str]]]:
-    line = rec.primary.line
     say = catalogue.say
     # The guide's general example is a buyer's; a merchant question gets the shape alone.
     scenario = rec.scenario
@@ -629,8 +778,7 @@ def _sections(rec: Recommendation, catalogue: Catalogue, lang: str) -> list[tupl
         (word(lang, "say"), say_items),
         (
             word(lang, "on_the_call"),
-            [clean(t.text(lang)) for t in line.tips if t.applies_to(rec.scenario.id)]
-            + [clean(t(lang)) for t in say.on_the_call],
+            [clean(t(lang)) for t in (*rec.steps, *rec.on_the_call)],
         ),
         (word(lang, "warnings"), _texts(rec.warnings, rec, catalogue, lang)),
         (word(lang, "notes"), _texts(rec.notes, rec, catalogue, lang)),
@@ -645,7 +793,10 @@ def _sections(rec: Recommendation, catalogue: Catalogue, lang: str) -> list[tupl
 def _alternative(status: LineStatus, scenario: Scenario, lang: str) -> str:
     line = status.line
     parts = [f"{line.number} {line.name(lang)}", state_text(status, lang)]
-    parts.append(f"{word(lang, 'wait')} {wait_text(line, lang)}")
+    if status.peak is not None:
+        parts.append(word(lang, "peak_now", window=window_text(status.peak.window)))
+    else:
+        parts.append(f"{word(lang, 'wait')} {wait_text(line, lang)}")
     ivr = ivr_text(line, scenario, lang)
     if line.menu or line.dial_note:
         parts.append(ivr)
@@ -653,7 +804,9 @@ def _alternative(status: LineStatus, scenario: Scenario, lang: str) -> str:
 
 
 def _unverified(status: LineStatus, lang: str) -> str:
-    return "" if status.calendar_verified else " " + word(lang, "unverified")
+    if status.calendar_verified:
+        return ""
+    return ("" if lang == "zh" else " ") + word(lang, f"tier.{status.calendar}")
 
 
 def _source(line: Line, lang: str) -> str:
@@ -699,13 +852,18 @@ def _table_row(
     catalogue: Catalogue, status: LineStatus, lang: str, *, ids: bool = False
 ) -> list[str]:
     line = status.line
-    names = ", ".join(s if ids else catalogue.scenario(s).name(lang) for s in line.scenarios)
+    names = ", ".join(
+        (s if ids else catalogue.scenario(s).name(lang))
+        + (word(lang, "extension") if s in line.extends else "")
+        for s in line.scenarios
+    )
     off_peak = ", ".join(window_text(w) for w in line.off_peak) or word(lang, "none")
     state = word(lang, "open" if status.open_now else "closed")
     return [
         clean(line.name(lang)),
         line.number,
-        word(lang, "audience." + line.audience),
+        word(lang, "audience." + line.audience)
+        + (word(lang, "extension") if line.extends_audience else ""),
         clean(names),
         hours_text(line, lang),
         off_peak,
@@ -888,26 +1046,22 @@ def _missing(sheet: CallSheet, lang: str) -> list[tuple[str, str, str]]:
     rows = []
     for fact in sheet.missing:
         described = sheet.catalogue.fact(fact)
+        where = described.where_for(sheet.rec.scenario.audience) if described else None
         rows.append(
             (
                 fact,
                 described.name(lang) if described else fact,
-                described.where(lang) if described else "",
+                where(lang) if where else "",
             )
         )
     return rows
 
 
-def record_command(sheet: CallSheet) -> str:
-    """The exact `jdhotline case add` line to run after the call."""
-    import shlex
+def record_command(sheet: CallSheet, lang: str) -> str:
+    """The `jdhotline case add` line to run after the call (script.record_command)."""
+    from .script import record_command as command
 
-    parts = ["jdhotline", "case", "add", "--line", sheet.rec.primary.line.id]
-    parts += ["--scenario", sheet.rec.scenario.id]
-    if sheet.facts.order:
-        parts += ["--order", sheet.facts.order]
-    command = " ".join(shlex.quote(p) for p in parts)
-    return command + " --agent 工号 --ticket 服务单号 --promise 24h"
+    return command(sheet.rec.primary.line.id, sheet.rec.scenario.id, sheet.facts, lang)
 
 
 def prep_json(sheet: CallSheet, lang: str) -> dict[str, Any]:
@@ -916,7 +1070,7 @@ def prep_json(sheet: CallSheet, lang: str) -> dict[str, Any]:
     doc["opening"] = _opening(sheet, lang)
     doc["missing"] = [{"fact": f, "name": n, "where": w} for f, n, w in _missing(sheet, lang)]
     doc["evidence"] = list(sheet.facts.evidence)
-    doc["record"] = record_command(sheet)
+    doc["record"] = record_command(sheet, lang)
     doc["open_cases"] = [case_summary_json(c, rec.at) for c in sheet.open_cases]
     return doc
 
@@ -937,13 +1091,15 @@ def _prep_sections(sheet: CallSheet, lang: str) -> list[tuple[str, list[str]]]:
             ],
         ),
         (w("have_ready"), evidence),
+        (w("on_the_call"), [clean(t(lang)) for t in rec.steps]),  # the guide's steps, as `which`
         (w("warnings"), _texts(rec.warnings, rec, sheet.catalogue, lang)),
+        (w("notes"), _texts(rec.notes, rec, sheet.catalogue, lang)),
+        (w("after_call"), [w("after_fields")] + [clean(t(lang)) for t in rec.on_the_call]),
+        (w("record"), [record_command(sheet, lang)]),
         (
-            w("after_call"),
-            [w("after_fields")] + [clean(t(lang)) for t in sheet.catalogue.say.on_the_call],
+            w("open_cases" if sheet.facts.order else "open_cases.all"),
+            [_case_line(c, rec.at, lang) for c in sheet.open_cases],
         ),
-        (w("record"), [record_command(sheet)]),
-        (w("open_cases"), [_case_line(c, rec.at, lang) for c in sheet.open_cases]),
     ]
     return [(heading, items) for heading, items in sections if items]
 
@@ -1039,6 +1195,9 @@ def cases_csv(cases: Sequence[Case]) -> str:
     import io
 
     buffer = io.StringIO()
+    # A byte-order mark first: Excel and WPS on Chinese Windows read a CSV without one
+    # as GBK, and Chinese notes turn to garbled text.
+    buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(
         [

@@ -10,7 +10,10 @@ The guide's routing, expressed over the catalogue's data rather than line ids:
   technicians;
 * a PLUS member's line comes next for a member, before the everyone-lines;
 * a buyer asking a merchant question gets the merchant line, with a note; a
-  merchant asking a buyer question gets a buyer's answer, with a note.
+  merchant asking a buyer question gets a buyer's answer, with a note;
+* each piece of the guide's advice (a line's tips, what to do on the call) is
+  given only to the callers and for the scenarios it is written for (the
+  catalogue says which, as ``users`` and ``scenarios``).
 
 Pure functions: the moment is an argument and nothing is printed. What the
 user reads is worded in render.py from the notice codes below.
@@ -41,15 +44,19 @@ class NoLineError(LookupError):
 class Notice(Record):
     """Something to tell the user, worded by render.py.
 
-    Codes: plus-members-only, caution, peak, primary-closed, calendar-unverified,
-    merchant-line, buyer-question, assistant, plus-expedite (warnings and notes);
-    serves, specialist, members-line, general-line (reasons).
+    Codes: plus-members-only, caution, peak, primary-closed, calendar-statutory,
+    calendar-guessed, calendar-upgrade, merchant-line, buyer-question, assistant,
+    plus-expedite (warnings and notes);
+    serves, extension, specialist, members-line, general-line (reasons).
     """
 
     code: str
     line: Line | None = None
     other: Line | None = None  # primary-closed: the alternative open now, if any
     years: tuple[int, ...] = ()
+    # primary-closed with no open alternative: the lines open now that do not take
+    # this question (a merchant's, at night: the buyers' lines), to say they are not it.
+    not_for_this: tuple[Line, ...] = ()
 
 
 class Recommendation(Record):
@@ -61,13 +68,34 @@ class Recommendation(Record):
     menu_key: MenuKey | None
     checklist: tuple[L10n, ...]
     matched: tuple[str, ...] = ()
+    steps: tuple[L10n, ...] = ()  # the guide's steps for this line and scenario
+    on_the_call: tuple[L10n, ...] = ()  # the guide's advice for the call, for this caller
+    problem: str = ""  # the caller's own words the scenario was matched from
     warnings: tuple[Notice, ...] = ()
     notes: tuple[Notice, ...] = ()
     reasons: tuple[Notice, ...] = ()
 
 
 def calendar_of(catalogue: Catalogue, cache_dir: Path | None = None) -> WorkCalendar:
-    return WorkCalendar(catalogue.extra_holidays, catalogue.extra_workdays, cache_dir)
+    return WorkCalendar(
+        catalogue.extra_holidays, catalogue.extra_workdays, cache_dir, catalogue.calendar_years
+    )
+
+
+def calendar_notices(statuses: list[LineStatus], calendar: WorkCalendar) -> list[Notice]:
+    """How sure the working days behind these answers are: a notice a tier, and whether
+    upgrading chinesecalendar could make them sure."""
+    guessed = sorted({year for s in statuses for year in s.guessed_years})
+    statutory = sorted({year for s in statuses for year in s.unverified_years} - set(guessed))
+    notices = []
+    if statutory:
+        notices.append(Notice("calendar-statutory", years=tuple(statutory)))
+    if guessed:
+        notices.append(Notice("calendar-guessed", years=tuple(guessed)))
+    upgrade = tuple(y for y in sorted({*statutory, *guessed}) if calendar.upgrade_could_help(y))
+    if upgrade:
+        notices.append(Notice("calendar-upgrade", years=upgrade))
+    return notices
 
 
 def ranked_lines(catalogue: Catalogue, user: str, scenario: Scenario) -> list[tuple[int, Line]]:
@@ -111,6 +139,7 @@ def recommend(
     matched: tuple[str, ...] = (),
     simple: bool = False,
     calendar: WorkCalendar | None = None,
+    problem: str = "",
 ) -> Recommendation:
     ranked = ranked_lines(catalogue, user, scenario)
     if not ranked:
@@ -121,6 +150,8 @@ def recommend(
     first_tier, line = ranked[0]
 
     reasons = [Notice("serves" if scenario.id in line.scenarios else "general-line", line)]
+    if scenario.id in line.extends:
+        reasons.append(Notice("extension", line))
     if first_tier == 0 and user == "plus" and scenario.audience == "buyers":
         reasons.append(Notice("specialist", line))
     if line.audience == "plus":
@@ -132,7 +163,7 @@ def recommend(
         notes.append(Notice("buyer-question"))
     if user != "merchant" and scenario.audience == "merchants":
         warnings.append(Notice("merchant-line", line))
-    if user != "plus" and scenario.audience == "buyers":
+    if user == "regular" and scenario.audience == "buyers":
         for other in catalogue.lines:
             if other.audience == "plus" and scenario.id in other.scenarios:
                 warnings.append(Notice("plus-members-only", other))
@@ -142,10 +173,16 @@ def recommend(
         warnings.append(Notice("peak", line))
     if not primary.open_now:
         open_now = next((alt.line for alt in alternatives if alt.open_now), None)
-        warnings.append(Notice("primary-closed", line, other=open_now))
-    years = sorted({year for s in statuses for year in s.unverified_years})
-    if years:
-        warnings.append(Notice("calendar-unverified", years=tuple(years)))
+        others: tuple[Line, ...] = ()
+        if open_now is None:
+            ranked_ids = {ranked_line.id for _, ranked_line in ranked}
+            others = tuple(
+                s.line
+                for s in line_statuses(catalogue, at, calendar)
+                if s.open_now and s.line.id not in ranked_ids
+            )
+        warnings.append(Notice("primary-closed", line, other=open_now, not_for_this=others))
+    warnings += calendar_notices(statuses, calendar)
     if user == "plus" and line.plus_tip is not None:
         notes.append(Notice("plus-expedite", line))
     if simple:
@@ -160,6 +197,11 @@ def recommend(
         menu_key=line.menu_key_for(scenario.id),
         checklist=scenario.prepare,
         matched=matched,
+        steps=tuple(tip.text for tip in line.tips if tip.applies_to(scenario.id, user)),
+        on_the_call=tuple(
+            tip.text for tip in catalogue.say.on_the_call if tip.applies_to(scenario.id, user)
+        ),
+        problem=problem,
         warnings=tuple(warnings),
         notes=tuple(notes),
         reasons=tuple(reasons),

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from .catalogue import MINUTES_PER_DAY, Line, Peak, Window
 from .record import Record
-from .workdays import WorkCalendar
+from .workdays import STATUTORY, VERIFIED, WorkCalendar
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 HORIZON_DAYS = 400  # past this a line is taken as closed for good (a broken catalogue)
@@ -36,11 +36,23 @@ class LineStatus(Record):
     next_change: dt.datetime | None  # None: open around the clock (or never opens)
     best_time: Interval | None  # None: the line never opens within the horizon
     peak: Peak | None  # the peak the moment falls in, if the line is open then
-    unverified_years: tuple[int, ...]  # years guessed Monday-Friday for this answer
+    unverified_years: tuple[int, ...]  # years of this answer the official calendar lacks
+    guessed_years: tuple[int, ...] = ()  # those of them without statutory data either
 
     @property
     def calendar_verified(self) -> bool:
         return not self.unverified_years
+
+    @property
+    def calendar(self) -> str:
+        """The least sure tier among the days this answer consulted (workdays.TIERS)."""
+        return (
+            "guessed"
+            if self.guessed_years
+            else "statutory"
+            if self.unverified_years
+            else "verified"
+        )
 
 
 def to_beijing(moment: dt.datetime) -> dt.datetime:
@@ -85,7 +97,8 @@ def status(line: Line, moment: dt.datetime, calendar: WorkCalendar) -> LineStatu
         next_change=next_change,
         best_time=best,
         peak=peak,
-        unverified_years=hours.unverified_years(),
+        unverified_years=hours.years_not(VERIFIED),
+        guessed_years=hours.years_not(VERIFIED, STATUTORY),
     )
 
 
@@ -95,17 +108,17 @@ class _OpenHours:
     def __init__(self, line: Line, calendar: WorkCalendar) -> None:
         self.line = line
         self.calendar = calendar
-        self.unverified: set[int] = set()
+        self.tiers: dict[int, set[str]] = {}  # year -> the tiers of the days consulted
 
-    def unverified_years(self) -> tuple[int, ...]:
-        return tuple(sorted(self.unverified))
+    def years_not(self, *tiers: str) -> tuple[int, ...]:
+        """The years in which some day consulted was answered by a tier not in ``tiers``."""
+        return tuple(sorted(y for y, seen in self.tiers.items() if not seen <= set(tiers)))
 
     def _opens_on(self, day: dt.date) -> bool:
         if self.line.hours.days == "every-day":
             return True
         answer = self.calendar.check(day)
-        if not answer.verified:
-            self.unverified.add(day.year)
+        self.tiers.setdefault(day.year, set()).add(answer.tier)
         return answer.is_workday
 
     def intervals(self, at: dt.datetime) -> Iterator[Interval]:
@@ -118,15 +131,19 @@ class _OpenHours:
         current: tuple[dt.datetime, dt.datetime] | None = None  # (start, end) being merged
         for offset in range(HORIZON_DAYS + 1):
             day = first + dt.timedelta(days=offset)
-            if not self._opens_on(day):
-                continue
             start = _at_minute(day, window.start)
             end = start + dt.timedelta(minutes=window.length)
-            if current is not None and start <= current[1]:
+            if current is not None and start > current[1]:
+                # This day cannot extend the stretch: give it before asking the calendar
+                # about the day, so an answer only counts the days it depends on.
+                if current[1] > at:
+                    yield Interval(*current)
+                current = None
+            if not self._opens_on(day):
+                continue
+            if current is not None:
                 current = (current[0], max(end, current[1]))
                 continue
-            if current is not None and current[1] > at:
-                yield Interval(*current)
             current = (start, end)
         if current is not None and current[1] > at:
             # Still open at the horizon: no end in sight.

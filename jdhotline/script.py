@@ -29,11 +29,21 @@ def _day(day: dt.date, lang: str, *, year: bool) -> str:
 
 
 def opening(facts: Facts, *, plus: bool, today: dt.date, lang: str) -> str | None:
-    """The first sentence of the call, from whatever facts were given; None if none were."""
+    """The first sentence of the call, in the guide's shape time + problem + demand.
+
+    None unless there is a problem to state and a time or a demand to go with it
+    (the guide's two examples: "10 月 10 日下单……需求是……" and "美的冰箱 BCD-500WTPZM,
+    2023 年买的,不制冷"): a sentence with less says nothing the agent would not ask.
+    """
+    if not facts.what_is_wrong or not (facts.ordered or facts.bought or facts.want):
+        return None
     zh = lang == "zh"
     parts: list[str] = []
     if plus:
         parts.append("PLUS 会员" if zh else "PLUS member")
+    if facts.shop:
+        parts.append(shop_words(facts.shop, lang))
+    which = _which_order(facts, lang)
     if facts.model or facts.bought:
         # The appliance shape: "美的冰箱 BCD-500WTPZM,2023 年买的,不制冷".
         if facts.model:
@@ -41,25 +51,60 @@ def opening(facts: Facts, *, plus: bool, today: dt.date, lang: str) -> str | Non
         if facts.bought:
             when = _day(facts.bought, lang, year=True)
             parts.append(f"{when}买的" if zh else f"bought on {when}")
-        if facts.order:
-            parts.append(f"订单号 {facts.order}" if zh else f"order {facts.order}")
+        if which:
+            parts.append(which)
     elif facts.ordered:
         when = _day(facts.ordered, lang, year=facts.ordered.year != today.year)
-        order = f"(订单号 {facts.order})" if zh and facts.order else ""
-        order = order or (f" (order {facts.order})" if facts.order else "")
-        parts.append(f"{when}下单{order}" if zh else f"ordered on {when}{order}")
-    elif facts.order:
-        parts.append(f"订单号 {facts.order}" if zh else f"order {facts.order}")
-    if facts.what_is_wrong:
-        parts.append(facts.what_is_wrong)
+        which = (f"({which})" if zh else f" ({which})") if which else ""
+        parts.append(f"{when}下单{which}" if zh else f"ordered on {when}{which}")
+    elif which:
+        parts.append(which)
+    parts.append(facts.what_is_wrong)
     if facts.want:
         parts.append(f"需求是{facts.want}" if zh else f"I want {facts.want}")
-    if not parts or parts == (["PLUS 会员"] if zh else ["PLUS member"]):
-        return None
     if zh:
         return ",".join(parts)
     sentence = "; ".join(parts) + "."
     return sentence[0].upper() + sentence[1:]
+
+
+def _which_order(facts: Facts, lang: str) -> str | None:
+    """The order number, else the receiving phone's last digits: never one for the other."""
+    if facts.order:
+        return f"订单号 {facts.order}" if lang == "zh" else f"order {facts.order}"
+    if facts.phone:
+        return phone_words(facts.phone, lang)
+    return None
+
+
+def phone_words(phone: str, lang: str) -> str:
+    return f"收货手机尾号 {phone}" if lang == "zh" else f"receiving phone ending {phone}"
+
+
+def shop_words(shop: str, lang: str) -> str:
+    return f"店铺 ID {shop}" if lang == "zh" else f"shop ID {shop}"
+
+
+def record_command(line_id: str, scenario_id: str, facts: Facts, lang: str) -> str:
+    """The `jdhotline case add` line to run after the call, one line to copy.
+
+    What only the agent can say is a placeholder <like this>: a shell refuses to run
+    it as printed, and `case add` refuses the words (prep.PLACEHOLDERS). Facts the
+    record has no field for (phone digits, shop ID) go into the note.
+    """
+    import shlex
+
+    from .prep import PLACEHOLDERS
+
+    parts = ["jdhotline", "case", "add", "--line", line_id, "--scenario", scenario_id]
+    if facts.order:
+        parts += ["--order", facts.order]
+    extra = [phone_words(facts.phone, lang)] if facts.phone else []
+    extra += [shop_words(facts.shop, lang)] if facts.shop else []
+    if extra:
+        parts += ["--note", ("," if lang == "zh" else "; ").join(extra)]
+    command = " ".join(shlex.quote(p) for p in parts)
+    return command + "".join(f" {flag} {word}" for flag, word in PLACEHOLDERS.items())
 
 
 class FollowUp(Record):
@@ -100,7 +145,9 @@ def followup(case: Case, line: Line, at: dt.datetime, lang: str) -> FollowUp:
         words = "; ".join(parts) + "."
         words = words[0].upper() + words[1:]
     escalate = None
-    if missed >= 2:
+    # The guide's escalation requests (上级维权专员, 家电售后主管, PLUS 专属维权组) are a
+    # buyer's; it gives a merchant none, so a merchant's case gets none.
+    if missed >= 2 and line.audience != "merchants":
         days = max(1, (at - case.created_at).days)
         escalate = _escalation(line, days, lang)
     return FollowUp(words=words, escalate=escalate, overdue=overdue, missed=missed)

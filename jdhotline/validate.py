@@ -18,6 +18,7 @@ from .catalogue import (
     LINE_AUDIENCES,
     MINUTES_PER_DAY,
     SCENARIO_AUDIENCES,
+    USERS,
     Catalogue,
     Fact,
     Hours,
@@ -33,9 +34,11 @@ from .catalogue import (
     format_minutes,
 )
 from .errors import CatalogueError
+from .workdays import DeclaredYear
 
 _ID = re.compile(r"^[a-z][a-z0-9-]*$")
 _NUMBER = re.compile(r"^[0-9][0-9-]*[0-9]$")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 _TIME = re.compile(r"^([01][0-9]|2[0-4]):([0-5][0-9])$")
 
 T = TypeVar("T")
@@ -67,10 +70,10 @@ def _yaml_load(text: str, file: str) -> Any:
         """Safe loading that refuses duplicate keys."""
 
         def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
-            seen: set[str] = set()
+            seen: set[str | int] = set()
             for key_node, _ in node.value:
                 key = self.construct_object(key_node, deep=deep)
-                if not isinstance(key, str):
+                if not isinstance(key, (str, int)):
                     continue  # an unhashable key is PyYAML's own error, just below
                 if key in seen:
                     mark = key_node.start_mark
@@ -90,6 +93,14 @@ def _yaml_load(text: str, file: str) -> Any:
         raise CatalogueError(file, where, f"YAML: {what}") from None
     except yaml.YAMLError as exc:
         raise CatalogueError(file, "", f"YAML: {exc}") from None
+
+
+def _year(key: Any) -> int | None:
+    """A `calendar:` key that names a year (2027 or "2027"), else None."""
+    text = str(key) if isinstance(key, int) and not isinstance(key, bool) else key
+    if isinstance(text, str) and re.fullmatch(r"(19|20|21)[0-9][0-9]", text.strip()):
+        return int(text)
+    return None
 
 
 def _type_name(value: Any) -> str:
@@ -226,6 +237,12 @@ class _Validator:
                 self.known(tip.scenarios, f"hotlines[{i}].tips[{j}].scenarios", known)
             for j, key in enumerate(line.menu):
                 self.known(key.scenarios, f"hotlines[{i}].menu[{j}].scenarios", known)
+            for j, extra in enumerate(line.extends):
+                if extra not in line.scenarios:
+                    raise self.fail(
+                        f"hotlines[{i}].extends[{j}]",
+                        f"{extra!r} is not in this line's scenarios; list it there first",
+                    )
             served.update(line.scenarios)
         for i, scenario in enumerate(scenarios):
             for j, need in enumerate(scenario.needs):
@@ -238,18 +255,7 @@ class _Validator:
                     f"scenarios[{i}]",
                     f"no line serves scenario {scenario.id!r}; add it to a line's scenarios",
                 )
-        calendar = top.get("calendar") or {}
-        cal = self.mapping(calendar, "calendar", (), ("extra_holidays", "extra_workdays"))
-        holidays = self.list_of(
-            cal.get("extra_holidays") or [], "calendar.extra_holidays", self.date
-        )
-        workdays = self.list_of(
-            cal.get("extra_workdays") or [], "calendar.extra_workdays", self.date
-        )
-        both = set(holidays) & set(workdays)
-        if both:
-            day = min(both).isoformat()
-            raise self.fail("calendar", f"{day} is listed both as a holiday and as a working day")
+        holidays, workdays, years = self.calendar(top.get("calendar") or {})
         say = self.mapping(top["say"], "say", ("shape", "example", "on_the_call"))
         return Catalogue(
             path=self.file,
@@ -258,13 +264,94 @@ class _Validator:
             say=Say(
                 shape=self.l10n(say["shape"], "say.shape"),
                 example=self.l10n(say["example"], "say.example"),
-                on_the_call=self.list_of(say["on_the_call"], "say.on_the_call", self.l10n),
+                on_the_call=self.list_of(say["on_the_call"], "say.on_the_call", self.tip),
             ),
             assistant=self.l10n(top["assistant"], "assistant"),
             extra_holidays=frozenset(holidays),
             extra_workdays=frozenset(workdays),
             facts=tuple(facts.items()),
+            calendar_years=years,
         )
+
+    def calendar(
+        self, value: Any
+    ) -> tuple[tuple[dt.date, ...], tuple[dt.date, ...], tuple[DeclaredYear, ...]]:
+        """`calendar:`: single dates patched by hand, and whole years from their notice."""
+        if not isinstance(value, dict):
+            raise self.fail("calendar", f"expected a mapping, got {_type_name(value)}")
+        patches = {k: v for k, v in value.items() if k in ("extra_holidays", "extra_workdays")}
+        holidays = self.list_of(
+            patches.get("extra_holidays") or [], "calendar.extra_holidays", self.date
+        )
+        workdays = self.list_of(
+            patches.get("extra_workdays") or [], "calendar.extra_workdays", self.date
+        )
+        self.disjoint(holidays, workdays, "calendar")
+        years: dict[int, DeclaredYear] = {}
+        for key, entry in value.items():
+            if key in patches:
+                continue
+            year = _year(key)
+            if year is None:
+                raise self.fail(
+                    f"calendar.{key}",
+                    "unknown field; expected extra_holidays, extra_workdays or a year "
+                    "(e.g. 2027) with its holidays and workdays",
+                )
+            if year in years:
+                raise self.fail(f"calendar.{key}", f"{year} is declared twice; keep one")
+            years[year] = self.calendar_year(year, entry, f"calendar.{key}")
+        return holidays, workdays, tuple(years[y] for y in sorted(years))
+
+    def calendar_year(self, year: int, value: Any, where: str) -> DeclaredYear:
+        """One year of the State Council's notice: days off, and the weekends worked."""
+        data = self.mapping(value, where, ("holidays", "workdays"))
+        days: dict[str, list[tuple[int, dt.date]]] = {}  # field -> (item index, day)
+        for field in ("holidays", "workdays"):
+            items = self.list_of(data[field] or [], f"{where}.{field}", self.days)
+            days[field] = [(i, day) for i, span in enumerate(items) for day in span]
+            for i, day in days[field]:
+                if day.year != year:
+                    raise self.fail(
+                        f"{where}.{field}[{i}]",
+                        f"{day} is not in {year}; list it under calendar.{day.year}, "
+                        "or correct the year",
+                    )
+                if field == "workdays" and day.weekday() < 5:
+                    raise self.fail(
+                        f"{where}.workdays[{i}]",
+                        f"{day} is a {_WEEKDAYS[day.weekday()]}, a working day anyway; "
+                        "list only the weekend days worked (调休上班)",
+                    )
+        holidays = [day for _, day in days["holidays"]]
+        workdays = [day for _, day in days["workdays"]]
+        if not holidays:
+            raise self.fail(
+                f"{where}.holidays", "is empty; every year has holidays (1 January at least)"
+            )
+        self.disjoint(holidays, workdays, where)
+        return DeclaredYear(year, frozenset(holidays), frozenset(workdays))
+
+    def days(self, value: Any, where: str) -> list[dt.date]:
+        """A date, or a run of dates as the notices give them: "2026-10-01..2026-10-07"."""
+        if not (isinstance(value, str) and ".." in value):
+            return [self.date(value, where)]
+        first, last = (self.date(part, where) for part in value.split("..", 1))
+        if last < first:
+            raise self.fail(where, f"{value!r} ends before it starts; put the earlier date first")
+        if last.year != first.year:
+            raise self.fail(where, f"{value!r} runs into another year; split it at 31 December")
+        return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+
+    def disjoint(
+        self, holidays: Iterable[dt.date], workdays: Iterable[dt.date], where: str
+    ) -> None:
+        both = set(holidays) & set(workdays)
+        if both:
+            day = min(both).isoformat()
+            raise self.fail(
+                where, f"{day} is listed both as a holiday and as a working day; keep it in one"
+            )
 
     def known(self, ids: Iterable[str], where: str, known: set[str]) -> None:
         for i, scenario in enumerate(ids):
@@ -311,6 +398,8 @@ class _Validator:
                 "plus_tip",
                 "caution",
                 "tips",
+                "extends",
+                "extends_audience",
             ),
         )
         at = lambda key: _join(where, key)  # noqa: E731
@@ -354,6 +443,10 @@ class _Validator:
             menu=self.list_of(data.get("menu") or [], at("menu"), self.menu_key),
             online=self.l10n(data["online"], at("online")),
             tips=self.list_of(data.get("tips") or [], at("tips"), self.tip),
+            extends=self.list_of(data.get("extends") or [], at("extends"), self.ident),
+            extends_audience=self.boolean(
+                data.get("extends_audience", False), at("extends_audience")
+            ),
             non_member_reply=self.text(reply, at("non_member_reply"))
             if reply is not None
             else None,
@@ -363,18 +456,27 @@ class _Validator:
         )
 
     def fact(self, value: Any, where: str) -> Fact:
-        data = self.mapping(value, where, ("name", "where"))
+        data = self.mapping(value, where, ("name", "where"), ("merchants",))
+        merchants = data.get("merchants")
         return Fact(
             name=self.l10n(data["name"], _join(where, "name")),
             where=self.l10n(data["where"], _join(where, "where")),
+            merchants=self.l10n(merchants, _join(where, "merchants"))
+            if merchants is not None
+            else None,
         )
 
     def tip(self, value: Any, where: str) -> Tip:
-        data = self.mapping(value, where, LANGS, ("scenarios",))
+        data = self.mapping(value, where, LANGS, ("scenarios", "users"))
         return Tip(
             text=self.l10n({lang: data[lang] for lang in LANGS}, where),
             scenarios=self.list_of(
                 data.get("scenarios") or [], _join(where, "scenarios"), self.ident
+            ),
+            users=self.list_of(
+                data.get("users") or [],
+                _join(where, "users"),
+                lambda v, w: self.choice(v, w, USERS),
             ),
         )
 
@@ -473,6 +575,14 @@ def _describe(value: Any) -> str:
 def to_data(catalogue: Catalogue) -> dict[str, Any]:
     """The catalogue as the plain data its YAML holds: parse(dump(c)) == c."""
 
+    def tip(value: Tip) -> dict[str, Any]:
+        data: dict[str, Any] = text(value.text)
+        if value.scenarios:
+            data["scenarios"] = list(value.scenarios)
+        if value.users:
+            data["users"] = list(value.users)
+        return data
+
     def text(value: L10n) -> dict[str, str]:
         return {"zh": value.zh, "en": value.en}
 
@@ -500,10 +610,7 @@ def to_data(catalogue: Catalogue) -> dict[str, Any]:
                 for k in value.menu
             ],
             "online": text(value.online),
-            "tips": [
-                {**text(t.text), **({"scenarios": list(t.scenarios)} if t.scenarios else {})}
-                for t in value.tips
-            ],
+            "tips": [tip(t) for t in value.tips],
             "source": value.source,
             "verified_on": value.verified_on.isoformat(),
         }
@@ -512,6 +619,10 @@ def to_data(catalogue: Catalogue) -> dict[str, Any]:
                 data[key] = text(getattr(value, key))
         if value.non_member_reply is not None:
             data["non_member_reply"] = value.non_member_reply
+        if value.extends:
+            data["extends"] = list(value.extends)
+        if value.extends_audience:
+            data["extends_audience"] = True
         return data
 
     def scenario(value: Scenario) -> dict[str, Any]:
@@ -538,17 +649,29 @@ def to_data(catalogue: Catalogue) -> dict[str, Any]:
         "say": {
             "shape": text(catalogue.say.shape),
             "example": text(catalogue.say.example),
-            "on_the_call": [text(t) for t in catalogue.say.on_the_call],
+            "on_the_call": [tip(t) for t in catalogue.say.on_the_call],
         },
         "assistant": text(catalogue.assistant),
         "calendar": {
             "extra_holidays": sorted(d.isoformat() for d in catalogue.extra_holidays),
             "extra_workdays": sorted(d.isoformat() for d in catalogue.extra_workdays),
+            **{
+                y.year: {
+                    "holidays": sorted(d.isoformat() for d in y.holidays),
+                    "workdays": sorted(d.isoformat() for d in y.workdays),
+                }
+                for y in catalogue.calendar_years
+            },
         },
     }
     if catalogue.facts:
         data["facts"] = {
-            k: {"name": text(f.name), "where": text(f.where)} for k, f in catalogue.facts
+            k: {
+                "name": text(f.name),
+                "where": text(f.where),
+                **({"merchants": text(f.merchants)} if f.merchants else {}),
+            }
+            for k, f in catalogue.facts
         }
     return data
 

@@ -93,26 +93,6 @@ def bare_env(**extra: str) -> dict[str, str]:
     return {**{name: os.environ[name] for name in keep if name in os.environ}, **extra}
 
 
-@pytest.fixture
-def calendar_ends_2026(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The official calendar as a release whose last year is 2026, whatever is installed.
-
-    A test about "a year the official calendar does not cover" makes that year itself,
-    so it still holds the day chinesecalendar covers 2027 (test_workdays.py runs the
-    tests marked `calendar` against such a release).
-    """
-    from jdhotline import workdays
-
-    real = workdays.official_calendar()
-    assert 2026 in real.years, "chinesecalendar must cover 2026"
-    ended = workdays.OfficialCalendar(
-        years=frozenset(year for year in real.years if year <= 2026),
-        holidays=frozenset(day for day in real.holidays if day.year <= 2026),
-        workdays=frozenset(day for day in real.workdays if day.year <= 2026),
-    )
-    monkeypatch.setattr(workdays, "official_calendar", lambda cache_dir=None: ended)
-
-
 @pytest.fixture(scope="session")
 def shipped_data() -> dict[str, Any]:
     return yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))

@@ -353,7 +353,7 @@ def test_case_commands_end_to_end(home: Path) -> None:
     assert [len(c["entries"]) for c in exported] == [3, 1]
     csv_text = run("case", "export", "--format", "csv").stdout
     rows = csv_text.splitlines()
-    assert rows[0].startswith("case,line,scenario,order,status,outcome,at,kind")
+    assert rows[0].startswith("\ufeffcase,line,scenario,order,status,outcome,at,kind")
     assert len(rows) == 1 + 4
     assert "'=HYPERLINK" in csv_text  # a note never runs as a spreadsheet formula
 
@@ -418,3 +418,102 @@ def test_data_folder_is_platformdirs(monkeypatch: pytest.MonkeyPatch, xdg: str |
         monkeypatch.setenv("XDG_DATA_HOME", xdg)
     expected = Path(platformdirs.user_data_dir("jdhotline", appauthor=False)) / "cases.db"
     assert cli._store_path() == expected
+
+
+# ---------------------------------------------------------------- issue 11, points 8-11
+
+
+def _one_line_refusal(result, action: str) -> None:
+    assert result.exit_code == 2, result.output
+    assert result.stderr.count("\n") == 1, result.stderr  # one line
+    assert f"`case {action}` is refused" in result.stderr
+    assert "jdhotline case reopen 1" in result.stderr
+
+
+@pytest.mark.usefixtures("home")
+def test_closing_twice_is_refused_and_keeps_the_outcome() -> None:
+    run("case", "add", "--line", "appliance", "--agent", "00123", "--promise", "24h",
+        "--at", "2026-11-27T10:00")  # fmt: skip
+    closed = run(
+        "case", "close", "1", "--outcome", "师傅 11-29 上门修好", "--at", "2026-11-29T15:00"
+    )
+    assert closed.exit_code == 0
+    again = run("case", "close", "1", "--at", "2026-11-29T16:00")
+    _one_line_refusal(again, "close")
+    assert "its outcome is kept: 师傅 11-29 上门修好" in again.stderr
+    shown = json.loads(run("case", "show", "1", "--format", "json").stdout)
+    assert shown["outcome"] == "师傅 11-29 上门修好"
+    assert shown["closed_at"] == "2026-11-29T15:00+08:00"
+    assert [e["kind"] for e in shown["entries"]] == ["call", "close"]
+    exported = json.loads(run("case", "export", "--format", "json").stdout)
+    assert exported[0]["outcome"] == "师傅 11-29 上门修好"
+    assert "Outcome: 师傅 11-29 上门修好" in run("case", "show", "1").stdout
+
+
+@pytest.mark.usefixtures("home")
+def test_a_closed_case_takes_no_calls_until_reopened() -> None:
+    run("case", "add", "--line", "appliance", "--agent", "00123", "--promise", "24h",
+        "--at", "2026-11-27T10:00")  # fmt: skip
+    run("case", "close", "1", "--outcome", "修好了", "--at", "2026-11-28T09:00")
+    _one_line_refusal(run("case", "log", "1", "--note", "again", "--at", "2026-11-29T10:00"), "log")
+    _one_line_refusal(run("case", "followup", "1", "--at", "2026-11-29T10:00"), "followup")
+    shown = json.loads(run("case", "show", "1", "--format", "json").stdout)
+    assert shown["status"] == "closed" and len(shown["entries"]) == 2
+
+    reopened = run("case", "reopen", "1", "--at", "2026-11-30T10:00")
+    assert reopened.exit_code == 0 and reopened.stdout.startswith("Case 1 reopened: #1 appliance")
+    shown = json.loads(run("case", "show", "1", "--format", "json").stdout)
+    assert (shown["status"], shown["closed_at"], shown["outcome"]) == ("open", None, None)
+    # The history is kept, the outcome noted at the close included.
+    assert [(e["kind"], e["note"]) for e in shown["entries"]] == [
+        ("call", None),
+        ("close", "修好了"),
+    ]
+    logged = run(
+        "case", "log", "1", "--note", "又坏了", "--promise", "2h", "--at", "2026-11-30T10:05"
+    )
+    assert logged.exit_code == 0
+    assert run("case", "followup", "1", "--at", "2026-11-30T13:00").exit_code == 0
+
+    twice = run("case", "reopen", "1")
+    assert (
+        twice.exit_code == 2
+        and twice.stderr == "jdhotline: case 1 is open; there is nothing to reopen\n"
+    )
+    assert run("case", "reopen", "9").exit_code == 2
+
+
+@pytest.mark.usefixtures("home")
+def test_prep_says_which_cases_it_lists() -> None:
+    for order in ("9999", "5555"):
+        run("case", "add", "--line", "plus", "--order", order, "--promise", "1h",
+            "--at", "2026-11-27T10:00")  # fmt: skip
+    run("case", "add", "--line", "regular", "--promise", "1h", "--at", "2026-11-27T10:00")
+    at = ("--at", "2026-11-28T10:00", "--format", "markdown", "--lang", "zh")
+    every = run("prep", "--plus", "电视黑屏", *at).stdout
+    assert "### 你所有超时未兑现的记录(不限订单)" in every and "这个订单" not in every
+    assert "#1 plus" in every and "#2 plus" in every and "#3 regular" in every
+    one = run("prep", "--plus", "电视黑屏", "--order", "5555", *at).stdout
+    assert "### 这个订单还有超时未兑现的记录\n\n- #2 plus · 订单号 5555" in one
+    assert "#1 plus" not in one and "#3 regular" not in one
+
+
+@pytest.mark.usefixtures("home")
+def test_csv_export_is_utf8_with_a_byte_order_mark() -> None:
+    import csv
+    import io
+
+    run("case", "add", "--line", "regular", "--note", "商家不接电话", "--at", "2026-11-27T10:00")
+    result = run("case", "export", "--format", "csv")
+    assert result.stdout_bytes.startswith(b"\xef\xbb\xbfcase,line,")  # Excel and WPS read UTF-8
+    assert result.stdout_bytes.count(b"\xef\xbb\xbf") == 1
+    rows = list(csv.DictReader(io.StringIO(result.stdout_bytes.decode("utf-8-sig"))))
+    assert rows[0]["case"] == "1" and rows[0]["note"] == "商家不接电话"
+
+
+@pytest.mark.usefixtures("home")
+def test_no_buyers_escalation_for_a_merchants_case() -> None:
+    run("case", "add", "--line", "merchant", "--promise", "2h", "--at", "2026-11-27T10:00")
+    run("case", "log", "1", "--promise", "2h", "--at", "2026-11-27T13:00")
+    doc = json.loads(run("case", "followup", "1", "--at", "2026-11-27T16:00", "-f", "json").stdout)
+    assert doc["missed_promises"] == 2 and doc["escalate"] is None

@@ -13,13 +13,14 @@ from typer.testing import CliRunner
 
 from jdhotline import __version__, cli
 
+from .calendars import pin_official
 from .conftest import bare_env, line_data
 
 runner = CliRunner()
 FRIDAY_NOON = "2026-11-27T12:00"
 LINE_KEYS = [
-    "id", "name", "number", "open_now", "next_change", "best_time", "wait", "ivr", "online",
-    "calendar_verified",
+    "id", "name", "number", "open_now", "next_change", "best_time", "wait", "peak", "ivr", "online",
+    "calendar_verified", "calendar",
 ]  # fmt: skip
 
 
@@ -136,7 +137,7 @@ def test_which_markdown() -> None:
     assert "**Call 950618**" in md and "- **How to get through:** press 1 (order enquiry)" in md
     assert "### Warnings" in md and "25 min" in md  # the evening peak
     assert "### Notes" in md and "京东客服助手" in md  # a simple question
-    assert "- **Best time:** 23:00–24:00" in md
+    assert "- **Best time:** 23:00–tomorrow 09:00" in md
 
 
 def test_local_time_shown_when_the_zone_differs(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -288,6 +289,8 @@ def test_table_json() -> None:
             "number",
             "audience",
             "scenarios",
+            "extends",
+            "extends_audience",
             "hours",
             "off_peak",
             "online",
@@ -298,7 +301,7 @@ def test_table_json() -> None:
     assert merchant["off_peak"] == [{"start": "09:30", "end": "11:00"}]
     assert doc[0]["off_peak"] == [
         {"start": "14:00", "end": "16:00"},
-        {"start": "23:00", "end": "24:00"},
+        {"start": "23:00", "end": "09:00"},
     ]
 
 
@@ -328,26 +331,47 @@ def test_open_one_line_exit_codes() -> None:
 
 
 @pytest.mark.calendar
-def test_open_json_is_a_list_also_for_one_line(calendar_ends_2026: None) -> None:
+def test_open_json_is_a_list_also_for_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    pin_official(monkeypatch)
     assert as_json("open", "--at", FRIDAY_NOON) == [
-        {"id": "regular", "number": "950618", "open_now": True, "next_change": None, "calendar_verified": True},
-        {"id": "plus", "number": "400-656-0055", "open_now": True, "next_change": None, "calendar_verified": True},
-        {"id": "appliance", "number": "400-610-1360", "open_now": True, "next_change": "2026-11-27T21:00+08:00", "calendar_verified": True},
-        {"id": "merchant", "number": "400-622-9068", "open_now": True, "next_change": "2026-11-27T18:00+08:00", "calendar_verified": True},
+        {"id": "regular", "number": "950618", "open_now": True, "next_change": None, "calendar_verified": True, "calendar": "verified"},
+        {"id": "plus", "number": "400-656-0055", "open_now": True, "next_change": None, "calendar_verified": True, "calendar": "verified"},
+        {"id": "appliance", "number": "400-610-1360", "open_now": True, "next_change": "2026-11-27T21:00+08:00", "calendar_verified": True, "calendar": "verified"},
+        {"id": "merchant", "number": "400-622-9068", "open_now": True, "next_change": "2026-11-27T18:00+08:00", "calendar_verified": True, "calendar": "verified"},
     ]  # fmt: skip
     result = run("open", "merchant", "--format", "json", "--at", "2027-01-02T10:00")
     assert result.exit_code == 1
     assert json.loads(result.stdout) == [
-        {"id": "merchant", "number": "400-622-9068", "open_now": False, "next_change": "2027-01-04T09:00+08:00", "calendar_verified": False}
+        {"id": "merchant", "number": "400-622-9068", "open_now": False, "next_change": "2027-01-04T09:00+08:00", "calendar_verified": False, "calendar": "statutory"}
     ]  # fmt: skip
 
 
 @pytest.mark.calendar
-def test_unverified_calendar_is_said_in_words(calendar_ends_2026: None) -> None:
-    result = run("which", "--merchant", "-s", "campaign", "--at", "2027-01-02T10:00")
-    assert "Working days for 2027 are not in the installed chinesecalendar" in result.stdout
-    result = run("open", "merchant", "--at", "2027-01-02T10:00")
-    assert "(working days guessed: calendar not verified)" in result.stdout
+def test_unverified_calendar_is_said_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    pin_official(monkeypatch)  # 2026 is the last year announced
+    which = ("which", "--merchant", "-s", "campaign", "-f", "markdown")
+    text = run(*which, "--at", "2027-01-02T10:00").stdout
+    assert (
+        "2027: holidays not announced yet; statutory holidays counted, make-up days and adjusted working weekends guessed."
+        in text
+    )
+    assert (
+        "Once a chinesecalendar release covers 2027, upgrading verifies it: pip install -U chinesecalendar"
+        in text
+    )
+    text = run(*which, "--at", "2027-01-02T10:00", "--lang", "zh").stdout
+    assert "2027年放假安排尚未公布：已计入法定节假日，补假和调休为推算。" in text
+    text = run(*which, "--at", "2040-01-02T10:00").stdout
+    assert "2040: no holiday data; working days guessed as Monday–Friday." in text
+    assert "pip install" not in text  # no release can cover 2040 yet
+    text = run("open", "merchant", "--at", "2027-01-02T10:00", "-f", "markdown").stdout
+    assert "(statutory holidays only: adjusted days not announced yet)" in text
+    text = run(
+        "open", "merchant", "--at", "2027-01-02T10:00", "-f", "markdown", "--lang", "zh"
+    ).stdout
+    assert "（仅计法定节假日，调休尚未公布）" in text
+    text = run("open", "merchant", "--at", "2040-01-02T10:00", "-f", "markdown").stdout
+    assert "(working days guessed: Monday–Friday)" in text
 
 
 def test_scenarios() -> None:
@@ -380,9 +404,26 @@ def test_every_command_has_help() -> None:
     import typer.main
 
     group = typer.main.get_group(cli.app)
-    assert sorted(group.commands) == ["case", "open", "prep", "scenarios", "table", "which"]
+    assert sorted(group.commands) == [
+        "calendar",
+        "case",
+        "open",
+        "prep",
+        "scenarios",
+        "table",
+        "which",
+    ]
     case = group.commands["case"]
-    assert sorted(case.commands) == ["add", "close", "export", "followup", "list", "log", "show"]  # type: ignore[attr-defined]
+    assert sorted(case.commands) == [
+        "add",
+        "close",
+        "export",
+        "followup",
+        "list",
+        "log",
+        "reopen",
+        "show",
+    ]  # type: ignore[attr-defined]
     commands = [([name], c) for name, c in group.commands.items()]
     commands += [(["case", name], c) for name, c in case.commands.items()]  # type: ignore[attr-defined]
     for path, command in commands:

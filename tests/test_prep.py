@@ -4,6 +4,8 @@ import datetime as dt
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from jdhotline import cli
@@ -51,15 +53,34 @@ def test_opening_appliance_shape() -> None:
     )
 
 
-def test_opening_from_partial_facts() -> None:
-    assert opening(Facts(order="12345", want="需要介入"), plus=False, today=TODAY, lang="zh") == (
-        "订单号 12345,需求是需要介入"
+def test_opening_needs_a_problem_and_a_time_or_a_demand() -> None:
+    """The guide's shape, time + problem + demand; less than that is left out."""
+    assert opening(Facts(order="12345", fault="商家拒绝 7 天无理由", want="需要介入"),
+                   plus=False, today=TODAY, lang="zh") == "订单号 12345,商家拒绝 7 天无理由,需求是需要介入"  # fmt: skip
+    last_year = Facts(ordered=dt.date(2025, 12, 30), problem="还没发货")
+    assert (
+        opening(last_year, plus=False, today=TODAY, lang="zh") == "2025 年 12 月 30 日下单,还没发货"
     )
-    assert opening(Facts(fault="not cooling"), plus=False, today=TODAY, lang="en") == "Not cooling."
-    last_year = Facts(ordered=dt.date(2025, 12, 30))
-    assert opening(last_year, plus=False, today=TODAY, lang="zh") == "2025 年 12 月 30 日下单"
-    assert opening(Facts(), plus=False, today=TODAY, lang="zh") is None
-    assert opening(Facts(), plus=True, today=TODAY, lang="en") is None
+    for nothing_to_say in (
+        Facts(),
+        Facts(problem="查物流"),  # the words the scenario was found by, and nothing else
+        Facts(problem="查物流", order="123"),
+        Facts(order="12345", want="需要介入"),  # no problem
+        Facts(fault="not cooling"),
+        Facts(ordered=dt.date(2025, 12, 30)),
+    ):
+        assert opening(nothing_to_say, plus=False, today=TODAY, lang="zh") is None
+        assert opening(nothing_to_say, plus=True, today=TODAY, lang="en") is None
+
+
+def test_phone_digits_are_their_own_words() -> None:
+    facts = Facts(phone="5678", ordered=dt.date(2026, 11, 20), problem="还没发货", want="今天发货")
+    assert opening(facts, plus=False, today=TODAY, lang="zh") == (
+        "11 月 20 日下单(收货手机尾号 5678),还没发货,需求是今天发货"
+    )
+    assert opening(facts, plus=False, today=TODAY, lang="en") == (
+        "Ordered on 20 November (receiving phone ending 5678); 还没发货; I want 今天发货."
+    )
 
 
 @pytest.mark.parametrize(
@@ -70,7 +91,9 @@ def test_opening_from_partial_facts() -> None:
         ("order", Facts(order="1"), ("ordered", "fault", "want")),
         ("dispute", Facts(order="1", fault="x", want="y"), ()),
         ("high-value", Facts(), ("order", "model", "fault", "want")),
-        ("store-violation", Facts(problem="店铺违规"), ("want",)),
+        ("store-violation", Facts(problem="店铺违规"), ("shop", "want")),
+        ("malicious-refund", Facts(shop="S1"), ("order", "fault", "want")),
+        ("dispute", Facts(phone="5678", fault="x", want="y"), ()),  # the digits stand in
     ],
 )
 def test_missing_facts_per_scenario(
@@ -109,6 +132,9 @@ def test_bad_order_numbers(text: str) -> None:
         ("2026-10-10", dt.date(2026, 10, 10)),
         ("10-10", dt.date(2026, 10, 10)),
         ("2023-5-1", dt.date(2023, 5, 1)),
+        ("11-27", dt.date(2026, 11, 27)),  # today
+        ("12-25", dt.date(2025, 12, 25)),  # MM-DD: the most recent one, never a future one
+        ("02-29", dt.date(2024, 2, 29)),
     ],
 )
 def test_dates(text: str, expected: dt.date) -> None:
@@ -118,6 +144,12 @@ def test_dates(text: str, expected: dt.date) -> None:
 @pytest.mark.parametrize("text", ["2026-02-30", "13-01", "yesterday", "10/10", "2026-10"])
 def test_bad_dates(text: str) -> None:
     with pytest.raises(ValueError, match="is not a date"):
+        parse_day(text, TODAY)
+
+
+@pytest.mark.parametrize("text", ["2026-11-28", "2030-01-01"])
+def test_future_dates_are_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="is after today"):
         parse_day(text, TODAY)
 
 
@@ -145,7 +177,7 @@ def test_prep_json_for_a_fridge() -> None:
     assert "我的订单" in doc["missing"][0]["where"]
     assert doc["evidence"] == ["不制冷的视频"]
     assert doc["record"] == (
-        "jdhotline case add --line appliance --scenario appliance --agent 工号 --ticket 服务单号 --promise 24h"
+        "jdhotline case add --line appliance --scenario appliance --agent <工号> --ticket <服务单号> --promise <时限>"
     )
     assert doc["open_cases"] == []
 
@@ -176,8 +208,8 @@ def test_prep_validation(flag: str, value: str, message: str) -> None:
 
 def test_prep_asks_for_missing_facts_in_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cli, "_interactive", lambda: True)
-    # model, bought (a bad date, then a good one), fault given, order skipped, want.
-    answers = "BCD-500WTPZM\nyesterday\n2023-05-01\n\n尽快上门\n"
+    # model, bought (a bad date, then a good one), fault given, order and phone skipped, want.
+    answers = "BCD-500WTPZM\nyesterday\n2023-05-01\n\n\n尽快上门\n"
     result = runner.invoke(
         cli.app,
         ["prep", "冰箱不制冷", "--at", AT, "--format", "json", "--lang", "zh"],
@@ -207,6 +239,169 @@ def test_record_command_is_one_line_even_when_narrow() -> None:
                            env={"COLUMNS": "40"})  # fmt: skip
     command = (
         "  jdhotline case add --line appliance --scenario appliance --order 1234567890123 "
-        "--agent 工号 --ticket 服务单号 --promise 24h"
+        "--agent <工号> --ticket <服务单号> --promise <时限>"
     )
     assert command in result.stdout.splitlines()
+
+
+# ---------------------------------------------------------------- issue 11, points 1-7
+
+
+def _prep(*args: str, input: str | None = None):
+    return runner.invoke(cli.app, ["prep", *args, "--at", AT], input=input)
+
+
+def test_the_interview_keeps_the_problem_as_the_fault(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    # who: Enter (regular); problem: 冰箱不制冷; model; bought; order and phone skipped; want.
+    answers = "\n冰箱不制冷\n美的 BCD-500WTPZM\n2023-05-01\n\n\n上门维修\n"
+    result = _prep("--format", "json", "--lang", "zh", input=answers)
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["scenario"] == "appliance"
+    assert doc["opening"] == "美的 BCD-500WTPZM,2023 年 5 月 1 日买的,冰箱不制冷,需求是上门维修"
+    assert [m["fact"] for m in doc["missing"]] == ["order"]
+    assert "问题 / 故障描述" not in result.stderr  # not asked again
+
+
+def test_phone_digits_at_the_prompt_are_not_an_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    # appliance: model, bought, order skipped, then the phone's last digits, want.
+    answers = "BCD-1\n2023-05-01\n\n5678\n上门维修\n"
+    result = _prep("冰箱不制冷", "--format", "json", "--lang", "zh", input=answers)
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert (
+        doc["opening"] == "BCD-1,2023 年 5 月 1 日买的,收货手机尾号 5678,冰箱不制冷,需求是上门维修"
+    )
+    assert "订单号" not in doc["opening"] and doc["missing"] == []
+    assert "--order" not in doc["record"]
+    assert "--note '收货手机尾号 5678'" in doc["record"]
+    assert "报尾号请先回车" in result.stderr  # the order prompt says how to give the digits
+
+
+def test_phone_flag() -> None:
+    args = ("-s", "order", "--phone", "5678", "--ordered", "11-20", "--fault", "还没发货",
+            "--want", "今天发货", "--format", "json", "--lang", "en")  # fmt: skip
+    doc = json.loads(_prep(*args).stdout)
+    assert (
+        doc["opening"]
+        == "Ordered on 20 November (receiving phone ending 5678); 还没发货; I want 今天发货."
+    )
+    assert (
+        "--order" not in doc["record"] and "--note 'receiving phone ending 5678'" in doc["record"]
+    )
+    bad = _prep("-s", "order", "--phone", "15612345678")
+    assert bad.exit_code == 2
+    assert (
+        bad.stderr
+        == "jdhotline: --phone: '15612345678' is not the last 4 digits of a phone number (e.g. 5678)\n"
+    )
+
+
+def test_the_merchant_sheet_is_a_merchants() -> None:
+    doc = json.loads(_prep("--merchant", "-s", "malicious-refund", "--format", "json").stdout)
+    missing = {m["fact"]: m for m in doc["missing"]}
+    assert list(missing) == ["shop", "order", "fault", "want"]
+    assert missing["shop"]["name"] == "Shop ID" and "shop ID" in missing["shop"]["where"]
+    where = " ".join(m["where"] for m in doc["missing"])
+    for buyers_words in ("我的订单", "not cooling", "7-day"):
+        assert buyers_words not in where
+    shop = _prep("--merchant", "-s", "malicious-refund", "--shop", "S1024", "--order", "999",
+                 "--fault", "买家恶意退款", "--want", "驳回退款", "--format", "json", "--lang", "zh")  # fmt: skip
+    doc = json.loads(shop.stdout)
+    assert doc["opening"] == "店铺 ID S1024,订单号 999,买家恶意退款,需求是驳回退款"
+    assert "--note '店铺 ID S1024'" in doc["record"]
+
+
+def test_merchant_opening_and_prompt(monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = json.loads(_prep("--merchant", "-s", "store-violation", "--shop", "S1024", "--fault",
+                           "店铺被判违规", "--want", "撤销处罚", "--format", "json", "--lang", "zh").stdout)  # fmt: skip
+    assert doc["opening"] == "店铺 ID S1024,店铺被判违规,需求是撤销处罚"
+    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    result = _prep("--merchant", "--lang", "zh", input="买家恶意退款\nS1024\n\n\n\n")
+    assert result.exit_code == 0, result.output
+    assert "如 买家恶意退款" in result.stderr and "冰箱不制冷" not in result.stderr
+    assert "店铺 ID(在线咨询需登录主账号,并提供店铺 ID)" in result.stderr
+    assert "订单号(涉事订单的订单号)" in result.stderr and "我的订单" not in result.stderr
+
+
+def test_dates_after_at_are_refused_and_month_day_is_the_latest() -> None:
+    doc = json.loads(_prep("-s", "order", "--ordered", "12-25", "--fault", "没发货",
+                           "--want", "发货", "--format", "json", "--lang", "en").stdout)  # fmt: skip
+    assert doc["opening"].startswith("Ordered on 25 December 2025")
+    for flag, value in (("--bought", "2030-01-01"), ("--ordered", "2026-11-28")):
+        result = _prep("-s", "appliance", flag, value)
+        assert result.exit_code == 2
+        assert result.stderr == (
+            f"jdhotline: {flag}: '{value}' is after today (2026-11-27); give a past date\n"
+        )
+
+
+def test_the_guides_steps_are_on_the_sheet() -> None:
+    refund = _prep("商家拒绝退款", "--format", "markdown", "--lang", "zh").stdout
+    assert "### 通话中" in refund and "先在 APP 订单“售后→申请人工介入”" in refund
+    tracking = _prep("查物流", "--format", "markdown", "--lang", "zh").stdout
+    assert "### 提示" in tracking and "京东客服助手" in tracking
+    assert "按 1“订单咨询”" in tracking
+
+
+def test_no_opening_when_there_is_nothing_to_say() -> None:
+    doc = json.loads(_prep("查物流", "--format", "json", "--lang", "zh").stdout)
+    assert doc["opening"] is None
+    text = _prep("查物流", "--lang", "zh", "--format", "markdown").stdout
+    assert "“查物流”" not in text and "时间 + 问题 + 需求" in text
+
+
+def test_the_record_line_cannot_store_its_placeholders(tmp_path) -> None:
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    doc = json.loads(_prep("-s", "appliance", "--order", "123", "--format", "json").stdout)
+    line = doc["record"]
+    assert line.endswith("--agent <工号> --ticket <服务单号> --promise <时限>")
+    # Pasted into a shell as printed, it does not run: `<工号` reads a file that is not there.
+    bin_dir = str(Path(sys.executable).parent)
+    if shutil.which("bash") and shutil.which("jdhotline", path=bin_dir):
+        env = {
+            "PATH": bin_dir + ":/usr/bin:/bin",
+            "JDHOTLINE_HOME": str(tmp_path),
+            "LANG": "C.UTF-8",
+        }
+        ran = subprocess.run(
+            ["bash", "-c", line], cwd=tmp_path, env=env, capture_output=True, text=True
+        )
+        assert ran.returncode != 0 and "工号" in ran.stderr
+        assert not (tmp_path / "cases.db").exists()
+    # Typed without the brackets, or quoted with them, the words are refused.
+    for flag, value in (("--agent", "工号"), ("--agent", "<工号>"), ("--ticket", "服务单号"),
+                        ("--promise", "<时限>"), ("--promise", "时限")):  # fmt: skip
+        result = runner.invoke(cli.app, ["case", "add", "--line", "appliance", flag, value])
+        assert result.exit_code == 2, (flag, value)
+        assert result.stderr == (
+            f"jdhotline: {flag}: {value!r} is the placeholder from the printed line; "
+            "give what the agent told you, or leave the option out\n"
+        )
+    cases = runner.invoke(cli.app, ["case", "list", "--all", "--format", "json"])
+    assert json.loads(cases.stdout) == []
+    logged = runner.invoke(cli.app, ["case", "add", "--line", "appliance", "--agent", "00123"])
+    assert logged.exit_code == 0
+    refused = runner.invoke(cli.app, ["case", "log", "1", "--ticket", "<服务单号>"])
+    assert refused.exit_code == 2 and "placeholder" in refused.stderr
+
+
+@given(
+    today=st.dates(min_value=dt.date(2001, 1, 1), max_value=dt.date(2099, 12, 31)),
+    day=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2000, 12, 31)),
+)
+def test_month_day_is_the_latest_such_date_up_to_today(today: dt.date, day: dt.date) -> None:
+    found = parse_day(f"{day.month:02d}-{day.day:02d}", today)
+    assert (found.month, found.day) == (day.month, day.day) and found <= today
+    for year in range(found.year + 1, today.year + 1):  # none later that is still not future
+        try:
+            later = dt.date(year, day.month, day.day)
+        except ValueError:
+            continue
+        assert later > today

@@ -12,6 +12,7 @@ from jdhotline.catalogue import Catalogue, Line
 from jdhotline.schedule import BEIJING, BadMoment, Interval, parse_moment, status, to_beijing
 from jdhotline.workdays import WorkCalendar
 
+from .calendars import pin_official
 from .conftest import bj, build, line_data
 
 CAL = WorkCalendar()
@@ -31,7 +32,7 @@ def window(s: Any) -> tuple[str, str | None]:
     ("line_id", "moment", "best"),
     [
         ("regular", "2026-11-27 12:00", ("11-27 14:00", "11-27 16:00")),
-        ("regular", "2026-11-27 16:30", ("11-27 23:00", "11-28 00:00")),
+        ("regular", "2026-11-27 16:30", ("11-27 23:00", "11-28 09:00")),
         ("regular", "2026-11-27 14:30", ("11-27 14:30", "11-27 16:00")),  # inside: call now
         ("appliance", "2026-11-27 21:30", ("11-28 09:00", "11-28 11:00")),
         ("appliance", "2026-11-27 10:15", ("11-27 10:15", "11-27 11:00")),
@@ -62,12 +63,18 @@ def test_open_now_and_next_change(catalogue: Catalogue) -> None:
 
 
 @pytest.mark.calendar
-def test_2027_falls_back_and_says_so(catalogue: Catalogue, calendar_ends_2026: None) -> None:
-    s = at(catalogue, "merchant", "2027-01-01 10:00")  # Friday: guessed open
-    assert (s.open_now, s.calendar_verified, s.unverified_years) == (True, False, (2027,))
+def test_2027_counts_statutory_holidays_and_says_so(
+    catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pin_official(monkeypatch)  # 2027 not announced, whatever chinesecalendar is installed
+    s = at(catalogue, "merchant", "2027-01-01 10:00")  # Friday, New Year's Day: closed
+    assert (s.open_now, s.calendar_verified, s.calendar) == (False, False, "statutory")
+    assert s.unverified_years == (2027,) and s.guessed_years == ()
     s = at(catalogue, "merchant", "2026-12-31 19:00")  # the next opening is in 2027
-    assert s.next_change == bj("2027-01-01 09:00") and not s.calendar_verified
-    assert at(catalogue, "regular", "2027-01-01 10:00").calendar_verified  # every-day line
+    assert s.next_change == bj("2027-01-04 09:00") and s.calendar == "statutory"
+    assert at(catalogue, "regular", "2027-01-01 10:00").calendar == "verified"  # every-day line
+    s = at(catalogue, "merchant", "2036-01-02 10:00")  # past the statutory data: Wednesday
+    assert (s.open_now, s.calendar, s.guessed_years) == (True, "guessed", (2036,))
 
 
 @pytest.mark.calendar
