@@ -65,7 +65,7 @@ def generate(lines: int, scenarios: int, keywords_per_scenario: int, seed: int =
     template = shipped["hotlines"][0]
     data["hotlines"] = []
     for i in range(lines):
-        line = {k: v for k, v in template.items() if k not in ("menu", "tips", "peak")}
+        line = {k: v for k, v in template.items() if k not in ("menu", "tips", "peak", "extends")}
         line.update(
             id=f"line-{i}",
             number=f"400-{i // 1000:03d}-{i % 1000:04d}",
