@@ -180,6 +180,7 @@ def _root(
     ] = False,
 ) -> None:
     """Which JD.com (京东) customer-service hotline to call, when, and what to have ready."""
+    out.reset()  # each command reads the terminal afresh
 
 
 # --------------------------------------------------------------------------- helpers

@@ -1458,6 +1458,15 @@ class Output:
         self.replaced = False  # a character the output encoding lacks was printed as "?"
         self.stdout_closed = False  # started with stdout closed: the answer went nowhere
 
+    def reset(self) -> None:
+        """Forget the consoles: the next command builds its own.
+
+        A console reads COLUMNS, TERM, FORCE_COLOR and NO_COLOR once, when it is
+        built; a process that runs several commands (the test suite) must not give
+        the second one the first one's width or colours.
+        """
+        self._out = self._err = None
+
     @property
     def out(self) -> Console:
         if self._out is None:

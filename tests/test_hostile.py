@@ -159,8 +159,21 @@ CASES: list[tuple[str, Callable[[Path], Path], str]] = [
 ]
 
 
-def test_there_are_at_least_25_broken_catalogues() -> None:
-    assert len(CASES) >= 25
+def test_there_are_at_least_25_different_broken_catalogues(tmp_path: Path) -> None:
+    """25 different faults, each refused for its own reason: not 25 entries of a list."""
+    from jdhotline.catalogue import CatalogueError, load
+
+    reasons = set()
+    for number, (name, write, expected) in enumerate(CASES):
+        folder = tmp_path / str(number)
+        folder.mkdir()
+        path = write(folder)
+        with pytest.raises(CatalogueError) as refused:
+            load(path)
+        reason = str(refused.value).removeprefix(f"{path}: ")
+        assert expected in str(refused.value) and reason != str(refused.value), name
+        reasons.add(reason)
+    assert len(reasons) >= 25, sorted(reasons)
 
 
 @pytest.mark.parametrize(("name", "write", "expected"), CASES, ids=[c[0] for c in CASES])
@@ -216,12 +229,17 @@ def test_a_megabyte_of_problem_text_on_stdin() -> None:
 
 def test_no_color_and_dumb_terminals() -> None:
     coloured = jd("which", "-s", "order", *AT, env={"FORCE_COLOR": "1", "TERM": "xterm-256color"})
+    assert coloured.returncode == 0, coloured.stderr
     assert ANSI_COLOUR.search(coloured.stdout), (
         "FORCE_COLOR should colour (else this test proves nothing)"
     )
     plain = jd("which", "-s", "order", *AT, env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert plain.returncode == 0 and plain.stderr == "", plain.stderr
     assert not re.search(r"\x1b\[[0-9;]*3[0-9](;[0-9]+)*m", plain.stdout)  # no colour codes
+    words = ANSI_COLOUR.sub("", plain.stdout)  # bold and dim stay: they are not colour
+    assert words == ANSI_COLOUR.sub("", coloured.stdout) and "Call 950618" in words
     dumb = jd("which", "-s", "order", *AT, env={"TERM": "dumb"})
+    assert dumb.returncode == 0 and dumb.stderr == "", dumb.stderr
     assert "\x1b" not in dumb.stdout and "Call 950618" in dumb.stdout
 
 
@@ -257,19 +275,23 @@ def test_forty_columns_stay_readable(args: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    "args",
+    ("args", "code", "overdue"),
     [
-        ["which", "--plus", "-s", "appliance", *AT],
-        ["which", "查物流", *AT],
-        ["prep", "冰箱不制冷", "--order", "555", *AT],
-        ["table"],
-        ["open", "merchant", "--at", "2027-01-02T10:00"],
-        ["scenarios"],
-        ["case", "list", *AT],
-        ["case", "followup", "1", *AT],
+        (["which", "--plus", "-s", "appliance", *AT], 0, True),
+        (["which", "查物流", *AT], 0, True),
+        (["prep", "冰箱不制冷", "--order", "555", *AT], 0, False),
+        (["table"], 0, False),
+        (["open", "merchant", "--at", "2027-01-02T10:00"], 1, False),  # a Saturday: closed
+        (["scenarios"], 0, False),
+        (["case", "list", *AT], 0, False),
+        (["case", "followup", "1", *AT], 0, False),
     ],
 )
-def test_json_output_is_json_and_nothing_else(tmp_path: Path, args: list[str]) -> None:
+def test_json_output_is_json_and_nothing_else(
+    tmp_path: Path, args: list[str], code: int, overdue: bool
+) -> None:
+    """stdout is one JSON document; stderr holds only the encoding note and, for
+    `which`, the overdue-case reminder."""
     home = {"JDHOTLINE_HOME": str(tmp_path)}
     jd(
         "case",
@@ -285,11 +307,13 @@ def test_json_output_is_json_and_nothing_else(tmp_path: Path, args: list[str]) -
         env=home,
     )
     result = jd(*args, "--format", "json", env={**home, "PYTHONIOENCODING": "ascii"})
-    assert result.returncode in (0, 1), result.stderr
+    assert result.returncode == code, result.stderr
     json.loads(result.stdout)  # one document, nothing mixed in
-    assert (
-        result.stderr == "" or result.stderr.startswith("jdhotline: ") or "overdue" in result.stderr
-    )
+    notes = result.stderr.splitlines()
+    assert len(notes) == 1 + overdue, notes
+    assert notes[0].startswith("jdhotline: ") and "cannot show Chinese" in notes[0]
+    if overdue:
+        assert "#1 appliance" in notes[1] and "jdhotline case followup 1" in notes[1]
 
 
 # ---------------------------------------------------------------- case records
