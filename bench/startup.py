@@ -9,9 +9,15 @@ virtual machine the speed drifts by a third from one second to the next; a pair
 run back to back sees the same speed, so the drift cancels.
 
 jdhotline ends by freezing the garbage collector, which spares it Python's
-collections at shutdown (cli._spare_the_final_collections). The last column is
-therefore like for like: each command against a hello-world that ends the same
-way (gc.freeze() at exit), i.e. what jdhotline itself adds to Typer's floor.
+collections at shutdown (cli._spare_the_final_collections). The "same exit" columns
+are therefore like for like: each command against a hello-world that ends the same
+way (gc.freeze() at exit), i.e. what jdhotline itself adds to Typer's floor. Both
+ratios are judged against the targets, and each run of a command sits between its
+two floors, so that both pairs are run back to back.
+
+Then, in rounds of three adjacent runs, what freezing the collector saves the
+hello-world, and what importing Rich adds to it; and how many objects a text
+command leaves to the collector at exit.
 
     python bench/startup.py [--runs 21]
 
@@ -55,6 +61,42 @@ SAME_EXIT = [
     "import atexit, gc; atexit.register(gc.freeze); "
     f"exec(compile(open({_HELLO!r}).read(), {_HELLO!r}, 'exec'))",
 ]  # fmt: skip
+# ...and importing what jdhotline's text commands import from Rich.
+RICH = ["rich.console", "rich.text"]
+SAME_EXIT_RICH = [SAME_EXIT[0], SAME_EXIT[1], f"import {', '.join(RICH)}; " + SAME_EXIT[2]]
+# The objects a text command leaves tracked by the collector when it ends.
+FROZEN_PROBE = (
+    "import atexit, gc, sys\n"
+    "atexit.register(lambda: sys.stderr.write(f'FROZEN {gc.get_freeze_count()}'))\n"
+    "sys.argv = ['jdhotline', *sys.argv[1:]]\n"
+    "from jdhotline.cli import main\n"
+    "main()\n"
+)
+
+
+def machine() -> str:
+    """Processor, memory, system and Python, as far as the OS tells."""
+    cpu = platform.processor() or platform.machine()
+    memory = ""
+    try:
+        info = Path("/proc/cpuinfo").read_text(encoding="utf-8")
+        cpu = next(line.split(":", 1)[1].strip() for line in info.splitlines()
+                   if line.startswith("model name"))  # fmt: skip
+        total = next(line for line in Path("/proc/meminfo").read_text().splitlines()
+                     if line.startswith("MemTotal:"))  # fmt: skip
+        memory = f", {int(total.split()[1]) / 1024**2:.0f} GiB"
+    except (OSError, StopIteration, ValueError):
+        pass
+    python = f"{platform.python_implementation()} {platform.python_version()}"
+    return f"{cpu}, {os.cpu_count()} CPUs{memory}, {platform.system()}, {python}{load()}"
+
+
+def load() -> str:
+    """How busy the machine was (other jobs slow every run, the floor's too)."""
+    try:
+        return f"; load average {os.getloadavg()[0]:.1f}"
+    except (AttributeError, OSError):  # not on Windows
+        return ""
 
 
 def once(argv: list[str], env: dict[str, str]) -> float:
@@ -87,34 +129,58 @@ def main() -> int:
     for round_ in range(runs):
         order = others if round_ % 2 == 0 else others[::-1]  # alternate the order too
         for index, (label, argv) in enumerate(order):
+            # The command in the middle: run back to back with each of its two floors,
+            # which take turns at going first.
+            names = ["floor", "command", "same exit"]
+            if (round_ + index) % 2:
+                names.reverse()
             trio = {"floor": hello, "same exit": SAME_EXIT, "command": argv}
-            names = list(trio)
-            shift = (round_ + index) % 3  # each of the three goes first, second, third
-            ran = {name: once(trio[name], env) for name in names[shift:] + names[:shift]}
-            floor, floor_same, command = ran["floor"], ran["same exit"], ran["command"]
-            times[label].append(command)
-            times[FLOOR].append(floor)
-            ratios[label].append(command / floor)
-            like[label].append(command / floor_same)
+            ran = {name: once(trio[name], env) for name in names}
+            times[label].append(ran["command"])
+            times[FLOOR].append(ran["floor"])
+            ratios[label].append(ran["command"] / ran["floor"])
+            like[label].append(ran["command"] / ran["same exit"])
             ratios[FLOOR].append(1.0)
-            like[FLOOR].append(floor / floor_same)
-    python = f"{platform.python_implementation()} {platform.python_version()}"
-    print(f"jdhotline start-up, {runs} alternating rounds; {python} on {platform.machine()}, "
-          f"{os.cpu_count()} CPUs")  # fmt: skip
-    print(f"{'command':<28} {'median':>8} {'min':>8} {'max':>8} {'ratio':>7} {'target':>7}  ok"
-          f"  {'same exit':>9}")  # fmt: skip
+    floor = statistics.median(times[FLOOR])
+    saved, rich = [], []
+    for round_ in range(runs):
+        # The frozen hello-world in the middle, next to the plain one and the one with Rich.
+        trio = [("plain", hello), ("frozen", SAME_EXIT), ("rich", SAME_EXIT_RICH)]
+        ran = {name: once(argv, env) for name, argv in (trio[::-1] if round_ % 2 else trio)}
+        like[FLOOR].append(ran["plain"] / ran["frozen"])
+        saved.append(ran["plain"] - ran["frozen"])
+        rich.append(ran["rich"] - ran["frozen"])
+    probe = [PY, "-c", FROZEN_PROBE, "which", "--plus", "-s", "appliance", *AT]
+    frozen = subprocess.run(probe, capture_output=True, text=True, env=env, check=True)
+    objects = int(frozen.stderr.rsplit("FROZEN ", 1)[1])
+
+    print(f"jdhotline start-up, {runs} alternating rounds; {machine()}")
+    print(f"{'command':<26} {'median':>8} {'min':>8} {'max':>8} {'target':>7} {'ratio':>7}  ok"
+          f"  {'same exit':>9}  ok")  # fmt: skip
     failed = 0
+
+    def verdict(ratio: float, target: float | None) -> str:
+        nonlocal failed
+        if target is None:
+            return ""
+        failed += ratio > target
+        return "yes" if ratio <= target else "NO"
+
     for label, _, target in COMMANDS:
         values = times[label]
-        ratio = statistics.median(ratios[label])
-        verdict = "" if target is None else ("yes" if ratio <= target else "NO")
-        failed += verdict == "NO"
+        ratio, same = statistics.median(ratios[label]), statistics.median(like[label])
         goal = "" if target is None else f"{target:.2f}x"
         print(
-            f"{label:<28} {statistics.median(values) * 1000:>6.1f}ms {min(values) * 1000:>6.1f}ms "
-            f"{max(values) * 1000:>6.1f}ms {ratio:>6.2f}x {goal:>7}  {verdict:<3}"
-            f" {statistics.median(like[label]):>8.2f}x"
+            f"{label:<26} {statistics.median(values) * 1000:>6.1f}ms {min(values) * 1000:>6.1f}ms "
+            f"{max(values) * 1000:>6.1f}ms {goal:>7} {ratio:>6.2f}x  {verdict(ratio, target):<3}"
+            f" {same:>8.2f}x  {verdict(same, target)}".rstrip()
         )
+    cost = statistics.median(rich)
+    print(f"gc.freeze() at exit saves the hello-world {statistics.median(saved) * 1000:.1f} ms "
+          f"(median of {runs} adjacent pairs)")  # fmt: skip
+    print(f"importing {', '.join(RICH)} adds {cost * 1000:.1f} ms to it: "
+          f"{cost / floor:.0%} of the floor ({floor * 1000:.1f} ms)")  # fmt: skip
+    print(f"objects the collector would go over at exit (which, text): {objects:,}")
     return 1 if failed else 0
 
 

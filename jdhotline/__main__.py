@@ -1,5 +1,31 @@
-"""`python -m jdhotline`."""
+"""The console script and `python -m jdhotline`.
 
-from .cli import main
+Kept tiny: Ctrl-C is caught from here on, even while the rest is being imported
+(about 60 ms), and answered with one line instead of a traceback.
+"""
 
-main()
+import sys
+
+
+def main() -> None:
+    try:
+        from .errors import Interrupted, catch_interrupts
+    except KeyboardInterrupt:  # Python's own handler, in the first millisecond
+        sys.exit(_interrupted())
+    try:
+        catch_interrupts()
+        from .cli import main as run
+    except (KeyboardInterrupt, Interrupted):
+        sys.exit(_interrupted())
+    run()
+
+
+def _interrupted() -> int:
+    from .errors import interrupted_message
+
+    sys.stderr.write("\n" + interrupted_message(sys.argv[1:], []) + "\n")
+    return 130
+
+
+if __name__ == "__main__":
+    main()

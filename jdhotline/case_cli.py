@@ -3,7 +3,7 @@
 # No `from __future__ import annotations`: Typer evaluates string annotations at start-up.
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -23,11 +23,15 @@ from .options import (
     complete_lines,
     emit,
     language_of,
+    left_out,
     line_named,
     moment_at,
     one_of,
     out,
+    saved,
+    saving,
     scenario_named,
+    text_of,
 )
 from .words import word
 
@@ -78,11 +82,7 @@ def _answer(flag: str, value: str | None, lang: str) -> str | None:
     """What the agent said (--agent, --ticket): never the printed line's placeholder."""
     from .prep import check_not_placeholder
 
-    return checked(flag, value, lambda v: check_not_placeholder(v).strip() or None, lang)
-
-
-def _text(value: str | None) -> str | None:
-    return None if value is None else (value.strip() or None)
+    return checked(flag, value, lambda v: text_of(check_not_placeholder(v)), lang)
 
 
 def _optional_catalogue(path: str | None) -> "Catalogue | None":
@@ -132,17 +132,17 @@ def case_add(
         catalogue = catalogue_at(catalog)
         found = line_named(catalogue, line, language)
         scenario_id = scenario_named(catalogue, scenario, language).id if scenario else None
+        fields = {
+            "order": checked("--order", order, parse_order, language),
+            "agent": _answer("--agent", agent, language),
+            "ticket": _answer("--ticket", ticket, language),
+            "due": _promise(promise, moment, language),
+            "note": text_of(note),
+        }
         with case_store() as store:
-            case_id = store.add(
-                line=found.id,
-                at=moment,
-                scenario=scenario_id,
-                order=checked("--order", order, parse_order, language),
-                agent=_answer("--agent", agent, language),
-                ticket=_answer("--ticket", ticket, language),
-                due=_promise(promise, moment, language),
-                note=_text(note),
-            )
+            with saving():
+                case_id = store.add(line=found.id, at=moment, scenario=scenario_id, **fields)
+                saved.append(f"case {case_id} was saved")
             case = store.get(case_id)
     _show_done(case, moment, fmt, "added", language)
 
@@ -165,14 +165,14 @@ def case_log(
         fmt,
         lang,
         "logged",
-        lambda store, moment, language: store.log(
-            case_id,
-            at=moment,
-            agent=_answer("--agent", agent, language),
-            ticket=_answer("--ticket", ticket, language),
-            due=_promise(promise, moment, language),
-            note=_text(note),
-        ),
+        lambda moment, language: {
+            "agent": _answer("--agent", agent, language),
+            "ticket": _answer("--ticket", ticket, language),
+            "due": _promise(promise, moment, language),
+            "note": text_of(note),
+        },
+        lambda store, moment, fields: store.log(case_id, at=moment, **fields),
+        "the call on case {id} was saved",
     )
 
 
@@ -193,7 +193,9 @@ def case_close(
         fmt,
         lang,
         "closed",
-        lambda store, moment, _: store.close_case(case_id, at=moment, outcome=_text(outcome)),
+        lambda _, __: {"outcome": text_of(outcome)},
+        lambda store, moment, fields: store.close_case(case_id, at=moment, **fields),
+        "case {id} was closed",
     )
 
 
@@ -205,7 +207,16 @@ def case_reopen(
     lang: LangOpt = None,
 ) -> None:
     """Open a closed case again; its history, outcome included, is kept."""
-    _change_case(case_id, at, fmt, lang, "reopened", lambda store, _, __: store.reopen(case_id))
+    _change_case(
+        case_id,
+        at,
+        fmt,
+        lang,
+        "reopened",
+        lambda _, __: {},
+        lambda store, _, fields: store.reopen(case_id),
+        "case {id} was reopened",
+    )
 
 
 def _change_case(
@@ -214,14 +225,22 @@ def _change_case(
     fmt: str,
     lang: str | None,
     what: str,
-    change: "Callable[[CaseStore, dt.datetime, str], None]",
+    read: "Callable[[dt.datetime, str], dict[str, Any]]",
+    change: "Callable[[CaseStore, dt.datetime, dict[str, Any]], None]",
+    saved_as: str,
 ) -> None:
-    """One change to a case in one transaction, then the case as it now stands."""
+    """One change to a case in one transaction, then the case as it now stands.
+
+    `read` checks the options first, so bad input is refused before the record opens;
+    `saved_as` is what an interrupt after the write reports."""
     language = language_of(lang)
     with boundary(language):
         moment = moment_at(at, language)
+        fields = read(moment, language)
         with case_store() as store:
-            change(store, moment, language)
+            with saving():
+                change(store, moment, fields)
+                saved.append(saved_as.format(id=case_id))
             case = store.get(case_id)
     _show_done(case, moment, fmt, what, language)
 
@@ -241,6 +260,7 @@ def case_list(
         moment = moment_at(at, language)
         with case_store() as store:
             cases = store.all(include_closed=all_)
+            left_out(store)
     emit(
         fmt,
         lambda: [documents.case_summary_json(c, moment) for c in cases],
@@ -298,6 +318,7 @@ def case_export(
         catalogue = catalogue_at(catalog) if fmt == "ics" else None
         with case_store() as store:
             cases = store.all(include_closed=True)
+            left_out(store)
     if catalogue is not None:
         from .ics import cases_ics
 

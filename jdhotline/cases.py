@@ -15,22 +15,29 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, TypeVar
 
+from .case import Case, Entry, closed_error, parse_promise
 from .errors import CaseStateError, CaseStoreError, NoSuchCase
-from .schedule import to_beijing
+from .schedule import in_range
 
 __all__ = ["Case", "CaseStateError", "CaseStore", "CaseStoreError", "NoSuchCase", "parse_promise"]
 
 if TYPE_CHECKING:
     import sqlite3
 
+T = TypeVar("T")
+
 SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 10_000
+# PRAGMA application_id: "JDHL". Files from before it was stamped are recognised by
+# their version and tables (_TABLES); anything else is not jdhotline's and is not touched.
+APPLICATION_ID = 0x4A44484C
+_TABLES = {1: frozenset({"cases"}), 2: frozenset({"cases", "entries"})}
 _HEADER = b"SQLite format 3\x00"
 
 # Version 1 (jdhotline's first record): one row per case, no history.
@@ -86,104 +93,12 @@ DROP TABLE cases_v1;
 """
 
 
-class Entry(NamedTuple):
-    id: int
-    at: dt.datetime
-    kind: str  # call | close
-    agent: str | None
-    ticket: str | None
-    due: dt.datetime | None
-    note: str | None
-
-
-class Case(NamedTuple):
-    id: int
-    line: str
-    scenario: str | None
-    order: str | None
-    status: str  # open | closed
-    created_at: dt.datetime
-    closed_at: dt.datetime | None
-    outcome: str | None
-    entries: tuple[Entry, ...]
-
-    def check_open(self, action: str) -> None:
-        """Refuse ``action`` (log, close, followup) on a closed case, naming the way back."""
-        if self.status == "closed":
-            raise closed_error(self.id, action, self.outcome)
-
-    def latest(self, field: str) -> str | None:
-        """The most recent agent or ticket given in any call."""
-        for entry in reversed(self.entries):
-            value = getattr(entry, field)
-            if value:
-                return str(value)
-        return None
-
-    @property
-    def due(self) -> dt.datetime | None:
-        """The deadline of the latest promise."""
-        for entry in reversed(self.entries):
-            if entry.due is not None:
-                return entry.due
-        return None
-
-    def overdue(self, at: dt.datetime) -> dt.timedelta | None:
-        """How long the latest promise is overdue at ``at`` (None when not overdue)."""
-        due = self.due
-        if self.status != "open" or due is None or at <= due:
-            return None
-        return at - due
-
-    def missed_promises(self, at: dt.datetime) -> int:
-        """Promises whose deadline passed before the next call (or before ``at``)."""
-        calls = [e for e in self.entries if e.kind == "call"]
-        missed = 0
-        for i, entry in enumerate(calls):
-            if entry.due is None:
-                continue
-            following = calls[i + 1].at if i + 1 < len(calls) else at
-            if following > entry.due:
-                missed += 1
-        return missed
-
-
-def closed_error(case_id: int, action: str, outcome: str | None) -> CaseStateError:
-    kept = f" (its outcome is kept: {outcome})" if outcome else ""
-    return CaseStateError(
-        case_id,
-        f"case {case_id} is closed{kept}; `case {action}` is refused: "
-        f"run `jdhotline case reopen {case_id}` first",
-    )
-
-
-def parse_promise(text: str, at: dt.datetime) -> dt.datetime:
-    """A promised deadline: 24h, 3d, 90m (from ``at``), or an ISO 8601 moment or date."""
-    value = text.strip().lower()
-    relative = re.fullmatch(r"(\d+)\s*(m|min|h|d)", value)
-    if relative:
-        amount, unit = int(relative[1]), relative[2]
-        minutes = {"m": 1, "min": 1, "h": 60, "d": 24 * 60}[unit] * amount
-        if minutes > 366 * 24 * 60:
-            raise ValueError(f"{text!r} is more than a year away")
-        return to_beijing(at) + dt.timedelta(minutes=minutes)
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            # A day: the promise holds until that day's end.
-            day = dt.date.fromisoformat(value)
-            return to_beijing(dt.datetime.combine(day, dt.time(23, 59)))
-        return to_beijing(dt.datetime.fromisoformat(value.upper().replace("Z", "+00:00")))
-    except ValueError:
-        raise ValueError(
-            f"{text!r} is not a deadline; use 24h, 3d, 90m, 2026-11-28 or 2026-11-28T18:00"
-        ) from None
-
-
 class CaseStore:
     """Cases in one SQLite file. Use as a context manager, or call close()."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.unreadable: list[int] = []  # cases left out of the last read (see _load)
         _check_file(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -194,16 +109,17 @@ class CaseStore:
             ) from None
         import sqlite3  # imported here: only the case commands pay for it
 
+        self._started = time.monotonic()
         try:
             self.db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         except sqlite3.Error as exc:
-            raise _store_error(path, exc) from None
+            raise _store_error(path, exc, time.monotonic() - self._started) from None
         try:
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self._prepare()
         except sqlite3.Error as exc:
             self.db.close()
-            raise _store_error(path, exc) from None
+            raise _store_error(path, exc, time.monotonic() - self._started) from None
         except BaseException:
             self.db.close()
             raise
@@ -218,35 +134,85 @@ class CaseStore:
         self.db.close()
 
     def _prepare(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
+        """Recognise the file, then create or migrate it; a file that is not ours is not touched.
+
+        Two processes may open a new record at once (issue 14): each step that writes
+        retries while the other holds the lock, up to the busy timeout in real time, and
+        the step that creates or migrates looks again once it holds the write lock.
+        """
+        state = self._retry(self._state)
+        if state == "current":
+            self._retry(self._wal)
+            return
+        with self._write():
+            state = self._state()  # again, inside the write lock: another process may be done
+            if state == "new":
+                _run_script(self.db, SCHEMA_V2)
+            elif state == "v1":
+                _run_script(self.db, _MIGRATE_1_TO_2)
+            if state != "current":
+                self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        self._retry(self._wal)
+
+    def _state(self) -> str:
+        """new, v1, v2 (ours, from before the application id), current; else refuse.
+
+        Only reads: a file that is not recognised is left exactly as it was.
+        """
+        # One statement, so one snapshot: another process may be creating the file now.
+        app, version, names = self.db.execute(
+            "SELECT (SELECT application_id FROM pragma_application_id),"
+            " (SELECT user_version FROM pragma_user_version),"
+            " (SELECT group_concat(name, char(31)) FROM sqlite_master WHERE type = 'table')"
+        ).fetchone()
+        tables = frozenset(names.split("\x1f")) if names else frozenset()
+        if app == APPLICATION_ID and version > SCHEMA_VERSION:
             raise CaseStoreError(
                 f"{self.path} was written by a newer jdhotline (schema {version}, this one "
                 f"knows {SCHEMA_VERSION}); upgrade jdhotline. The file was not changed."
             )
-        if version == SCHEMA_VERSION:
+        if app == APPLICATION_ID and version == SCHEMA_VERSION and tables == _TABLES[version]:
+            return "current"
+        if app == 0 and version == 0 and not tables:
+            return "new"
+        if app == 0 and version in _TABLES and tables == _TABLES[version]:
+            return f"v{version}"
+        raise CaseStoreError(
+            f"{self.path} is a SQLite database, but not jdhotline's; "
+            "it was left untouched. Set JDHOTLINE_HOME to another folder."
+        )
+
+    def _wal(self) -> None:
+        if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             self.db.execute("PRAGMA journal_mode = WAL")
-            return
-        with self._write():
-            # Re-read inside the write lock: another process may have just migrated.
-            version = self.db.execute("PRAGMA user_version").fetchone()[0]
-            if version == 0:
-                tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-                if tables:
-                    raise CaseStoreError(
-                        f"{self.path} is a SQLite database, but not jdhotline's; "
-                        "it was left untouched. Set JDHOTLINE_HOME to another folder."
-                    )
-                _run_script(self.db, SCHEMA_V2)
-            elif version == 1:
-                _run_script(self.db, _MIGRATE_1_TO_2)
-            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        self.db.execute("PRAGMA journal_mode = WAL")
+
+    def _retry(self, step: Callable[[], T]) -> T:
+        """Run a step that SQLite may refuse at once while another process holds a lock.
+
+        SQLite's busy handler does not cover every case (switching the journal to WAL,
+        a reader meeting a WAL being set up): those come back "locked" at once. Retry
+        them until the busy timeout has passed in real time, so "waited 10 s" is true.
+        """
+        import sqlite3
+
+        deadline = self._started + BUSY_TIMEOUT_MS / 1000
+        pause = 0.001
+        while True:
+            try:
+                return step()
+            except sqlite3.OperationalError as exc:
+                now = time.monotonic()
+                if not _is_busy(exc) or now >= deadline:
+                    raise
+            time.sleep(min(pause, deadline - now))
+            pause = min(pause * 2, 0.05)
 
     @contextmanager
     def _write(self) -> Iterator[None]:
         """One transaction that takes the write lock at once (waits up to the busy timeout)."""
-        self.db.execute("BEGIN IMMEDIATE")
+        self._started = time.monotonic()
+        self._retry(lambda: self.db.execute("BEGIN IMMEDIATE"))
         try:
             yield
         except BaseException:
@@ -344,18 +310,25 @@ class CaseStore:
 
     @contextmanager
     def _guard(self) -> Iterator[None]:
+        """Every SQLite error (locked, corrupt, disk full...) becomes a CaseStoreError."""
         import sqlite3
 
+        self._started = time.monotonic()
         try:
             yield
-        except sqlite3.OperationalError as exc:
-            raise _store_error(self.path, exc) from None
+        except sqlite3.Error as exc:
+            raise _store_error(self.path, exc, time.monotonic() - self._started) from None
 
     # ---- reading
 
     def get(self, case_id: int) -> Case:
         with self._guard():
             cases = self._load("WHERE id = ?", (case_id,))
+        if self.unreadable:
+            raise CaseStoreError(
+                f"case {case_id} in {self.path} cannot be read (a damaged or out-of-range "
+                "value); the other cases can, and nothing was changed"
+            )
         if not cases:
             raise NoSuchCase(case_id)
         return cases[0]
@@ -369,6 +342,10 @@ class CaseStore:
             return self._load("WHERE order_no = ? AND status = 'open'", (order,))
 
     def _load(self, where: str, params: tuple[object, ...]) -> list[Case]:
+        """The cases asked for; one whose row cannot be read is left out and listed in
+        ``unreadable`` (a moment another program wrote, a damaged value), so that one bad
+        row never takes the other cases, or `which`, down with it."""
+        self.unreadable = []
         rows = self.db.execute(
             "SELECT id, line, scenario, order_no, status, created_at, closed_at, outcome"
             f" FROM cases {where} ORDER BY id",
@@ -377,13 +354,16 @@ class CaseStore:
         if not rows:
             return []
         entries: dict[int, list[Entry]] = {row[0]: [] for row in rows}
+        bad: set[int] = set()
         found = self.db.execute(
             "SELECT case_id, id, at, kind, agent, ticket, due, note FROM entries"
             f" WHERE case_id IN (SELECT id FROM cases {where}) ORDER BY id",
             params,
         )
         for case_id, *entry in found:
-            if case_id in entries:
+            if case_id not in entries:
+                continue
+            try:
                 entries[case_id].append(
                     Entry(
                         entry[0],
@@ -395,20 +375,29 @@ class CaseStore:
                         entry[6],
                     )
                 )
-        return [
-            Case(
-                id=row[0],
-                line=row[1],
-                scenario=row[2],
-                order=row[3],
-                status=row[4],
-                created_at=_moment(row[5]),
-                closed_at=_moment(row[6]) if row[6] else None,
-                outcome=row[7],
-                entries=tuple(entries[row[0]]),
-            )
-            for row in rows
-        ]
+            except (TypeError, ValueError, OverflowError):
+                bad.add(case_id)
+        cases = []
+        for row in rows:
+            try:
+                if row[0] in bad:
+                    raise ValueError(row[0])
+                cases.append(
+                    Case(
+                        id=row[0],
+                        line=row[1],
+                        scenario=row[2],
+                        order=row[3],
+                        status=row[4],
+                        created_at=_moment(row[5]),
+                        closed_at=_moment(row[6]) if row[6] else None,
+                        outcome=row[7],
+                        entries=tuple(entries[row[0]]),
+                    )
+                )
+            except (TypeError, ValueError, OverflowError):
+                self.unreadable.append(row[0])
+        return cases
 
 
 def _run_script(db: sqlite3.Connection, script: str) -> None:
@@ -442,11 +431,17 @@ def _check_file(path: Path) -> None:
         )
 
 
-def _store_error(path: Path, exc: sqlite3.Error) -> CaseStoreError:
+def _is_busy(exc: Exception) -> bool:
     text = str(exc)
-    if "locked" in text or "busy" in text:
+    return "locked" in text or "busy" in text
+
+
+def _store_error(path: Path, exc: sqlite3.Error, waited: float) -> CaseStoreError:
+    text = str(exc)
+    if _is_busy(exc):
+        seconds = f"{waited:.0f}" if waited >= 1 else f"{waited:.1f}"
         return CaseStoreError(
-            f"{path} is locked by another program (waited {BUSY_TIMEOUT_MS // 1000} s); "
+            f"{path} is locked by another program (waited {seconds} s); "
             "nothing was written, try again"
         )
     if "readonly" in text or "read-only" in text or "unable to open" in text:
@@ -455,12 +450,15 @@ def _store_error(path: Path, exc: sqlite3.Error) -> CaseStoreError:
         return CaseStoreError(
             f"cannot write {path}{hint}; set JDHOTLINE_HOME to a folder you can write"
         )
-    return CaseStoreError(f"{path}: {text}; the file was not changed")
+    return CaseStoreError(f"{path} cannot be used ({text}); nothing was written")
 
 
 def _iso(moment: dt.datetime) -> str:
-    return to_beijing(moment).isoformat(timespec="seconds")
+    """A moment as stored; one outside the supported range is refused before it is written."""
+    return in_range(moment).isoformat(timespec="seconds")
 
 
 def _moment(text: str) -> dt.datetime:
-    return to_beijing(dt.datetime.fromisoformat(text))
+    if not isinstance(text, str):
+        raise TypeError(text)
+    return in_range(dt.datetime.fromisoformat(text))

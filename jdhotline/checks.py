@@ -23,6 +23,9 @@ WEIGHTS = (0.1, 5.0)  # a keyword's or a pattern's weight; 1 is an ordinary cue
 MAX_PATTERN = 300  # characters in a pattern
 MAX_REPEAT = 20  # the most a pattern may repeat anything: {0,20}, never * or +
 MAX_WIDTH = 60  # the longest text a pattern may match
+# A keyword longer than this is a paste, not a keyword: the matcher builds one nested
+# group a character, and some hundreds of them exhaust the regular expression compiler.
+MAX_KEYWORD = 60
 
 T = TypeVar("T")
 
@@ -58,6 +61,25 @@ class Checks:
         if not isinstance(value, list):
             raise self.fail(where, f"expected a list, got {_type_name(value)}")
         return tuple(item(entry, f"{where}[{i}]") for i, entry in enumerate(value))
+
+    def quoted_digits(self, value: Any, where: str) -> str:
+        """A phone number or key must be quoted text: YAML reads unquoted 0106543210 as
+        the octal 18531976 and 0x950618 as 9766424, a wrong number shown without a word."""
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            written = getattr(value, "written", None) or repr(value)
+            read = f" was read as the number {value}" if written != str(value) else " is a number"
+            raise self.fail(where, f'unquoted {written}{read}; quote it: "{written}"')
+        return self.text(value, where)
+
+    def keyword(self, value: Any, where: str) -> str:
+        text = self.text(value, where)
+        if len(text) > MAX_KEYWORD:
+            raise self.fail(
+                where,
+                f"{_describe(text)} is {len(text)} characters; a keyword may have at most "
+                f"{MAX_KEYWORD} (split it into the words people type)",
+            )
+        return text
 
     def text(self, value: Any, where: str) -> str:
         if not isinstance(value, str) or not value.strip():
@@ -241,7 +263,7 @@ class Checks:
                 weight = None
                 if isinstance(entry, dict) and len(entry) == 1:
                     entry, weight = next(iter(entry.items()))
-                word = self.text(entry, at)
+                word = self.keyword(entry, at)
                 if lang == "en":
                     word = word.lower()
                     if not word.isascii():

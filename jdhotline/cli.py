@@ -18,7 +18,16 @@ import typer
 
 from . import __version__
 from .case_cli import case_app
-from .errors import EXIT_CATALOGUE, EXIT_CLOSED, EXIT_INTERRUPTED, EXIT_USAGE, Stop
+from .errors import (
+    EXIT_CATALOGUE,
+    EXIT_CLOSED,
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    Interrupted,
+    Stop,
+    catch_interrupts,
+    interrupted_message,
+)
 from .interview import Interview, interactive
 from .options import (
     AtOpt,
@@ -43,7 +52,10 @@ from .options import (
     one_of,
     out,
     overdue_cases,
+    saved,
     scenario_named,
+    shorten,
+    text_of,
     typer_app,
 )
 from .words import word
@@ -73,6 +85,7 @@ def _root(
     ] = False,
 ) -> None:
     """Which JD.com (京东) customer-service hotline to call, when, and what to have ready."""
+    out.reset()  # each command reads the terminal afresh
 
 
 # --------------------------------------------------------------------------- which
@@ -155,10 +168,10 @@ def _recommend(
             if not interactive():
                 raise Stop(
                     EXIT_USAGE,
-                    word(lang, "error.no_match", text=text),
+                    word(lang, "error.no_match", text=shorten(text)),
                     known_scenarios(catalogue, lang),
                 )
-            chosen = interview.pick(catalogue, user, text)
+            chosen = interview.pick(catalogue, user, shorten(text))
             rec = recommend(catalogue, user, chosen, moment, calendar=calendar, problem=text)
         elif not rec.confident and interactive():
             picked = interview.unsure(rec)
@@ -172,13 +185,15 @@ def _recommend(
 
 def _problem_text(problem: list[str] | None, interview: Interview, lang: str) -> str:
     """The words given, or with `-` the text on standard input (a long complaint, pasted)."""
+    from .inputs import readable
+
     if problem == ["-"]:
         interview.announce_stdin()
         try:
-            return sys.stdin.read().strip()
+            return readable(sys.stdin.read()).strip()
         except (OSError, UnicodeDecodeError) as exc:
             raise Stop(EXIT_USAGE, word(lang, "error.stdin", reason=exc)) from None
-    return " ".join(problem or []).strip()
+    return readable(" ".join(problem or [])).strip()
 
 
 # --------------------------------------------------------------------------- table, open, scenarios
@@ -364,11 +379,11 @@ def prep(
             order=checked("--order", order, parse_order, language),
             phone=checked("--phone", phone, parse_phone, language),
             ordered=checked("--ordered", ordered, lambda v: parse_day(v, today), language),
-            model=(model or "").strip() or None,
+            model=text_of(model),
             bought=checked("--bought", bought, lambda v: parse_day(v, today), language),
-            fault=(fault or "").strip() or None,
-            want=(want or "").strip() or None,
-            evidence=tuple(e.strip() for e in evidence or () if e.strip()),
+            fault=text_of(fault),
+            want=text_of(want),
+            evidence=tuple(e for e in map(text_of, evidence or ()) if e),
         )
         rec = _recommend(catalogue, problem, plus, merchant, scenario, moment, language, "prep")
         if facts.problem is None and rec.problem:
@@ -430,18 +445,20 @@ def completion(
 
 def main() -> None:
     """The console script: Typer, plus a clean exit on Ctrl-C and on a closed pipe."""
+    catch_interrupts()
     out.fit_streams()
     try:
         _app_for(sys.argv[1:])()
-    except KeyboardInterrupt:
-        sys.stderr.write(f"\njdhotline: {word(language_of(None), 'error.interrupted')}\n")
+    except Interrupted:
+        sys.stderr.write("\n" + interrupted_message(sys.argv[1:], saved) + "\n")
         sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
-        # The reader (e.g. `head -1`) went away: stop quietly, like other Unix tools.
+        # A write the output layer did not cover (a prompt, a note): stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(0)
     finally:
+        out.finish(saved)
         _spare_the_final_collections()
 
 

@@ -10,29 +10,35 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Characters that act instead of showing: C0/C1 controls (ESC, BEL, CSI...), and the
+# invisible ones: soft hyphen, bidirectional controls (U+202E turns "call \u202e0631-016-004"
+# into "call 400-610-1360" on screen), zero-width spaces and joiners, word joiners, line and
+# paragraph separators, BOM, Hangul fillers, interlinear annotation and tag characters,
+# and lone surrogates (never valid output).
+_INVISIBLE = (
+    "\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e"
+    "\u2060-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f"
+)
+_CONTROL = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_INVISIBLE}]")
+JSON_RAW = re.compile(f"[\\x7f-\\x9f{_INVISIBLE}]")  # what json.dumps leaves raw
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def clean(text: str) -> str:
-    """Show control characters (ESC, BEL, CSI...) as visible escapes, never raw."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-
-
-def can_show_chinese(stream: Any) -> bool:
-    encoding = getattr(stream, "encoding", None)
-    if encoding is None:  # a text buffer (io.StringIO), not bytes
-        return True
-    try:
-        "京–●".encode(encoding)
-    except (UnicodeEncodeError, LookupError):
-        return False
-    return True
+    """Show control and invisible characters as visible escapes (\\x1b, \\u202e), never raw."""
+    return _CONTROL.sub(lambda m: _escape(m.group()), text)
 
 
 class Output:
@@ -40,6 +46,8 @@ class Output:
 
     def __init__(self) -> None:
         self._consoles: dict[tuple[bool, str | None, int], Console] = {}
+        self.replaced = False  # a character the output encoding lacks was printed as "?"
+        self.stdout_closed = False  # started with stdout closed: the answer went nowhere
 
     def _console(self, *, stderr: bool) -> Console:
         """One console per stream, made again if the stream or $COLUMNS changed (tests do)."""
@@ -48,6 +56,15 @@ class Output:
         if key not in self._consoles:
             self._consoles[key] = _console(stderr=stderr)
         return self._consoles[key]
+
+    def reset(self) -> None:
+        """Forget the consoles: the next command builds its own.
+
+        A console reads COLUMNS, TERM, FORCE_COLOR and NO_COLOR once, when it is
+        built; a process that runs several commands (the test suite) must not give
+        the second one the first one's width or colours.
+        """
+        self._consoles.clear()
 
     @property
     def out(self) -> Console:
@@ -63,32 +80,64 @@ class Output:
 
     @property
     def ascii_only(self) -> bool:
-        """JSON must escape what the output encoding cannot show (\\u escapes lose nothing)."""
-        return not can_show_chinese(sys.stdout)
+        """JSON in \\u escapes unless stdout is UTF-8: then it parses in any encoding."""
+        return not _is_utf8(sys.stdout)
 
     def fit_streams(self) -> None:
-        """Never crash on a terminal that cannot show Chinese (PYTHONIOENCODING=ascii).
+        """Make stdout, stderr and stdin safe for any text, in any encoding (cli.main)."""
+        import codecs
+        import os
 
-        Text falls back to "?" for what the encoding lacks, with one note saying so.
-        """
-        for name in ("stdout", "stderr"):
-            stream = getattr(sys, name)
-            if not can_show_chinese(stream) and hasattr(stream, "reconfigure"):
-                stream.reconfigure(errors="replace")
-        if not can_show_chinese(sys.stdout):
-            encoding = getattr(sys.stdout, "encoding", None) or "unknown"
-            sys.stderr.write(
-                f"jdhotline: the output encoding ({encoding}) cannot show Chinese; "
-                "characters it lacks print as '?'. Use a UTF-8 locale (e.g. LANG=C.UTF-8) "
-                "or --format json.\n"
+        def replace(error: UnicodeError) -> tuple[str, int]:
+            assert isinstance(error, UnicodeEncodeError)
+            self.replaced = True
+            return "?" * (error.end - error.start), error.end
+
+        codecs.register_error("jdhotline.replace", replace)
+        if sys.stdout is None or not _open(sys.stdout):  # started with `>&-`
+            sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+            self.stdout_closed = True
+        if sys.stderr is None:
+            sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+        if hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(errors="jdhotline.replace")
+        if hasattr(sys.stderr, "reconfigure"):
+            sys.stderr.reconfigure(errors="backslashreplace")
+        if sys.stdin is not None and hasattr(sys.stdin, "reconfigure"):
+            # Undecodable input bytes arrive as surrogates, which inputs.readable escapes.
+            sys.stdin.reconfigure(errors="surrogateescape")
+
+    def finish(self, saved: Sequence[str] = ()) -> None:
+        """The one note owed about the output, after it (cli.main)."""
+        if self.stdout_closed:
+            done = f" ({', '.join(saved)})" if saved else ""
+            self._stderr(
+                f"jdhotline: standard output is closed, so the answer was not printed{done}\n"
             )
+        elif self.replaced:
+            encoding = getattr(sys.stdout, "encoding", None) or "unknown"
+            self._stderr(
+                f"jdhotline: the output encoding ({encoding}) cannot show some characters; "
+                "they print as '?'. Use a UTF-8 locale (e.g. LANG=C.UTF-8) or --format json.\n"
+            )
+
+    @staticmethod
+    def _stderr(text: str) -> None:
+        try:
+            sys.stderr.write(text)
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
 
     def lines(self, items: Sequence[Any]) -> None:
         """Rich lines already laid out by writers.py (and any wide table), in order."""
         console = self.out
         if console.is_terminal:
-            for item in items:
-                console.print(item, soft_wrap=hasattr(item, "plain"))
+            try:
+                for item in items:
+                    console.print(item, soft_wrap=hasattr(item, "plain"))
+            except BrokenPipeError:
+                _reader_gone()
             return
         # Piped or redirected: plain text for pasting, without the padding Rich adds.
         with console.capture() as capture:
@@ -98,8 +147,11 @@ class Output:
 
     def plain(self, text: str) -> None:
         """Text printed as it is (JSON, Markdown): no Rich, no wrapping."""
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _reader_gone()
 
     def raw(self, data: bytes) -> None:
         """A document with its own line ends (iCalendar's CRLF), written as it is."""
@@ -140,7 +192,86 @@ class Output:
         return line.strip()
 
 
+def _open(stream: Any) -> bool:
+    """False for a stream whose file descriptor was closed under it."""
+    import os
+
+    try:
+        os.fstat(stream.fileno())
+    except (AttributeError, ValueError):  # not a file (a buffer): io.UnsupportedOperation
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def _is_utf8(stream: Any) -> bool:
+    import codecs
+
+    encoding = getattr(stream, "encoding", None)
+    if encoding is None:  # a text buffer (io.StringIO), not bytes
+        return True
+    try:
+        return codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
+    except LookupError:
+        return False
+
+
+def _reader_gone() -> None:
+    """The reader of stdout went away (`| head -1`): the rest of the answer goes nowhere.
+
+    Like `head`'s other writers, jdhotline stops printing quietly; unlike them it ends
+    with the command's own exit code (`open LINE | head -1` still says open or closed).
+    """
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def _console(*, stderr: bool) -> Console:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, markup=False, emoji=False, soft_wrap=False)
+    class Quiet(Console):
+        def on_broken_pipe(self) -> None:
+            """Rich would exit 1 (the code for "line closed"): stop printing instead."""
+            self.quiet = True
+            _reader_gone()
+
+    return Quiet(
+        stderr=stderr,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=False,
+        _environ=_Environ(),
+    )
+
+
+class _Environ(Mapping[str, str]):
+    """os.environ, read live, where a COLUMNS or LINES that is not a positive number is unset.
+
+    Rich takes COLUMNS=0 at its word and prints nothing at all.
+    """
+
+    def __getitem__(self, name: str) -> str:
+        import os
+
+        value = os.environ[name]
+        if name in ("COLUMNS", "LINES") and not (value.isdigit() and int(value) > 0):
+            raise KeyError(name)
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        import os
+
+        return iter(os.environ)
+
+    def __len__(self) -> int:
+        import os
+
+        return len(os.environ)

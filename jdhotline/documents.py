@@ -30,11 +30,23 @@ def iso(moment: dt.datetime | None) -> str | None:
 
 
 def dumps(document: Any, *, ascii_only: bool = False) -> str:
-    """One JSON document; C1 control characters escaped too (json leaves them raw)."""
+    """One JSON document; C1 control and invisible characters escaped too (json leaves them)."""
     import json
 
+    from .console import JSON_RAW
+
     text = json.dumps(document, ensure_ascii=ascii_only, indent=2)
-    return re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text)
+    if ascii_only:
+        return text
+
+    def escape(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        if code < 0x10000:
+            return f"\\u{code:04x}"
+        code -= 0x10000  # a JSON \u escape is UTF-16: a surrogate pair
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+    return JSON_RAW.sub(escape, text)
 
 
 def line_json(status: LineStatus, scenario: Scenario | None, lang: str) -> dict[str, Any]:

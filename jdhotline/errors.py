@@ -17,6 +17,10 @@ class CatalogueError(Exception):
         super().__init__(f"{file}: {where}: {problem}" if where else f"{file}: {problem}")
 
 
+class BadMoment(ValueError):
+    """A moment that is not one, or one outside the range jdhotline answers for."""
+
+
 class CaseStoreError(Exception):
     """The case database cannot be used; the message says why and what to do."""
 
@@ -53,3 +57,34 @@ class Stop(Exception):
         self.code = code
         self.message = message
         self.hint = hint
+
+
+class Interrupted(BaseException):
+    """Ctrl-C, raised by jdhotline's own SIGINT handler (cli.main).
+
+    Not a KeyboardInterrupt: Typer turns that into a silent exit 130, and the user is
+    owed a word, "interrupted", and whether the case was saved.
+    """
+
+
+WRITING = {"add", "log", "close", "reopen"}  # the case commands that change the record
+
+
+def catch_interrupts() -> None:
+    """From now on Ctrl-C raises Interrupted (called first thing by the console script)."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise Interrupted
+
+    signal.signal(signal.SIGINT, interrupt)
+
+
+def interrupted_message(args: list[str], saved: list[str]) -> str:
+    """ "interrupted", and for a command that writes the record, whether it did."""
+    words = [arg for arg in args if not arg.startswith("-")]
+    if saved:
+        return f"jdhotline: interrupted; {', '.join(saved)}"
+    if words[:1] == ["case"] and words[1:2] and words[1] in WRITING:
+        return "jdhotline: interrupted; nothing was saved"
+    return "jdhotline: interrupted"

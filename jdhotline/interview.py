@@ -50,9 +50,12 @@ class Interview:
         self.lang = lang
 
     def _read(self, prompt: str) -> str:
+        from .errors import Interrupted
+        from .inputs import readable
+
         try:
-            return self.out.read(word(self.lang, prompt))
-        except KeyboardInterrupt:
+            return readable(self.out.read(word(self.lang, prompt)))
+        except (KeyboardInterrupt, Interrupted):
             sys.stderr.write("\n")  # the prompt's line is still open
             raise Stop(EXIT_INTERRUPTED, word(self.lang, "error.interrupted")) from None
         except EOFError:

@@ -51,22 +51,48 @@ def load(path: str | Path | None = None) -> Catalogue:
     """Read, parse and validate a catalogue file; raise CatalogueError if unusable."""
     target = Path(path) if path is not None else default_path()
     shown = str(path) if path is not None else _display(target)
+    return parse(_read(target, shown), shown)
+
+
+def _read(target: Path, shown: str) -> bytes:
+    """At most MAX_BYTES of a regular file, whatever it claims to be.
+
+    Opened without blocking (a FIFO with no writer would wait forever) and checked
+    once open; then read to one byte past the limit, never trusting st_size
+    (/dev/zero says 0 and never ends).
+    """
+    import os
+    import stat
+
     try:
-        if target.is_dir():
-            raise CatalogueError(shown, "", "is a folder, not a catalogue file")
-        size = target.stat().st_size
-        if size > MAX_BYTES:
-            raise CatalogueError(
-                shown, "", f"is {size:,} bytes; a catalogue may be at most {MAX_BYTES:,} bytes"
-            )
-        raw = target.read_bytes()
+        fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise CatalogueError(shown, "", "no such file") from None
     except PermissionError:
         raise CatalogueError(shown, "", "cannot be read (permission denied)") from None
     except OSError as exc:
+        if target.is_dir():
+            raise CatalogueError(shown, "", "is a folder, not a catalogue file") from None
         raise CatalogueError(shown, "", f"cannot be read ({exc.strerror or exc})") from None
-    return parse(raw, shown)
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise CatalogueError(shown, "", "is a folder, not a catalogue file")
+        if not stat.S_ISREG(mode):
+            raise CatalogueError(
+                shown, "", "is not a regular file (a device, a pipe or a socket); give a .yaml file"
+            )
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise CatalogueError(shown, "", f"cannot be read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_BYTES:
+        raise CatalogueError(
+            shown, "", f"is too big: a catalogue may be at most {MAX_BYTES:,} bytes"
+        )
+    return raw
 
 
 def _display(path: Path) -> str:
@@ -129,7 +155,11 @@ def _yaml_load(text: str, file: str) -> Any:
                 seen.add(key)
             return super().construct_mapping(node, deep=deep)
 
+        def construct_written_int(self, node: Any) -> int:
+            return _WrittenInt(self.construct_yaml_int(node), node.value)
+
     Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, Loader.construct_mapping)
+    Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_written_int)
     try:
         return yaml.load(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
@@ -139,6 +169,17 @@ def _yaml_load(text: str, file: str) -> Any:
         raise CatalogueError(file, where, f"YAML: {what}") from None
     except yaml.YAMLError as exc:
         raise CatalogueError(file, "", f"YAML: {exc}") from None
+
+
+class _WrittenInt(int):
+    """A YAML integer that remembers how it was written (0106543210, not 18531976)."""
+
+    written: str
+
+    def __new__(cls, value: int, written: str) -> _WrittenInt:
+        number = super().__new__(cls, value)
+        number.written = written
+        return number
 
 
 class _Validator(Checks):
@@ -155,6 +196,9 @@ class _Validator(Checks):
             raise self.fail("version", f"{_describe(top['version'])} is not supported; expected 1")
         scenarios = self.list_of(top["scenarios"], "scenarios", self.scenario)
         lines = self.list_of(top["hotlines"], "hotlines", self.line)
+        for key, entries in (("hotlines", lines), ("scenarios", scenarios)):
+            if not entries:
+                raise self.fail(key, f"is empty; a catalogue needs at least one of its {key}")
         self.unique([s.id for s in scenarios], "scenarios")
         self.unique([line.id for line in lines], "hotlines")
         self.unique([line.digits for line in lines], "hotlines", "number")
@@ -246,8 +290,7 @@ class _Validator(Checks):
             ),
         )
         at = lambda key: _join(where, key)  # noqa: E731
-        number = data["number"]
-        number = str(number) if isinstance(number, int) else self.text(number, at("number"))
+        number = self.quoted_digits(data["number"], at("number"))
         if not _NUMBER.match(number):
             raise self.fail(at("number"), f"{number!r} is not a phone number (digits and '-')")
         hours_data = self.mapping(data["hours"], at("hours"), ("open", "close", "days"))
@@ -343,14 +386,12 @@ class _Validator(Checks):
             raise self.fail(
                 where, f"expected [min, max] minutes (e.g. [3, 5]) or null, got {_describe(value)}"
             )
-        return (value[0], value[1])
+        return (int(value[0]), int(value[1]))
 
     def menu_key(self, value: Any, where: str) -> MenuKey:
         data = self.mapping(value, where, ("key", "label", "scenarios"))
-        key = data["key"]
-        if isinstance(key, int) and not isinstance(key, bool):
-            key = str(key)
-        if not isinstance(key, str) or not re.fullmatch(r"[0-9*#]+", key):
+        key = self.quoted_digits(data["key"], _join(where, "key"))
+        if not re.fullmatch(r"[0-9*#]+", key):
             raise self.fail(_join(where, "key"), f"{_describe(key)} is not a phone key (0-9, *, #)")
         return MenuKey(
             key=key,

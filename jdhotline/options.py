@@ -22,6 +22,7 @@ from .errors import (
     EXIT_CATALOGUE,
     EXIT_STORE,
     EXIT_USAGE,
+    BadMoment,
     CaseStateError,
     CaseStoreError,
     CatalogueError,
@@ -240,6 +241,9 @@ def boundary(lang: str) -> Iterator[None]:
     except CaseStateError as exc:
         out.error(str(exc))
         raise typer.Exit(EXIT_USAGE) from None
+    except BadMoment as exc:  # the record's own check: --at and --promise are checked first
+        out.error(str(exc))
+        raise typer.Exit(EXIT_USAGE) from None
 
 
 def emit(fmt: str, document: Callable[[], object], build: "Callable[[], View]", lang: str) -> None:
@@ -295,10 +299,12 @@ def _unknown(what: str, key: str, ids: list[str], hint: str, lang: str) -> Stop:
 
 
 def checked(flag: str, value: str | None, parse: Callable[[str], T], lang: str) -> T | None:
+    from .inputs import readable
+
     if value is None or not value.strip():
         return None
     try:
-        return parse(value)
+        return parse(readable(value))
     except ValueError as exc:
         raise Stop(EXIT_USAGE, word(lang, "error.flag", flag=flag, reason=exc)) from None
 
@@ -342,7 +348,53 @@ def overdue_cases(moment: dt.datetime, order: str | None, lang: str) -> "list[Ca
     try:
         with case_store() as store:
             cases = store.for_order(order) if order else store.all()
+            left_out(store)
     except CaseStoreError as exc:
         out.error(word(lang, "error.case_record", reason=exc))
         return []
     return [c for c in cases if c.overdue(moment) is not None]
+
+
+def left_out(store: "CaseStore") -> None:
+    """One line for cases the record holds but cannot read (the rest are shown)."""
+    if store.unreadable:
+        numbers = ", ".join(map(str, store.unreadable))
+        out.error(
+            f"case {numbers} in {store.path} cannot be read (a damaged or out-of-range "
+            "value) and is left out; the other cases are shown"
+        )
+
+
+def text_of(value: str | None) -> str | None:
+    """An option's free text, readable (inputs.py) and stripped; None when empty."""
+    from .inputs import readable
+
+    return None if value is None else (readable(value).strip() or None)
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """The user's text in a message, at most ``limit`` characters of it."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# What a case command has written, for the message on Ctrl-C (cli.main).
+saved: list[str] = []
+
+
+@contextmanager
+def saving() -> Iterator[None]:
+    """Hold Ctrl-C while a change is written and noted: "saved" or not is then always true.
+
+    The write takes milliseconds (up to the busy timeout if another program holds the
+    record); the interrupt is delivered as soon as it ends.
+    """
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no masks; SQLite stays atomic
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
 
 from .catalogue import Scenario
@@ -89,8 +90,8 @@ def parse_shop(text: str) -> str:
 
 
 def parse_order(text: str) -> str:
-    """An order number: digits only, spaces and dashes allowed in between."""
-    digits = re.sub(r"[\s-]", "", text)
+    """An order number: digits only, spaces and dashes allowed in between (full-width too)."""
+    digits = re.sub(r"[\s-]", "", unicodedata.normalize("NFKC", text))
     if not digits.isdigit() or not digits.isascii():
         raise ValueError(
             f"{text!r} is not an order number (digits only; copy it from 我的订单 in the JD app)"

@@ -13,15 +13,18 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from .catalogue import MINUTES_PER_DAY, Line, Peak, Window
+from .errors import BadMoment
 from .workdays import STATUTORY, VERIFIED, WorkCalendar
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 HORIZON_DAYS = 400  # past this a line is taken as closed for good (a broken catalogue)
 _FULL_DAY = Window(0, MINUTES_PER_DAY)
-
-
-class BadMoment(ValueError):
-    """A --at value that is not a moment."""
+# The moments jdhotline answers for and records. Far outside them Beijing time is not
+# UTC+8 (before 1901 it was local mean time, +08:05:43), a year or more is added to
+# look ahead, and nobody's call happens there: refuse them instead of guessing.
+EARLIEST = dt.datetime(2000, 1, 1, tzinfo=BEIJING)
+LATEST = dt.datetime(2099, 12, 31, 23, 59, 59, tzinfo=BEIJING)
+RANGE = "2000-01-01 to 2099-12-31, Beijing time"
 
 
 class Interval(NamedTuple):
@@ -62,6 +65,18 @@ def to_beijing(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(BEIJING)
 
 
+def in_range(moment: dt.datetime) -> dt.datetime:
+    """The moment in Beijing time, if jdhotline answers for it; BadMoment if not."""
+    try:
+        beijing = to_beijing(moment)
+        inside = EARLIEST <= beijing <= LATEST
+    except (OverflowError, ValueError):
+        inside = False
+    if not inside:
+        raise BadMoment(f"{moment.isoformat()} is outside the moments jdhotline handles ({RANGE})")
+    return beijing
+
+
 def parse_moment(text: str, now: dt.datetime) -> dt.datetime:
     """Parse a --at value: ISO 8601, or HH:MM for today; no offset means Beijing time."""
     value = text.strip()
@@ -79,7 +94,7 @@ def parse_moment(text: str, now: dt.datetime) -> dt.datetime:
             f"{text!r} is not a date and time; use ISO 8601, e.g. 2026-11-27T20:00 "
             "(Beijing time), 2026-11-27T12:00Z, or 20:00 for today"
         ) from None
-    return to_beijing(moment)
+    return in_range(moment)
 
 
 def status(line: Line, moment: dt.datetime, calendar: WorkCalendar) -> LineStatus:

@@ -65,6 +65,7 @@ def render_all() -> dict[str, str]:
         console = Console(
             record=True, width=width, file=io.StringIO(), force_terminal=True,
             color_system="truecolor", legacy_windows=False, highlight=False,
+            _environ={},  # the same pictures whatever TERM, COLUMNS or NO_COLOR say
         )  # fmt: skip
         for line in renderable:
             console.print(line, soft_wrap=hasattr(line, "plain"))

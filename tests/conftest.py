@@ -29,14 +29,69 @@ def bj(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text).replace(tzinfo=BEIJING)
 
 
+# What the output depends on, fixed for every test (a test that needs another value sets
+# its own). A developer's exported COLUMNS=60, FORCE_COLOR=1, NO_COLOR=1, TERM=dumb or
+# LANG=C must not change a result.
+PINNED = {
+    "COLUMNS": "80",
+    "LINES": "25",
+    "LANG": "C.UTF-8",
+    "TZ": "UTC",
+}
+# Read by Rich, Typer, Click or Python, and left unset.
+UNSET = (
+    "FORCE_COLOR", "NO_COLOR", "PY_COLORS", "CLICOLOR", "CLICOLOR_FORCE", "COLORTERM", "TERM",
+    "TTY_COMPATIBLE", "TTY_INTERACTIVE", "JUPYTER_COLUMNS", "JUPYTER_LINES", "TERMINAL_WIDTH",
+    "GITHUB_ACTIONS", "_TYPER_FORCE_DISABLE_TERMINAL", "LANGUAGE", "PYTHONIOENCODING", "PYTHONUTF8",
+)  # fmt: skip
+
+
+XDG = {
+    "XDG_CACHE_HOME": ".cache",
+    "XDG_CONFIG_HOME": ".config",
+    "XDG_DATA_HOME": ".local/share",
+    "XDG_STATE_HOME": ".local/state",
+}
+
+
+@pytest.fixture(scope="session")
+def _cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test depends on the developer's language, catalogue, home or time zone."""
-    for name in ("JDHOTLINE_LANG", "JDHOTLINE_CATALOG", "LC_ALL", "LC_MESSAGES", "JDHOTLINE_HOME"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("LANG", "C.UTF-8")
-    monkeypatch.setenv("TZ", "UTC")
+def _pinned_env(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory, _cache_dir: Path
+) -> Path:
+    """The one place the environment is pinned, for every test.
+
+    Nothing the developer exported leaks in (width, colour, terminal, language,
+    catalogue, time zone), and every folder jdhotline or a library may write to (the
+    home, the XDG folders, JDHOTLINE_HOME, the cache) is a temporary one, also for the
+    subprocesses a test starts. Returns the test's home.
+    """
+    for name in list(os.environ):
+        if name in UNSET or name.startswith(("JDHOTLINE_", "_JDHOTLINE_", "LC_", "XDG_")):
+            monkeypatch.delenv(name)
+    for name, value in PINNED.items():
+        monkeypatch.setenv(name, value)
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for name, folder in XDG.items():
+        monkeypatch.setenv(name, str(home / folder))
+    monkeypatch.setenv("JDHOTLINE_HOME", str(home / "jdhotline"))
+    monkeypatch.setenv("JDHOTLINE_CACHE_DIR", str(_cache_dir))
     time.tzset()
+    return home
+
+
+def bare_env(**extra: str) -> dict[str, str]:
+    """A minimal environment for a subprocess: PATH, and the pinned folders and zone.
+
+    Without HOME a program finds the real home folder through the password database.
+    """
+    keep = ("PATH", "HOME", "TZ", "JDHOTLINE_HOME", "JDHOTLINE_CACHE_DIR", *XDG)
+    return {**{name: os.environ[name] for name in keep if name in os.environ}, **extra}
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -112,6 +113,13 @@ def _set(path: str, value: Any):
     return change
 
 
+def _twin_scenario(data: dict[str, Any]) -> None:
+    """A second scenario with the first one's id (its keywords its own)."""
+    twin = copy.deepcopy(data["scenarios"][0])
+    twin["keywords"] = {"zh": ["孪生场景"], "en": ["twin scenario"]}
+    data["scenarios"].insert(1, twin)
+
+
 def _delete(path: str):
     def change(data: dict[str, Any]) -> None:
         *parents, last = path.split(".")
@@ -136,6 +144,7 @@ BROKEN = [
     ("number with letters", _set("hotlines.0.number", "95O618"), "hotlines[0].number", "not a phone number"),
     ("duplicate id", _set("hotlines.1.id", "regular"), "hotlines[1].id", "duplicate id 'regular'"),
     ("duplicate number", _set("hotlines.1.number", "950-618"), "hotlines[1].number", "duplicate number"),
+    ("duplicate scenario id", _twin_scenario, "scenarios[1].id", "duplicate id 'appliance' (also scenarios[0])"),
     ("unknown scenario", _set("hotlines.2.scenarios", ["appliances"]), "hotlines[2].scenarios[0]", "unknown scenario"),
     ("scenario nobody serves", _set("hotlines.2.scenarios", ["order"]), "scenarios[0]", "no line serves scenario 'appliance'"),
     ("off-peak outside hours", _set("hotlines.2.off_peak", [{"start": "08:00", "end": "10:00"}]), "hotlines[2].off_peak[0]", "outside the line's hours"),

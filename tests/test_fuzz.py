@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from jdhotline.dump import dump
 from jdhotline.errors import CatalogueError
 from jdhotline.load import parse
-from jdhotline.rules import USER_TYPES, NoLineError, recommend
+from jdhotline.rules import USER_TYPES, NoLineError, calendar_of, recommend
+from jdhotline.schedule import status, to_beijing
 
 from .conftest import SHIPPED, bj
 
@@ -100,4 +101,27 @@ def test_every_user_and_scenario_gets_an_answer(user: str, index: int, moment: A
         rec = recommend(catalogue, user, scenario, moment)
     except NoLineError:  # the documented refusal; the shipped catalogue never needs it
         raise AssertionError(f"no line for {user} / {scenario.id}") from None
-    assert rec.primary.line.number and rec.checklist
+    # The answer agrees with itself and with the catalogue, at any moment.
+    calendar = calendar_of(catalogue)
+    lines = [rec.primary, *rec.alternatives]
+    assert len({s.line.id for s in lines}) == len(lines)  # each line once
+    for line_status in lines:
+        assert line_status.line in catalogue.lines
+        assert line_status == status(line_status.line, moment, calendar)  # this moment's
+    assert rec.at == to_beijing(moment)
+    assert rec.checklist == scenario.prepare and rec.checklist
+    assert rec.menu_key == rec.primary.line.menu_key_for(scenario.id)
+    closed = [n for n in rec.warnings if n.code == "primary-closed"]
+    assert len(closed) == (not rec.primary.open_now)
+    if closed:  # and it names the first alternative open now, if any
+        open_now = [s.line for s in rec.alternatives if s.open_now]
+        assert closed[0].other == (open_now[0] if open_now else None)
+    years = sorted({year for s in lines for year in s.unverified_years})
+    told = {n.code: n.years for n in rec.warnings if n.code.startswith("calendar-")}
+    said = sorted({*told.get("calendar-statutory", ()), *told.get("calendar-guessed", ())})
+    assert said == years  # each year the official calendar lacks is said once
+    # Who to call does not depend on the moment; only whether it is open does.
+    other = recommend(catalogue, user, scenario, bj("2026-11-27 12:00"))
+    assert [s.line.id for s in lines] == [other.primary.line.id] + [
+        s.line.id for s in other.alternatives
+    ]

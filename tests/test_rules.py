@@ -95,6 +95,7 @@ def test_closed_primary_names_the_open_alternative(catalogue: Catalogue) -> None
     assert "primary-closed" not in codes(rec(catalogue, "regular", "appliance").warnings)
 
 
+@pytest.mark.calendar
 def test_unverified_calendar_is_a_warning(
     catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -46,6 +46,7 @@ def test_best_time_examples(catalogue: Catalogue, line_id: str, moment: str, bes
     assert window(at(catalogue, line_id, moment).best_time) == best
 
 
+@pytest.mark.calendar
 def test_open_now_and_next_change(catalogue: Catalogue) -> None:
     s = at(catalogue, "regular", "2026-11-27 20:00")
     assert (s.open_now, s.next_change) == (True, None)
@@ -61,6 +62,7 @@ def test_open_now_and_next_change(catalogue: Catalogue) -> None:
     assert (s.open_now, s.next_change) == (False, bj("2026-10-08 09:00"))
 
 
+@pytest.mark.calendar
 def test_2027_counts_statutory_holidays_and_says_so(
     catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -75,12 +77,32 @@ def test_2027_counts_statutory_holidays_and_says_so(
     assert (s.open_now, s.calendar, s.guessed_years) == (True, "guessed", (2036,))
 
 
+@pytest.mark.calendar
 def test_catalogue_calendar_patch_verifies_2027(data: dict[str, Any]) -> None:
     data["calendar"] = {"extra_holidays": ["2027-01-01"], "extra_workdays": []}
     catalogue = build(data)
     calendar = WorkCalendar(catalogue.extra_holidays, catalogue.extra_workdays)
     s = status(catalogue.line("merchant"), bj("2027-01-01 10:00"), calendar)
     assert not s.open_now and s.next_change == bj("2027-01-04 09:00")
+
+
+def test_off_peak_windows_that_touch_are_one_best_time(data: dict[str, Any]) -> None:
+    line = line_data(data, "regular")  # open around the clock
+    line["off_peak"] = [
+        {"start": "09:00", "end": "11:00"}, {"start": "11:00", "end": "12:00"},
+        {"start": "22:00", "end": "24:00"}, {"start": "00:00", "end": "02:00"},
+        {"start": "02:01", "end": "03:00"},  # a minute apart: not joined
+    ]  # fmt: skip
+    regular = build(data).line("regular")
+    assert window(status(regular, bj("2026-11-27 08:00"), CAL).best_time) == (
+        "11-27 09:00", "11-27 12:00"
+    )  # fmt: skip
+    assert window(status(regular, bj("2026-11-27 10:30"), CAL).best_time) == (
+        "11-27 10:30", "11-27 12:00"
+    )  # fmt: skip
+    assert window(status(regular, bj("2026-11-27 21:00"), CAL).best_time) == (
+        "11-27 22:00", "11-28 02:00"
+    )  # across midnight  # fmt: skip
 
 
 def test_window_across_midnight(data: dict[str, Any]) -> None:
@@ -138,10 +160,17 @@ def test_parse_moment(text: str, expected: str) -> None:
     assert parse_moment(text, now=bj("2026-11-27 08:00")) == bj(expected)
 
 
-@pytest.mark.parametrize("text", ["garbage", "2026-02-30", "25:00", "", "2026-11-27T24:30"])
+@pytest.mark.parametrize(
+    "text", ["garbage", "2026-02-30", "25:00", "", "2026-11-27T24:30", "24:00", "12:60", "9:99"]
+)
 def test_parse_moment_rejects(text: str) -> None:
     with pytest.raises(BadMoment):
         parse_moment(text, now=bj("2026-11-27 08:00"))
+
+
+def test_the_last_minute_of_the_day_is_a_time_of_day() -> None:
+    assert parse_moment("23:59", now=bj("2026-11-27 08:00")) == bj("2026-11-27 23:59")
+    assert parse_moment("00:00", now=bj("2026-11-27 08:00")) == bj("2026-11-27 00:00")
 
 
 # ---------------------------------------------------------------- properties

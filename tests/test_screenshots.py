@@ -18,8 +18,11 @@ def test_readme_pictures_are_up_to_date(monkeypatch: pytest.MonkeyPatch) -> None
     drawn_with = (
         (ROOT / "docs" / "screenshots-rich-version.txt").read_text(encoding="utf-8").strip()
     )
-    if module.rich_version() != drawn_with:
-        pytest.skip(f"pictures drawn with Rich {drawn_with}; run python scripts/screenshots.py")
+    # Never a skip: CI would pass with the check gone. The test extra pins this Rich.
+    assert module.rich_version() == drawn_with, (
+        f"pictures drawn with Rich {drawn_with}, Rich {module.rich_version()} installed: "
+        'pip install -e ".[test]", or redraw them with python scripts/screenshots.py'
+    )
     monkeypatch.setenv("TZ", "Asia/Shanghai")  # restored after the test; render_all sets it too
     for name, svg in module.render_all().items():
         committed = (ROOT / "docs" / name).read_text(encoding="utf-8")
@@ -27,3 +30,12 @@ def test_readme_pictures_are_up_to_date(monkeypatch: pytest.MonkeyPatch) -> None
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in ("which-plus-appliance.svg", "which-zh.svg", "table.svg"):
         assert f"docs/{name}" in readme, name
+
+
+def test_the_test_extra_pins_the_rich_that_drew_the_pictures() -> None:
+    drawn_with = (
+        (ROOT / "docs" / "screenshots-rich-version.txt").read_text(encoding="utf-8").strip()
+    )
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    test_extra = pyproject.split("[project.optional-dependencies]", 1)[1].split("\n]", 1)[0]
+    assert f'"rich=={drawn_with}"' in test_extra, "pin the Rich that drew docs/*.svg"

@@ -22,20 +22,24 @@ sys.argv = ["jdhotline", *sys.argv[1:]]
 from jdhotline.cli import main
 try:
     main()
-except SystemExit:
-    pass
 finally:
     sys.stderr.write("\\nMODULES " + repr(sorted(sys.modules)) + "\\n")
 """
 
 
 def modules_of(args: list[str], env: dict[str, str]) -> set[str]:
-    """Every module the command imported, by its full name."""
+    """Every module the command imported, by its full name; the command must succeed.
+
+    A command that crashed early would import little, and pass for a lean one.
+    """
     result = subprocess.run(
         [sys.executable, "-c", PROBE, *args],
         capture_output=True, text=True, env=env, check=False,
     )  # fmt: skip
-    return set(ast.literal_eval(result.stderr.rsplit("MODULES ", 1)[1]))
+    stderr, modules = result.stderr.rsplit("MODULES ", 1)
+    assert result.returncode == 0, stderr
+    assert result.stdout.strip() and stderr.strip() == "", (result.stdout, stderr)
+    return set(ast.literal_eval(modules))
 
 
 def imported(args: list[str], env: dict[str, str]) -> set[str]:

@@ -1,0 +1,123 @@
+"""One case: the calls on it and the promises made, and how a promised deadline is read.
+
+cases.py keeps cases in SQLite; this module is what a case is, without the database.
+Times are passed in (Beijing time); nothing here reads the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import NamedTuple
+
+from .errors import CaseStateError
+from .schedule import in_range, to_beijing
+
+
+class Entry(NamedTuple):
+    id: int
+    at: dt.datetime
+    kind: str  # call | close
+    agent: str | None
+    ticket: str | None
+    due: dt.datetime | None
+    note: str | None
+
+
+class Case(NamedTuple):
+    id: int
+    line: str
+    scenario: str | None
+    order: str | None
+    status: str  # open | closed
+    created_at: dt.datetime
+    closed_at: dt.datetime | None
+    outcome: str | None
+    entries: tuple[Entry, ...]
+
+    def check_open(self, action: str) -> None:
+        """Refuse ``action`` (log, close, followup) on a closed case, naming the way back."""
+        if self.status == "closed":
+            raise closed_error(self.id, action, self.outcome)
+
+    def latest(self, field: str) -> str | None:
+        """The most recent agent or ticket given in any call."""
+        for entry in reversed(self.entries):
+            value = getattr(entry, field)
+            if value:
+                return str(value)
+        return None
+
+    @property
+    def due(self) -> dt.datetime | None:
+        """The deadline of the latest promise."""
+        for entry in reversed(self.entries):
+            if entry.due is not None:
+                return entry.due
+        return None
+
+    def overdue(self, at: dt.datetime) -> dt.timedelta | None:
+        """How long the latest promise is overdue at ``at`` (None when not overdue)."""
+        due = self.due
+        if self.status != "open" or due is None or at <= due:
+            return None
+        return at - due
+
+    def missed_promises(self, at: dt.datetime) -> int:
+        """Promises whose deadline passed before the next call (or before ``at``)."""
+        calls = [e for e in self.entries if e.kind == "call"]
+        missed = 0
+        for i, entry in enumerate(calls):
+            if entry.due is None:
+                continue
+            following = calls[i + 1].at if i + 1 < len(calls) else at
+            if following > entry.due:
+                missed += 1
+        return missed
+
+
+PROMISE_DAYS = 366  # a promise further away than this is a typo, not a promise
+
+
+def closed_error(case_id: int, action: str, outcome: str | None) -> CaseStateError:
+    kept = f" (its outcome is kept: {outcome})" if outcome else ""
+    return CaseStateError(
+        case_id,
+        f"case {case_id} is closed{kept}; `case {action}` is refused: "
+        f"run `jdhotline case reopen {case_id}` first",
+    )
+
+
+def parse_promise(text: str, at: dt.datetime) -> dt.datetime:
+    """A promised deadline: 24h, 3d, 90m (from ``at``), or an ISO 8601 moment or date.
+
+    It must fall after the call and within a year of it, like the relative forms.
+    Full-width digits (２４h) are read as digits.
+    """
+    value = unicodedata.normalize("NFKC", text).strip().lower()
+    relative = re.fullmatch(r"(\d+)\s*(m|min|h|d)", value, re.ASCII)
+    if relative:
+        digits, unit = relative[1].lstrip("0") or "0", relative[2]
+        minutes = {"m": 1, "min": 1, "h": 60, "d": 24 * 60}[unit] * int(digits[:10])
+        if len(digits) > 10 or minutes > PROMISE_DAYS * 24 * 60:
+            raise ValueError(f"{text!r} is more than a year away")
+        return in_range(to_beijing(at) + dt.timedelta(minutes=minutes))
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value, re.ASCII):
+            # A day: the promise holds until that day's end.
+            day = dt.date.fromisoformat(value)
+            moment = dt.datetime.combine(day, dt.time(23, 59))
+        else:
+            moment = dt.datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(
+            f"{text!r} is not a deadline; use 24h, 3d, 90m, 2026-11-28 or 2026-11-28T18:00"
+        ) from None
+    due = in_range(moment)
+    call = to_beijing(at)
+    if due < call:
+        raise ValueError(f"{text!r} is before the call ({call:%Y-%m-%d %H:%M}); a promise is later")
+    if due - call > dt.timedelta(days=PROMISE_DAYS):
+        raise ValueError(f"{text!r} is more than a year after the call")
+    return due
