@@ -249,3 +249,29 @@ def test_find_line_by_id_or_number(catalogue: cat_mod.Catalogue) -> None:
     assert catalogue.find_line("400-622-9068") is catalogue.line("merchant")
     assert catalogue.find_line("400 656 0055") is catalogue.line("plus")
     assert catalogue.find_line("12345") is None
+
+
+def test_the_json_twin_is_up_to_date() -> None:
+    """data/hotlines.json is the YAML's data (load._twin): run scripts/catalogue_json.py."""
+    import importlib.util
+
+    root = SHIPPED.parent.parent
+    spec = importlib.util.spec_from_file_location("twin", root / "scripts" / "catalogue_json.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    written = SHIPPED.with_suffix(".json").read_text(encoding="utf-8")
+    assert written == module.render(), "run python scripts/catalogue_json.py"
+    assert load_mod.load() == load_mod.parse(SHIPPED.read_bytes(), load_mod.load().path)
+
+
+def test_a_stale_twin_is_never_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edited YAML with the old twin beside it: the YAML's number is the one used."""
+    yaml_path = tmp_path / "hotlines.yaml"
+    text = SHIPPED.read_text(encoding="utf-8").replace('"400-622-9068"', '"400-622-9069"', 1)
+    yaml_path.write_text(text, encoding="utf-8")
+    (tmp_path / "hotlines.json").write_bytes(SHIPPED.with_suffix(".json").read_bytes())
+    monkeypatch.setattr(load_mod, "default_path", lambda: yaml_path)
+    assert load_mod.load().line("merchant").number == "400-622-9069"
+    (tmp_path / "hotlines.json").write_text("not json", encoding="utf-8")
+    assert load_mod.load().line("merchant").number == "400-622-9069"
