@@ -387,6 +387,42 @@ def test_english_keywords_must_be_english(data: dict[str, Any]) -> None:
         build(data)
 
 
+def test_a_user_adds_counter_evidence(data: dict[str, Any]) -> None:
+    """off_topic words are edited like keywords: a user refuses what is not a problem."""
+    assert best(build(data), "冰箱二手能卖多少钱") is not None
+    data["off_topic"]["zh"].append({"能卖多少钱": 4})
+    assert best(build(data), "冰箱二手能卖多少钱") is None
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"哪家强": 9}, r"off_topic\.zh\[\d+\]: weight 9 is not a number from 0.1 to 5"),
+        ("求推荐", "'求推荐' is listed twice"),
+    ],
+)
+def test_counter_evidence_is_validated(data: dict[str, Any], entry: Any, message: str) -> None:
+    data["off_topic"]["zh"].append(entry)
+    with pytest.raises(CatalogueError, match=message):
+        build(data)
+
+
+def test_counter_evidence_weighs_against_the_best_scenario(catalogue: Catalogue) -> None:
+    from jdhotline.match import OFF_TOPIC_SHARE, off_topic
+
+    assert off_topic(catalogue, "三千左右的手机买哪个好") == {"买哪个": 3.0, "哪个好": 3.0}
+    assert best(catalogue, "三千左右的手机买哪个好") is None  # 手机 3 against 6
+    # A problem of one's own outweighs a passing request for advice.
+    assert off_topic(catalogue, "手机买了三天就黑屏开不了机,客服推荐一下怎么办") == {
+        "推荐一下": 3.0
+    }
+    assert OFF_TOPIC_SHARE == 1.0
+    assert (
+        scenario_of(catalogue, "手机买了三天就黑屏开不了机,客服推荐一下怎么办", "regular")
+        == "high-value"
+    )
+
+
 @pytest.mark.parametrize(
     ("regex", "message"),
     [
@@ -980,6 +1016,34 @@ OWN = [
     ('merchant', 'the buyer wants a refund but says he threw the item away', 'malicious-refund'),
     ('merchant', 'my store was penalized for a late delivery rate above the limit', 'store-violation'),
     ('merchant', 'our product was rejected from the 618 campaign', 'campaign'),
+    # Not a problem with one's own order, item, account or shop: counter-evidence (off_topic)
+    ('regular', '帮我整理一份双十一要买的东西', None),
+    ('regular', '年货清单帮我列一下,预算两千', None),
+    ('regular', '哪款扫地机器人性价比高,求推荐', None),
+    ('regular', '三千左右的手机买哪个好', None),
+    ('regular', 'what laptop would you recommend for a student', None),
+    ('regular', 'best air fryer to buy this year?', None),
+    ('regular', 'make me a grocery list for the week', None),
+    ('regular', '京东快递还招人吗,想去送快递', None),
+    ('regular', '京东物流的仓库工资多少一个月', None),
+    ('regular', 'is JD hiring delivery drivers in Beijing', None),
+    ('regular', 'how do I apply for a job at JD logistics', None),
+    ('merchant', '想找个人帮我们拍产品主图,有推荐的吗', None),
+    ('merchant', '有没有靠谱的代运营公司推荐', None),
+    ('merchant', 'looking for a designer to make our product detail pages', None),
+    ('regular', '退款用英语怎么说', None),
+    ('regular', 'what is the chinese word for refund', None),
+    ('regular', 'how do you say "order" in Chinese', None),
+    ('regular', 'what does 售后 mean in english', None),
+    ('regular', '你好呀,今天天气怎么样', None),
+    ('regular', '给我讲个笑话吧', None),
+    ('regular', 'hi, how are you today?', None),
+    ('regular', 'who founded JD.com?', None),
+    ('regular', '京东是哪一年成立的', None),
+    ('regular', 'tell me a joke about delivery guys', None),
+    ('regular', '刘强东是哪里人', None),
+    ('regular', '帮我写一段618促销的朋友圈文案', None),
+    ('regular', 'write me a poem about shopping', None),
 ]  # fmt: skip
 
 
