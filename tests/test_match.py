@@ -480,8 +480,8 @@ def build_text(text: str) -> Catalogue:
 # What the matcher reached on the whole corpus (train and heldout) when this was written;
 # the test fails if a change loses more than two points of any of them. The answers are
 # deterministic, so this is not a timing test. Raise the figures when you improve them.
-REACHED = {"scenario": 0.952, "line": 0.984, "clear_scenario": 0.971, "clear_line": 0.989}
-REFUSED = {"answerable_refused": 0.004, "unrelated_refused": 0.925}
+REACHED = {"scenario": 0.955, "line": 0.986, "clear_scenario": 0.974, "clear_line": 0.991}
+REFUSED = {"answerable_refused": 0.004, "unrelated_refused": 0.950}
 
 
 def _accuracy_module() -> Any:
@@ -1167,6 +1167,18 @@ OWN = [
     ('merchant', '买家拆开用了一个月说质量问题要退款', 'malicious-refund'),
     ('merchant', '店铺因为发货超时被扣分了', 'store-violation'),
     ('merchant', '年货节活动报名入口找不到', 'campaign'),
+    ('regular', 'promo code says expired but the page says valid till friday', 'order'),
+    ('regular', '凑单满减了但是付款金额没变', 'order'),
+    ('plus', 'PLUS的免邮券显示已用完,可我这个月一单都没买', 'membership'),
+    ('regular', '我又不是PLUS会员为啥扣我年费', 'membership'),
+    ('regular', 'got an sms saying my PLUS renewed, I never joined', 'membership'),
+    ('regular', '客服说商家会退款,三天后售后单显示已关闭', 'dispute'),
+    ('regular', 'the seller promised me a refund on chat but cancelled my claim', 'dispute'),
+    ('regular', 'vendor keeps saying refund is coming, now the case is closed', 'dispute'),
+    ('regular', 'the microwave box was crushed and the door is bent, want to return it', 'after-sales'),
+    ('regular', '烤箱收到玻璃门碎了要退', 'after-sales'),
+    ('plus', 'plus会员 iPad充电口松了', 'high-value'),
+    ('plus', 'PLUS, my Huawei phone camera lens is cracked inside', 'high-value'),
     # Not a problem with one's own order, item, account or shop: counter-evidence (off_topic)
     ('regular', '帮我整理一份双十一要买的东西', None),
     ('regular', '年货清单帮我列一下,预算两千', None),
@@ -1209,6 +1221,11 @@ OWN = [
     ('regular', 'what does "jd" stand for', None),
     ('regular', '京东和天猫哪个便宜', None),
     ('regular', 'good morning!', None),
+    ('regular', 'where can I apply for a courier job with JD', None),
+    ('regular', 'what headphones do you suggest under 500 yuan', None),
+    ('regular', 'is the JD 618 sale better than 11.11? which should I wait for', None),
+    ('regular', 'can you write a thank-you note to my delivery guy', None),
+    ('regular', '京东618有什么好物推荐', None),
 ]  # fmt: skip
 
 
