@@ -260,7 +260,7 @@ class _Validator:
             data,
             "",
             ("hotlines", "scenarios", "say", "assistant"),
-            ("version", "calendar", "facts", "merchant_voice", "elsewhere"),
+            ("version", "calendar", "facts", "merchant_voice", "elsewhere", "off_topic"),
         )
         if "version" in top and top["version"] != 1:
             raise self.fail("version", f"{_describe(top['version'])} is not supported; expected 1")
@@ -326,6 +326,7 @@ class _Validator:
             calendar_years=years,
             merchant_voice=self.keywords(top.get("merchant_voice") or {}, "merchant_voice"),
             elsewhere=self.keywords(top.get("elsewhere") or {}, "elsewhere"),
+            off_topic=self.keywords(top.get("off_topic") or {}, "off_topic"),
         )
 
     def calendar(
@@ -850,6 +851,8 @@ def to_data(catalogue: Catalogue) -> dict[str, Any]:
         data["merchant_voice"] = words(catalogue.merchant_voice)
     if catalogue.elsewhere.zh or catalogue.elsewhere.en:
         data["elsewhere"] = words(catalogue.elsewhere)
+    if catalogue.off_topic.zh or catalogue.off_topic.en:
+        data["off_topic"] = words(catalogue.off_topic)
     if catalogue.facts:
         data["facts"] = {
             k: {
