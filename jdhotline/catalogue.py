@@ -221,6 +221,9 @@ class Catalogue(NamedTuple):
     merchant_voice: Keywords = Keywords((), ())
     # Other platforms and services (淘宝, 美团): a text naming one and not JD is not ours.
     elsewhere: Keywords = Keywords((), ())
+    # Counter-evidence, weighted: words of a text that is not a problem with one's own
+    # order, item, account or shop (求推荐, 招聘, 用英语怎么说). See match.OFF_TOPIC_SHARE.
+    off_topic: Keywords = Keywords((), ())
 
     def line(self, line_id: str) -> Line:
         for line in self.lines:

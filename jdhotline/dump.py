@@ -122,6 +122,8 @@ def to_data(catalogue: Catalogue) -> dict[str, Any]:
         data["merchant_voice"] = words(catalogue.merchant_voice)
     if catalogue.elsewhere.zh or catalogue.elsewhere.en:
         data["elsewhere"] = words(catalogue.elsewhere)
+    if catalogue.off_topic.zh or catalogue.off_topic.en:
+        data["off_topic"] = words(catalogue.off_topic)
     if catalogue.facts:
         data["facts"] = {
             k: {

@@ -229,7 +229,7 @@ class _Validator(Checks):
             data,
             "",
             ("hotlines", "scenarios", "say", "assistant"),
-            ("version", "calendar", "facts", "merchant_voice", "elsewhere"),
+            ("version", "calendar", "facts", "merchant_voice", "elsewhere", "off_topic"),
         )
         if "version" in top and top["version"] != 1:
             raise self.fail("version", f"{_describe(top['version'])} is not supported; expected 1")
@@ -295,6 +295,7 @@ class _Validator(Checks):
             calendar_years=years,
             merchant_voice=self.keywords(top.get("merchant_voice") or {}, "merchant_voice"),
             elsewhere=self.keywords(top.get("elsewhere") or {}, "elsewhere"),
+            off_topic=self.keywords(top.get("off_topic") or {}, "off_topic"),
         )
 
     def line(self, value: Any, where: str) -> Line:

@@ -25,6 +25,13 @@ Evidence, in the catalogue's terms (data/hotlines.yaml, each scenario's
   say so is recognised by the catalogue's ``merchant_voice`` words (我的店铺).
 * A text about another platform or service (the catalogue's ``elsewhere`` words:
   淘宝, 美团) that does not mention JD matches nothing.
+* Counter-evidence: the catalogue's ``off_topic`` words, weighted like keywords, mark
+  a text that is not a problem with one's own order, item, account or shop: asking
+  for a recommendation or a shopping list (求推荐, 买哪个, 购物清单), a job at JD (招聘,
+  工资), a service (美工, 代运营), a word or a fact (用英语怎么说, 哪一年成立), chit-chat
+  (讲个笑话). When they weigh at least OFF_TOPIC_SHARE of the best scenario's own
+  evidence, the text matches nothing; a real problem that uses one in passing
+  (手机黑屏开不了机,客服推荐一下怎么办) keeps its answer by the weight of its own words.
 * A scenario's ``absorbs`` takes those scenarios' evidence (they keep a quarter) when
   it has ABSORB_MIN of its own: the refund words of a text whose seller refuses the
   refund (商家说东西坏了不给退钱) count for the dispute, not for after-sales.
@@ -58,6 +65,11 @@ MIN_SCORE = 2.0  # below this the text matches nothing: one weak word is not eno
 OTHER_SIDE = 0.25  # what a scenario for the other side of the counter keeps of its evidence
 COUNTERPART = 0.75  # what its counterpart gets of it
 ABSORB_MIN = 3.0  # the evidence of its own a scenario needs to take another's (``absorbs``)
+# A text whose ``off_topic`` cues weigh at least this share of its best scenario's own
+# evidence matches nothing: 三千左右的手机买哪个好 names a phone (3) but asks which to
+# buy (买哪个 3, 哪个好 3). At 0.5, one passing 推荐一下 (3) in a real complaint about a
+# phone (手机 3, 开不了机 ...) refused it; at 1.0 the complaint keeps its answer.
+OFF_TOPIC_SHARE = 1.0
 
 _SPACE = re.compile(r"\s+")
 # Traditional characters of the words people use here, read as simplified (買→买, 貨→货),
@@ -117,6 +129,7 @@ class _Index(NamedTuple):
     patterns: tuple[tuple[int, re.Pattern[str], float], ...]  # (scenario index, regex, weight)
     voice: tuple[_Language, _Language]  # merchant_voice (zh, en)
     elsewhere: tuple[_Language, _Language]  # elsewhere (zh, en)
+    off_topic: tuple[_Language, _Language]  # off_topic (zh, en), with their weights
 
 
 def normalise_zh(text: str) -> str:
@@ -196,7 +209,10 @@ def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
 
     # Refused only when no scenario has enough evidence of its own, before the user type
     # is weighed: a merchant asking a buyer's question still gets an answer.
-    if max((sum(cues.values()) for cues in scores.values()), default=0.0) < MIN_SCORE:
+    own_best = max((sum(cues.values()) for cues in scores.values()), default=0.0)
+    if own_best < MIN_SCORE or _off_topic_score(index, zh_text, en_text) >= (
+        OFF_TOPIC_SHARE * own_best
+    ):
         return []
     ranked: list[tuple[tuple[float, float, int, int, int], Match]] = []
     for i, cues in final.items():
@@ -218,6 +234,23 @@ def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
         ranked.append((key, match))
     ranked.sort(key=lambda item: item[0])
     return [match for _, match in ranked]
+
+
+def off_topic(catalogue: Catalogue, text: str) -> dict[str, float]:
+    """The catalogue's ``off_topic`` words found in the text, each once, with its weight:
+    the counter-evidence that a refusal can name."""
+    return _off_topic(_index(catalogue), normalise_zh(text), normalise_en(text))
+
+
+def _off_topic(index: _Index, zh_text: str, en_text: str) -> dict[str, float]:
+    found: dict[str, float] = {}
+    for hit in _unshadowed(_words(index.off_topic, zh_text, en_text)):
+        found[hit.word] = max(found.get(hit.word, 0.0), hit.weight)
+    return found
+
+
+def _off_topic_score(index: _Index, zh_text: str, en_text: str) -> float:
+    return sum(_off_topic(index, zh_text, en_text).values())
 
 
 def best(catalogue: Catalogue, text: str, user: str = "regular") -> Match | None:
@@ -323,8 +356,15 @@ def _index(catalogue: Catalogue) -> _Index:
             patterns.append((i, re.compile(pattern.regex), pattern.weight))
 
     def words(keywords: Keywords) -> tuple[_Language, _Language]:
-        zh_words = {normalise_zh(w): [(0, 0, w, 1.0)] for w in keywords.zh if normalise_zh(w)}
-        en_words = {n: [(0, 0, w, 1.0)] for w in keywords.en if (n := normalise_en(w).strip())}
+        weight = dict(keywords.weights)
+        zh_words = {
+            normalise_zh(w): [(0, 0, w, weight.get(w, 1.0))] for w in keywords.zh if normalise_zh(w)
+        }
+        en_words = {
+            n: [(0, 0, w, weight.get(w, 1.0))]
+            for w in keywords.en
+            if (n := normalise_en(w).strip())
+        }
         return _language(zh_words, word_start=False), _language(en_words, word_start=True)
 
     index = _Index(
@@ -335,6 +375,7 @@ def _index(catalogue: Catalogue) -> _Index:
         patterns=tuple(patterns),
         voice=words(catalogue.merchant_voice),
         elsewhere=words(catalogue.elsewhere),
+        off_topic=words(catalogue.off_topic),
     )
     _last = (catalogue, index)
     return index

@@ -388,6 +388,42 @@ def test_english_keywords_must_be_english(data: dict[str, Any]) -> None:
         build(data)
 
 
+def test_a_user_adds_counter_evidence(data: dict[str, Any]) -> None:
+    """off_topic words are edited like keywords: a user refuses what is not a problem."""
+    assert best(build(data), "冰箱二手能卖多少钱") is not None
+    data["off_topic"]["zh"].append({"能卖多少钱": 4})
+    assert best(build(data), "冰箱二手能卖多少钱") is None
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"哪家强": 9}, r"off_topic\.zh\[\d+\]: weight 9 is not a number from 0.1 to 5"),
+        ("求推荐", "'求推荐' is listed twice"),
+    ],
+)
+def test_counter_evidence_is_validated(data: dict[str, Any], entry: Any, message: str) -> None:
+    data["off_topic"]["zh"].append(entry)
+    with pytest.raises(CatalogueError, match=message):
+        build(data)
+
+
+def test_counter_evidence_weighs_against_the_best_scenario(catalogue: Catalogue) -> None:
+    from jdhotline.match import OFF_TOPIC_SHARE, off_topic
+
+    assert off_topic(catalogue, "三千左右的手机买哪个好") == {"买哪个": 3.0, "哪个好": 3.0}
+    assert best(catalogue, "三千左右的手机买哪个好") is None  # 手机 3 against 6
+    # A problem of one's own outweighs a passing request for advice.
+    assert off_topic(catalogue, "手机买了三天就黑屏开不了机,客服推荐一下怎么办") == {
+        "推荐一下": 3.0
+    }
+    assert OFF_TOPIC_SHARE == 1.0
+    assert (
+        scenario_of(catalogue, "手机买了三天就黑屏开不了机,客服推荐一下怎么办", "regular")
+        == "high-value"
+    )
+
+
 @pytest.mark.parametrize(
     ("regex", "message"),
     [
@@ -445,8 +481,8 @@ def build_text(text: str) -> Catalogue:
 # What the matcher reached on the whole corpus (train and heldout) when this was written;
 # the test fails if a change loses more than two points of any of them. The answers are
 # deterministic, so this is not a timing test. Raise the figures when you improve them.
-REACHED = {"scenario": 0.952, "line": 0.984, "clear_scenario": 0.971, "clear_line": 0.989}
-REFUSED = {"answerable_refused": 0.004, "unrelated_refused": 0.925}
+REACHED = {"scenario": 0.955, "line": 0.986, "clear_scenario": 0.974, "clear_line": 0.991}
+REFUSED = {"answerable_refused": 0.004, "unrelated_refused": 0.950}
 
 
 def _accuracy_module() -> Any:
@@ -981,6 +1017,216 @@ OWN = [
     ('merchant', 'the buyer wants a refund but says he threw the item away', 'malicious-refund'),
     ('merchant', 'my store was penalized for a late delivery rate above the limit', 'store-violation'),
     ('merchant', 'our product was rejected from the 618 campaign', 'campaign'),
+    # Issue 9b: hurried shoppers and merchants, written apart from the corpus: coupons at
+    # checkout, PLUS vouchers, sellers who go back on a refund, damage on delivery, PLUS
+    # members' faulty electronics, PLUS fees never agreed to
+    ('regular', '结算的时候优惠券用不了,提示不满足条件,可我明明满199了', 'order'),
+    ('regular', '下单时那张满减券怎么选不上', 'order'),
+    ('regular', '快递员没打电话就把东西放驿站了,离我家好远', 'order'),
+    ('regular', '订单一直显示待出库,都第四天了', 'order'),
+    ('regular', '付完款发现买错颜色了,还没发货能取消吗', 'order'),
+    ('regular', '物流信息三天没更新,是不是丢件了', 'order'),
+    ('regular', "coupon won't apply at checkout, says not eligible", 'order'),
+    ('regular', 'my package shows delivered but it is not at my door', 'order'),
+    ('regular', 'need to cancel my order before it ships, wrong size picked', 'order'),
+    ('regular', 'tracking stuck at the hub since Tuesday', 'order'),
+    ('plus', '会员下的单怎么还没发货,说好的次日达呢', 'order'),
+    ('regular', '发票开错抬头了,怎么重开', 'order'),
+    ('regular', 'the discount code vanished from my cart when I paid', 'order'),
+    ('regular', '刚送到的微波炉外壳凹了一大块,想直接退货', 'after-sales'),
+    ('regular', '冰箱送来门就是瘪的,我不要了要退', 'after-sales'),
+    ('regular', 'the washing machine arrived with a dented side, I want to return it not repair it', 'after-sales'),
+    ('regular', 'TV came with a cracked screen out of the box, send it back please', 'after-sales'),
+    ('regular', '鞋子尺码偏小,想换大一码', 'after-sales'),
+    ('regular', '衣服洗了一次就掉色,能退吗', 'after-sales'),
+    ('regular', '七天无理由退货怎么申请,运费谁出', 'after-sales'),
+    ('regular', '收到的杯子碎了两个', 'after-sales'),
+    ('regular', "the shirt doesn't fit, how do I exchange it", 'after-sales'),
+    ('regular', 'one of the bowls in the set came broken', 'after-sales'),
+    ('regular', 'returned the headphones a week ago, refund still not in my account', 'after-sales'),
+    ('regular', '退货寄回去五天了退款还没到', 'after-sales'),
+    ('regular', '少发了一件,订单里是两件只收到一件', 'after-sales'),
+    ('regular', '商家答应给我退款,结果直接把售后单关了', 'dispute'),
+    ('regular', '卖家说好退钱的,转头就把我的申请关闭了,人也不回', 'dispute'),
+    ('regular', 'seller promised a refund and then closed my after-sales request', 'dispute'),
+    ('regular', 'the shop agreed to refund me, then shut the ticket without paying', 'dispute'),
+    ('regular', '买到假货了,商家死不承认', 'dispute'),
+    ('regular', '商家拒绝退货,说拆封了不退,可是质量有问题', 'dispute'),
+    ('regular', '要申请人工介入,商家一直拖着不处理', 'dispute'),
+    ('regular', 'the seller keeps stalling my return for over a week', 'dispute'),
+    ('regular', 'I got a counterfeit bag and the store denies it', 'dispute'),
+    ('plus', 'PLUS会员,商家恶意拒退,想升级处理', 'dispute'),
+    ('regular', '店家态度很差,不给退还骂人', 'dispute'),
+    ('regular', 'store rejected my return claiming I damaged it', 'dispute'),
+    ('regular', '洗衣机洗到一半停了,显示E3', 'appliance'),
+    ('regular', '空调装好第二天就不制冷', 'appliance'),
+    ('regular', '热水器要约师傅上门安装,怎么预约', 'appliance'),
+    ('regular', '油烟机吸力越来越小,想找人修', 'appliance'),
+    ('regular', 'dishwasher leaves water at the bottom every cycle', 'appliance'),
+    ('regular', 'need someone to install the new fridge water line', 'appliance'),
+    ('regular', 'the aircon makes a loud rattling sound at night', 'appliance'),
+    ('plus', '冰箱冷藏室不冷了,PLUS能加急吗', 'appliance'),
+    ('regular', 'my dryer stopped heating, is it still under warranty', 'appliance'),
+    ('regular', '电热水器漏水,能上门修吗', 'appliance'),
+    ('regular', '买的延保怎么用,洗衣机坏了', 'appliance'),
+    ('regular', 'how do I book a repair for my oven', 'appliance'),
+    ('plus', 'PLUS会员,新买的手机摄像头拍照全是模糊的', 'high-value'),
+    ('plus', '我是plus,笔记本电脑开不了机,一万多买的', 'high-value'),
+    ('plus', 'plus member here, the camera on my new phone is blurry', 'high-value'),
+    ('plus', 'PLUS member: my iPhone rear camera shows black', 'high-value'),
+    ('regular', '刚买的平板充不进电', 'high-value'),
+    ('regular', '两万多的相机镜头进灰了', 'high-value'),
+    ('regular', 'my 15000 yuan laptop keeps blue screening', 'high-value'),
+    ('regular', '金项链收到发现有划痕,挺贵的', 'high-value'),
+    ('plus', '会员,买的无人机飞两次就失控了', 'high-value'),
+    ('regular', 'the drone I bought loses signal every flight', 'high-value'),
+    ('regular', '手机屏幕自己乱跳,才用一周', 'high-value'),
+    ('plus', 'PLUS, the MacBook keyboard stopped working after a week', 'high-value'),
+    ('regular', '账号被盗了,有人用我的白条买东西', 'account'),
+    ('regular', '换了手机号,验证码收不到登不上', 'account'),
+    ('regular', '账户被冻结了怎么解', 'account'),
+    ('regular', 'my JD account got locked after a password reset', 'account'),
+    ('regular', 'someone else logged into my account from another city', 'account'),
+    ('regular', '实名认证一直失败', 'account'),
+    ('regular', 'cannot receive the sms code to log in', 'account'),
+    ('regular', '想注销京东账号', 'account'),
+    ('plus', '密码忘了找回不了', 'account'),
+    ('regular', '莫名其妙扣了PLUS年费,我根本没开通过', 'membership'),
+    ('regular', '银行卡被扣了99块说是PLUS会员费,我没开', 'membership'),
+    ('regular', 'I was charged for PLUS but I never signed up', 'membership'),
+    ('regular', 'there is a PLUS membership fee on my card I never agreed to', 'membership'),
+    ('plus', 'PLUS会员这个月的运费券没发', 'membership'),
+    ('plus', '开了plus怎么没收到那几张券', 'membership'),
+    ('plus', 'where are my monthly PLUS free shipping vouchers, none this month', 'membership'),
+    ('plus', 'PLUS coupons never showed up in my account', 'membership'),
+    ('plus', 'PLUS自动续费了,想退', 'membership'),
+    ('plus', 'how do I cancel PLUS auto renewal', 'membership'),
+    ('plus', '会员的免邮次数用完了吗,怎么结算还要运费', 'membership'),
+    ('regular', '京豆怎么少了一半', 'membership'),
+    ('plus', 'PLUS的95折为什么没生效', 'membership'),
+    ('merchant', '买家收到货说没收到,申请仅退款', 'malicious-refund'),
+    ('merchant', '退回来的包裹里是块砖头', 'malicious-refund'),
+    ('merchant', '有人专门买了用完再退,连着三单了', 'malicious-refund'),
+    ('merchant', 'buyer sent back an empty box and wants a full refund', 'malicious-refund'),
+    ('merchant', 'customer returned a different item than what we shipped', 'malicious-refund'),
+    ('merchant', '职业打假的又来了,要十倍赔偿', 'malicious-refund'),
+    ('merchant', 'a buyer is threatening bad reviews unless we refund without return', 'malicious-refund'),
+    ('merchant', '买家把商品掉包了寄回来个旧的', 'malicious-refund'),
+    ('merchant', '店铺被扣了12分,说是虚假发货', 'store-violation'),
+    ('merchant', '商品被下架了,说违规', 'store-violation'),
+    ('merchant', 'our shop got a penalty for late shipment, want to appeal', 'store-violation'),
+    ('merchant', 'my listing was taken down for an image violation', 'store-violation'),
+    ('merchant', '保证金被扣了,想申诉', 'store-violation'),
+    ('merchant', '店铺被限流了,后台提示违规', 'store-violation'),
+    ('merchant', 'store suspended without warning, how do I appeal', 'store-violation'),
+    ('merchant', '双十一活动报名一直审核不通过', 'campaign'),
+    ('merchant', '618报名的商品价格提交不了', 'campaign'),
+    ('merchant', "can't sign up our products for the 11.11 promotion", 'campaign'),
+    ('merchant', 'the campaign discount we set is not showing on the product page', 'campaign'),
+    ('merchant', '秒杀活动报上了但是没展示', 'campaign'),
+    ('merchant', 'our flash sale registration got rejected, no reason given', 'campaign'),
+    ('merchant', '店铺优惠券设置了买家领不到', 'campaign'),
+    ('regular', '双十一的跨店满减怎么没减', 'order'),
+    ('regular', '下单用券的时候显示券不可用,是平台的问题吗', 'order'),
+    ('regular', 'checkout says my coupon is invalid for these items', 'order'),
+    ('plus', 'PLUS会员每个月的免运费券这个月没到账', 'membership'),
+    ('plus', '我是PLUS,说好的会员券一张都没看到', 'membership'),
+    ('plus', 'my PLUS free delivery coupons are missing this month', 'membership'),
+    ('regular', '没开过PLUS却被自动扣了会员费', 'membership'),
+    ('regular', 'why was I billed for a PLUS membership, I never activated it', 'membership'),
+    ('regular', '商家先说同意退款,后来反悔还把售后关了', 'dispute'),
+    ('regular', 'the seller said ok to a refund and then went back on it', 'dispute'),
+    ('regular', 'seller closed my return request after saying they would refund', 'dispute'),
+    ('regular', '洗衣机送来侧面磕了个坑,我要退货不要修', 'after-sales'),
+    ('regular', '电视到货屏幕就裂了,申请退货', 'after-sales'),
+    ('regular', 'my new fridge was delivered with a big dent, I just want to send it back', 'after-sales'),
+    ('plus', 'PLUS会员,手机前置摄像头黑屏了', 'high-value'),
+    ('plus', 'PLUS member, my phone camera keeps crashing', 'high-value'),
+    ('plus', '笔记本屏幕闪屏,我是PLUS会员,怎么处理', 'high-value'),
+    ('merchant', '买家穿完再退回来,吊牌都剪了', 'malicious-refund'),
+    ('merchant', 'a buyer used it and returned it with parts missing', 'malicious-refund'),
+    ('regular', '京东快递员送货态度太差了还摔我东西', 'order'),
+    ('regular', '快递小哥把我的包裹扔在门口被偷了', 'order'),
+    ('regular', '满300减50的券结账时不给减', 'order'),
+    ('regular', '领的东券下单时灰色的用不了', 'order'),
+    ('regular', 'the store coupon I grabbed does nothing at payment', 'order'),
+    ('plus', 'PLUS会员专享的运费券在哪领,找不到', 'membership'),
+    ('plus', '续费了plus,权益券还没下来', 'membership'),
+    ('regular', '信用卡账单有一笔京东PLUS扣款,我没开通过', 'membership'),
+    ('regular', 'JD took 99 yuan for PLUS from my wallet, never subscribed', 'membership'),
+    ('plus', 'PLUS member but my free shipping vouchers were never issued', 'membership'),
+    ('regular', '卖家口头答应退款,结果给我关单了', 'dispute'),
+    ('regular', '店家同意退款后又不认了,售后被关闭', 'dispute'),
+    ('regular', 'merchant agreed to refund then closed the case on me', 'dispute'),
+    ('regular', '空调外机送到就摔变形了,直接退货吧', 'after-sales'),
+    ('regular', 'the oven came with the glass door smashed, I want a return', 'after-sales'),
+    ('regular', '热水器箱子破了里面也磕碰了,不要了申请退', 'after-sales'),
+    ('plus', 'PLUS会员,平板摄像头对不上焦', 'high-value'),
+    ('plus', '我是plus用户,手机拍照有黑点', 'high-value'),
+    ('plus', 'plus here, camera module on the phone rattles and photos are blurry', 'high-value'),
+    ('merchant', '有个买家连续三单都是穿过再退', 'malicious-refund'),
+    ('merchant', '买家拆开用了一个月说质量问题要退款', 'malicious-refund'),
+    ('merchant', '店铺因为发货超时被扣分了', 'store-violation'),
+    ('merchant', '年货节活动报名入口找不到', 'campaign'),
+    ('regular', 'promo code says expired but the page says valid till friday', 'order'),
+    ('regular', '凑单满减了但是付款金额没变', 'order'),
+    ('plus', 'PLUS的免邮券显示已用完,可我这个月一单都没买', 'membership'),
+    ('regular', '我又不是PLUS会员为啥扣我年费', 'membership'),
+    ('regular', 'got an sms saying my PLUS renewed, I never joined', 'membership'),
+    ('regular', '客服说商家会退款,三天后售后单显示已关闭', 'dispute'),
+    ('regular', 'the seller promised me a refund on chat but cancelled my claim', 'dispute'),
+    ('regular', 'vendor keeps saying refund is coming, now the case is closed', 'dispute'),
+    ('regular', 'the microwave box was crushed and the door is bent, want to return it', 'after-sales'),
+    ('regular', '烤箱收到玻璃门碎了要退', 'after-sales'),
+    ('plus', 'plus会员 iPad充电口松了', 'high-value'),
+    ('plus', 'PLUS, my Huawei phone camera lens is cracked inside', 'high-value'),
+    # Not a problem with one's own order, item, account or shop: counter-evidence (off_topic)
+    ('regular', '帮我整理一份双十一要买的东西', None),
+    ('regular', '年货清单帮我列一下,预算两千', None),
+    ('regular', '哪款扫地机器人性价比高,求推荐', None),
+    ('regular', '三千左右的手机买哪个好', None),
+    ('regular', 'what laptop would you recommend for a student', None),
+    ('regular', 'best air fryer to buy this year?', None),
+    ('regular', 'make me a grocery list for the week', None),
+    ('regular', '京东快递还招人吗,想去送快递', None),
+    ('regular', '京东物流的仓库工资多少一个月', None),
+    ('regular', 'is JD hiring delivery drivers in Beijing', None),
+    ('regular', 'how do I apply for a job at JD logistics', None),
+    ('merchant', '想找个人帮我们拍产品主图,有推荐的吗', None),
+    ('merchant', '有没有靠谱的代运营公司推荐', None),
+    ('merchant', 'looking for a designer to make our product detail pages', None),
+    ('regular', '退款用英语怎么说', None),
+    ('regular', 'what is the chinese word for refund', None),
+    ('regular', 'how do you say "order" in Chinese', None),
+    ('regular', 'what does 售后 mean in english', None),
+    ('regular', '你好呀,今天天气怎么样', None),
+    ('regular', '给我讲个笑话吧', None),
+    ('regular', 'hi, how are you today?', None),
+    ('regular', 'who founded JD.com?', None),
+    ('regular', '京东是哪一年成立的', None),
+    ('regular', 'tell me a joke about delivery guys', None),
+    ('regular', '刘强东是哪里人', None),
+    ('regular', '帮我写一段618促销的朋友圈文案', None),
+    ('regular', 'write me a poem about shopping', None),
+    ('regular', '帮我对比一下这两款电视哪个好', None),
+    ('regular', '京东仓库招临时工吗,日结那种', None),
+    ('regular', 'which washing machine brand is best for a small flat', None),
+    ('merchant', '求个会做京东店铺装修的设计师', None),
+    ('regular', '"after-sales" is 售后 in chinese right? how to say it', None),
+    ('regular', "what is JD's stock price today", None),
+    ('regular', '今年双十一有什么值得囤的', None),
+    ('regular', '送女朋友生日礼物买什么好', None),
+    ('regular', 'are there any part-time warehouse jobs at JD', None),
+    ('regular', '京东快递员一个月能挣多少', None),
+    ('merchant', '谁能帮忙做一下店铺首页海报,付费', None),
+    ('regular', 'what does "jd" stand for', None),
+    ('regular', '京东和天猫哪个便宜', None),
+    ('regular', 'good morning!', None),
+    ('regular', 'where can I apply for a courier job with JD', None),
+    ('regular', 'what headphones do you suggest under 500 yuan', None),
+    ('regular', 'is the JD 618 sale better than 11.11? which should I wait for', None),
+    ('regular', 'can you write a thank-you note to my delivery guy', None),
+    ('regular', '京东618有什么好物推荐', None),
 ]  # fmt: skip
 
 
