@@ -949,7 +949,7 @@ def case_reopen(
         fmt,
         "reopened",
         lambda _: {},
-        lambda store, _, fields: store.reopen(case_id),
+        lambda store, moment, fields: store.reopen(case_id, at=moment),
         "case {id} was reopened",
     )
 

@@ -16,6 +16,8 @@ from typer.testing import CliRunner
 from jdhotline import cli
 from jdhotline.cases import (
     SCHEMA_V1,
+    SCHEMA_V2,
+    SCHEMA_V3,
     CaseStore,
     CaseStoreError,
     NoSuchCase,
@@ -165,6 +167,7 @@ def test_a_row_that_cannot_be_read_is_left_out_and_named(tmp_path: Path) -> None
 
 
 def test_migration_from_version_1(tmp_path: Path) -> None:
+    """Version 1 goes through 2 to 3 in one transaction (every step, or none)."""
     path = tmp_path / "cases.db"
     db = sqlite3.connect(path)
     db.executescript(SCHEMA_V1)
@@ -183,8 +186,10 @@ def test_migration_from_version_1(tmp_path: Path) -> None:
         )  # fmt: skip
         assert [e.note for e in case.entries] == ["old note"]
         assert store.add(line="regular", at=bj("2026-11-29 10:00")) == 2
+        store.close_case(1, at=bj("2026-11-29 11:00"))
+        store.reopen(1, at=bj("2026-11-29 12:00"))  # version 3 takes a reopen
     check = sqlite3.connect(path)
-    assert check.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert check.execute("PRAGMA user_version").fetchone()[0] == 3
     assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     check.close()
 
@@ -208,6 +213,11 @@ def test_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
         ("CREATE TABLE photos (id INTEGER)", "not jdhotline's"),
         ("PRAGMA application_id = 42", "not jdhotline's"),
         ("CREATE TABLE cases (id INTEGER); PRAGMA user_version = 2", "not jdhotline's"),
+        (SCHEMA_V3 + "PRAGMA user_version = 3", "not jdhotline's"),  # 3 was always stamped
+        (
+            SCHEMA_V1 + "PRAGMA application_id = 1245988940; PRAGMA user_version = 3",
+            "not jdhotline's",
+        ),
     ],
 )
 def test_newer_or_foreign_database_is_refused_untouched(
@@ -254,8 +264,6 @@ def test_a_foreign_database_keeps_its_version_and_journal(
 def test_a_record_from_before_the_application_id_is_recognised_and_stamped(
     tmp_path: Path,
 ) -> None:
-    from jdhotline.cases import SCHEMA_V2
-
     path = tmp_path / "cases.db"
     db = sqlite3.connect(path)
     db.executescript(SCHEMA_V2 + "PRAGMA user_version = 2;")
@@ -268,8 +276,59 @@ def test_a_record_from_before_the_application_id_is_recognised_and_stamped(
         assert [c.id for c in store.all()] == [1]
     check = sqlite3.connect(path)
     assert check.execute("PRAGMA application_id").fetchone()[0] == 0x4A44484C
-    assert check.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert check.execute("PRAGMA user_version").fetchone()[0] == 3
     check.close()
+
+
+def _version_2_record(path: Path) -> None:
+    """A record as the last version 2 jdhotline left it: stamped, a closed case."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path)
+    db.executescript(
+        SCHEMA_V2 + "PRAGMA application_id = 1245988940; PRAGMA user_version = 2;"
+        "INSERT INTO cases (line, status, created_at, closed_at, outcome) VALUES"
+        " ('appliance', 'closed', '2026-11-27T10:00:00+08:00', '2026-11-28T10:00:00+08:00', '修好');"
+        "INSERT INTO entries (case_id, at, kind, agent, due) VALUES"
+        " (1, '2026-11-27T10:00:00+08:00', 'call', '00123', '2026-11-28T10:00:00+08:00');"
+        "INSERT INTO entries (case_id, at, kind, note) VALUES"
+        " (1, '2026-11-28T10:00:00+08:00', 'close', '修好');"
+    )
+    db.close()
+
+
+def test_version_2_migrates_to_3_keeping_every_entry(tmp_path: Path) -> None:
+    """Version 3 lets the history hold a reopen; version 2's CHECK refused one."""
+    path = tmp_path / "cases.db"
+    _version_2_record(path)
+    with CaseStore(path) as store:
+        case = store.get(1)
+        assert [(e.id, e.kind, e.agent, e.note) for e in case.entries] == [
+            (1, "call", "00123", None),
+            (2, "close", None, "修好"),
+        ]
+        assert (case.outcome, case.due) == ("修好", bj("2026-11-28 10:00"))
+        store.reopen(1, at=bj("2026-11-29 10:00"))
+        assert [e.kind for e in store.get(1).entries] == ["call", "close", "reopen"]
+        with pytest.raises(sqlite3.IntegrityError):  # the CHECK still holds
+            store.db.execute(
+                "INSERT INTO entries (case_id, at, kind) VALUES (1, '2026-11-29', 'bogus')"
+            )
+    check = sqlite3.connect(path)
+    assert check.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert check.execute("PRAGMA application_id").fetchone()[0] == 0x4A44484C
+    assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    names = {row[0] for row in check.execute("SELECT name FROM sqlite_master")}
+    assert names == {"cases", "entries", "entries_by_case", "cases_by_order"}
+    check.close()
+
+
+def test_processes_migrating_a_version_2_record_at_once(tmp_path: Path) -> None:
+    """Four first uses of a new jdhotline on one version 2 record: one migrates, each adds."""
+    path = tmp_path / "cases.db"
+    _version_2_record(path)
+    assert _open_at_once(path, 4) == [2, 3, 4, 5]
+    with CaseStore(path) as store:
+        assert [len(c.entries) for c in store.all(include_closed=True)] == [2, 1, 1, 1, 1]
 
 
 def test_a_new_record_is_stamped_as_jdhotline_s(tmp_path: Path) -> None:
@@ -277,7 +336,7 @@ def test_a_new_record_is_stamped_as_jdhotline_s(tmp_path: Path) -> None:
     CaseStore(path).close()
     check = sqlite3.connect(path)
     assert check.execute("PRAGMA application_id").fetchone()[0] == 0x4A44484C
-    assert check.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert check.execute("PRAGMA user_version").fetchone()[0] == 3
     assert check.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     check.close()
 
@@ -405,19 +464,24 @@ def test_processes_creating_a_new_record_at_once(tmp_path: Path) -> None:
     """
     for round_ in range(3):
         path = tmp_path / f"round-{round_}" / "cases.db"
-        start = f"{time.time() + 0.3:.3f}"
-        procs = [
-            subprocess.Popen(
-                [sys.executable, "-c", OPENER, str(path), start],
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-            for _ in range(4)
-        ]
-        results = [p.communicate(timeout=120) for p in procs]
-        assert [p.returncode for p in procs] == [0] * 4, [err for _, err in results]
-        assert sorted(int(out) for out, _ in results) == [1, 2, 3, 4]
+        assert _open_at_once(path, 4) == [1, 2, 3, 4]
+
+
+def _open_at_once(path: Path, count: int) -> list[int]:
+    """``count`` processes open the record at the same moment and add a case each."""
+    start = f"{time.time() + 0.3:.3f}"
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", OPENER, str(path), start],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(count)
+    ]
+    results = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0] * count, [err for _, err in results]
+    return sorted(int(out) for out, _ in results)
 
 
 def test_sigkill_mid_write_keeps_every_acknowledged_case(tmp_path: Path) -> None:
@@ -675,10 +739,11 @@ def test_a_closed_case_takes_no_calls_until_reopened() -> None:
     assert reopened.exit_code == 0 and reopened.stdout.startswith("Case 1 reopened: #1 appliance")
     shown = json.loads(run("case", "show", "1", "--format", "json").stdout)
     assert (shown["status"], shown["closed_at"], shown["outcome"]) == ("open", None, None)
-    # The history is kept, the outcome noted at the close included.
-    assert [(e["kind"], e["note"]) for e in shown["entries"]] == [
-        ("call", None),
-        ("close", "修好了"),
+    # The history is kept, the outcome noted at the close included, and says it was reopened.
+    assert [(e["kind"], e["at"], e["note"]) for e in shown["entries"]] == [
+        ("call", "2026-11-27T10:00+08:00", None),
+        ("close", "2026-11-28T09:00+08:00", "修好了"),
+        ("reopen", "2026-11-30T10:00+08:00", None),
     ]
     logged = run(
         "case", "log", "1", "--note", "又坏了", "--promise", "2h", "--at", "2026-11-30T10:05"
@@ -728,3 +793,44 @@ def test_no_buyers_escalation_for_a_merchants_case() -> None:
     run("case", "log", "1", "--promise", "2h", "--at", "2026-11-27T13:00")
     doc = json.loads(run("case", "followup", "1", "--at", "2026-11-27T16:00", "-f", "json").stdout)
     assert doc["missed_promises"] == 2 and doc["escalate"] is None
+
+
+@pytest.mark.usefixtures("home")
+def test_close_reopen_close_keeps_the_outcome_and_records_the_reopen() -> None:
+    """A new user closed with an outcome, reopened, closed again: the outcome was null
+    and the history had no reopen (show ended on "closed" for an open case)."""
+    run("case", "add", "--line", "appliance", "--agent", "00123", "--promise", "24h",
+        "--at", "2026-11-27T10:00")  # fmt: skip
+    run("case", "close", "1", "--outcome", "师傅 11-29 上门修好", "--at", "2026-11-29T15:00")
+    assert run("case", "reopen", "1", "--at", "2026-11-30T09:00").exit_code == 0
+
+    shown = run("case", "show", "1", "--at", "2026-11-30T09:30", "--lang", "zh", "-f", "markdown")
+    last = shown.stdout.strip().splitlines()[-1]
+    assert last.startswith("| 2026-11-30 09:00 | 重新打开 |"), shown.stdout
+    rows = run("case", "export", "--format", "csv").stdout.splitlines()
+    assert [row.split(",")[4:8] for row in rows[1:]] == [
+        ["open", "", "2026-11-27T10:00+08:00", "call"],
+        ["open", "", "2026-11-29T15:00+08:00", "close"],
+        ["open", "", "2026-11-30T09:00+08:00", "reopen"],
+    ]
+
+    closed = run("case", "close", "1", "--at", "2026-11-30T18:00")
+    assert closed.exit_code == 0, closed.output
+    doc = json.loads(run("case", "show", "1", "--format", "json").stdout)
+    assert (doc["status"], doc["outcome"], doc["closed_at"]) == (
+        "closed", "师傅 11-29 上门修好", "2026-11-30T18:00+08:00",
+    )  # fmt: skip
+    # Every close keeps its own outcome; the case keeps the last one given.
+    assert [(e["kind"], e["at"], e["note"]) for e in doc["entries"]] == [
+        ("call", "2026-11-27T10:00+08:00", None),
+        ("close", "2026-11-29T15:00+08:00", "师傅 11-29 上门修好"),
+        ("reopen", "2026-11-30T09:00+08:00", None),
+        ("close", "2026-11-30T18:00+08:00", None),
+    ]
+    english = run("case", "show", "1", "-f", "markdown", "--at", "2026-11-30T19:00").stdout
+    assert "Outcome: 师傅 11-29 上门修好" in english and "| reopened |" in english
+
+    # Reopened and closed with a new outcome: that one is the case's.
+    run("case", "reopen", "1", "--at", "2026-12-01T09:00")
+    run("case", "close", "1", "--outcome", "换新机", "--at", "2026-12-02T09:00")
+    assert json.loads(run("case", "show", "1", "-f", "json").stdout)["outcome"] == "换新机"
