@@ -208,18 +208,43 @@ def closed_error(case_id: int, action: str, outcome: str | None) -> CaseStateErr
     )
 
 
-def parse_promise(text: str, at: dt.datetime) -> dt.datetime:
-    """A promised deadline: 24h, 3d, 90m (from ``at``), or an ISO 8601 moment or date.
+# Minutes per unit, as agents and the guide say them ("3 小时内", "24 小时", "2天",
+# "30分钟") and as typed in English (24h, 3d, 90m).
+_PROMISE_UNITS = {
+    "m": 1, "min": 1, "分": 1, "分钟": 1,
+    "h": 60, "小时": 60, "钟头": 60,
+    "d": 24 * 60, "天": 24 * 60, "日": 24 * 60,
+}  # fmt: skip
+_RELATIVE = re.compile(
+    r"(?P<n>[0-9]+|半)\s*个?\s*(?P<unit>min|m|h|d|分钟|分|小时|钟头|天|日)\s*(?:以?内)?"
+)
+_AT_THE_CALL = "{text!r} is due at the moment of the call; a promise is later"
+_DEADLINE_FORMS = "24h, 3d, 90m, 3 小时内, 2天, 半小时, 30分钟, 2026-11-28 or 2026-11-28T18:00"
 
-    It must fall after the call and within a year of it, like the relative forms.
-    Full-width digits (２４h) are read as digits.
+
+def parse_promise(text: str, at: dt.datetime) -> dt.datetime:
+    """A promised deadline: 24h, 3d, 90m, 3 小时内, 2天, 半小时, 30分钟 (from ``at``), or an
+    ISO 8601 moment or date.
+
+    It must fall after the call (0h is no promise) and within a year of it. Full-width
+    digits (２４h, ３小时) are read as digits.
     """
     value = unicodedata.normalize("NFKC", text).strip().lower()
-    relative = re.fullmatch(r"(\d+)\s*(m|min|h|d)", value, re.ASCII)
+    relative = _RELATIVE.fullmatch(value)
     if relative:
-        digits, unit = relative[1].lstrip("0") or "0", relative[2]
-        minutes = {"m": 1, "min": 1, "h": 60, "d": 24 * 60}[unit] * int(digits[:10])
-        if len(digits) > 10 or minutes > PROMISE_DAYS * 24 * 60:
+        number, unit = relative["n"], _PROMISE_UNITS[relative["unit"]]
+        if number == "半":  # 半小时: half of an hour; 半天 says no time, so it is refused
+            if unit != 60:
+                raise ValueError(f"{text!r} is not a deadline; use {_DEADLINE_FORMS}")
+            minutes = 30
+        else:
+            digits = number.lstrip("0") or "0"
+            if len(digits) > 10:
+                raise ValueError(f"{text!r} is more than a year away")
+            minutes = unit * int(digits)
+        if minutes == 0:
+            raise ValueError(_AT_THE_CALL.format(text=text))
+        if minutes > PROMISE_DAYS * 24 * 60:
             raise ValueError(f"{text!r} is more than a year away")
         return in_range(to_beijing(at) + dt.timedelta(minutes=minutes))
     try:
@@ -230,11 +255,11 @@ def parse_promise(text: str, at: dt.datetime) -> dt.datetime:
         else:
             moment = dt.datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
     except ValueError:
-        raise ValueError(
-            f"{text!r} is not a deadline; use 24h, 3d, 90m, 2026-11-28 or 2026-11-28T18:00"
-        ) from None
+        raise ValueError(f"{text!r} is not a deadline; use {_DEADLINE_FORMS}") from None
     due = in_range(moment)
     call = to_beijing(at)
+    if due == call:
+        raise ValueError(_AT_THE_CALL.format(text=text))
     if due < call:
         raise ValueError(f"{text!r} is before the call ({call:%Y-%m-%d %H:%M}); a promise is later")
     if due - call > dt.timedelta(days=PROMISE_DAYS):

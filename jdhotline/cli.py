@@ -770,7 +770,7 @@ Promise = Annotated[
     typer.Option(
         "--promise",
         metavar="WHEN",
-        help="The promised deadline: 24h, 3d, 90m, 2026-11-28 or 2026-11-28T18:00.",
+        help="When it is due: 24h, 3d, 90m, 3小时, 2天, 半小时, 2026-11-28 or 2026-11-28T18:00.",
     ),
 ]
 Note = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="What was said.")]

@@ -90,6 +90,21 @@ def test_add_log_close_and_history(tmp_path: Path) -> None:
         ("2026-11-28T18:00", "2026-11-28 18:00"),
         ("2026-11-28T10:00Z", "2026-11-28 18:00"),
         ("2026-11-28", "2026-11-28 23:59"),
+        # As agents and the guide say them (“3 小时内短信通知”, “24 小时内”).
+        ("3小时", "2026-11-27 13:00"),
+        ("3 小时内", "2026-11-27 13:00"),
+        ("24 小时", "2026-11-28 10:00"),
+        ("24小时以内", "2026-11-28 10:00"),
+        ("3个小时", "2026-11-27 13:00"),
+        ("2天", "2026-11-29 10:00"),
+        ("2 日内", "2026-11-29 10:00"),
+        ("半小时", "2026-11-27 10:30"),
+        ("半个小时内", "2026-11-27 10:30"),
+        ("30分钟", "2026-11-27 10:30"),
+        ("45 分", "2026-11-27 10:45"),
+        ("２４ 小时", "2026-11-28 10:00"),
+        ("３天", "2026-11-30 10:00"),
+        ("24h内", "2026-11-28 10:00"),
     ],
 )
 def test_promises(text: str, due: str) -> None:
@@ -110,6 +125,18 @@ def test_promises(text: str, due: str) -> None:
         ("2028-01-01", "more than a year after the call"),  # issue 13: years away
         ("9999-12-31T23:59Z", "2000-01-01 to 2099-12-31"),  # issue 13: an OverflowError
         ("0001-01-01", "2000-01-01 to 2099-12-31"),
+        ("0h", "due at the moment of the call"),  # due at the call: not a promise
+        ("0 小时", "due at the moment of the call"),
+        ("00分钟", "due at the moment of the call"),
+        ("2026-11-27T10:00", "due at the moment of the call"),
+        ("半天", "not a deadline"),  # half a day says no time
+        ("三小时", "not a deadline"),  # Chinese numerals are not read (yet)
+        ("3 小时后", "not a deadline"),
+        ("1小时半", "not a deadline"),
+        ("小时", "not a deadline"),
+        ("٣h", "not a deadline"),  # digits of another script are not read as 3
+        ("9999天", "more than a year away"),
+        ("367 天内", "more than a year away"),
     ],
 )
 def test_bad_promises(text: str, message: str) -> None:
@@ -834,3 +861,29 @@ def test_close_reopen_close_keeps_the_outcome_and_records_the_reopen() -> None:
     run("case", "reopen", "1", "--at", "2026-12-01T09:00")
     run("case", "close", "1", "--outcome", "换新机", "--at", "2026-12-02T09:00")
     assert json.loads(run("case", "show", "1", "-f", "json").stdout)["outcome"] == "换新机"
+
+
+@pytest.mark.usefixtures("home")
+def test_promises_as_agents_phrase_them_through_the_cli() -> None:
+    """A new user typed the guide's “3 小时内” and “半小时” and was refused."""
+    for promise, due in [
+        ("3 小时内", "2026-11-27T13:00+08:00"),
+        ("24 小时", "2026-11-28T10:00+08:00"),
+        ("2天", "2026-11-29T10:00+08:00"),
+        ("半小时", "2026-11-27T10:30+08:00"),
+        ("３０分钟", "2026-11-27T10:30+08:00"),
+    ]:
+        added = run("case", "add", "--line", "regular", "--promise", promise, *AT, "-f", "json")
+        assert added.exit_code == 0, (promise, added.output)
+        assert json.loads(added.stdout)["due"] == due, promise
+    logged = run("case", "log", "1", "--promise", "3小时", "--at", "2026-11-27T11:00")
+    assert logged.exit_code == 0 and "promise due 2026-11-27 14:00" in logged.stdout
+    for nonsense, message in [
+        ("0h", "--promise: '0h' is due at the moment of the call; a promise is later"),
+        ("半天", "--promise: '半天' is not a deadline; use 24h, 3d, 90m, 3 小时内, 2天, 半小时"),
+        ("很快", "--promise: '很快' is not a deadline"),
+    ]:
+        refused = run("case", "add", "--line", "regular", "--promise", nonsense, *AT)
+        assert refused.exit_code == 2 and refused.stdout == ""
+        assert refused.stderr.count("\n") == 1 and message in refused.stderr, refused.stderr
+    assert len(json.loads(run("case", "list", "-f", "json").stdout)) == 5  # none of those

@@ -102,7 +102,7 @@ def test_a_reopened_case_is_back_in_the_calendar_saying_so() -> None:
     run("case", "close", "1", "--outcome", "已退款", "--at", "2026-11-27T15:00")
     assert list(export("2026-11-27T16:00").walk("VEVENT")) == []
     run("case", "reopen", "1", "--at", "2026-11-29T09:00")
-    run("case", "log", "1", "--promise", "3h", "--at", "2026-11-29T09:10")
+    run("case", "log", "1", "--promise", "3 小时内", "--at", "2026-11-29T09:10")
     event = events(export("2026-11-29T09:30", "--lang", "zh"))["jdhotline-case-1-20261127T100000"]
     assert event.decoded("dtstart") == dt.datetime(2026, 11, 29, 12, 10, tzinfo=BEIJING)
     assert int(event["sequence"]) > int(before["sequence"])  # the same event, updated
