@@ -661,7 +661,9 @@ def prep(
             want=_text(want),
             evidence=tuple(e for e in map(_text, evidence or ()) if e),
         )
-        rec = _recommend(catalogue, problem, plus, merchant, scenario, moment, language, "prep")
+        # Match on the text as read (stdin is read once), else on --fault, which stands in.
+        said = [facts.problem] if facts.problem else [facts.fault] if facts.fault else problem
+        rec = _recommend(catalogue, said, plus, merchant, scenario, moment, language, "prep")
         if facts.problem is None and rec.problem:
             facts = facts.with_(problem=rec.problem)  # typed at the prompt: it is the fault
         if _interactive() and missing(rec.scenario, facts):

@@ -470,3 +470,27 @@ def test_the_record_line_keeps_the_problem_beside_a_different_fault(tmp_path, mo
     case = _record_and_store(doc, AT)
     assert case["order"] == "123"
     assert case["entries"][0]["note"] == "problem: 洗衣机坏了; fault: 脱水时异响"
+
+
+def test_fault_stands_in_for_the_problem_text() -> None:
+    """`prep --fault 脱水时异响` said "say what went wrong" (exit 2); the README says
+    --fault stands in for the problem text, so it is what is matched."""
+    result = _prep("--fault", "脱水时异响", "--format", "json", "--lang", "zh")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["scenario"] == "appliance" and doc["primary"]["number"] == "400-610-1360"
+    assert "--note '问题:脱水时异响'" in doc["record"]
+    assert "fault" not in [m["fact"] for m in doc["missing"]]
+    # A problem text, when given, is still what is matched; the fault is what is said.
+    both = json.loads(_prep("查物流", "--fault", "脱水时异响", "--format", "json").stdout)
+    assert both["scenario"] == "order"
+    nothing = _prep("--fault", "zzzz")
+    assert nothing.exit_code == 2 and "no scenario matched 'zzzz'" in nothing.stderr
+    assert _prep().exit_code == 2  # neither: still "say what went wrong"
+
+
+def test_a_problem_on_standard_input_is_read_once() -> None:
+    """`prep -` read standard input twice, and the second read found it empty."""
+    result = _prep("-", "--format", "json", input="冰箱不制冷\n")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["scenario"] == "appliance"
