@@ -169,9 +169,18 @@ class Case(Record):
         return None
 
     @property
+    def current(self) -> tuple[Entry, ...]:
+        """The entries since the case was last reopened: a promise made before it was
+        closed was settled by the close, and is no longer due."""
+        for i in range(len(self.entries) - 1, -1, -1):
+            if self.entries[i].kind == "reopen":
+                return self.entries[i + 1 :]
+        return self.entries
+
+    @property
     def due(self) -> dt.datetime | None:
-        """The deadline of the latest promise."""
-        for entry in reversed(self.entries):
+        """The deadline of the latest promise (since the last reopen)."""
+        for entry in reversed(self.current):
             if entry.due is not None:
                 return entry.due
         return None
@@ -184,13 +193,15 @@ class Case(Record):
         return at - due
 
     def missed_promises(self, at: dt.datetime) -> int:
-        """Promises whose deadline passed before the next call (or before ``at``)."""
-        calls = [e for e in self.entries if e.kind == "call"]
+        """Promises whose deadline passed before the next entry (a call, or the close
+        that settled it) or, for the last, before ``at``. Counted over the whole
+        history: a reopened problem is the same problem."""
+        entries = self.entries
         missed = 0
-        for i, entry in enumerate(calls):
+        for i, entry in enumerate(entries):
             if entry.due is None:
                 continue
-            following = calls[i + 1].at if i + 1 < len(calls) else at
+            following = entries[i + 1].at if i + 1 < len(entries) else at
             if following > entry.due:
                 missed += 1
         return missed

@@ -183,7 +183,7 @@ def followup(case: Case, line: Line, at: dt.datetime, lang: str) -> FollowUp:
 
 def _promise(case: Case, lang: str) -> str | None:
     """The latest promise as it was given: "24 小时内反馈" / "feedback within 24 hours"."""
-    for entry in reversed(case.entries):
+    for entry in reversed(case.current):
         if entry.due is None:
             continue
         span = entry.due - entry.at

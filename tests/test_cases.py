@@ -887,3 +887,27 @@ def test_promises_as_agents_phrase_them_through_the_cli() -> None:
         assert refused.exit_code == 2 and refused.stdout == ""
         assert refused.stderr.count("\n") == 1 and message in refused.stderr, refused.stderr
     assert len(json.loads(run("case", "list", "-f", "json").stdout)) == 5  # none of those
+
+
+@pytest.mark.usefixtures("home")
+def test_a_reopened_case_owes_no_promise_made_before_its_close() -> None:
+    """The close settled the old promise: after a reopen the case is not overdue by it,
+    the follow-up does not quote it, and a promise closed in time was not missed."""
+    run("case", "add", "--line", "appliance", "--agent", "00123", "--promise", "24h",
+        "--at", "2026-11-27T10:00")  # fmt: skip
+    run("case", "close", "1", "--outcome", "修好了", "--at", "2026-11-27T18:00")  # in time
+    reopened = run("case", "reopen", "1", "--at", "2026-12-02T09:00")
+    assert reopened.stdout == "Case 1 reopened: #1 appliance · no promise recorded\n"
+    listed = json.loads(run("case", "list", "--at", "2026-12-02T09:30", "-f", "json").stdout)
+    assert (listed[0]["due"], listed[0]["overdue"]) == (None, False)
+    follow = json.loads(
+        run("case", "followup", "1", "--at", "2026-12-02T09:30", "-f", "json").stdout
+    )
+    assert follow["missed_promises"] == 0 and follow["overdue_minutes"] is None
+    zh = run("case", "followup", "1", "--at", "2026-12-02T09:30", "--lang", "zh").stdout
+    assert "之前对接的是工号 00123,麻烦催进度" in zh and "24 小时内反馈" not in zh
+    calendar = run("case", "export", "--format", "ics", "--at", "2026-12-02T09:30").stdout
+    assert "BEGIN:VEVENT" not in calendar  # no deadline to put in the calendar
+    run("case", "log", "1", "--promise", "2h", "--at", "2026-12-02T09:10")
+    late = json.loads(run("case", "followup", "1", "--at", "2026-12-02T12:10", "-f", "json").stdout)
+    assert (late["missed_promises"], late["overdue_minutes"]) == (1, 60)
