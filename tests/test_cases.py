@@ -11,6 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from jdhotline import cli
@@ -149,6 +151,29 @@ def test_a_promise_a_year_away_and_full_width_digits() -> None:
     assert parse_promise("366d", at) == bj("2027-11-28 10:00")
     assert parse_promise("２４ｈ", at) == bj("2026-11-28 10:00")  # NFKC, as --order
     assert parse_promise("２０２６-１１-２８", at) == bj("2026-11-28 23:59")
+
+
+@given(
+    hours=st.integers(min_value=1, max_value=366 * 24),
+    form=st.sampled_from(["{n}小时", "{n} 小时内", "{n}个小时以内", "{n}h", "{n}H内"]),
+    wide=st.booleans(),
+)
+def test_hours_in_any_form_are_the_same_deadline(hours: int, form: str, wide: bool) -> None:
+    at = bj("2026-11-27 10:00")
+    digits = str(hours).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    text = form.format(n=digits if wide else hours)
+    assert parse_promise(text, at) == at + dt.timedelta(hours=hours)
+
+
+@given(text=st.text(max_size=30))
+def test_any_promise_text_is_a_deadline_after_the_call_or_a_one_line_refusal(text: str) -> None:
+    at = bj("2026-11-27 10:00")
+    try:
+        due = parse_promise(text, at)
+    except ValueError as exc:
+        assert "\n" not in str(exc).replace(repr(text), "")  # one line, bar the text itself
+    else:
+        assert at < due <= at + dt.timedelta(days=366)
 
 
 @pytest.mark.parametrize(
