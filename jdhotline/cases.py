@@ -34,12 +34,17 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 10_000
 # PRAGMA application_id: "JDHL". Files from before it was stamped are recognised by
 # their version and tables (_TABLES); anything else is not jdhotline's and is not touched.
 APPLICATION_ID = 0x4A44484C
-_TABLES = {1: frozenset({"cases"}), 2: frozenset({"cases", "entries"})}
+_TABLES = {
+    1: frozenset({"cases"}),
+    2: frozenset({"cases", "entries"}),
+    3: frozenset({"cases", "entries"}),
+}
+UNSTAMPED_UNTIL = 2  # versions 1 and 2 were first written without the application id
 _HEADER = b"SQLite format 3\x00"
 
 # Version 1 (jdhotline's first record): one row per case, no history.
@@ -94,11 +99,45 @@ INSERT INTO entries (case_id, at, kind, agent, ticket, due, note)
 DROP TABLE cases_v1;
 """
 
+# Version 3: a reopen is an entry too, so the history says when a case was opened again.
+# SQLite cannot change a CHECK in place: the entries move to a new table.
+ENTRIES_V3 = """
+CREATE TABLE entries (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('call', 'close', 'reopen')),
+    agent TEXT,
+    ticket TEXT,
+    due TEXT,
+    note TEXT
+);
+CREATE INDEX entries_by_case ON entries(case_id, id);
+"""
+
+_MIGRATE_2_TO_3 = f"""
+ALTER TABLE entries RENAME TO entries_v2;
+DROP INDEX entries_by_case;
+{ENTRIES_V3}
+INSERT INTO entries (id, case_id, at, kind, agent, ticket, due, note)
+    SELECT id, case_id, at, kind, agent, ticket, due, note FROM entries_v2;
+DROP TABLE entries_v2;
+"""
+
+# The current schema, for a new file (version 2's cases, version 3's entries); an older
+# file runs each step from its version up, all in one transaction.
+SCHEMA_V3 = (
+    SCHEMA_V2.split("CREATE TABLE entries")[0]
+    + ENTRIES_V3
+    + "CREATE INDEX cases_by_order ON cases(order_no);"
+)
+_MIGRATIONS = {1: _MIGRATE_1_TO_2, 2: _MIGRATE_2_TO_3}
+
 
 class Entry(Record):
     id: int
     at: dt.datetime
-    kind: str  # call | close
+    kind: str  # call | close | reopen
     agent: str | None
     ticket: str | None
     due: dt.datetime | None
@@ -130,9 +169,18 @@ class Case(Record):
         return None
 
     @property
+    def current(self) -> tuple[Entry, ...]:
+        """The entries since the case was last reopened: a promise made before it was
+        closed was settled by the close, and is no longer due."""
+        for i in range(len(self.entries) - 1, -1, -1):
+            if self.entries[i].kind == "reopen":
+                return self.entries[i + 1 :]
+        return self.entries
+
+    @property
     def due(self) -> dt.datetime | None:
-        """The deadline of the latest promise."""
-        for entry in reversed(self.entries):
+        """The deadline of the latest promise (since the last reopen)."""
+        for entry in reversed(self.current):
             if entry.due is not None:
                 return entry.due
         return None
@@ -145,13 +193,15 @@ class Case(Record):
         return at - due
 
     def missed_promises(self, at: dt.datetime) -> int:
-        """Promises whose deadline passed before the next call (or before ``at``)."""
-        calls = [e for e in self.entries if e.kind == "call"]
+        """Promises whose deadline passed before the next entry (a call, or the close
+        that settled it) or, for the last, before ``at``. Counted over the whole
+        history: a reopened problem is the same problem."""
+        entries = self.entries
         missed = 0
-        for i, entry in enumerate(calls):
+        for i, entry in enumerate(entries):
             if entry.due is None:
                 continue
-            following = calls[i + 1].at if i + 1 < len(calls) else at
+            following = entries[i + 1].at if i + 1 < len(entries) else at
             if following > entry.due:
                 missed += 1
         return missed
@@ -169,18 +219,43 @@ def closed_error(case_id: int, action: str, outcome: str | None) -> CaseStateErr
     )
 
 
-def parse_promise(text: str, at: dt.datetime) -> dt.datetime:
-    """A promised deadline: 24h, 3d, 90m (from ``at``), or an ISO 8601 moment or date.
+# Minutes per unit, as agents and the guide say them ("3 小时内", "24 小时", "2天",
+# "30分钟") and as typed in English (24h, 3d, 90m).
+_PROMISE_UNITS = {
+    "m": 1, "min": 1, "分": 1, "分钟": 1,
+    "h": 60, "小时": 60, "钟头": 60,
+    "d": 24 * 60, "天": 24 * 60, "日": 24 * 60,
+}  # fmt: skip
+_RELATIVE = re.compile(
+    r"(?P<n>[0-9]+|半)\s*个?\s*(?P<unit>min|m|h|d|分钟|分|小时|钟头|天|日)\s*(?:以?内)?"
+)
+_AT_THE_CALL = "{text!r} is due at the moment of the call; a promise is later"
+_DEADLINE_FORMS = "24h, 3d, 90m, 3 小时内, 2天, 半小时, 30分钟, 2026-11-28 or 2026-11-28T18:00"
 
-    It must fall after the call and within a year of it, like the relative forms.
-    Full-width digits (２４h) are read as digits.
+
+def parse_promise(text: str, at: dt.datetime) -> dt.datetime:
+    """A promised deadline: 24h, 3d, 90m, 3 小时内, 2天, 半小时, 30分钟 (from ``at``), or an
+    ISO 8601 moment or date.
+
+    It must fall after the call (0h is no promise) and within a year of it. Full-width
+    digits (２４h, ３小时) are read as digits.
     """
     value = unicodedata.normalize("NFKC", text).strip().lower()
-    relative = re.fullmatch(r"(\d+)\s*(m|min|h|d)", value, re.ASCII)
+    relative = _RELATIVE.fullmatch(value)
     if relative:
-        digits, unit = relative[1].lstrip("0") or "0", relative[2]
-        minutes = {"m": 1, "min": 1, "h": 60, "d": 24 * 60}[unit] * int(digits[:10])
-        if len(digits) > 10 or minutes > PROMISE_DAYS * 24 * 60:
+        number, unit = relative["n"], _PROMISE_UNITS[relative["unit"]]
+        if number == "半":  # 半小时: half of an hour; 半天 says no time, so it is refused
+            if unit != 60:
+                raise ValueError(f"{text!r} is not a deadline; use {_DEADLINE_FORMS}")
+            minutes = 30
+        else:
+            digits = number.lstrip("0") or "0"
+            if len(digits) > 10:
+                raise ValueError(f"{text!r} is more than a year away")
+            minutes = unit * int(digits)
+        if minutes == 0:
+            raise ValueError(_AT_THE_CALL.format(text=text))
+        if minutes > PROMISE_DAYS * 24 * 60:
             raise ValueError(f"{text!r} is more than a year away")
         return in_range(to_beijing(at) + dt.timedelta(minutes=minutes))
     try:
@@ -191,11 +266,11 @@ def parse_promise(text: str, at: dt.datetime) -> dt.datetime:
         else:
             moment = dt.datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
     except ValueError:
-        raise ValueError(
-            f"{text!r} is not a deadline; use 24h, 3d, 90m, 2026-11-28 or 2026-11-28T18:00"
-        ) from None
+        raise ValueError(f"{text!r} is not a deadline; use {_DEADLINE_FORMS}") from None
     due = in_range(moment)
     call = to_beijing(at)
+    if due == call:
+        raise ValueError(_AT_THE_CALL.format(text=text))
     if due < call:
         raise ValueError(f"{text!r} is before the call ({call:%Y-%m-%d %H:%M}); a promise is later")
     if due - call > dt.timedelta(days=PROMISE_DAYS):
@@ -257,16 +332,18 @@ class CaseStore:
         with self._write():
             state = self._state()  # again, inside the write lock: another process may be done
             if state == "new":
-                _run_script(self.db, SCHEMA_V2)
-            elif state == "v1":
-                _run_script(self.db, _MIGRATE_1_TO_2)
+                _run_script(self.db, SCHEMA_V3)
+            elif state != "current":
+                for version in range(int(state[1:]), SCHEMA_VERSION):
+                    _run_script(self.db, _MIGRATIONS[version])
             if state != "current":
                 self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self._retry(self._wal)
 
     def _state(self) -> str:
-        """new, v1, v2 (ours, from before the application id), current; else refuse.
+        """new, v1, v2 (ours, older: stamped or from before the application id),
+        current; else refuse.
 
         Only reads: a file that is not recognised is left exactly as it was.
         """
@@ -286,7 +363,8 @@ class CaseStore:
             return "current"
         if app == 0 and version == 0 and not tables:
             return "new"
-        if app == 0 and version in _TABLES and tables == _TABLES[version]:
+        ours = app == APPLICATION_ID or (app == 0 and version <= UNSTAMPED_UNTIL)
+        if ours and version in _TABLES and tables == _TABLES[version]:
             return f"v{version}"
         raise CaseStoreError(
             f"{self.path} is a SQLite database, but not jdhotline's; "
@@ -368,18 +446,24 @@ class CaseStore:
             self._entry(case_id, at, "call", agent, ticket, due, note)
 
     def close_case(self, case_id: int, *, at: dt.datetime, outcome: str | None = None) -> None:
-        """Close an open case; a closed one is refused, so its outcome is never overwritten."""
+        """Close an open case; a closed one is refused, so its outcome is never overwritten.
+
+        Closed again after a reopen without an outcome, the case keeps the one noted at
+        its last close; the close entry keeps its own (none)."""
         with self._guard(), self._write():
             self._require_open(case_id, "close")
             self.db.execute(
-                "UPDATE cases SET status = 'closed', closed_at = ?, outcome = ? WHERE id = ?",
+                "UPDATE cases SET status = 'closed', closed_at = ?, outcome = coalesce(?,"
+                " (SELECT note FROM entries WHERE case_id = cases.id AND kind = 'close'"
+                "  AND note IS NOT NULL ORDER BY id DESC LIMIT 1)) WHERE id = ?",
                 (_iso(at), outcome, case_id),
             )
             self._entry(case_id, at, "close", None, None, None, outcome)
 
-    def reopen(self, case_id: int) -> None:
-        """Open a closed case again. Its history stays, the close entry and the outcome
-        it noted included; the case's current outcome is cleared until it closes again."""
+    def reopen(self, case_id: int, *, at: dt.datetime) -> None:
+        """Open a closed case again, as a ``reopen`` entry at ``at``. Its history stays,
+        the close entries and their outcomes included; the case's outcome is cleared
+        while it is open (a close without one brings the last back)."""
         with self._guard(), self._write():
             row = self._status(case_id)
             if row[0] != "closed":
@@ -388,6 +472,7 @@ class CaseStore:
                 "UPDATE cases SET status = 'open', closed_at = NULL, outcome = NULL WHERE id = ?",
                 (case_id,),
             )
+            self._entry(case_id, at, "reopen", None, None, None, None)
 
     def _entry(
         self,

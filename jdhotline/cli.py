@@ -661,7 +661,9 @@ def prep(
             want=_text(want),
             evidence=tuple(e for e in map(_text, evidence or ()) if e),
         )
-        rec = _recommend(catalogue, problem, plus, merchant, scenario, moment, language, "prep")
+        # Match on the text as read (stdin is read once), else on --fault, which stands in.
+        said = [facts.problem] if facts.problem else [facts.fault] if facts.fault else problem
+        rec = _recommend(catalogue, said, plus, merchant, scenario, moment, language, "prep")
         if facts.problem is None and rec.problem:
             facts = facts.with_(problem=rec.problem)  # typed at the prompt: it is the fault
         if _interactive() and missing(rec.scenario, facts):
@@ -770,7 +772,7 @@ Promise = Annotated[
     typer.Option(
         "--promise",
         metavar="WHEN",
-        help="The promised deadline: 24h, 3d, 90m, 2026-11-28 or 2026-11-28T18:00.",
+        help="When it is due: 24h, 3d, 90m, 3小时, 2天, 半小时, 2026-11-28 or 2026-11-28T18:00.",
     ),
 ]
 Note = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="What was said.")]
@@ -949,7 +951,7 @@ def case_reopen(
         fmt,
         "reopened",
         lambda _: {},
-        lambda store, _, fields: store.reopen(case_id),
+        lambda store, moment, fields: store.reopen(case_id, at=moment),
         "case {id} was reopened",
     )
 
