@@ -18,7 +18,7 @@ from .schedule import in_range, to_beijing
 class Entry(NamedTuple):
     id: int
     at: dt.datetime
-    kind: str  # call | close
+    kind: str  # call | close | reopen
     agent: str | None
     ticket: str | None
     due: dt.datetime | None
@@ -50,9 +50,18 @@ class Case(NamedTuple):
         return None
 
     @property
+    def current(self) -> tuple[Entry, ...]:
+        """The entries since the case was last reopened: a promise made before it was
+        closed was settled by the close, and is no longer due."""
+        for i in range(len(self.entries) - 1, -1, -1):
+            if self.entries[i].kind == "reopen":
+                return self.entries[i + 1 :]
+        return self.entries
+
+    @property
     def due(self) -> dt.datetime | None:
-        """The deadline of the latest promise."""
-        for entry in reversed(self.entries):
+        """The deadline of the latest promise (since the last reopen)."""
+        for entry in reversed(self.current):
             if entry.due is not None:
                 return entry.due
         return None
@@ -65,13 +74,15 @@ class Case(NamedTuple):
         return at - due
 
     def missed_promises(self, at: dt.datetime) -> int:
-        """Promises whose deadline passed before the next call (or before ``at``)."""
-        calls = [e for e in self.entries if e.kind == "call"]
+        """Promises whose deadline passed before the next entry (a call, or the close
+        that settled it) or, for the last, before ``at``. Counted over the whole
+        history: a reopened problem is the same problem."""
+        entries = self.entries
         missed = 0
-        for i, entry in enumerate(calls):
+        for i, entry in enumerate(entries):
             if entry.due is None:
                 continue
-            following = calls[i + 1].at if i + 1 < len(calls) else at
+            following = entries[i + 1].at if i + 1 < len(entries) else at
             if following > entry.due:
                 missed += 1
         return missed
@@ -89,18 +100,43 @@ def closed_error(case_id: int, action: str, outcome: str | None) -> CaseStateErr
     )
 
 
-def parse_promise(text: str, at: dt.datetime) -> dt.datetime:
-    """A promised deadline: 24h, 3d, 90m (from ``at``), or an ISO 8601 moment or date.
+# Minutes per unit, as agents and the guide say them ("3 小时内", "24 小时", "2天",
+# "30分钟") and as typed in English (24h, 3d, 90m).
+_PROMISE_UNITS = {
+    "m": 1, "min": 1, "分": 1, "分钟": 1,
+    "h": 60, "小时": 60, "钟头": 60,
+    "d": 24 * 60, "天": 24 * 60, "日": 24 * 60,
+}  # fmt: skip
+_RELATIVE = re.compile(
+    r"(?P<n>[0-9]+|半)\s*个?\s*(?P<unit>min|m|h|d|分钟|分|小时|钟头|天|日)\s*(?:以?内)?"
+)
+_AT_THE_CALL = "{text!r} is due at the moment of the call; a promise is later"
+_DEADLINE_FORMS = "24h, 3d, 90m, 3 小时内, 2天, 半小时, 30分钟, 2026-11-28 or 2026-11-28T18:00"
 
-    It must fall after the call and within a year of it, like the relative forms.
-    Full-width digits (２４h) are read as digits.
+
+def parse_promise(text: str, at: dt.datetime) -> dt.datetime:
+    """A promised deadline: 24h, 3d, 90m, 3 小时内, 2天, 半小时, 30分钟 (from ``at``), or an
+    ISO 8601 moment or date.
+
+    It must fall after the call (0h is no promise) and within a year of it. Full-width
+    digits (２４h, ３小时) are read as digits.
     """
     value = unicodedata.normalize("NFKC", text).strip().lower()
-    relative = re.fullmatch(r"(\d+)\s*(m|min|h|d)", value, re.ASCII)
+    relative = _RELATIVE.fullmatch(value)
     if relative:
-        digits, unit = relative[1].lstrip("0") or "0", relative[2]
-        minutes = {"m": 1, "min": 1, "h": 60, "d": 24 * 60}[unit] * int(digits[:10])
-        if len(digits) > 10 or minutes > PROMISE_DAYS * 24 * 60:
+        number, unit = relative["n"], _PROMISE_UNITS[relative["unit"]]
+        if number == "半":  # 半小时: half of an hour; 半天 says no time, so it is refused
+            if unit != 60:
+                raise ValueError(f"{text!r} is not a deadline; use {_DEADLINE_FORMS}")
+            minutes = 30
+        else:
+            digits = number.lstrip("0") or "0"
+            if len(digits) > 10:
+                raise ValueError(f"{text!r} is more than a year away")
+            minutes = unit * int(digits)
+        if minutes == 0:
+            raise ValueError(_AT_THE_CALL.format(text=text))
+        if minutes > PROMISE_DAYS * 24 * 60:
             raise ValueError(f"{text!r} is more than a year away")
         return in_range(to_beijing(at) + dt.timedelta(minutes=minutes))
     try:
@@ -111,11 +147,11 @@ def parse_promise(text: str, at: dt.datetime) -> dt.datetime:
         else:
             moment = dt.datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
     except ValueError:
-        raise ValueError(
-            f"{text!r} is not a deadline; use 24h, 3d, 90m, 2026-11-28 or 2026-11-28T18:00"
-        ) from None
+        raise ValueError(f"{text!r} is not a deadline; use {_DEADLINE_FORMS}") from None
     due = in_range(moment)
     call = to_beijing(at)
+    if due == call:
+        raise ValueError(_AT_THE_CALL.format(text=text))
     if due < call:
         raise ValueError(f"{text!r} is before the call ({call:%Y-%m-%d %H:%M}); a promise is later")
     if due - call > dt.timedelta(days=PROMISE_DAYS):

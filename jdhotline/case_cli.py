@@ -63,7 +63,7 @@ Promise = Annotated[
     typer.Option(
         "--promise",
         metavar="WHEN",
-        help="The promised deadline: 24h, 3d, 90m, 2026-11-28 or 2026-11-28T18:00.",
+        help="When it is due: 24h, 3d, 90m, 3小时, 2天, 半小时, 2026-11-28 or 2026-11-28T18:00.",
     ),
 ]
 NoteOpt = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="What was said.")]
@@ -214,7 +214,7 @@ def case_reopen(
         lang,
         "reopened",
         lambda _, __: {},
-        lambda store, _, fields: store.reopen(case_id),
+        lambda store, moment, fields: store.reopen(case_id, at=moment),
         "case {id} was reopened",
     )
 

@@ -32,12 +32,17 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 10_000
 # PRAGMA application_id: "JDHL". Files from before it was stamped are recognised by
 # their version and tables (_TABLES); anything else is not jdhotline's and is not touched.
 APPLICATION_ID = 0x4A44484C
-_TABLES = {1: frozenset({"cases"}), 2: frozenset({"cases", "entries"})}
+_TABLES = {
+    1: frozenset({"cases"}),
+    2: frozenset({"cases", "entries"}),
+    3: frozenset({"cases", "entries"}),
+}
+UNSTAMPED_UNTIL = 2  # versions 1 and 2 were first written without the application id
 _HEADER = b"SQLite format 3\x00"
 
 # Version 1 (jdhotline's first record): one row per case, no history.
@@ -91,6 +96,40 @@ INSERT INTO entries (case_id, at, kind, agent, ticket, due, note)
     SELECT id, created_at, 'call', agent, ticket, due, note FROM cases_v1;
 DROP TABLE cases_v1;
 """
+
+# Version 3: a reopen is an entry too, so the history says when a case was opened again.
+# SQLite cannot change a CHECK in place: the entries move to a new table.
+ENTRIES_V3 = """
+CREATE TABLE entries (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('call', 'close', 'reopen')),
+    agent TEXT,
+    ticket TEXT,
+    due TEXT,
+    note TEXT
+);
+CREATE INDEX entries_by_case ON entries(case_id, id);
+"""
+
+_MIGRATE_2_TO_3 = f"""
+ALTER TABLE entries RENAME TO entries_v2;
+DROP INDEX entries_by_case;
+{ENTRIES_V3}
+INSERT INTO entries (id, case_id, at, kind, agent, ticket, due, note)
+    SELECT id, case_id, at, kind, agent, ticket, due, note FROM entries_v2;
+DROP TABLE entries_v2;
+"""
+
+# The current schema, for a new file (version 2's cases, version 3's entries); an older
+# file runs each step from its version up, all in one transaction.
+SCHEMA_V3 = (
+    SCHEMA_V2.split("CREATE TABLE entries")[0]
+    + ENTRIES_V3
+    + "CREATE INDEX cases_by_order ON cases(order_no);"
+)
+_MIGRATIONS = {1: _MIGRATE_1_TO_2, 2: _MIGRATE_2_TO_3}
 
 
 class CaseStore:
@@ -147,16 +186,18 @@ class CaseStore:
         with self._write():
             state = self._state()  # again, inside the write lock: another process may be done
             if state == "new":
-                _run_script(self.db, SCHEMA_V2)
-            elif state == "v1":
-                _run_script(self.db, _MIGRATE_1_TO_2)
+                _run_script(self.db, SCHEMA_V3)
+            elif state != "current":
+                for version in range(int(state[1:]), SCHEMA_VERSION):
+                    _run_script(self.db, _MIGRATIONS[version])
             if state != "current":
                 self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self._retry(self._wal)
 
     def _state(self) -> str:
-        """new, v1, v2 (ours, from before the application id), current; else refuse.
+        """new, v1, v2 (ours, older: stamped or from before the application id),
+        current; else refuse.
 
         Only reads: a file that is not recognised is left exactly as it was.
         """
@@ -176,7 +217,8 @@ class CaseStore:
             return "current"
         if app == 0 and version == 0 and not tables:
             return "new"
-        if app == 0 and version in _TABLES and tables == _TABLES[version]:
+        ours = app == APPLICATION_ID or (app == 0 and version <= UNSTAMPED_UNTIL)
+        if ours and version in _TABLES and tables == _TABLES[version]:
             return f"v{version}"
         raise CaseStoreError(
             f"{self.path} is a SQLite database, but not jdhotline's; "
@@ -258,18 +300,24 @@ class CaseStore:
             self._entry(case_id, at, "call", agent, ticket, due, note)
 
     def close_case(self, case_id: int, *, at: dt.datetime, outcome: str | None = None) -> None:
-        """Close an open case; a closed one is refused, so its outcome is never overwritten."""
+        """Close an open case; a closed one is refused, so its outcome is never overwritten.
+
+        Closed again after a reopen without an outcome, the case keeps the one noted at
+        its last close; the close entry keeps its own (none)."""
         with self._guard(), self._write():
             self._require_open(case_id, "close")
             self.db.execute(
-                "UPDATE cases SET status = 'closed', closed_at = ?, outcome = ? WHERE id = ?",
+                "UPDATE cases SET status = 'closed', closed_at = ?, outcome = coalesce(?,"
+                " (SELECT note FROM entries WHERE case_id = cases.id AND kind = 'close'"
+                "  AND note IS NOT NULL ORDER BY id DESC LIMIT 1)) WHERE id = ?",
                 (_iso(at), outcome, case_id),
             )
             self._entry(case_id, at, "close", None, None, None, outcome)
 
-    def reopen(self, case_id: int) -> None:
-        """Open a closed case again. Its history stays, the close entry and the outcome
-        it noted included; the case's current outcome is cleared until it closes again."""
+    def reopen(self, case_id: int, *, at: dt.datetime) -> None:
+        """Open a closed case again, as a ``reopen`` entry at ``at``. Its history stays,
+        the close entries and their outcomes included; the case's outcome is cleared
+        while it is open (a close without one brings the last back)."""
         with self._guard(), self._write():
             row = self._status(case_id)
             if row[0] != "closed":
@@ -278,6 +326,7 @@ class CaseStore:
                 "UPDATE cases SET status = 'open', closed_at = NULL, outcome = NULL WHERE id = ?",
                 (case_id,),
             )
+            self._entry(case_id, at, "reopen", None, None, None, None)
 
     def _entry(
         self,

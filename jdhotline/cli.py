@@ -385,7 +385,9 @@ def prep(
             want=text_of(want),
             evidence=tuple(e for e in map(text_of, evidence or ()) if e),
         )
-        rec = _recommend(catalogue, problem, plus, merchant, scenario, moment, language, "prep")
+        # Match on the text as read (stdin is read once), else on --fault, which stands in.
+        said = [facts.problem] if facts.problem else [facts.fault] if facts.fault else problem
+        rec = _recommend(catalogue, said, plus, merchant, scenario, moment, language, "prep")
         if facts.problem is None and rec.problem:
             facts = facts.with_(problem=rec.problem)  # typed at the prompt: it is the fault
         if interactive() and missing(rec.scenario, facts):

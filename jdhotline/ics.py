@@ -51,6 +51,11 @@ def description(case: Case, line: Line | None, due: dt.datetime, lang: str) -> s
     agent = case.latest("agent")
     if agent:
         lines.append(f"工号:{agent}" if zh else f"Agent ID (工号): {agent}")
+    reopened = [e.at.astimezone(BEIJING) for e in case.entries if e.kind == "reopen"]
+    if reopened:
+        # A case closed and opened again: the calendar says so, and when (Beijing time).
+        when = f"{reopened[-1]:%Y-%m-%d %H:%M}"
+        lines.append(f"结案后于 {when} 重新打开" if zh else f"Reopened on {when} after closing")
     command = f"jdhotline case followup {case.id}"
     lines.append(f"回拨前:{command}" if zh else f"Before calling: {command}")
     return "\n".join(lines)

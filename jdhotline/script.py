@@ -79,8 +79,8 @@ def record_command(line_id: str, scenario_id: str, facts: Facts, lang: str) -> s
     """The `jdhotline case add` line to run after the call, one line to copy.
 
     What only the agent can say is a placeholder <like this>: a shell refuses to run
-    it as printed, and `case add` refuses the words (prep.PLACEHOLDERS). Facts the
-    record has no field for (phone digits, shop ID) go into the note.
+    it as printed, and `case add` refuses the words (prep.PLACEHOLDERS). Every fact
+    given that the record has no field for goes into the note, so none is lost.
     """
     import shlex
 
@@ -89,12 +89,40 @@ def record_command(line_id: str, scenario_id: str, facts: Facts, lang: str) -> s
     parts = ["jdhotline", "case", "add", "--line", line_id, "--scenario", scenario_id]
     if facts.order:
         parts += ["--order", facts.order]
-    extra = [phone_words(facts.phone, lang)] if facts.phone else []
-    extra += [shop_words(facts.shop, lang)] if facts.shop else []
-    if extra:
-        parts += ["--note", ("," if lang == "zh" else "; ").join(extra)]
+    note = record_note(facts, lang)
+    if note:
+        parts += ["--note", note]
     command = " ".join(shlex.quote(p) for p in parts)
     return command + "".join(f" {flag} {word}" for flag, word in PLACEHOLDERS.items())
+
+
+def record_note(facts: Facts, lang: str) -> str | None:
+    """The caller's facts beyond the order number, as one line of the record's note:
+    "型号 BCD-500WTPZM,购买日期 2023-05-01,问题:不制冷,需求:上门维修"."""
+    zh = lang == "zh"
+    said: list[str] = []
+    if facts.model:
+        said.append(f"型号 {facts.model}" if zh else f"model {facts.model}")
+    if facts.bought:
+        said.append(f"购买日期 {facts.bought}" if zh else f"bought {facts.bought}")
+    if facts.ordered:
+        said.append(f"下单日期 {facts.ordered}" if zh else f"ordered {facts.ordered}")
+    if facts.problem and facts.fault and facts.problem != facts.fault:
+        said.append(f"问题:{facts.problem}" if zh else f"problem: {facts.problem}")
+        said.append(f"故障:{facts.fault}" if zh else f"fault: {facts.fault}")
+    elif facts.what_is_wrong:
+        said.append(f"问题:{facts.what_is_wrong}" if zh else f"problem: {facts.what_is_wrong}")
+    if facts.want:
+        said.append(f"需求:{facts.want}" if zh else f"want: {facts.want}")
+    if facts.evidence:
+        items = ("、" if zh else ", ").join(facts.evidence)
+        said.append(f"证据:{items}" if zh else f"evidence: {items}")
+    if facts.phone:
+        said.append(phone_words(facts.phone, lang))
+    if facts.shop:
+        said.append(shop_words(facts.shop, lang))
+    # One line to copy: a pasted complaint's line breaks become spaces.
+    return " ".join(("," if zh else "; ").join(said).split()) or None
 
 
 class FollowUp(NamedTuple):
@@ -145,7 +173,7 @@ def followup(case: Case, line: Line, at: dt.datetime, lang: str) -> FollowUp:
 
 def _promise(case: Case, lang: str) -> str | None:
     """The latest promise as it was given: "24 小时内反馈" / "feedback within 24 hours"."""
-    for entry in reversed(case.entries):
+    for entry in reversed(case.current):
         if entry.due is None:
             continue
         span = entry.due - entry.at

@@ -120,7 +120,8 @@ def test_chinese_output_is_chinese_and_breaks_lines_by_the_rules(
         for line in out.splitlines():
             assert not line.lstrip()[:1] or line.lstrip()[0] not in CLOSING, (args, line)
             assert not line.rstrip() or line.rstrip()[-1] not in OPENING, (args, line)
-        assert not re.search("[\u4e00-\u9fff][,;:?!]", out), (args, "ASCII punctuation")
+        prose = "\n".join(x for x in out.splitlines() if not x.startswith("  jdhotline "))
+        assert not re.search("[\u4e00-\u9fff][,;:?!]", prose), (args, "ASCII punctuation")
 
 
 def test_a_tv_is_not_a_fridge() -> None:

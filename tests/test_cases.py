@@ -11,11 +11,15 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from jdhotline import cli, options
 from jdhotline.cases import (
     SCHEMA_V1,
+    SCHEMA_V2,
+    SCHEMA_V3,
     CaseStore,
     CaseStoreError,
     NoSuchCase,
@@ -88,6 +92,21 @@ def test_add_log_close_and_history(tmp_path: Path) -> None:
         ("2026-11-28T18:00", "2026-11-28 18:00"),
         ("2026-11-28T10:00Z", "2026-11-28 18:00"),
         ("2026-11-28", "2026-11-28 23:59"),
+        # As agents and the guide say them (“3 小时内短信通知”, “24 小时内”).
+        ("3小时", "2026-11-27 13:00"),
+        ("3 小时内", "2026-11-27 13:00"),
+        ("24 小时", "2026-11-28 10:00"),
+        ("24小时以内", "2026-11-28 10:00"),
+        ("3个小时", "2026-11-27 13:00"),
+        ("2天", "2026-11-29 10:00"),
+        ("2 日内", "2026-11-29 10:00"),
+        ("半小时", "2026-11-27 10:30"),
+        ("半个小时内", "2026-11-27 10:30"),
+        ("30分钟", "2026-11-27 10:30"),
+        ("45 分", "2026-11-27 10:45"),
+        ("２４ 小时", "2026-11-28 10:00"),
+        ("３天", "2026-11-30 10:00"),
+        ("24h内", "2026-11-28 10:00"),
     ],
 )
 def test_promises(text: str, due: str) -> None:
@@ -108,6 +127,18 @@ def test_promises(text: str, due: str) -> None:
         ("2028-01-01", "more than a year after the call"),  # issue 13: years away
         ("9999-12-31T23:59Z", "2000-01-01 to 2099-12-31"),  # issue 13: an OverflowError
         ("0001-01-01", "2000-01-01 to 2099-12-31"),
+        ("0h", "due at the moment of the call"),  # due at the call: not a promise
+        ("0 小时", "due at the moment of the call"),
+        ("00分钟", "due at the moment of the call"),
+        ("2026-11-27T10:00", "due at the moment of the call"),
+        ("半天", "not a deadline"),  # half a day says no time
+        ("三小时", "not a deadline"),  # Chinese numerals are not read (yet)
+        ("3 小时后", "not a deadline"),
+        ("1小时半", "not a deadline"),
+        ("小时", "not a deadline"),
+        ("٣h", "not a deadline"),  # digits of another script are not read as 3
+        ("9999天", "more than a year away"),
+        ("367 天内", "more than a year away"),
     ],
 )
 def test_bad_promises(text: str, message: str) -> None:
@@ -120,6 +151,29 @@ def test_a_promise_a_year_away_and_full_width_digits() -> None:
     assert parse_promise("366d", at) == bj("2027-11-28 10:00")
     assert parse_promise("２４ｈ", at) == bj("2026-11-28 10:00")  # NFKC, as --order
     assert parse_promise("２０２６-１１-２８", at) == bj("2026-11-28 23:59")
+
+
+@given(
+    hours=st.integers(min_value=1, max_value=366 * 24),
+    form=st.sampled_from(["{n}小时", "{n} 小时内", "{n}个小时以内", "{n}h", "{n}H内"]),
+    wide=st.booleans(),
+)
+def test_hours_in_any_form_are_the_same_deadline(hours: int, form: str, wide: bool) -> None:
+    at = bj("2026-11-27 10:00")
+    digits = str(hours).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    text = form.format(n=digits if wide else hours)
+    assert parse_promise(text, at) == at + dt.timedelta(hours=hours)
+
+
+@given(text=st.text(max_size=30))
+def test_any_promise_text_is_a_deadline_after_the_call_or_a_one_line_refusal(text: str) -> None:
+    at = bj("2026-11-27 10:00")
+    try:
+        due = parse_promise(text, at)
+    except ValueError as exc:
+        assert "\n" not in str(exc).replace(repr(text), "")  # one line, bar the text itself
+    else:
+        assert at < due <= at + dt.timedelta(days=366)
 
 
 @pytest.mark.parametrize(
@@ -165,6 +219,7 @@ def test_a_row_that_cannot_be_read_is_left_out_and_named(tmp_path: Path) -> None
 
 
 def test_migration_from_version_1(tmp_path: Path) -> None:
+    """Version 1 goes through 2 to 3 in one transaction (every step, or none)."""
     path = tmp_path / "cases.db"
     db = sqlite3.connect(path)
     db.executescript(SCHEMA_V1)
@@ -183,8 +238,10 @@ def test_migration_from_version_1(tmp_path: Path) -> None:
         )  # fmt: skip
         assert [e.note for e in case.entries] == ["old note"]
         assert store.add(line="regular", at=bj("2026-11-29 10:00")) == 2
+        store.close_case(1, at=bj("2026-11-29 11:00"))
+        store.reopen(1, at=bj("2026-11-29 12:00"))  # version 3 takes a reopen
     check = sqlite3.connect(path)
-    assert check.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert check.execute("PRAGMA user_version").fetchone()[0] == 3
     assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     check.close()
 
@@ -208,6 +265,11 @@ def test_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
         ("CREATE TABLE photos (id INTEGER)", "not jdhotline's"),
         ("PRAGMA application_id = 42", "not jdhotline's"),
         ("CREATE TABLE cases (id INTEGER); PRAGMA user_version = 2", "not jdhotline's"),
+        (SCHEMA_V3 + "PRAGMA user_version = 3", "not jdhotline's"),  # 3 was always stamped
+        (
+            SCHEMA_V1 + "PRAGMA application_id = 1245988940; PRAGMA user_version = 3",
+            "not jdhotline's",
+        ),
     ],
 )
 def test_newer_or_foreign_database_is_refused_untouched(
@@ -254,8 +316,6 @@ def test_a_foreign_database_keeps_its_version_and_journal(
 def test_a_record_from_before_the_application_id_is_recognised_and_stamped(
     tmp_path: Path,
 ) -> None:
-    from jdhotline.cases import SCHEMA_V2
-
     path = tmp_path / "cases.db"
     db = sqlite3.connect(path)
     db.executescript(SCHEMA_V2 + "PRAGMA user_version = 2;")
@@ -268,8 +328,59 @@ def test_a_record_from_before_the_application_id_is_recognised_and_stamped(
         assert [c.id for c in store.all()] == [1]
     check = sqlite3.connect(path)
     assert check.execute("PRAGMA application_id").fetchone()[0] == 0x4A44484C
-    assert check.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert check.execute("PRAGMA user_version").fetchone()[0] == 3
     check.close()
+
+
+def _version_2_record(path: Path) -> None:
+    """A record as the last version 2 jdhotline left it: stamped, a closed case."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path)
+    db.executescript(
+        SCHEMA_V2 + "PRAGMA application_id = 1245988940; PRAGMA user_version = 2;"
+        "INSERT INTO cases (line, status, created_at, closed_at, outcome) VALUES"
+        " ('appliance', 'closed', '2026-11-27T10:00:00+08:00', '2026-11-28T10:00:00+08:00', '修好');"
+        "INSERT INTO entries (case_id, at, kind, agent, due) VALUES"
+        " (1, '2026-11-27T10:00:00+08:00', 'call', '00123', '2026-11-28T10:00:00+08:00');"
+        "INSERT INTO entries (case_id, at, kind, note) VALUES"
+        " (1, '2026-11-28T10:00:00+08:00', 'close', '修好');"
+    )
+    db.close()
+
+
+def test_version_2_migrates_to_3_keeping_every_entry(tmp_path: Path) -> None:
+    """Version 3 lets the history hold a reopen; version 2's CHECK refused one."""
+    path = tmp_path / "cases.db"
+    _version_2_record(path)
+    with CaseStore(path) as store:
+        case = store.get(1)
+        assert [(e.id, e.kind, e.agent, e.note) for e in case.entries] == [
+            (1, "call", "00123", None),
+            (2, "close", None, "修好"),
+        ]
+        assert (case.outcome, case.due) == ("修好", bj("2026-11-28 10:00"))
+        store.reopen(1, at=bj("2026-11-29 10:00"))
+        assert [e.kind for e in store.get(1).entries] == ["call", "close", "reopen"]
+        with pytest.raises(sqlite3.IntegrityError):  # the CHECK still holds
+            store.db.execute(
+                "INSERT INTO entries (case_id, at, kind) VALUES (1, '2026-11-29', 'bogus')"
+            )
+    check = sqlite3.connect(path)
+    assert check.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert check.execute("PRAGMA application_id").fetchone()[0] == 0x4A44484C
+    assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    names = {row[0] for row in check.execute("SELECT name FROM sqlite_master")}
+    assert names == {"cases", "entries", "entries_by_case", "cases_by_order"}
+    check.close()
+
+
+def test_processes_migrating_a_version_2_record_at_once(tmp_path: Path) -> None:
+    """Four first uses of a new jdhotline on one version 2 record: one migrates, each adds."""
+    path = tmp_path / "cases.db"
+    _version_2_record(path)
+    assert _open_at_once(path, 4) == [2, 3, 4, 5]
+    with CaseStore(path) as store:
+        assert [len(c.entries) for c in store.all(include_closed=True)] == [2, 1, 1, 1, 1]
 
 
 def test_a_new_record_is_stamped_as_jdhotline_s(tmp_path: Path) -> None:
@@ -277,7 +388,7 @@ def test_a_new_record_is_stamped_as_jdhotline_s(tmp_path: Path) -> None:
     CaseStore(path).close()
     check = sqlite3.connect(path)
     assert check.execute("PRAGMA application_id").fetchone()[0] == 0x4A44484C
-    assert check.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert check.execute("PRAGMA user_version").fetchone()[0] == 3
     assert check.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     check.close()
 
@@ -405,19 +516,24 @@ def test_processes_creating_a_new_record_at_once(tmp_path: Path) -> None:
     """
     for round_ in range(3):
         path = tmp_path / f"round-{round_}" / "cases.db"
-        start = f"{time.time() + 0.3:.3f}"
-        procs = [
-            subprocess.Popen(
-                [sys.executable, "-c", OPENER, str(path), start],
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-            for _ in range(4)
-        ]
-        results = [p.communicate(timeout=120) for p in procs]
-        assert [p.returncode for p in procs] == [0] * 4, [err for _, err in results]
-        assert sorted(int(out) for out, _ in results) == [1, 2, 3, 4]
+        assert _open_at_once(path, 4) == [1, 2, 3, 4]
+
+
+def _open_at_once(path: Path, count: int) -> list[int]:
+    """``count`` processes open the record at the same moment and add a case each."""
+    start = f"{time.time() + 0.3:.3f}"
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", OPENER, str(path), start],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(count)
+    ]
+    results = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0] * count, [err for _, err in results]
+    return sorted(int(out) for out, _ in results)
 
 
 def test_sigkill_mid_write_keeps_every_acknowledged_case(tmp_path: Path) -> None:
@@ -682,10 +798,11 @@ def test_a_closed_case_takes_no_calls_until_reopened() -> None:
     )
     shown = json.loads(run("case", "show", "1", "--format", "json").stdout)
     assert (shown["status"], shown["closed_at"], shown["outcome"]) == ("open", None, None)
-    # The history is kept, the outcome noted at the close included.
-    assert [(e["kind"], e["note"]) for e in shown["entries"]] == [
-        ("call", None),
-        ("close", "修好了"),
+    # The history is kept, the outcome noted at the close included, and says it was reopened.
+    assert [(e["kind"], e["at"], e["note"]) for e in shown["entries"]] == [
+        ("call", "2026-11-27T10:00+08:00", None),
+        ("close", "2026-11-28T09:00+08:00", "修好了"),
+        ("reopen", "2026-11-30T10:00+08:00", None),
     ]
     logged = run(
         "case", "log", "1", "--note", "又坏了", "--promise", "2h", "--at", "2026-11-30T10:05"
@@ -736,3 +853,94 @@ def test_no_buyers_escalation_for_a_merchants_case() -> None:
     run("case", "log", "1", "--promise", "2h", "--at", "2026-11-27T13:00")
     doc = json.loads(run("case", "followup", "1", "--at", "2026-11-27T16:00", "-f", "json").stdout)
     assert doc["missed_promises"] == 2 and doc["escalate"] is None
+
+
+@pytest.mark.usefixtures("home")
+def test_close_reopen_close_keeps_the_outcome_and_records_the_reopen() -> None:
+    """A new user closed with an outcome, reopened, closed again: the outcome was null
+    and the history had no reopen (show ended on "closed" for an open case)."""
+    run("case", "add", "--line", "appliance", "--agent", "00123", "--promise", "24h",
+        "--at", "2026-11-27T10:00")  # fmt: skip
+    run("case", "close", "1", "--outcome", "师傅 11-29 上门修好", "--at", "2026-11-29T15:00")
+    assert run("case", "reopen", "1", "--at", "2026-11-30T09:00").exit_code == 0
+
+    shown = run("case", "show", "1", "--at", "2026-11-30T09:30", "--lang", "zh", "-f", "markdown")
+    last = shown.stdout.strip().splitlines()[-1]
+    assert last.startswith("| 2026-11-30 09:00 | 重新打开 |"), shown.stdout
+    rows = run("case", "export", "--format", "csv").stdout.splitlines()
+    assert [row.split(",")[4:8] for row in rows[1:]] == [
+        ["open", "", "2026-11-27T10:00+08:00", "call"],
+        ["open", "", "2026-11-29T15:00+08:00", "close"],
+        ["open", "", "2026-11-30T09:00+08:00", "reopen"],
+    ]
+
+    closed = run("case", "close", "1", "--at", "2026-11-30T18:00")
+    assert closed.exit_code == 0, closed.output
+    doc = json.loads(run("case", "show", "1", "--format", "json").stdout)
+    assert (doc["status"], doc["outcome"], doc["closed_at"]) == (
+        "closed", "师傅 11-29 上门修好", "2026-11-30T18:00+08:00",
+    )  # fmt: skip
+    # Every close keeps its own outcome; the case keeps the last one given.
+    assert [(e["kind"], e["at"], e["note"]) for e in doc["entries"]] == [
+        ("call", "2026-11-27T10:00+08:00", None),
+        ("close", "2026-11-29T15:00+08:00", "师傅 11-29 上门修好"),
+        ("reopen", "2026-11-30T09:00+08:00", None),
+        ("close", "2026-11-30T18:00+08:00", None),
+    ]
+    english = run("case", "show", "1", "-f", "markdown", "--at", "2026-11-30T19:00").stdout
+    assert "Outcome: 师傅 11-29 上门修好" in english and "| reopened |" in english
+
+    # Reopened and closed with a new outcome: that one is the case's.
+    run("case", "reopen", "1", "--at", "2026-12-01T09:00")
+    run("case", "close", "1", "--outcome", "换新机", "--at", "2026-12-02T09:00")
+    assert json.loads(run("case", "show", "1", "-f", "json").stdout)["outcome"] == "换新机"
+
+
+@pytest.mark.usefixtures("home")
+def test_promises_as_agents_phrase_them_through_the_cli() -> None:
+    """A new user typed the guide's “3 小时内” and “半小时” and was refused."""
+    for promise, due in [
+        ("3 小时内", "2026-11-27T13:00+08:00"),
+        ("24 小时", "2026-11-28T10:00+08:00"),
+        ("2天", "2026-11-29T10:00+08:00"),
+        ("半小时", "2026-11-27T10:30+08:00"),
+        ("３０分钟", "2026-11-27T10:30+08:00"),
+    ]:
+        added = run("case", "add", "--line", "regular", "--promise", promise, *AT, "-f", "json")
+        assert added.exit_code == 0, (promise, added.output)
+        assert json.loads(added.stdout)["due"] == due, promise
+    logged = run("case", "log", "1", "--promise", "3小时", "--at", "2026-11-27T11:00")
+    assert logged.exit_code == 0 and "promised by 2026-11-27 14:00" in logged.stdout
+    for nonsense, message in [
+        ("0h", "--promise: '0h' is due at the moment of the call; a promise is later"),
+        ("半天", "--promise: '半天' is not a deadline; use 24h, 3d, 90m, 3 小时内, 2天, 半小时"),
+        ("很快", "--promise: '很快' is not a deadline"),
+    ]:
+        refused = run("case", "add", "--line", "regular", "--promise", nonsense, *AT)
+        assert refused.exit_code == 2 and refused.stdout == ""
+        assert refused.stderr.count("\n") == 1 and message in refused.stderr, refused.stderr
+    assert len(json.loads(run("case", "list", "-f", "json").stdout)) == 5  # none of those
+
+
+@pytest.mark.usefixtures("home")
+def test_a_reopened_case_owes_no_promise_made_before_its_close() -> None:
+    """The close settled the old promise: after a reopen the case is not overdue by it,
+    the follow-up does not quote it, and a promise closed in time was not missed."""
+    run("case", "add", "--line", "appliance", "--agent", "00123", "--promise", "24h",
+        "--at", "2026-11-27T10:00")  # fmt: skip
+    run("case", "close", "1", "--outcome", "修好了", "--at", "2026-11-27T18:00")  # in time
+    reopened = run("case", "reopen", "1", "--at", "2026-12-02T09:00")
+    assert reopened.stdout == "Case 1 reopened: Appliance repair line · no promise recorded\n"
+    listed = json.loads(run("case", "list", "--at", "2026-12-02T09:30", "-f", "json").stdout)
+    assert (listed[0]["due"], listed[0]["overdue"]) == (None, False)
+    follow = json.loads(
+        run("case", "followup", "1", "--at", "2026-12-02T09:30", "-f", "json").stdout
+    )
+    assert follow["missed_promises"] == 0 and follow["overdue_minutes"] is None
+    zh = run("case", "followup", "1", "--at", "2026-12-02T09:30", "--lang", "zh").stdout
+    assert "之前对接的是工号 00123\uff0c麻烦催进度" in zh and "24 小时内反馈" not in zh
+    calendar = run("case", "export", "--format", "ics", "--at", "2026-12-02T09:30").stdout
+    assert "BEGIN:VEVENT" not in calendar  # no deadline to put in the calendar
+    run("case", "log", "1", "--promise", "2h", "--at", "2026-12-02T09:10")
+    late = json.loads(run("case", "followup", "1", "--at", "2026-12-02T12:10", "-f", "json").stdout)
+    assert (late["missed_promises"], late["overdue_minutes"]) == (1, 60)

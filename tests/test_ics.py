@@ -93,3 +93,19 @@ def test_uids_are_stable_so_a_new_export_updates_the_event() -> None:
 def test_no_open_promise_is_an_empty_calendar() -> None:
     calendar = export("2026-11-27T12:00")
     assert list(calendar.walk("VEVENT")) == []
+
+
+def test_a_reopened_case_is_back_in_the_calendar_saying_so() -> None:
+    run("case", "add", "--line", "regular", "--ticket", "12345", "--promise", "24h",
+        "--at", "2026-11-27T10:00")  # fmt: skip
+    before = events(export("2026-11-27T12:00"))["jdhotline-case-1-20261127T100000"]
+    run("case", "close", "1", "--outcome", "已退款", "--at", "2026-11-27T15:00")
+    assert list(export("2026-11-27T16:00").walk("VEVENT")) == []
+    run("case", "reopen", "1", "--at", "2026-11-29T09:00")
+    run("case", "log", "1", "--promise", "3 小时内", "--at", "2026-11-29T09:10")
+    event = events(export("2026-11-29T09:30", "--lang", "zh"))["jdhotline-case-1-20261127T100000"]
+    assert event.decoded("dtstart") == dt.datetime(2026, 11, 29, 12, 10, tzinfo=BEIJING)
+    assert int(event["sequence"]) > int(before["sequence"])  # the same event, updated
+    assert "结案后于 2026-11-29 09:00 重新打开" in str(event["description"])
+    english = events(export("2026-11-29T09:30"))["jdhotline-case-1-20261127T100000"]
+    assert "Reopened on 2026-11-29 09:00 after closing" in str(english["description"])

@@ -177,7 +177,9 @@ def test_prep_json_for_a_fridge() -> None:
     assert "我的订单" in doc["missing"][0]["where"]
     assert doc["evidence"] == ["不制冷的视频"]
     assert doc["record"] == (
-        "jdhotline case add --line appliance --scenario appliance --agent <工号> --ticket <服务单号> --promise <时限>"
+        "jdhotline case add --line appliance --scenario appliance --note "
+        "'型号 美的冰箱 BCD-500WTPZM,购买日期 2023-05-01,问题:冰箱不制冷,证据:不制冷的视频' "
+        "--agent <工号> --ticket <服务单号> --promise <时限>"
     )
     assert doc["open_cases"] == []
 
@@ -284,7 +286,8 @@ def test_phone_digits_at_the_prompt_are_not_an_order(monkeypatch: pytest.MonkeyP
     )
     assert "订单号" not in doc["opening"] and doc["missing"] == []
     assert "--order" not in doc["record"]
-    assert "--note '收货手机尾号 5678'" in doc["record"]
+    note = "型号 BCD-1,购买日期 2023-05-01,问题:冰箱不制冷,需求:上门维修,收货手机尾号 5678"
+    assert f"--note '{note}'" in doc["record"]
     assert "报尾号请先回车" in result.stderr  # the order prompt says how to give the digits
 
 
@@ -297,7 +300,10 @@ def test_phone_flag() -> None:
         == "Ordered on 20 November (receiving phone ending 5678); 还没发货; I want 今天发货."
     )
     assert (
-        "--order" not in doc["record"] and "--note 'receiving phone ending 5678'" in doc["record"]
+        "--order" not in doc["record"]
+        and "--note 'ordered 2026-11-20; problem: 还没发货; want: 今天发货; "
+        "receiving phone ending 5678'"
+        in doc["record"]
     )
     bad = _prep("-s", "order", "--phone", "15612345678")
     assert bad.exit_code == 2
@@ -319,7 +325,7 @@ def test_the_merchant_sheet_is_a_merchants() -> None:
                  "--fault", "买家恶意退款", "--want", "驳回退款", "--format", "json", "--lang", "zh")  # fmt: skip
     doc = json.loads(shop.stdout)
     assert doc["opening"] == "店铺 ID S1024,订单号 999,买家恶意退款,需求是驳回退款"
-    assert "--note '店铺 ID S1024'" in doc["record"]
+    assert "--note '问题:买家恶意退款,需求:驳回退款,店铺 ID S1024'" in doc["record"]
 
 
 def test_merchant_opening_and_prompt(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -414,3 +420,86 @@ def test_month_day_is_the_latest_such_date_up_to_today(today: dt.date, day: dt.d
         except ValueError:
             continue
         assert later > today
+
+
+def _record_and_store(doc: dict, at: str) -> dict:
+    """Run the sheet's record line as printed, the agent's answers in place of <…>."""
+    import shlex
+
+    line = doc["record"]
+    for placeholder, answer in (("<工号>", "00123"), ("<服务单号>", "12345"), ("<时限>", "24h")):
+        line = line.replace(placeholder, answer)
+    args = shlex.split(line)
+    assert args[:3] == ["jdhotline", "case", "add"]
+    added = runner.invoke(cli.app, [*args[1:], "--at", at, "--format", "json"])
+    assert added.exit_code == 0, added.output
+    shown = runner.invoke(cli.app, ["case", "show", "1", "--format", "json"])
+    return json.loads(shown.stdout)
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [
+        (
+            "zh",
+            "型号 美的 BCD-500WTPZM,购买日期 2023-05-01,下单日期 2023-04-28,问题:冰箱不制冷,"
+            "需求:上门维修 '别周末',证据:照片、聊天截图,收货手机尾号 5678",
+        ),
+        (
+            "en",
+            "model 美的 BCD-500WTPZM; bought 2023-05-01; ordered 2023-04-28; problem: 冰箱不制冷; "
+            "want: 上门维修 '别周末'; evidence: 照片, 聊天截图; receiving phone ending 5678",
+        ),
+    ],
+)
+def test_the_record_line_keeps_every_fact_given(
+    tmp_path, monkeypatch: pytest.MonkeyPatch, lang: str, note: str
+) -> None:
+    """A new user's model, dates, fault and demand were dropped from the record line."""
+    monkeypatch.setenv("JDHOTLINE_HOME", str(tmp_path))
+    result = _prep("冰箱不制冷", "--model", "美的 BCD-500WTPZM", "--bought", "2023-05-01",
+                   "--ordered", "2023-04-28", "--want", "上门维修\n'别周末'", "--phone", "5678",
+                   "--evidence", "照片", "--evidence", "聊天截图", "--lang", lang,
+                   "--format", "json")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert "\n" not in doc["record"]  # one line to copy
+    case = _record_and_store(doc, AT)
+    assert case["entries"][0]["note"] == note
+    assert (case["line"], case["scenario"], case["agent"], case["ticket"]) == (
+        "appliance", "appliance", "00123", "12345",
+    )  # fmt: skip
+
+
+def test_the_record_line_keeps_the_problem_beside_a_different_fault(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("JDHOTLINE_HOME", str(tmp_path))
+    doc = json.loads(
+        _prep("洗衣机坏了", "--fault", "脱水时异响", "--order", "123", "--format", "json").stdout
+    )
+    case = _record_and_store(doc, AT)
+    assert case["order"] == "123"
+    assert case["entries"][0]["note"] == "problem: 洗衣机坏了; fault: 脱水时异响"
+
+
+def test_fault_stands_in_for_the_problem_text() -> None:
+    """`prep --fault 脱水时异响` said "say what went wrong" (exit 2); the README says
+    --fault stands in for the problem text, so it is what is matched."""
+    result = _prep("--fault", "脱水时异响", "--format", "json", "--lang", "zh")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["scenario"] == "appliance" and doc["primary"]["number"] == "400-610-1360"
+    assert "--note '问题:脱水时异响'" in doc["record"]
+    assert "fault" not in [m["fact"] for m in doc["missing"]]
+    # A problem text, when given, is still what is matched; the fault is what is said.
+    both = json.loads(_prep("查物流", "--fault", "脱水时异响", "--format", "json").stdout)
+    assert both["scenario"] == "order"
+    nothing = _prep("--fault", "zzzz")
+    assert nothing.exit_code == 2 and "no scenario matched 'zzzz'" in nothing.stderr
+    assert _prep().exit_code == 2  # neither: still "say what went wrong"
+
+
+def test_a_problem_on_standard_input_is_read_once() -> None:
+    """`prep -` read standard input twice, and the second read found it empty."""
+    result = _prep("-", "--format", "json", input="冰箱不制冷\n")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["scenario"] == "appliance"
