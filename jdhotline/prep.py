@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from .rules import Recommendation
 
 
+# The facts a caller gives, in the order a call sheet shows them back (已有 / You have).
+GIVEN = ("model", "fault", "order", "phone", "shop", "ordered", "bought", "want")
+
+
 class Facts(NamedTuple):
     """What the caller knows; None where not given."""
 

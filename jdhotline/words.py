@@ -160,6 +160,7 @@ WORDS: dict[str, dict[str, str]] = {
         "no_opening": "(the sentence is time + problem + demand: give what is wrong (--fault) "
         "and the order or purchase date (--ordered, --bought) or what you want (--want))",
         "missing": "Still missing",
+        "given": "You have",
         "you_have": "you have",
         "after_call": "Before you hang up, note",
         "after_fields": "the agent's ID (工号), the service ticket (服务单号) "
@@ -355,6 +356,7 @@ WORDS: dict[str, dict[str, str]] = {
         "no_opening": "(开场白按“时间 + 问题 + 需求”来写:提供问题(--fault),"
         "再加下单或购买日期(--ordered、--bought)或需求(--want),就会写好)",
         "missing": "还缺",
+        "given": "已有",
         "you_have": "已有",
         "after_call": "挂电话前记下",
         "after_fields": "客服工号、服务单号和承诺的时限",

@@ -508,3 +508,27 @@ def test_a_problem_on_standard_input_is_read_once() -> None:
     result = _prep("-", "--format", "json", input="冰箱不制冷\n")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["scenario"] == "appliance"
+
+
+def test_prep_shows_the_facts_you_gave() -> None:
+    args = [
+        "prep",
+        "洗衣机坏了",
+        "--fault",
+        "脱水时异响",
+        "--model",
+        "XQG100",
+        "--at",
+        "2026-11-27T10:00",
+    ]
+    zh = runner.invoke(cli.app, [*args, "--lang", "zh"]).stdout
+    head = zh.split("还缺")[0]
+    assert "已有" in head and "XQG100" in head and "脱水时异响" in head
+    assert head.index("开场白") < head.index("已有")
+    en = runner.invoke(cli.app, [*args, "--lang", "en", "--format", "markdown"]).stdout
+    given = en.split("### You have")[1].split("###")[0]
+    assert "XQG100" in given and "脱水时异响" in given
+    doc = json.loads(runner.invoke(cli.app, [*args, "--format", "json"]).stdout)
+    assert doc["facts"] == {"model": "XQG100", "fault": "脱水时异响"}
+    bare = runner.invoke(cli.app, ["prep", "-s", "appliance", "--at", "2026-11-27T10:00"]).stdout
+    assert "You have" not in bare
