@@ -76,7 +76,6 @@ def in_range(moment: dt.datetime) -> dt.datetime:
         raise BadMoment(
             "moment.outside",
             moment=moment.isoformat(),
-            range=RANGE,
             first=f"{EARLIEST:%Y-%m-%d}",
             last=f"{LATEST:%Y-%m-%d}",
         )

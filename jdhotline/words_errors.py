@@ -11,7 +11,8 @@ _FORMS_ZH = "24h、3d、90m、3 小时内、2天、半小时、30分钟、2026-1
 
 ERRORS: dict[str, dict[str, str]] = {
     "en": {
-        "error.moment.outside": "{moment} is outside the moments jdhotline handles ({range})",
+        "error.moment.outside": "{moment} is outside the moments jdhotline handles "
+        "({first} to {last}, Beijing time)",
         "error.moment.not_time": "{text!r} is not a time of day (00:00-23:59)",
         "error.moment.not_moment": "{text!r} is not a date and time; use ISO 8601, e.g. "
         "2026-11-27T20:00 (Beijing time), 2026-11-27T12:00Z, or 20:00 for today",
