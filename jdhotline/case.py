@@ -11,7 +11,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from .errors import CaseStateError
+from .errors import CaseStateError, Problem
 from .schedule import in_range, to_beijing
 
 
@@ -92,12 +92,9 @@ PROMISE_DAYS = 366  # a promise further away than this is a typo, not a promise
 
 
 def closed_error(case_id: int, action: str, outcome: str | None) -> CaseStateError:
-    kept = f" (its outcome is kept: {outcome})" if outcome else ""
-    return CaseStateError(
-        case_id,
-        f"case {case_id} is closed{kept}; `case {action}` is refused: "
-        f"run `jdhotline case reopen {case_id}` first",
-    )
+    if outcome:
+        return CaseStateError(case_id, "case.closed_kept", action=action, outcome=outcome)
+    return CaseStateError(case_id, "case.closed", action=action)
 
 
 # Minutes per unit, as agents and the guide say them ("3 小时内", "24 小时", "2天",
@@ -110,8 +107,6 @@ _PROMISE_UNITS = {
 _RELATIVE = re.compile(
     r"(?P<n>[0-9]+|半)\s*个?\s*(?P<unit>min|m|h|d|分钟|分|小时|钟头|天|日)\s*(?:以?内)?"
 )
-_AT_THE_CALL = "{text!r} is due at the moment of the call; a promise is later"
-_DEADLINE_FORMS = "24h, 3d, 90m, 3 小时内, 2天, 半小时, 30分钟, 2026-11-28 or 2026-11-28T18:00"
 
 
 def parse_promise(text: str, at: dt.datetime) -> dt.datetime:
@@ -127,17 +122,17 @@ def parse_promise(text: str, at: dt.datetime) -> dt.datetime:
         number, unit = relative["n"], _PROMISE_UNITS[relative["unit"]]
         if number == "半":  # 半小时: half of an hour; 半天 says no time, so it is refused
             if unit != 60:
-                raise ValueError(f"{text!r} is not a deadline; use {_DEADLINE_FORMS}")
+                raise Problem("promise.not_deadline", text=text)
             minutes = 30
         else:
             digits = number.lstrip("0") or "0"
             if len(digits) > 10:
-                raise ValueError(f"{text!r} is more than a year away")
+                raise Problem("promise.too_far", text=text)
             minutes = unit * int(digits)
         if minutes == 0:
-            raise ValueError(_AT_THE_CALL.format(text=text))
+            raise Problem("promise.at_call", text=text)
         if minutes > PROMISE_DAYS * 24 * 60:
-            raise ValueError(f"{text!r} is more than a year away")
+            raise Problem("promise.too_far", text=text)
         return in_range(to_beijing(at) + dt.timedelta(minutes=minutes))
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value, re.ASCII):
@@ -147,13 +142,13 @@ def parse_promise(text: str, at: dt.datetime) -> dt.datetime:
         else:
             moment = dt.datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
     except ValueError:
-        raise ValueError(f"{text!r} is not a deadline; use {_DEADLINE_FORMS}") from None
+        raise Problem("promise.not_deadline", text=text) from None
     due = in_range(moment)
     call = to_beijing(at)
     if due == call:
-        raise ValueError(_AT_THE_CALL.format(text=text))
+        raise Problem("promise.at_call", text=text)
     if due < call:
-        raise ValueError(f"{text!r} is before the call ({call:%Y-%m-%d %H:%M}); a promise is later")
+        raise Problem("promise.before_call", text=text, call=f"{call:%Y-%m-%d %H:%M}")
     if due - call > dt.timedelta(days=PROMISE_DAYS):
-        raise ValueError(f"{text!r} is more than a year after the call")
+        raise Problem("promise.year_after", text=text)
     return due

@@ -321,7 +321,7 @@ class CaseStore:
         with self._guard(), self._write():
             row = self._status(case_id)
             if row[0] != "closed":
-                raise CaseStateError(case_id, f"case {case_id} is open; there is nothing to reopen")
+                raise CaseStateError(case_id, "case.not_closed")
             self.db.execute(
                 "UPDATE cases SET status = 'open', closed_at = NULL, outcome = NULL WHERE id = ?",
                 (case_id,),

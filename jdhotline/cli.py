@@ -26,7 +26,6 @@ from .errors import (
     Interrupted,
     Stop,
     catch_interrupts,
-    interrupted_message,
 )
 from .interview import Interview, interactive
 from .options import (
@@ -58,7 +57,10 @@ from .options import (
     text_of,
     typer_app,
 )
-from .words import word
+from .usage import install as _word_usage_errors
+from .words import interrupted_message, word
+
+_word_usage_errors()
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue, Scenario

@@ -169,6 +169,10 @@ def prep_json(sheet: CallSheet, catalogue: Catalogue, lang: str) -> dict[str, An
         missing.append({"fact": fact, "name": name, "where": found(lang) if found else ""})
     doc["missing"] = missing
     doc["evidence"] = list(sheet.facts.evidence)
+    from .prep import GIVEN
+
+    given = ((fact, getattr(sheet.facts, fact)) for fact in GIVEN)
+    doc["facts"] = {fact: str(value) for fact, value in given if value}
     doc["record"] = record_command(rec.primary.line.id, rec.scenario.id, sheet.facts, lang)
     doc["open_cases"] = [case_summary_json(c, rec.at) for c in sheet.open_cases]
     return doc

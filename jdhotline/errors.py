@@ -17,7 +17,20 @@ class CatalogueError(Exception):
         super().__init__(f"{file}: {where}: {problem}" if where else f"{file}: {problem}")
 
 
-class BadMoment(ValueError):
+class Problem(ValueError):
+    """A refusal with a code and its arguments, and no words: words.refusal words it, in
+    the language the error boundary picks (``str()`` is the code, for logs)."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.params}"
+
+
+class BadMoment(Problem):
     """A moment that is not one, or one outside the range jdhotline answers for."""
 
 
@@ -31,12 +44,12 @@ class NoSuchCase(LookupError):
         self.case_id = case_id
 
 
-class CaseStateError(Exception):
+class CaseStateError(Problem):
     """A change the case's state refuses: a closed case takes no call, close or follow-up
     until it is reopened; an open case cannot be reopened. The message says what to do."""
 
-    def __init__(self, case_id: int, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, case_id: int, code: str, **params: object) -> None:
+        super().__init__(code, id=case_id, **params)
         self.case_id = case_id
 
 
@@ -80,11 +93,11 @@ def catch_interrupts() -> None:
     signal.signal(signal.SIGINT, interrupt)
 
 
-def interrupted_message(args: list[str], saved: list[str]) -> str:
-    """ "interrupted", and for a command that writes the record, whether it did."""
+def interrupted_case(args: list[str], saved: list[str]) -> str:
+    """Which "interrupted" to say: with what was saved, or that a write saved nothing."""
     words = [arg for arg in args if not arg.startswith("-")]
     if saved:
-        return f"jdhotline: interrupted; {', '.join(saved)}"
+        return "saved"
     if words[:1] == ["case"] and words[1:2] and words[1] in WRITING:
-        return "jdhotline: interrupted; nothing was saved"
-    return "jdhotline: interrupted"
+        return "unsaved"
+    return ""

@@ -12,8 +12,8 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .errors import EXIT_INTERRUPTED, EXIT_USAGE, Stop
-from .words import word, zh_punctuation
+from .errors import EXIT_INTERRUPTED, EXIT_USAGE, Problem, Stop
+from .words import refusal, word, zh_punctuation
 
 
 def zh(text: str, lang: str) -> str:
@@ -157,7 +157,9 @@ class Interview:
                 try:
                     value = parsers.get(fact, str)(answer)
                 except ValueError as exc:
-                    self.out.error(str(exc))
+                    self.out.error(
+                        refusal(exc, self.lang) if isinstance(exc, Problem) else str(exc)
+                    )
                     continue
                 facts = facts.with_(**{fact: value})
                 break

@@ -22,14 +22,13 @@ from .errors import (
     EXIT_CATALOGUE,
     EXIT_STORE,
     EXIT_USAGE,
-    BadMoment,
-    CaseStateError,
     CaseStoreError,
     CatalogueError,
     NoSuchCase,
+    Problem,
     Stop,
 )
-from .words import word
+from .words import refusal, word
 
 if TYPE_CHECKING:
     from .cases import Case, CaseStore
@@ -86,7 +85,9 @@ def one_of(choices: tuple[str, ...]) -> Callable[[str], str]:
 
     def check(value: str) -> str:
         if value not in choices:
-            raise typer.BadParameter(f"{value!r} is not one of: {', '.join(choices)}.")
+            error = typer.BadParameter(f"{value!r} is not one of: {', '.join(choices)}.")
+            error.choices, error.value = choices, value  # type: ignore[attr-defined]
+            raise error
         return value
 
     return check
@@ -177,16 +178,9 @@ ScenarioOpt = Annotated[
 
 
 def language_of(option: str | None) -> str:
-    if option is not None:
-        return option
-    chosen = os.environ.get("JDHOTLINE_LANG", "").strip().lower()
-    if chosen[:2] in ("zh", "en"):
-        return chosen[:2]
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
+    from .words import args_language
+
+    return option if option is not None else args_language([])
 
 
 def moment_at(at: str | None, lang: str) -> dt.datetime:
@@ -199,7 +193,7 @@ def moment_at(at: str | None, lang: str) -> dt.datetime:
     try:
         return parse_moment(at, now)
     except BadMoment as exc:
-        raise Stop(EXIT_USAGE, word(lang, "error.at", reason=exc)) from None
+        raise Stop(EXIT_USAGE, word(lang, "error.at", reason=refusal(exc, lang))) from None
 
 
 def catalogue_at(path: str | None) -> "Catalogue":
@@ -238,11 +232,8 @@ def boundary(lang: str) -> Iterator[None]:
     except NoSuchCase as exc:
         out.error(word(lang, "error.no_case", id=exc.case_id), word(lang, "error.no_case.hint"))
         raise typer.Exit(EXIT_USAGE) from None
-    except CaseStateError as exc:
-        out.error(str(exc))
-        raise typer.Exit(EXIT_USAGE) from None
-    except BadMoment as exc:  # the record's own check: --at and --promise are checked first
-        out.error(str(exc))
+    except Problem as exc:  # a closed case; the record's own check of a moment
+        out.error(refusal(exc, lang))
         raise typer.Exit(EXIT_USAGE) from None
 
 
@@ -306,7 +297,8 @@ def checked(flag: str, value: str | None, parse: Callable[[str], T], lang: str) 
     try:
         return parse(readable(value))
     except ValueError as exc:
-        raise Stop(EXIT_USAGE, word(lang, "error.flag", flag=flag, reason=exc)) from None
+        reason = refusal(exc, lang) if isinstance(exc, Problem) else str(exc)
+        raise Stop(EXIT_USAGE, word(lang, "error.flag", flag=flag, reason=reason)) from None
 
 
 def store_path() -> Path:

@@ -12,10 +12,15 @@ import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
 
 from .catalogue import Scenario
+from .errors import Problem
 
 if TYPE_CHECKING:
     from .cases import Case
     from .rules import Recommendation
+
+
+# The facts a caller gives, in the order a call sheet shows them back (已有 / You have).
+GIVEN = ("model", "fault", "order", "phone", "shop", "ordered", "bought", "want")
 
 
 class Facts(NamedTuple):
@@ -66,10 +71,7 @@ def missing(scenario: Scenario, facts: Facts) -> tuple[str, ...]:
 def check_not_placeholder(text: str) -> str:
     """Refuse the printed line's placeholder words (工号, <工号> ...) as a value."""
     if text.strip().strip("<>").strip() in _PLACEHOLDER_WORDS:
-        raise ValueError(
-            f"{text!r} is the placeholder from the printed line; "
-            "give what the agent told you, or leave the option out"
-        )
+        raise Problem("fact.placeholder", text=text)
     return text
 
 
@@ -77,7 +79,7 @@ def parse_phone(text: str) -> str:
     """The receiving phone's last 4 digits (the guide: 收货手机号后 4 位)."""
     digits = re.sub(r"\s", "", text)
     if len(digits) != 4 or not digits.isdigit() or not digits.isascii():
-        raise ValueError(f"{text!r} is not the last 4 digits of a phone number (e.g. 5678)")
+        raise Problem("fact.phone", text=text)
     return digits
 
 
@@ -85,7 +87,7 @@ def parse_shop(text: str) -> str:
     """A shop ID as the merchant gives it (the guide says nothing of its form)."""
     value = text.strip()
     if not value or any(ch.isspace() for ch in value):
-        raise ValueError(f"{text!r} is not a shop ID (one word, no spaces)")
+        raise Problem("fact.shop", text=text)
     return value
 
 
@@ -93,9 +95,7 @@ def parse_order(text: str) -> str:
     """An order number: digits only, spaces and dashes allowed in between (full-width too)."""
     digits = re.sub(r"[\s-]", "", unicodedata.normalize("NFKC", text))
     if not digits.isdigit() or not digits.isascii():
-        raise ValueError(
-            f"{text!r} is not an order number (digits only; copy it from 我的订单 in the JD app)"
-        )
+        raise Problem("fact.order", text=text)
     return digits
 
 
@@ -112,7 +112,7 @@ def parse_day(text: str, today: dt.date) -> dt.date:
         except ValueError:
             found = None
         if found is not None and found > today:
-            raise ValueError(f"{text!r} is after today ({today.isoformat()}); give a past date")
+            raise Problem("fact.future_day", text=text, today=today.isoformat())
         if found is not None:
             return found
     elif re.fullmatch(r"\d{1,2}-\d{1,2}", value):
@@ -124,7 +124,7 @@ def parse_day(text: str, today: dt.date) -> dt.date:
                 continue
             if found <= today:
                 return found
-    raise ValueError(f"{text!r} is not a date; use 2026-10-10, or 10-10 for the latest 10 October")
+    raise Problem("fact.day", text=text)
 
 
 class CallSheet(NamedTuple):

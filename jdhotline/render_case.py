@@ -68,6 +68,16 @@ def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
             opening.append(spans(word(lang, "say_zh"), clean(f"“{zh}”")))
     else:
         opening.append(spans(word(lang, "no_opening")))
+    given = []  # what you gave, so the answer shows it back (not only in the record line)
+    from .prep import GIVEN
+
+    for fact in GIVEN:
+        value = getattr(sheet.facts, fact)
+        if value:
+            described = catalogue.fact(fact)
+            name = described.name(lang) if described else fact
+            sep = ":" if lang == "zh" else ": "
+            given.append(spans(Span(clean(name), "strong"), clean(f"{sep}{value}")))
     missing = []
     for fact in sheet.missing:
         described = catalogue.fact(fact)
@@ -92,6 +102,7 @@ def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
     blocks = [
         *head,
         Section(word(lang, "opening"), tuple(opening)),
+        Section(word(lang, "given"), tuple(given)),
         Section(word(lang, "missing"), tuple(missing)),
         Section(word(lang, "have_ready"), tuple(ready)),
         Section(word(lang, "on_the_call"), tuple(spans(clean(t)) for t in steps)),

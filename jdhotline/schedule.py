@@ -73,7 +73,12 @@ def in_range(moment: dt.datetime) -> dt.datetime:
     except (OverflowError, ValueError):
         inside = False
     if not inside:
-        raise BadMoment(f"{moment.isoformat()} is outside the moments jdhotline handles ({RANGE})")
+        raise BadMoment(
+            "moment.outside",
+            moment=moment.isoformat(),
+            first=f"{EARLIEST:%Y-%m-%d}",
+            last=f"{LATEST:%Y-%m-%d}",
+        )
     return beijing
 
 
@@ -83,17 +88,14 @@ def parse_moment(text: str, now: dt.datetime) -> dt.datetime:
     if re.fullmatch(r"\d{1,2}:\d{2}", value):
         hour, minute = (int(part) for part in value.split(":"))
         if hour > 23 or minute > 59:
-            raise BadMoment(f"{text!r} is not a time of day (00:00-23:59)")
+            raise BadMoment("moment.not_time", text=text)
         return to_beijing(now).replace(hour=hour, minute=minute, second=0, microsecond=0)
     if value.endswith(("z", "Z")):
         value = value[:-1] + "+00:00"
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise BadMoment(
-            f"{text!r} is not a date and time; use ISO 8601, e.g. 2026-11-27T20:00 "
-            "(Beijing time), 2026-11-27T12:00Z, or 20:00 for today"
-        ) from None
+        raise BadMoment("moment.not_moment", text=text) from None
     return in_range(moment)
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .errors import Problem, interrupted_case
 from .punctuation import zh_punctuation
+from .words_errors import ERRORS
 
 WEEKDAYS = {
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
@@ -158,6 +160,7 @@ WORDS: dict[str, dict[str, str]] = {
         "no_opening": "(the sentence is time + problem + demand: give what is wrong (--fault) "
         "and the order or purchase date (--ordered, --bought) or what you want (--want))",
         "missing": "Still missing",
+        "given": "You have",
         "you_have": "you have",
         "after_call": "Before you hang up, note",
         "after_fields": "the agent's ID (工号), the service ticket (服务单号) "
@@ -353,6 +356,7 @@ WORDS: dict[str, dict[str, str]] = {
         "no_opening": "(开场白按“时间 + 问题 + 需求”来写:提供问题(--fault),"
         "再加下单或购买日期(--ordered、--bought)或需求(--want),就会写好)",
         "missing": "还缺",
+        "given": "已有",
         "you_have": "已有",
         "after_call": "挂电话前记下",
         "after_fields": "客服工号、服务单号和承诺的时限",
@@ -418,6 +422,47 @@ WORDS: dict[str, dict[str, str]] = {
         "error.case_record": "(未能读取通话记录:{reason})",
     },
 }
+
+
+for _lang, _table in ERRORS.items():
+    WORDS[_lang].update(_table)
+
+
+def args_language(args: list[str]) -> str:
+    """The language of a command line that may not have parsed (a usage error, Ctrl-C):
+    --lang as given, else the default the README describes (JDHOTLINE_LANG, the locale)."""
+    for i, arg in enumerate(args):
+        if arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        elif arg == "--lang" and i + 1 < len(args):
+            value = args[i + 1]
+        else:
+            continue
+        if value in ("zh", "en"):
+            return value
+    import os
+
+    chosen = os.environ.get("JDHOTLINE_LANG", "").strip().lower()
+    if chosen[:2] in ("zh", "en"):
+        return chosen[:2]
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def refusal(problem: Problem, lang: str) -> str:
+    """An errors.Problem in words."""
+    return word(lang, f"error.{problem.code}", **problem.params)
+
+
+def interrupted_message(args: list[str], saved: list[str]) -> str:
+    """ "interrupted", and for a command that writes the record, whether it did."""
+    lang = args_language(args)
+    case = interrupted_case(args, saved)
+    name = f"error.interrupted.{case}" if case else "error.interrupted"
+    return "jdhotline: " + word(lang, name, saved=", ".join(saved))
 
 
 def word(lang: str, name: str, /, **params: Any) -> str:

@@ -145,3 +145,51 @@ def test_a_plus_member_who_forgot_plus_is_told() -> None:
     assert "A PLUS member? Add --plus" in err
     _, err = run("which", "--plus", "商家拒退款", "--at", "2026-11-27T10:00")
     assert "--plus" not in err
+
+
+def zh_errors() -> list[list[str]]:
+    at = ["--at", "2026-11-27T10:00", "--lang", "zh"]
+    return [
+        ["which", "--lang", "zh", "冰箱", "--promise", "x"],  # no such option
+        ["which", "冰箱", "--lang", "zh", "--at"],  # missing value
+        ["table", "--lang", "zh", "--format", "xml"],  # invalid choice
+        ["open", "regular", "多余", "--lang", "zh"],  # unexpected extra argument
+        ["case", "log", "--lang", "zh"],  # missing argument
+        ["case", "--lang", "zh"],  # not an option of the group
+        ["case", "add", "--line", "regular", "--promise", "0h", *at],  # promise
+        ["which", "冰箱", "--at", "2026-02-30T10:00", "--lang", "zh"],  # not a moment
+        ["which", "冰箱", "--at", "25:00", "--lang", "zh"],  # not a time of day
+        ["which", "冰箱", "--at", "1999-01-01T10:00", "--lang", "zh"],  # out of range
+        ["prep", "-s", "order", "--order", "十二", *at],  # order
+        ["prep", "-s", "order", "--phone", "12", *at],  # phone
+        ["case", "log", "1", *at],  # a closed case
+        ["case", "reopen", "2", *at],  # an open case
+    ]
+
+
+@pytest.mark.parametrize("columns", [40, 80, 120])
+def test_chinese_errors_are_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    monkeypatch.setenv("JDHOTLINE_HOME", str(tmp_path))
+    runner.invoke(cli.app, ["case", "add", "--line", "regular", "--at", "2026-11-27T09:00"])
+    runner.invoke(cli.app, ["case", "close", "1", "--at", "2026-11-27T09:30"])
+    runner.invoke(cli.app, ["case", "add", "--line", "regular", "--at", "2026-11-27T09:00"])
+    for args in zh_errors():
+        result = runner.invoke(cli.app, args, env={"COLUMNS": str(columns)})
+        assert result.exit_code == 2, (args, result.output)
+        assert result.stderr.strip(), args
+        typed = {"xml", "text", "json", "markdown"}  # the values to type are code, not words
+        assert not english_words(result.stderr) - typed, (args, result.stderr)
+        assert not re.search("[\u4e00-\u9fff][,;:?!]", result.stderr), (args, result.stderr)
+
+
+def test_interrupted_in_chinese() -> None:
+    from jdhotline.words import interrupted_message
+
+    assert interrupted_message(["--lang", "zh", "which"], []) == "jdhotline: 已中断"
+    assert (
+        interrupted_message(["case", "add", "--lang=zh"], [])
+        == "jdhotline: 已中断；没有保存任何内容"
+    )
+    assert interrupted_message(["--lang", "en", "which"], []) == "jdhotline: interrupted"

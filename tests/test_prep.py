@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 from hypothesis import given
@@ -12,6 +13,7 @@ from jdhotline import cli, interview
 from jdhotline.catalogue import Catalogue
 from jdhotline.prep import Facts, missing, parse_day, parse_order
 from jdhotline.script import opening
+from jdhotline.words import refusal
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -122,8 +124,9 @@ def test_order_numbers(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize("text", ["", "abc", "12a4", "١٢٣", "12.5", "--"])
 def test_bad_order_numbers(text: str) -> None:
-    with pytest.raises(ValueError, match="is not an order number"):
+    with pytest.raises(ValueError) as caught:
         parse_order(text)
+    assert re.search("is not an order number", refusal(caught.value, "en"))
 
 
 @pytest.mark.parametrize(
@@ -143,14 +146,16 @@ def test_dates(text: str, expected: dt.date) -> None:
 
 @pytest.mark.parametrize("text", ["2026-02-30", "13-01", "yesterday", "10/10", "2026-10"])
 def test_bad_dates(text: str) -> None:
-    with pytest.raises(ValueError, match="is not a date"):
+    with pytest.raises(ValueError) as caught:
         parse_day(text, TODAY)
+    assert re.search("is not a date", refusal(caught.value, "en"))
 
 
 @pytest.mark.parametrize("text", ["2026-11-28", "2030-01-01"])
 def test_future_dates_are_refused(text: str) -> None:
-    with pytest.raises(ValueError, match="is after today"):
+    with pytest.raises(ValueError) as caught:
         parse_day(text, TODAY)
+    assert re.search("is after today", refusal(caught.value, "en"))
 
 
 # ---------------------------------------------------------------- the command
@@ -227,7 +232,7 @@ def test_prep_asks_for_missing_facts_in_a_terminal(monkeypatch: pytest.MonkeyPat
     doc = json.loads(result.stdout)
     assert doc["opening"] == "BCD-500WTPZM,2023 年 5 月 1 日买的,冰箱不制冷,需求是尽快上门"
     assert [m["fact"] for m in doc["missing"]] == ["order"]
-    assert "'yesterday' is not a date" in result.stderr
+    assert "“yesterday”不是日期" in result.stderr
     assert "回车跳过" in result.stderr
 
 
@@ -503,3 +508,27 @@ def test_a_problem_on_standard_input_is_read_once() -> None:
     result = _prep("-", "--format", "json", input="冰箱不制冷\n")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["scenario"] == "appliance"
+
+
+def test_prep_shows_the_facts_you_gave() -> None:
+    args = [
+        "prep",
+        "洗衣机坏了",
+        "--fault",
+        "脱水时异响",
+        "--model",
+        "XQG100",
+        "--at",
+        "2026-11-27T10:00",
+    ]
+    zh = runner.invoke(cli.app, [*args, "--lang", "zh"]).stdout
+    head = zh.split("还缺")[0]
+    assert "已有" in head and "XQG100" in head and "脱水时异响" in head
+    assert head.index("开场白") < head.index("已有")
+    en = runner.invoke(cli.app, [*args, "--lang", "en", "--format", "markdown"]).stdout
+    given = en.split("### You have")[1].split("###")[0]
+    assert "XQG100" in given and "脱水时异响" in given
+    doc = json.loads(runner.invoke(cli.app, [*args, "--format", "json"]).stdout)
+    assert doc["facts"] == {"model": "XQG100", "fault": "脱水时异响"}
+    bare = runner.invoke(cli.app, ["prep", "-s", "appliance", "--at", "2026-11-27T10:00"]).stdout
+    assert "You have" not in bare

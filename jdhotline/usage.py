@@ -1,0 +1,112 @@
+"""Typer's usage errors (no such option, missing value, ...) in the user's language.
+
+Typer's convention stays (usage line, hint, "Error:" line, exit 2); only the words
+change, in zh. Click decides these errors before any option is read, so the language
+comes from the command line as given (words.args_language).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import IO, Any
+
+from typer._click import exceptions as click_errors
+
+from .words import args_language, word
+
+_ARGS: list[str] = []  # the command line Typer is parsing (set by the patched _main)
+_METAVARS = {
+    "OPTIONS": "选项",
+    "COMMAND": "命令",
+    "ARGS": "参数",
+    "PROBLEM": "问题",
+    "LINE": "热线",
+    "SHELL": "终端类型",
+    "ITEM": "项目",
+}
+_english_show = click_errors.UsageError.show
+
+
+def install() -> None:
+    """Word Typer's usage errors through words.py (once, when the CLI is imported)."""
+    import typer.core
+
+    if getattr(typer.core._main, "jdhotline", False):
+        return
+    parse = typer.core._main
+
+    def main(self: Any, *, args: Any = None, **extra: Any) -> Any:
+        import sys
+
+        _ARGS[:] = list(sys.argv[1:] if args is None else args)
+        return parse(self, args=args, **extra)
+
+    main.jdhotline = True  # type: ignore[attr-defined]
+    typer.core._main = main  # type: ignore[assignment]
+    click_errors.UsageError.show = _show  # type: ignore[method-assign]
+
+
+def _show(self: click_errors.UsageError, file: IO[Any] | None = None) -> None:
+    lang = args_language(_ARGS)
+    if lang != "zh":
+        _english_show(self, file)
+        return
+    if file is None:
+        file = click_errors.get_text_stderr()
+    if self.ctx is not None:
+        usage = self.ctx.get_usage().replace("Usage: ", word(lang, "usage.usage"), 1)
+        usage = re.sub(r"\b[A-Z]{2,}\b", lambda m: _METAVARS.get(m[0], m[0]), usage)
+        file.write(usage + "\n")
+        if self.ctx.command.get_help_option(self.ctx) is not None:
+            hint = word(
+                lang,
+                "usage.try",
+                command=self.ctx.command_path,
+                option=self.ctx.help_option_names[0],
+            )
+            file.write(hint + "\n")
+        file.write("\n")
+    file.write(word(lang, "usage.error", message=_message(self, lang)) + "\n")
+
+
+def _message(error: click_errors.UsageError, lang: str) -> str:
+    text = error.message
+    if isinstance(error, click_errors.NoSuchOption):
+        guesses = list(error.possibilities or ())
+        if guesses:
+            return word(
+                lang, "usage.no_such_option.guess", name=error.option_name, guess=guesses[0]
+            )
+        return word(lang, "usage.no_such_option", name=error.option_name)
+    if isinstance(error, click_errors.BadOptionUsage) and "requires an argument" in text:
+        return word(lang, "usage.missing_value", name=error.option_name)
+    if isinstance(error, click_errors.MissingParameter):
+        return word(lang, "usage.missing_argument", name=_hint(error))
+    if isinstance(error, click_errors.BadParameter):
+        choices = getattr(error, "choices", None)
+        if choices:
+            message = word(lang, "usage.not_one_of", value=error.value, choices="、".join(choices))
+        else:
+            message = text
+        return word(lang, "usage.invalid", name=_hint(error), message=message)
+    extra = re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", text)
+    if extra:
+        return word(lang, "usage.extra", args=extra[1])
+    if text.startswith("Missing command"):
+        return word(lang, "usage.missing_command")
+    command = re.match(r"No such command '(.*)'", text)
+    if command:
+        return word(lang, "usage.no_such_command", name=command[1])
+    return word(lang, "usage.other", message=text)
+
+
+def _hint(error: click_errors.UsageError) -> str:
+    """The option or argument's name as the user typed it (--format, PROBLEM)."""
+    param = getattr(error, "param", None)
+    if param is None:
+        return ""
+    names = [name for name in getattr(param, "opts", []) if name.startswith("-")]
+    if names:
+        return "/".join(names)
+    name = getattr(param, "metavar", None) or (param.name or "").upper()
+    return _METAVARS.get(name, name)
