@@ -33,7 +33,7 @@ def bomb() -> str:
 
 
 def run(args: list[str], stdin: bytes = b"", home: str = "") -> tuple[float, int]:
-    env = dict(os.environ, JDHOTLINE_CACHE_DIR="", JDHOTLINE_HOME=home or tempfile.mkdtemp())
+    env = dict(os.environ, JDHOTLINE_HOME=home or tempfile.mkdtemp())
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "jdhotline", *args], input=stdin,
                           capture_output=True, env=env, timeout=60, check=False)  # fmt: skip

@@ -29,4 +29,4 @@ def official_until(last: int = OFFICIAL_LAST) -> OfficialCalendar:
 def pin_official(monkeypatch: pytest.MonkeyPatch, last: int = OFFICIAL_LAST) -> None:
     """Every calendar made in this test (the CLI's included) sees data up to ``last`` only."""
     pinned = official_until(last)
-    monkeypatch.setattr(workdays, "official_calendar", lambda cache_dir=None: pinned)
+    monkeypatch.setattr(workdays, "official_calendar", lambda: pinned)

@@ -54,20 +54,13 @@ XDG = {
 }
 
 
-@pytest.fixture(scope="session")
-def _cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("cache")
-
-
 @pytest.fixture(autouse=True)
-def _pinned_env(
-    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory, _cache_dir: Path
-) -> Path:
+def _pinned_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The one place the environment is pinned, for every test.
 
     Nothing the developer exported leaks in (width, colour, terminal, language,
     catalogue, time zone), and every folder jdhotline or a library may write to (the
-    home, the XDG folders, JDHOTLINE_HOME, the cache) is a temporary one, also for the
+    home, the XDG folders, JDHOTLINE_HOME) is a temporary one, also for the
     subprocesses a test starts. Returns the test's home.
     """
     for name in list(os.environ):
@@ -80,7 +73,6 @@ def _pinned_env(
     for name, folder in XDG.items():
         monkeypatch.setenv(name, str(home / folder))
     monkeypatch.setenv("JDHOTLINE_HOME", str(home / "jdhotline"))
-    monkeypatch.setenv("JDHOTLINE_CACHE_DIR", str(_cache_dir))
     time.tzset()
     return home
 
@@ -90,7 +82,7 @@ def bare_env(**extra: str) -> dict[str, str]:
 
     Without HOME a program finds the real home folder through the password database.
     """
-    keep = ("PATH", "HOME", "TZ", "JDHOTLINE_HOME", "JDHOTLINE_CACHE_DIR", *XDG)
+    keep = ("PATH", "HOME", "TZ", "JDHOTLINE_HOME", *XDG)
     return {**{name: os.environ[name] for name in keep if name in os.environ}, **extra}
 
 

@@ -27,7 +27,7 @@ def test_the_environment_is_pinned(_pinned_env: Path) -> None:
         assert os.environ[name] == value
     assert not set(UNSET) & set(os.environ)
     assert Path.home() == _pinned_env
-    for name in ("JDHOTLINE_HOME", "JDHOTLINE_CACHE_DIR", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
+    for name in ("JDHOTLINE_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
         assert Path(os.environ[name]).is_relative_to(_pinned_env.parent), name
 
 
@@ -38,7 +38,6 @@ def test_default_folders_are_the_tests_home(
     """Without JDHOTLINE_HOME, the record lands in the pinned home (a test cannot reach the
     real ~/.local/share), and nothing is written under the cache folder."""
     monkeypatch.delenv("JDHOTLINE_HOME")
-    monkeypatch.delenv("JDHOTLINE_CACHE_DIR")
     commands = [["case", "add", "--line", "plus", *AT], ["open", "--format", "json", *AT]]
     for args in commands:
         if how == "in-process":

@@ -204,7 +204,7 @@ def test_a_broken_catalogue_gives_one_message_and_exit_3(
 def jd(
     *args: str, env: dict[str, str] | None = None, stdin: str | None = None, cwd: Path | None = None
 ):
-    base = dict(os.environ, JDHOTLINE_CACHE_DIR="", PYTHONIOENCODING="utf-8")
+    base = dict(os.environ, PYTHONIOENCODING="utf-8")
     base.pop("JDHOTLINE_CATALOG", None)
     return subprocess.run(
         [sys.executable, "-m", "jdhotline", *args],
@@ -521,7 +521,7 @@ def _encodes(text: str, encoding: str) -> bool:
 @pytest.mark.parametrize("encoding", ["gbk", "cp936", "big5"])
 def test_chinese_legacy_encodings_end_to_end(encoding: str) -> None:
     """Issue 13 #5, as reported: a real process with PYTHONIOENCODING set."""
-    env = dict(os.environ, JDHOTLINE_CACHE_DIR="", PYTHONIOENCODING=encoding)
+    env = dict(os.environ, PYTHONIOENCODING=encoding)
     for fmt in ("text", "json"):
         proc = subprocess.run(
             [sys.executable, "-m", "jdhotline", "which", "-s", "order", "--lang", "zh",
@@ -581,7 +581,7 @@ def test_non_utf8_bytes_on_stdin_and_in_model_give_json_that_parses() -> None:
         [sys.executable, "-m", "jdhotline", "prep", "-", "-s", "appliance",
          "--model", os.fsdecode(b"BCD\xff"), "--want", "fix", "--format", "json", *AT],
         input=b"refund \xff", capture_output=True, timeout=60, check=False,
-        env=dict(os.environ, JDHOTLINE_CACHE_DIR=""),
+        env=dict(os.environ),
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout.decode("utf-8"))["opening"] == doc["opening"]
@@ -589,7 +589,7 @@ def test_non_utf8_bytes_on_stdin_and_in_model_give_json_that_parses() -> None:
 
 def test_closed_stdout(tmp_path: Path) -> None:
     """Issue 13 #7: `which >&-` crashed; `case add >&-` saved the case, then crashed."""
-    env = {**os.environ, "JDHOTLINE_HOME": str(tmp_path), "JDHOTLINE_CACHE_DIR": ""}
+    env = {**os.environ, "JDHOTLINE_HOME": str(tmp_path)}
     for args, saved in (
         ("which -s order", ""),
         ("case add --line regular", " (case 1 was saved)"),
@@ -612,7 +612,7 @@ def test_closed_stdout(tmp_path: Path) -> None:
 )
 def test_a_reader_that_stops_early_leaves_the_exit_code_alone(args: list[str], code: int) -> None:
     """Issue 13 #15: `| head` made every command exit 1 (the code for "line closed")."""
-    env = dict(os.environ, JDHOTLINE_CACHE_DIR="", COLUMNS="80")
+    env = dict(os.environ, COLUMNS="80")
     env.pop("FORCE_COLOR", None)
     for forced in ({}, {"FORCE_COLOR": "1"}):  # piped text; Rich writing as to a terminal
         with subprocess.Popen(
@@ -673,7 +673,7 @@ def test_ctrl_c_says_interrupted_and_whether_the_case_was_saved(
     tmp_path: Path, code: str, args: list[str], said: str
 ) -> None:
     """Issue 13 #8: during the imports a traceback; later a silent 130, even after saving."""
-    env = dict(os.environ, JDHOTLINE_HOME=str(tmp_path), JDHOTLINE_CACHE_DIR="")
+    env = dict(os.environ, JDHOTLINE_HOME=str(tmp_path))
     proc = subprocess.run(
         [sys.executable, "-c", code, *args, *AT],
         capture_output=True, text=True, env=env, timeout=60, check=False,
@@ -692,7 +692,7 @@ def test_columns_0_in_a_terminal_still_prints(args: list[str]) -> None:
     """Issue 13 #9: COLUMNS=0 in a pty printed nothing, exit 0."""
     import pty
 
-    env = dict(os.environ, JDHOTLINE_CACHE_DIR="", COLUMNS="0", LINES="0", TERM="xterm")
+    env = dict(os.environ, COLUMNS="0", LINES="0", TERM="xterm")
     leader, follower = pty.openpty()
     try:
         proc = subprocess.run(
