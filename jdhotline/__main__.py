@@ -21,7 +21,7 @@ def main() -> None:
 
 
 def _interrupted() -> int:
-    from .words import interrupted_message
+    from .messages import interrupted_message
 
     sys.stderr.write("\n" + interrupted_message(sys.argv[1:], []) + "\n")
     return 130

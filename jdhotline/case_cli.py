@@ -49,7 +49,9 @@ case_app = typer.Typer(
 
 def _case_number(value: str) -> int:
     if not value.strip().isdigit():
-        raise typer.BadParameter(f"{value!r} is not a case number (see `jdhotline case list`).")
+        error = typer.BadParameter(word("en", "error.not_case_number", value=value))
+        error.worded = ("error.not_case_number", {"value": value})  # type: ignore[attr-defined]
+        raise error
     return int(value)
 
 
@@ -142,7 +144,7 @@ def case_add(
         with case_store() as store:
             with saving():
                 case_id = store.add(line=found.id, at=moment, scenario=scenario_id, **fields)
-                saved.append(f"case {case_id} was saved")
+                saved.append(("added", case_id))
             case = store.get(case_id)
     _show_done(case, moment, fmt, "added", language)
 
@@ -172,7 +174,6 @@ def case_log(
             "note": text_of(note),
         },
         lambda store, moment, fields: store.log(case_id, at=moment, **fields),
-        "the call on case {id} was saved",
     )
 
 
@@ -195,7 +196,6 @@ def case_close(
         "closed",
         lambda _, __: {"outcome": text_of(outcome)},
         lambda store, moment, fields: store.close_case(case_id, at=moment, **fields),
-        "case {id} was closed",
     )
 
 
@@ -215,7 +215,6 @@ def case_reopen(
         "reopened",
         lambda _, __: {},
         lambda store, moment, fields: store.reopen(case_id, at=moment),
-        "case {id} was reopened",
     )
 
 
@@ -227,12 +226,11 @@ def _change_case(
     what: str,
     read: "Callable[[dt.datetime, str], dict[str, Any]]",
     change: "Callable[[CaseStore, dt.datetime, dict[str, Any]], None]",
-    saved_as: str,
 ) -> None:
     """One change to a case in one transaction, then the case as it now stands.
 
     `read` checks the options first, so bad input is refused before the record opens;
-    `saved_as` is what an interrupt after the write reports."""
+    `what` was done ("closed") is also what an interrupt after the write reports."""
     language = language_of(lang)
     with boundary(language):
         moment = moment_at(at, language)
@@ -240,7 +238,7 @@ def _change_case(
         with case_store() as store:
             with saving():
                 change(store, moment, fields)
-                saved.append(saved_as.format(id=case_id))
+                saved.append((what, case_id))
             case = store.get(case_id)
     _show_done(case, moment, fmt, what, language)
 
@@ -260,7 +258,7 @@ def case_list(
         moment = moment_at(at, language)
         with case_store() as store:
             cases = store.all(include_closed=all_)
-            left_out(store)
+            left_out(store, language)
     emit(
         fmt,
         lambda: [documents.case_summary_json(c, moment) for c in cases],
@@ -318,7 +316,7 @@ def case_export(
         catalogue = catalogue_at(catalog) if fmt == "ics" else None
         with case_store() as store:
             cases = store.all(include_closed=True)
-            left_out(store)
+            left_out(store, language)
     if catalogue is not None:
         from .ics import cases_ics
 

@@ -24,6 +24,15 @@ from typing import TYPE_CHECKING, TypeVar
 from .case import Case, Entry, closed_error, parse_promise
 from .errors import CaseStateError, CaseStoreError, NoSuchCase
 from .schedule import in_range
+from .schema import (
+    APPLICATION_ID,
+    HEADER,
+    MIGRATIONS,
+    SCHEMA_V3,
+    SCHEMA_VERSION,
+    TABLES,
+    UNSTAMPED_UNTIL,
+)
 
 __all__ = ["Case", "CaseStateError", "CaseStore", "CaseStoreError", "NoSuchCase", "parse_promise"]
 
@@ -32,104 +41,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 10_000
-# PRAGMA application_id: "JDHL". Files from before it was stamped are recognised by
-# their version and tables (_TABLES); anything else is not jdhotline's and is not touched.
-APPLICATION_ID = 0x4A44484C
-_TABLES = {
-    1: frozenset({"cases"}),
-    2: frozenset({"cases", "entries"}),
-    3: frozenset({"cases", "entries"}),
-}
-UNSTAMPED_UNTIL = 2  # versions 1 and 2 were first written without the application id
-_HEADER = b"SQLite format 3\x00"
-
-# Version 1 (jdhotline's first record): one row per case, no history.
-SCHEMA_V1 = """
-CREATE TABLE cases (
-    id INTEGER PRIMARY KEY,
-    line TEXT NOT NULL,
-    scenario TEXT,
-    order_no TEXT,
-    agent TEXT,
-    ticket TEXT,
-    due TEXT,
-    note TEXT,
-    status TEXT NOT NULL DEFAULT 'open',
-    created_at TEXT NOT NULL
-);
-"""
-
-# Version 2: every call is an entry, so a case has a history.
-SCHEMA_V2 = """
-CREATE TABLE cases (
-    id INTEGER PRIMARY KEY,
-    line TEXT NOT NULL,
-    scenario TEXT,
-    order_no TEXT,
-    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
-    created_at TEXT NOT NULL,
-    closed_at TEXT,
-    outcome TEXT
-);
-CREATE TABLE entries (
-    id INTEGER PRIMARY KEY,
-    case_id INTEGER NOT NULL REFERENCES cases(id),
-    at TEXT NOT NULL,
-    kind TEXT NOT NULL CHECK (kind IN ('call', 'close')),
-    agent TEXT,
-    ticket TEXT,
-    due TEXT,
-    note TEXT
-);
-CREATE INDEX entries_by_case ON entries(case_id, id);
-CREATE INDEX cases_by_order ON cases(order_no);
-"""
-
-_MIGRATE_1_TO_2 = f"""
-ALTER TABLE cases RENAME TO cases_v1;
-{SCHEMA_V2}
-INSERT INTO cases (id, line, scenario, order_no, status, created_at)
-    SELECT id, line, scenario, order_no, status, created_at FROM cases_v1;
-INSERT INTO entries (case_id, at, kind, agent, ticket, due, note)
-    SELECT id, created_at, 'call', agent, ticket, due, note FROM cases_v1;
-DROP TABLE cases_v1;
-"""
-
-# Version 3: a reopen is an entry too, so the history says when a case was opened again.
-# SQLite cannot change a CHECK in place: the entries move to a new table.
-ENTRIES_V3 = """
-CREATE TABLE entries (
-    id INTEGER PRIMARY KEY,
-    case_id INTEGER NOT NULL REFERENCES cases(id),
-    at TEXT NOT NULL,
-    kind TEXT NOT NULL CHECK (kind IN ('call', 'close', 'reopen')),
-    agent TEXT,
-    ticket TEXT,
-    due TEXT,
-    note TEXT
-);
-CREATE INDEX entries_by_case ON entries(case_id, id);
-"""
-
-_MIGRATE_2_TO_3 = f"""
-ALTER TABLE entries RENAME TO entries_v2;
-DROP INDEX entries_by_case;
-{ENTRIES_V3}
-INSERT INTO entries (id, case_id, at, kind, agent, ticket, due, note)
-    SELECT id, case_id, at, kind, agent, ticket, due, note FROM entries_v2;
-DROP TABLE entries_v2;
-"""
-
-# The current schema, for a new file (version 2's cases, version 3's entries); an older
-# file runs each step from its version up, all in one transaction.
-SCHEMA_V3 = (
-    SCHEMA_V2.split("CREATE TABLE entries")[0]
-    + ENTRIES_V3
-    + "CREATE INDEX cases_by_order ON cases(order_no);"
-)
-_MIGRATIONS = {1: _MIGRATE_1_TO_2, 2: _MIGRATE_2_TO_3}
 
 
 class CaseStore:
@@ -143,8 +55,7 @@ class CaseStore:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise CaseStoreError(
-                f"cannot create the folder {path.parent} ({exc.strerror}); "
-                "set JDHOTLINE_HOME to a folder you can write"
+                "store.mkdir", folder=path.parent, why=_os_why(exc), detail=exc.strerror
             ) from None
         import sqlite3  # imported here: only the case commands pay for it
 
@@ -189,7 +100,7 @@ class CaseStore:
                 _run_script(self.db, SCHEMA_V3)
             elif state != "current":
                 for version in range(int(state[1:]), SCHEMA_VERSION):
-                    _run_script(self.db, _MIGRATIONS[version])
+                    _run_script(self.db, MIGRATIONS[version])
             if state != "current":
                 self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -210,20 +121,16 @@ class CaseStore:
         tables = frozenset(names.split("\x1f")) if names else frozenset()
         if app == APPLICATION_ID and version > SCHEMA_VERSION:
             raise CaseStoreError(
-                f"{self.path} was written by a newer jdhotline (schema {version}, this one "
-                f"knows {SCHEMA_VERSION}); upgrade jdhotline. The file was not changed."
+                "store.newer", path=self.path, version=version, known=SCHEMA_VERSION
             )
-        if app == APPLICATION_ID and version == SCHEMA_VERSION and tables == _TABLES[version]:
+        if app == APPLICATION_ID and version == SCHEMA_VERSION and tables == TABLES[version]:
             return "current"
         if app == 0 and version == 0 and not tables:
             return "new"
         ours = app == APPLICATION_ID or (app == 0 and version <= UNSTAMPED_UNTIL)
-        if ours and version in _TABLES and tables == _TABLES[version]:
+        if ours and version in TABLES and tables == TABLES[version]:
             return f"v{version}"
-        raise CaseStoreError(
-            f"{self.path} is a SQLite database, but not jdhotline's; "
-            "it was left untouched. Set JDHOTLINE_HOME to another folder."
-        )
+        raise CaseStoreError("store.foreign", path=self.path)
 
     def _wal(self) -> None:
         if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
@@ -374,10 +281,7 @@ class CaseStore:
         with self._guard():
             cases = self._load("WHERE id = ?", (case_id,))
         if self.unreadable:
-            raise CaseStoreError(
-                f"case {case_id} in {self.path} cannot be read (a damaged or out-of-range "
-                "value); the other cases can, and nothing was changed"
-            )
+            raise CaseStoreError("store.unreadable_case", id=case_id, path=self.path)
         if not cases:
             raise NoSuchCase(case_id)
         return cases[0]
@@ -459,25 +363,20 @@ def _run_script(db: sqlite3.Connection, script: str) -> None:
 def _check_file(path: Path) -> None:
     """Refuse, without touching it, a file that is not a SQLite database."""
     if path.is_dir():
-        raise CaseStoreError(f"{path} is a folder, not a case database")
+        raise CaseStoreError("store.is_folder", path=path)
     try:
         with path.open("rb") as handle:
-            header = handle.read(len(_HEADER))
+            header = handle.read(len(HEADER))
     except FileNotFoundError:
         return
     except NotADirectoryError:
-        raise CaseStoreError(
-            f"{path.parent} is not a folder; set JDHOTLINE_HOME to a folder you can write"
-        ) from None
+        raise CaseStoreError("store.not_folder", folder=path.parent) from None
     except OSError as exc:
         raise CaseStoreError(
-            f"cannot read {path} ({exc.strerror}); set JDHOTLINE_HOME to a folder you can write"
+            "store.cannot_read", path=path, why=_os_why(exc), detail=exc.strerror
         ) from None
-    if header and header != _HEADER:
-        raise CaseStoreError(
-            f"{path} is not a jdhotline case database (not SQLite); it was left untouched. "
-            "Move it away, or set JDHOTLINE_HOME to another folder."
-        )
+    if header and header != HEADER:
+        raise CaseStoreError("store.not_sqlite", path=path)
 
 
 def _is_busy(exc: Exception) -> bool:
@@ -489,17 +388,34 @@ def _store_error(path: Path, exc: sqlite3.Error, waited: float) -> CaseStoreErro
     text = str(exc)
     if _is_busy(exc):
         seconds = f"{waited:.0f}" if waited >= 1 else f"{waited:.1f}"
-        return CaseStoreError(
-            f"{path} is locked by another program (waited {seconds} s); "
-            "nothing was written, try again"
-        )
+        return CaseStoreError("store.locked", path=path, seconds=seconds)
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        writable = os.access(path.parent, os.W_OK)
-        hint = "" if writable else f" ({path.parent} is not writable)"
-        return CaseStoreError(
-            f"cannot write {path}{hint}; set JDHOTLINE_HOME to a folder you can write"
-        )
-    return CaseStoreError(f"{path} cannot be used ({text}); nothing was written")
+        if os.access(path.parent, os.W_OK):
+            return CaseStoreError("store.read_only", path=path)
+        return CaseStoreError("store.read_only_folder", path=path, folder=path.parent)
+    why = next((why for part, why in _SQLITE_WHY if part in text), "other")
+    return CaseStoreError("store.unusable", path=path, why=why, detail=text)
+
+
+# What SQLite's message says, as a reason words.py can give in either language.
+_SQLITE_WHY = (
+    ("malformed", "damaged"),
+    ("not a database", "damaged"),
+    ("full", "full"),
+    ("I/O", "io"),
+)
+
+
+def _os_why(exc: OSError) -> str:
+    """An OS error's reason as words.py names it (the detail stays, for English)."""
+    import errno
+
+    return {
+        errno.EACCES: "denied",
+        errno.EPERM: "denied",
+        errno.EROFS: "read_only",
+        errno.ENOSPC: "full",
+    }.get(exc.errno or 0, "other")
 
 
 def _iso(moment: dt.datetime) -> str:

@@ -28,6 +28,7 @@ from .errors import (
     catch_interrupts,
 )
 from .interview import Interview, interactive
+from .messages import interrupted_message, output_note
 from .options import (
     AtOpt,
     CatalogOpt,
@@ -58,7 +59,7 @@ from .options import (
     typer_app,
 )
 from .usage import install as _word_usage_errors
-from .words import interrupted_message, word
+from .words import word
 
 _word_usage_errors()
 
@@ -462,8 +463,14 @@ def main() -> None:
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(0)
     finally:
-        out.finish(saved)
+        finish_output(sys.argv[1:])
         _spare_the_final_collections()
+
+
+def finish_output(args: list[str]) -> None:
+    """The note owed about the output, if any, in the command line's language."""
+    shown_in = getattr(sys.stderr, "encoding", "") or ""
+    out.finish(lambda closed, encoding: output_note(args, saved, closed, encoding, shown_in))
 
 
 def _spare_the_final_collections() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -107,19 +107,12 @@ class Output:
             # Undecodable input bytes arrive as surrogates, which inputs.readable escapes.
             sys.stdin.reconfigure(errors="surrogateescape")
 
-    def finish(self, saved: Sequence[str] = ()) -> None:
-        """The one note owed about the output, after it (cli.main)."""
-        if self.stdout_closed:
-            done = f" ({', '.join(saved)})" if saved else ""
-            self._stderr(
-                f"jdhotline: standard output is closed, so the answer was not printed{done}\n"
-            )
-        elif self.replaced:
+    def finish(self, note: Callable[[bool, str], str]) -> None:
+        """The one note owed about the output, after it (cli.main): ``note(closed,
+        encoding)`` words it, for a closed stdout or characters printed as '?'."""
+        if self.stdout_closed or self.replaced:
             encoding = getattr(sys.stdout, "encoding", None) or "unknown"
-            self._stderr(
-                f"jdhotline: the output encoding ({encoding}) cannot show some characters; "
-                "they print as '?'. Use a UTF-8 locale (e.g. LANG=C.UTF-8) or --format json.\n"
-            )
+            self._stderr(note(self.stdout_closed, encoding) + "\n")
 
     @staticmethod
     def _stderr(text: str) -> None:

@@ -17,9 +17,9 @@ class CatalogueError(Exception):
         super().__init__(f"{file}: {where}: {problem}" if where else f"{file}: {problem}")
 
 
-class Problem(ValueError):
-    """A refusal with a code and its arguments, and no words: words.refusal words it, in
-    the language the error boundary picks (``str()`` is the code, for logs)."""
+class Coded(Exception):
+    """An error with a code and its arguments, and no words: messages.refusal words it,
+    in the language the error boundary picks (``str()`` is the code, for logs)."""
 
     def __init__(self, code: str, **params: object) -> None:
         super().__init__(code)
@@ -30,12 +30,17 @@ class Problem(ValueError):
         return f"{self.code} {self.params}"
 
 
+class Problem(Coded, ValueError):
+    """A refusal of what the user gave (exit 2)."""
+
+
 class BadMoment(Problem):
     """A moment that is not one, or one outside the range jdhotline answers for."""
 
 
-class CaseStoreError(Exception):
-    """The case database cannot be used; the message says why and what to do."""
+class CaseStoreError(Coded):
+    """The case database cannot be used; worded with why and what to do. Not a
+    ValueError, so no option check swallows it; it ends with EXIT_STORE."""
 
 
 class NoSuchCase(LookupError):
@@ -80,9 +85,6 @@ class Interrupted(BaseException):
     """
 
 
-WRITING = {"add", "log", "close", "reopen"}  # the case commands that change the record
-
-
 def catch_interrupts() -> None:
     """From now on Ctrl-C raises Interrupted (called first thing by the console script)."""
     import signal
@@ -91,13 +93,3 @@ def catch_interrupts() -> None:
         raise Interrupted
 
     signal.signal(signal.SIGINT, interrupt)
-
-
-def interrupted_case(args: list[str], saved: list[str]) -> str:
-    """Which "interrupted" to say: with what was saved, or that a write saved nothing."""
-    words = [arg for arg in args if not arg.startswith("-")]
-    if saved:
-        return "saved"
-    if words[:1] == ["case"] and words[1:2] and words[1] in WRITING:
-        return "unsaved"
-    return ""

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .errors import EXIT_INTERRUPTED, EXIT_USAGE, Problem, Stop
-from .words import refusal, word, zh_punctuation
+from .messages import refusal
+from .words import word, zh_punctuation
 
 
 def zh(text: str, lang: str) -> str:

@@ -28,7 +28,8 @@ from .errors import (
     Problem,
     Stop,
 )
-from .words import refusal, word
+from .messages import refusal
+from .words import word
 
 if TYPE_CHECKING:
     from .cases import Case, CaseStore
@@ -178,7 +179,7 @@ ScenarioOpt = Annotated[
 
 
 def language_of(option: str | None) -> str:
-    from .words import args_language
+    from .messages import args_language
 
     return option if option is not None else args_language([])
 
@@ -227,7 +228,7 @@ def boundary(lang: str) -> Iterator[None]:
         out.error(stop.message, stop.hint)
         raise typer.Exit(stop.code) from None
     except CaseStoreError as exc:
-        out.error(str(exc))
+        out.error(refusal(exc, lang))
         raise typer.Exit(EXIT_STORE) from None
     except NoSuchCase as exc:
         out.error(word(lang, "error.no_case", id=exc.case_id), word(lang, "error.no_case.hint"))
@@ -340,21 +341,18 @@ def overdue_cases(moment: dt.datetime, order: str | None, lang: str) -> "list[Ca
     try:
         with case_store() as store:
             cases = store.for_order(order) if order else store.all()
-            left_out(store)
+            left_out(store, lang)
     except CaseStoreError as exc:
-        out.error(word(lang, "error.case_record", reason=exc))
+        out.error(word(lang, "error.case_record", reason=refusal(exc, lang)))
         return []
     return [c for c in cases if c.overdue(moment) is not None]
 
 
-def left_out(store: "CaseStore") -> None:
+def left_out(store: "CaseStore", lang: str) -> None:
     """One line for cases the record holds but cannot read (the rest are shown)."""
     if store.unreadable:
-        numbers = ", ".join(map(str, store.unreadable))
-        out.error(
-            f"case {numbers} in {store.path} cannot be read (a damaged or out-of-range "
-            "value) and is left out; the other cases are shown"
-        )
+        ids = ", ".join(map(str, store.unreadable))
+        out.error(word(lang, "error.store.left_out", ids=ids, path=store.path))
 
 
 def text_of(value: str | None) -> str | None:
@@ -370,7 +368,7 @@ def shorten(text: str, limit: int = 80) -> str:
 
 
 # What a case command has written, for the message on Ctrl-C (cli.main).
-saved: list[str] = []
+saved: list[tuple[str, int]] = []  # (what, case number): ("added", 3)
 
 
 @contextmanager

@@ -12,7 +12,8 @@ from typing import IO, Any
 
 from typer._click import exceptions as click_errors
 
-from .words import args_language, word
+from .messages import args_language
+from .words import word
 
 _ARGS: list[str] = []  # the command line Typer is parsing (set by the patched _main)
 _METAVARS = {
@@ -84,7 +85,10 @@ def _message(error: click_errors.UsageError, lang: str) -> str:
         return word(lang, "usage.missing_argument", name=_hint(error))
     if isinstance(error, click_errors.BadParameter):
         choices = getattr(error, "choices", None)
-        if choices:
+        worded = getattr(error, "worded", None)  # (word name, its parameters)
+        if worded:
+            message = word(lang, worded[0], **worded[1])
+        elif choices:
             message = word(lang, "usage.not_one_of", value=error.value, choices="、".join(choices))
         else:
             message = text

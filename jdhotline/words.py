@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .errors import Problem, interrupted_case
 from .punctuation import zh_punctuation
 from .words_errors import ERRORS
 
@@ -426,43 +425,6 @@ WORDS: dict[str, dict[str, str]] = {
 
 for _lang, _table in ERRORS.items():
     WORDS[_lang].update(_table)
-
-
-def args_language(args: list[str]) -> str:
-    """The language of a command line that may not have parsed (a usage error, Ctrl-C):
-    --lang as given, else the default the README describes (JDHOTLINE_LANG, the locale)."""
-    for i, arg in enumerate(args):
-        if arg.startswith("--lang="):
-            value = arg.split("=", 1)[1]
-        elif arg == "--lang" and i + 1 < len(args):
-            value = args[i + 1]
-        else:
-            continue
-        if value in ("zh", "en"):
-            return value
-    import os
-
-    chosen = os.environ.get("JDHOTLINE_LANG", "").strip().lower()
-    if chosen[:2] in ("zh", "en"):
-        return chosen[:2]
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
-
-
-def refusal(problem: Problem, lang: str) -> str:
-    """An errors.Problem in words."""
-    return word(lang, f"error.{problem.code}", **problem.params)
-
-
-def interrupted_message(args: list[str], saved: list[str]) -> str:
-    """ "interrupted", and for a command that writes the record, whether it did."""
-    lang = args_language(args)
-    case = interrupted_case(args, saved)
-    name = f"error.interrupted.{case}" if case else "error.interrupted"
-    return "jdhotline: " + word(lang, name, saved=", ".join(saved))
 
 
 def word(lang: str, name: str, /, **params: Any) -> str:

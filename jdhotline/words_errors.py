@@ -9,8 +9,47 @@ from __future__ import annotations
 _FORMS_EN = "24h, 3d, 90m, 3 小时内, 2天, 半小时, 30分钟, 2026-11-28 or 2026-11-28T18:00"
 _FORMS_ZH = "24h、3d、90m、3 小时内、2天、半小时、30分钟、2026-11-28 或 2026-11-28T18:00"
 
+_HOME_EN = "set JDHOTLINE_HOME to a folder you can write"
+_HOME_ZH = "请把 JDHOTLINE_HOME 设为你能写入的文件夹"
+
 ERRORS: dict[str, dict[str, str]] = {
     "en": {
+        "error.store.mkdir": "cannot create the folder {folder} ({why}); " + _HOME_EN,
+        "error.store.newer": "{path} was written by a newer jdhotline (schema {version}, "
+        "this one knows {known}); upgrade jdhotline. The file was not changed.",
+        "error.store.foreign": "{path} is a SQLite database, but not jdhotline's; "
+        "it was left untouched. Set JDHOTLINE_HOME to another folder.",
+        "error.store.unreadable_case": "case {id} in {path} cannot be read (a damaged or "
+        "out-of-range value); the other cases can, and nothing was changed",
+        "error.store.left_out": "case {ids} in {path} cannot be read (a damaged or "
+        "out-of-range value) and is left out; the other cases are shown",
+        "error.store.is_folder": "{path} is a folder, not a case database",
+        "error.store.not_folder": "{folder} is not a folder; " + _HOME_EN,
+        "error.store.cannot_read": "cannot read {path} ({why}); " + _HOME_EN,
+        "error.store.not_sqlite": "{path} is not a jdhotline case database (not SQLite); "
+        "it was left untouched. Move it away, or set JDHOTLINE_HOME to another folder.",
+        "error.store.locked": "{path} is locked by another program (waited {seconds} s); "
+        "nothing was written, try again",
+        "error.store.read_only": "cannot write {path}; " + _HOME_EN,
+        "error.store.read_only_folder": "cannot write {path} ({folder} is not writable); "
+        + _HOME_EN,
+        "error.store.unusable": "{path} cannot be used ({why}); nothing was written",
+        "error.store.why.denied": "permission denied",
+        "error.store.why.read_only": "read-only file system",
+        "error.store.why.full": "no space left",
+        "error.store.why.damaged": "the file is damaged",
+        "error.store.why.io": "disk I/O error",
+        "error.store.why.other": "system error",
+        "error.saved.added": "case {id} was saved",
+        "error.saved.logged": "the call on case {id} was saved",
+        "error.saved.closed": "case {id} was closed",
+        "error.saved.reopened": "case {id} was reopened",
+        "error.not_case_number": "{value!r} is not a case number (see `jdhotline case list`).",
+        "note.stdout_closed": "standard output is closed, so the answer was not printed",
+        "note.stdout_closed.saved": "standard output is closed, so the answer was not printed "
+        "({saved})",
+        "note.encoding": "the output encoding ({encoding}) cannot show some characters; "
+        "they print as '?'. Use a UTF-8 locale (e.g. LANG=C.UTF-8) or --format json.",
         "error.moment.outside": "{moment} is outside the moments jdhotline handles "
         "({first} to {last}, Beijing time)",
         "error.moment.not_time": "{text!r} is not a time of day (00:00-23:59)",
@@ -52,6 +91,40 @@ ERRORS: dict[str, dict[str, str]] = {
         "usage.not_one_of": "{value!r} is not one of: {choices}.",
     },
     "zh": {
+        "error.store.mkdir": "无法创建文件夹 {folder}({why});" + _HOME_ZH,
+        "error.store.newer": "{path} 由更新版本的 jdhotline 写入(格式第 {version} 版,"
+        "本版本只认得第 {known} 版);请升级 jdhotline。文件没有改动。",
+        "error.store.foreign": "{path} 是别的程序的 SQLite 数据库,不是 jdhotline 的通话记录,"
+        "已原样保留;请把 JDHOTLINE_HOME 设为另一个文件夹。",
+        "error.store.unreadable_case": "{path} 里的记录 {id} 读不出来(数据损坏或超出范围);"
+        "其他记录都能读,没有改动任何内容",
+        "error.store.left_out": "{path} 里的记录 {ids} 读不出来(数据损坏或超出范围),"
+        "没有列出;其他记录照常显示",
+        "error.store.is_folder": "{path} 是文件夹,不是通话记录文件",
+        "error.store.not_folder": "{folder} 不是文件夹;" + _HOME_ZH,
+        "error.store.cannot_read": "无法读取 {path}({why});" + _HOME_ZH,
+        "error.store.not_sqlite": "{path} 不是 jdhotline 的通话记录文件,已原样保留;"
+        "请把它移走,或把 JDHOTLINE_HOME 设为另一个文件夹。",
+        "error.store.locked": "{path} 正被另一个程序占用(已等 {seconds} 秒);"
+        "没有写入任何内容,请稍后再试",
+        "error.store.read_only": "无法写入 {path};" + _HOME_ZH,
+        "error.store.read_only_folder": "无法写入 {path}(文件夹 {folder} 不可写);" + _HOME_ZH,
+        "error.store.unusable": "{path} 无法使用({why});没有写入任何内容",
+        "error.store.why.denied": "没有权限",
+        "error.store.why.read_only": "只读的磁盘",
+        "error.store.why.full": "磁盘已满",
+        "error.store.why.damaged": "文件已损坏",
+        "error.store.why.io": "读写出错",
+        "error.store.why.other": "系统报错",
+        "error.saved.added": "记录 {id} 已保存",
+        "error.saved.logged": "记录 {id} 的这次通话已保存",
+        "error.saved.closed": "记录 {id} 已结案",
+        "error.saved.reopened": "记录 {id} 已重新打开",
+        "error.not_case_number": "“{value}”不是记录编号(可运行 jdhotline case list 查看)",
+        "note.stdout_closed": "标准输出已关闭,答案没有打印出来",
+        "note.stdout_closed.saved": "标准输出已关闭,答案没有打印出来({saved})",
+        "note.encoding": "输出编码({encoding})显示不了部分字符,已换成问号;"
+        "请改用 UTF-8 环境(例如 LANG=C.UTF-8),或加 --format json",
         "error.moment.outside": "{moment} 超出了 jdhotline 能回答的时间范围"
         "(北京时间 {first} 至 {last})",
         "error.moment.not_time": "“{text}”不是一天中的时刻(00:00–23:59)",

@@ -164,6 +164,7 @@ def zh_errors() -> list[list[str]]:
         ["prep", "-s", "order", "--phone", "12", *at],  # phone
         ["case", "log", "1", *at],  # a closed case
         ["case", "reopen", "2", *at],  # an open case
+        ["case", "show", "x", "--lang", "zh"],  # not a case number
     ]
 
 
@@ -184,8 +185,40 @@ def test_chinese_errors_are_chinese(
         assert not re.search("[\u4e00-\u9fff][,;:?!]", result.stderr), (args, result.stderr)
 
 
+def unusable_records(tmp_path: Path) -> dict[str, Path]:
+    """Case records jdhotline refuses (exit 4), as JDHOTLINE_HOME folders."""
+    import sqlite3
+
+    homes = {name: tmp_path / name for name in ("text", "folder", "foreign")}
+    for home in homes.values():
+        home.mkdir()
+    (homes["text"] / "cases.db").write_text("我的购物笔记\n", encoding="utf-8")
+    (homes["folder"] / "cases.db").mkdir()
+    sqlite3.connect(homes["foreign"] / "cases.db").execute("CREATE TABLE t (x)").connection.close()
+    homes["file"] = tmp_path / "a-file"
+    homes["file"].write_text("", encoding="utf-8")
+    return homes
+
+
+@pytest.mark.parametrize("columns", [40, 80, 120])
+def test_chinese_case_record_errors_are_chinese(tmp_path: Path, columns: int) -> None:
+    for name, home in unusable_records(tmp_path).items():
+        for args in (["case", "list"], ["case", "add", "--line", "regular"]):
+            result = runner.invoke(
+                cli.app,
+                [*args, "--lang", "zh", "--at", "2026-11-27T10:00"],
+                env={"COLUMNS": str(columns), "JDHOTLINE_HOME": str(home)},
+            )
+            assert result.exit_code == 4, (name, args, result.output)
+            said = re.sub(r"/[^\s\uff08\uff09\uff0c\uff1b]+", " ", result.stderr)  # paths
+            assert "JDHOTLINE_HOME" in said or name == "folder", (name, result.stderr)
+            said = said.replace("JDHOTLINE_HOME", "").replace("SQLite", "")
+            assert not english_words(said), (name, result.stderr)
+            assert not re.search("^[\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01\uff09]", said, re.M)
+
+
 def test_interrupted_in_chinese() -> None:
-    from jdhotline.words import interrupted_message
+    from jdhotline.messages import interrupted_message
 
     assert interrupted_message(["--lang", "zh", "which"], []) == "jdhotline: 已中断"
     assert (

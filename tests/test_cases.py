@@ -9,6 +9,8 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -18,9 +20,6 @@ from typer.testing import CliRunner
 
 from jdhotline import cli, options
 from jdhotline.cases import (
-    SCHEMA_V1,
-    SCHEMA_V2,
-    SCHEMA_V3,
     CaseStore,
     CaseStoreError,
     NoSuchCase,
@@ -28,9 +27,10 @@ from jdhotline.cases import (
 )
 from jdhotline.catalogue import Catalogue
 from jdhotline.errors import BadMoment
+from jdhotline.messages import refusal
 from jdhotline.schedule import BEIJING
+from jdhotline.schema import SCHEMA_V1, SCHEMA_V2, SCHEMA_V3
 from jdhotline.script import followup
-from jdhotline.words import refusal
 
 from .conftest import bj
 
@@ -44,6 +44,14 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 AT = ("--at", "2026-11-27T10:00")
+
+
+@contextmanager
+def refused(pattern: str) -> Iterator[None]:
+    """The case record refuses, and says so in English words matching ``pattern``."""
+    with pytest.raises(CaseStoreError) as caught:
+        yield
+    assert re.search(pattern, refusal(caught.value, "en")), refusal(caught.value, "en")
 
 
 def run(*args: str, input: str | None = None):
@@ -218,7 +226,7 @@ def test_a_row_that_cannot_be_read_is_left_out_and_named(tmp_path: Path) -> None
         assert [c.id for c in store.all()] == [4]
         assert store.unreadable == [1, 2, 3]
         assert store.get(4).id == 4 and store.unreadable == []
-        with pytest.raises(CaseStoreError, match=r"case 2 in .* cannot be read"):
+        with refused(r"case 2 in .* cannot be read"):
             store.get(2)
 
 
@@ -255,7 +263,7 @@ def test_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
     content = "我的购物笔记\n".encode() * 100
     path.write_bytes(content)
     before = path.stat().st_mtime_ns
-    with pytest.raises(CaseStoreError, match="not a jdhotline case database"):
+    with refused("not a jdhotline case database"):
         CaseStore(path)
     assert path.read_bytes() == content and path.stat().st_mtime_ns == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cases.db"]
@@ -285,7 +293,7 @@ def test_newer_or_foreign_database_is_refused_untouched(
     db.commit()
     db.close()
     content = path.read_bytes()
-    with pytest.raises(CaseStoreError, match=message):
+    with refused(message):
         CaseStore(path)
     assert path.read_bytes() == content
 
@@ -305,7 +313,7 @@ def test_a_foreign_database_keeps_its_version_and_journal(
     )
     db.close()
     content = path.read_bytes()
-    with pytest.raises(CaseStoreError, match="not jdhotline's; it was left untouched"):
+    with refused("not jdhotline's; it was left untouched"):
         CaseStore(path)
     check = sqlite3.connect(path)
     assert check.execute("PRAGMA user_version").fetchone()[0] == version
@@ -433,7 +441,7 @@ def test_locked_database_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.Mo
     try:
         with (
             CaseStore(path) as store,
-            pytest.raises(CaseStoreError, match=r"locked by another program \(waited 0\.2 s\)"),
+            refused(r"locked by another program \(waited 0\.2 s\)"),
         ):
             store.add(line="regular", at=bj("2026-11-27 11:00"))
     finally:
@@ -492,7 +500,7 @@ def test_opening_a_record_another_program_holds_waits_as_long_as_it_says(
     monkeypatch.setattr(cases, "BUSY_TIMEOUT_MS", 300)
     started = time.monotonic()
     try:
-        with pytest.raises(CaseStoreError, match=r"locked by another program \(waited 0\.3 s\)"):
+        with refused(r"locked by another program \(waited 0\.3 s\)"):
             CaseStore(path)
     finally:
         holder.execute("ROLLBACK")

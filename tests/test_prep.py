@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 
 from jdhotline import cli, interview
 from jdhotline.catalogue import Catalogue
+from jdhotline.messages import refusal
 from jdhotline.prep import Facts, missing, parse_day, parse_order
 from jdhotline.script import opening
-from jdhotline.words import refusal
 
 TODAY = dt.date(2026, 11, 27)
 

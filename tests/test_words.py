@@ -51,3 +51,15 @@ def test_zh_punctuation(text: str, expected: str) -> None:
 def test_durations(minutes: int, en: str, zh: str) -> None:
     delta = dt.timedelta(minutes=minutes)
     assert duration(delta, "en") == en and duration(delta, "zh") == zh
+
+
+def test_chinese_words_have_no_english() -> None:
+    """Every zh word, errors and notes included, reads as Chinese (names, commands,
+    environment variables and the formats to type are not words)."""
+    from .test_answers import english_words
+
+    typed = {"JDHOTLINE", "HOME", "SQLite", "UTF", "LANG", "json", "Ctrl", "calendar"}
+    for name in WORDS["zh"]:
+        params = dict.fromkeys(re.findall(r"{(\w+)", WORDS["zh"][name]), "1")
+        text = word("zh", name, **params)
+        assert not english_words(text) - typed, (name, text)

@@ -1,0 +1,103 @@
+"""The case record's SQLite schema: each version's tables, and the steps from one to the next.
+
+``PRAGMA user_version`` holds the version and ``PRAGMA application_id`` marks the file
+as jdhotline's; cases.py recognises, creates and migrates files with these.
+"""
+
+SCHEMA_VERSION = 3
+# PRAGMA application_id: "JDHL". Files from before it was stamped are recognised by
+# their version and tables (TABLES); anything else is not jdhotline's and is not touched.
+APPLICATION_ID = 0x4A44484C
+TABLES = {
+    1: frozenset({"cases"}),
+    2: frozenset({"cases", "entries"}),
+    3: frozenset({"cases", "entries"}),
+}
+UNSTAMPED_UNTIL = 2  # versions 1 and 2 were first written without the application id
+HEADER = b"SQLite format 3\x00"
+
+# Version 1 (jdhotline's first record): one row per case, no history.
+SCHEMA_V1 = """
+CREATE TABLE cases (
+    id INTEGER PRIMARY KEY,
+    line TEXT NOT NULL,
+    scenario TEXT,
+    order_no TEXT,
+    agent TEXT,
+    ticket TEXT,
+    due TEXT,
+    note TEXT,
+    status TEXT NOT NULL DEFAULT 'open',
+    created_at TEXT NOT NULL
+);
+"""
+
+# Version 2: every call is an entry, so a case has a history.
+SCHEMA_V2 = """
+CREATE TABLE cases (
+    id INTEGER PRIMARY KEY,
+    line TEXT NOT NULL,
+    scenario TEXT,
+    order_no TEXT,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+    created_at TEXT NOT NULL,
+    closed_at TEXT,
+    outcome TEXT
+);
+CREATE TABLE entries (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('call', 'close')),
+    agent TEXT,
+    ticket TEXT,
+    due TEXT,
+    note TEXT
+);
+CREATE INDEX entries_by_case ON entries(case_id, id);
+CREATE INDEX cases_by_order ON cases(order_no);
+"""
+
+MIGRATE_1_TO_2 = f"""
+ALTER TABLE cases RENAME TO cases_v1;
+{SCHEMA_V2}
+INSERT INTO cases (id, line, scenario, order_no, status, created_at)
+    SELECT id, line, scenario, order_no, status, created_at FROM cases_v1;
+INSERT INTO entries (case_id, at, kind, agent, ticket, due, note)
+    SELECT id, created_at, 'call', agent, ticket, due, note FROM cases_v1;
+DROP TABLE cases_v1;
+"""
+
+# Version 3: a reopen is an entry too, so the history says when a case was opened again.
+# SQLite cannot change a CHECK in place: the entries move to a new table.
+ENTRIES_V3 = """
+CREATE TABLE entries (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('call', 'close', 'reopen')),
+    agent TEXT,
+    ticket TEXT,
+    due TEXT,
+    note TEXT
+);
+CREATE INDEX entries_by_case ON entries(case_id, id);
+"""
+
+MIGRATE_2_TO_3 = f"""
+ALTER TABLE entries RENAME TO entries_v2;
+DROP INDEX entries_by_case;
+{ENTRIES_V3}
+INSERT INTO entries (id, case_id, at, kind, agent, ticket, due, note)
+    SELECT id, case_id, at, kind, agent, ticket, due, note FROM entries_v2;
+DROP TABLE entries_v2;
+"""
+
+# The current schema, for a new file (version 2's cases, version 3's entries); an older
+# file runs each step from its version up, all in one transaction.
+SCHEMA_V3 = (
+    SCHEMA_V2.split("CREATE TABLE entries")[0]
+    + ENTRIES_V3
+    + "CREATE INDEX cases_by_order ON cases(order_no);"
+)
+MIGRATIONS = {1: MIGRATE_1_TO_2, 2: MIGRATE_2_TO_3}
