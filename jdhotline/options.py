@@ -259,13 +259,25 @@ def emit(fmt: str, document: Callable[[], object], build: "Callable[[], View]", 
 
 
 def known_scenarios(catalogue: "Catalogue", lang: str) -> str:
-    ids = ", ".join(s.id for s in catalogue.scenarios)
+    """The ids to type; in zh each with its short Chinese name: order(订单咨询)."""
+    if lang == "zh":
+        ids = "、".join(f"{s.id}({_short(s.name.zh)})" for s in catalogue.scenarios)
+    else:
+        ids = ", ".join(s.id for s in catalogue.scenarios)
     return word(lang, "error.known_scenarios", ids=ids)
 
 
 def known_lines(catalogue: "Catalogue", lang: str) -> str:
-    lines = ", ".join(f"{x.id} ({x.number})" for x in catalogue.lines)
+    if lang == "zh":
+        lines = "、".join(f"{x.id}({x.name.zh} {x.number})" for x in catalogue.lines)
+    else:
+        lines = ", ".join(f"{x.id} ({x.number})" for x in catalogue.lines)
     return word(lang, "error.known_lines", lines=lines)
+
+
+def _short(name: str) -> str:
+    """A scenario's name to its first part: 订单咨询(查物流 / 改地址) → 订单咨询."""
+    return name.replace("(", " / ").split(" / ")[0].strip()
 
 
 def scenario_named(catalogue: "Catalogue", key: str, lang: str) -> "Scenario":
