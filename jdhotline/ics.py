@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 
 from .cases import Case
 from .catalogue import Line
+from .punctuation import zh_punctuation
 from .schedule import BEIJING
 from .script import followup
 
@@ -58,7 +59,8 @@ def description(case: Case, line: Line | None, due: dt.datetime, lang: str) -> s
         lines.append(f"结案后于 {when} 重新打开" if zh else f"Reopened on {when} after closing")
     command = f"jdhotline case followup {case.id}"
     lines.append(f"回拨前:{command}" if zh else f"Before calling: {command}")
-    return "\n".join(lines)
+    text = "\n".join(lines)
+    return zh_punctuation(text) if zh else text  # a calendar shows it as it is
 
 
 def cases_ics(
