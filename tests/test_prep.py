@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from jdhotline import cli, interview
 from jdhotline.catalogue import Catalogue
-from jdhotline.prep import Facts, missing, parse_day, parse_order
+from jdhotline.prep import Facts, missing, parse_day, parse_order, to_ask
 from jdhotline.script import opening
 from jdhotline.words import refusal
 
@@ -102,6 +102,28 @@ def test_missing_facts_per_scenario(
     catalogue: Catalogue, scenario: str, facts: Facts, expected: tuple
 ) -> None:
     assert missing(catalogue.scenario(scenario), facts) == expected
+
+
+@pytest.mark.parametrize(
+    ("scenario", "facts", "expected"),
+    [
+        # The order date after the order number, asked or given, for a buyer's order.
+        ("after-sales", Facts(), ("order", "ordered", "fault", "want")),
+        ("high-value", Facts(order="1"), ("ordered", "model", "fault", "want")),
+        ("dispute", Facts(order="1", fault="x", want="y"), ("ordered",)),
+        ("order", Facts(), ("order", "ordered", "fault", "want")),  # needed there: once
+        # Not when the date is known, a purchase date tells the time, or for a merchant.
+        ("after-sales", Facts(ordered=TODAY), ("order", "fault", "want")),
+        ("high-value", Facts(bought=TODAY), ("order", "model", "fault", "want")),
+        ("appliance", Facts(), ("model", "bought", "fault", "order", "want")),
+        ("malicious-refund", Facts(), ("shop", "order", "fault", "want")),
+        ("account", Facts(), ("fault", "want")),  # no order, no order date
+    ],
+)
+def test_the_interview_asks_the_order_date_after_the_order(
+    catalogue: Catalogue, scenario: str, facts: Facts, expected: tuple
+) -> None:
+    assert to_ask(catalogue.scenario(scenario), facts) == expected
 
 
 def test_every_needed_fact_says_where_to_find_it(catalogue: Catalogue) -> None:
