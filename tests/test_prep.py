@@ -554,3 +554,18 @@ def test_prep_shows_the_facts_you_gave() -> None:
     assert doc["facts"] == {"model": "XQG100", "fault": "脱水时异响"}
     bare = runner.invoke(cli.app, ["prep", "-s", "appliance", "--at", "2026-11-27T10:00"]).stdout
     assert "You have" not in bare
+
+
+def test_an_opening_in_your_own_english_words_comes_without_the_how_to_hint() -> None:
+    """The hint on what to add is for a sheet with no sentence, not beside one."""
+    args = ("-s", "after-sales", "--ordered", "10-10", "--want", "a refund")
+    english = _prep(*args, "--fault", "the shirt does not fit").stdout
+    assert "• “Ordered on 10 October; the shirt does not fit; I want a refund.”\n" in english
+    assert "time + problem + demand" not in english and "In Chinese" not in english
+    chinese = _prep(*args, "--fault", "the shirt does not fit", "--lang", "zh").stdout
+    assert "• “10 月 10 日下单，the shirt does not fit，需求是a refund”\n" in chinese
+    assert "开场白按" not in chinese
+    mixed = _prep(*args, "--fault", "衬衫不合身").stdout  # no Chinese sentence to give instead
+    assert "• “Ordered on 10 October; 衬衫不合身; I want a refund.”\n" in mixed
+    assert "time + problem + demand" not in mixed
+    assert "time + problem + demand" in _prep("-s", "after-sales", "--fault", "衬衫不合身").stdout
