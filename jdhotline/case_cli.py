@@ -300,7 +300,7 @@ def case_export(
             metavar="json|csv|ics",
             callback=one_of(("json", "csv", "ics")),
             help="json or csv: every case with its history; "
-            "ics: a calendar event at each open case's deadline.",
+            "ics: a calendar event at each open case's deadline, or when its line next opens.",
         ),
     ] = "json",
     at: AtOpt = None,
@@ -321,7 +321,7 @@ def case_export(
         from .ics import cases_ics
 
         lines = {line.id: line for line in catalogue.lines}
-        out.raw(cases_ics(cases, lines, moment, language))
+        out.raw(cases_ics(cases, lines, calendar_for(catalogue), moment, language))
     elif fmt == "csv":
         out.plain(documents.cases_csv(cases))
     else:

@@ -368,6 +368,7 @@ def prep(
         parse_order,
         parse_phone,
         parse_shop,
+        to_ask,
     )
     from .script import opening
 
@@ -397,7 +398,7 @@ def prep(
             from .interview import today_parsers
 
             facts = Interview(out, language).facts(
-                catalogue, rec.scenario, missing(rec.scenario, facts), facts, today_parsers(today)
+                catalogue, rec.scenario, to_ask(rec.scenario, facts), facts, today_parsers(today)
             )
         open_cases = overdue_cases(moment, order=facts.order, lang=language)
         plus_user = rec.user == "plus"

@@ -1,23 +1,34 @@
 """The promises in the caller's calendar: open cases as an iCalendar file (RFC 5545).
 
-One event per open case with a promised deadline, at that deadline, in Beijing time
-with its VTIMEZONE. Written with the icalendar library, which also folds long lines,
-escapes text and writes the time zone the way phone and desktop calendars expect.
+One event per open case with a promised deadline, in Beijing time with its VTIMEZONE:
+at the deadline, or, when the line to call back is closed then (a promise due at
+23:30, the merchant line on a weekend or a holiday), at the first moment after it when
+the line opens, so the reminder never says to call a line that is shut; the
+description then gives both times. Written with the icalendar library, which also
+folds long lines, escapes text and writes the time zone the way phone and desktop
+calendars expect.
 
 Each event's UID is the case's (its number and when it was opened), so importing a
 newer export updates the event instead of adding a second one; SEQUENCE counts the
-case's entries, so the newer deadline wins. Pure: the moment is passed in.
+case's entries, so the newer deadline wins. Pure: the moment and the working-day
+calendar are passed in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from .cases import Case
 from .catalogue import Line
-from .schedule import BEIJING
+from .punctuation import zh_punctuation
+from .schedule import BEIJING, status
 from .script import followup
+from .words import clock, stamp, word
+
+if TYPE_CHECKING:
+    from .workdays import WorkCalendar
 
 PRODID = "-//jdhotline//case export//ZH"
 EVENT_MINUTES = 15  # a call-back, not a meeting: a short slot that shows in a day view
@@ -41,12 +52,29 @@ def summary(case: Case, number: str, lang: str) -> str:
     return f"催办 {number} {what}" if zh else f"Chase {number} {what}"
 
 
-def description(case: Case, line: Line | None, due: dt.datetime, lang: str) -> str:
-    """The follow-up script as it stands at the deadline, the agent's ID, the command."""
+def call_time(line: Line | None, due: dt.datetime, calendar: WorkCalendar) -> dt.datetime:
+    """The first moment at or after the deadline when the line is open: the deadline
+    itself when the line is open then, is unknown, or opens no more within the horizon."""
+    if line is None:
+        return due
+    then = status(line, due, calendar)
+    if then.open_now or then.next_change is None:
+        return due
+    return then.next_change
+
+
+def description(
+    case: Case, line: Line | None, due: dt.datetime, start: dt.datetime, lang: str
+) -> str:
+    """When the promise fell due, if the event is later; the follow-up script as it stands
+    at the event, the agent's ID, the command."""
     zh = lang == "zh"
     lines = []
+    if start != due:
+        opens = clock(start) if start.date() == due.date() else stamp(start, lang)
+        lines.append(word(lang, "ics.opens", due=stamp(due, lang), opens=opens))
     if line is not None:
-        words = followup(case, line, due, lang).words
+        words = followup(case, line, start, lang).words
         lines.append(f"这样说:“{words}”" if zh else f"Say: “{words}”")
     agent = case.latest("agent")
     if agent:
@@ -58,13 +86,18 @@ def description(case: Case, line: Line | None, due: dt.datetime, lang: str) -> s
         lines.append(f"结案后于 {when} 重新打开" if zh else f"Reopened on {when} after closing")
     command = f"jdhotline case followup {case.id}"
     lines.append(f"回拨前:{command}" if zh else f"Before calling: {command}")
-    return "\n".join(lines)
+    text = "\n".join(lines)
+    return zh_punctuation(text) if zh else text  # a calendar shows it as it is
 
 
 def cases_ics(
-    cases: Sequence[Case], lines: Mapping[str, Line], at: dt.datetime, lang: str
+    cases: Sequence[Case],
+    lines: Mapping[str, Line],
+    workdays: WorkCalendar,
+    at: dt.datetime,
+    lang: str,
 ) -> bytes:
-    """The calendar: one VEVENT per open case with a deadline, earliest first."""
+    """The calendar: one VEVENT per open case with a deadline, the earliest call first."""
     from icalendar import Alarm, Calendar, Event
 
     calendar = Calendar()
@@ -73,23 +106,25 @@ def cases_ics(
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", "jdhotline 催办" if lang == "zh" else "jdhotline call-backs")
-    stamp = at.astimezone(dt.timezone.utc)
-    due_cases = [c for c in cases if c.status == "open" and c.due is not None]
-    for case in sorted(due_cases, key=lambda c: (c.due, c.id)):
-        assert case.due is not None
-        due = case.due.astimezone(BEIJING)
-        line = lines.get(case.line)
+    dtstamp = at.astimezone(dt.timezone.utc)
+    calls = []  # (when to call, the deadline, the case, its line)
+    for case in cases:
+        if case.status == "open" and case.due is not None:
+            due = case.due.astimezone(BEIJING)
+            line = lines.get(case.line)
+            calls.append((call_time(line, due, workdays), due, case, line))
+    for start, due, case, line in sorted(calls, key=lambda c: (c[0], c[1], c[2].id)):
         number = line.number if line is not None else case.line
         title = summary(case, number, lang)
         event = Event()
         event.add("uid", uid(case))
-        event.add("dtstamp", stamp)
-        event.add("dtstart", due)
-        event.add("dtend", due + dt.timedelta(minutes=EVENT_MINUTES))
+        event.add("dtstamp", dtstamp)
+        event.add("dtstart", start)
+        event.add("dtend", start + dt.timedelta(minutes=EVENT_MINUTES))
         event.add("sequence", len(case.entries))
         event.add("last-modified", case.entries[-1].at.astimezone(dt.timezone.utc))
         event.add("summary", title)
-        event.add("description", description(case, line, due, lang))
+        event.add("description", description(case, line, due, start, lang))
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("description", title)

@@ -130,15 +130,16 @@ class Interview:
         self,
         catalogue: Catalogue,
         scenario: Scenario,
-        missing: tuple[str, ...],
+        asked: tuple[str, ...],
         facts: Facts,
         parsers: dict[str, Callable[[str], object]],
     ) -> Facts:
-        """Ask for each missing fact; Enter skips (and asks for its stand-in, if it has one)."""
+        """Ask for each fact in turn (prep.to_ask); Enter skips (and asks for its stand-in,
+        if it has one)."""
         from .prep import INSTEAD
 
         buyer = scenario.audience == "buyers"
-        queue = list(missing)
+        queue = list(asked)
         while queue:
             fact = queue.pop(0)
             described = catalogue.fact(fact)

@@ -68,6 +68,29 @@ def missing(scenario: Scenario, facts: Facts) -> tuple[str, ...]:
     return tuple(fact for fact in scenario.needs if not facts.has(fact))
 
 
+def to_ask(scenario: Scenario, facts: Facts) -> tuple[str, ...]:
+    """What the interview asks: the missing facts and, right after the order number, the
+    order date, though the sheet never lists it as missing.
+
+    The date is the time in the guide's sentence ("10 月 10 日下单(订单号 123)……"), so
+    a buyer calling about an order is asked it even where the guide does not count it
+    among the must-haves. Not where a purchase date is asked or given (the sentence
+    gives that one), nor of a merchant (the buyer's order is told by its number).
+    """
+    asked = list(missing(scenario, facts))
+    wanted = (
+        scenario.audience == "buyers"
+        and "order" in scenario.needs
+        and not {"ordered", "bought"} & set(scenario.needs)
+        and not facts.has("ordered")
+        and not facts.has("bought")
+    )
+    if wanted:
+        place = scenario.needs.index("order")  # after the order, asked or given
+        asked.insert(sum(scenario.needs.index(f) <= place for f in asked), "ordered")
+    return tuple(asked)
+
+
 def check_not_placeholder(text: str) -> str:
     """Refuse the printed line's placeholder words (工号, <工号> ...) as a value."""
     if text.strip().strip("<>").strip() in _PLACEHOLDER_WORDS:

@@ -56,18 +56,18 @@ def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
     # The head of the answer at a glance: the number, open or closed, when, how to dial.
     head = [b for b in which_view(rec, catalogue, lang, full=False) if isinstance(b, Para | Pairs)]
     opening: list[Spans] = []
-    # Your own words in Chinese make an English sentence half Chinese: say the Chinese one.
-    mixed = lang != "zh" and any("\u4e00" <= c <= "\u9fff" for c in sheet.opening or "")
-    if sheet.opening and not mixed:
-        opening.append(spans(clean(f"“{sheet.opening}”")))
     own = f"{sheet.facts.what_is_wrong or ''}{sheet.facts.want or ''}"
     english = any(c.isascii() and c.isalpha() for c in own)  # no Chinese sentence to give
-    if sheet.opening and not english:
-        if lang != "zh" and sheet.opening_zh:
-            zh = zh_punctuation(sheet.opening_zh)
-            opening.append(spans(word(lang, "say_zh"), clean(f"“{zh}”")))
-    else:
+    in_chinese = lang != "zh" and not english and bool(sheet.opening_zh)
+    # Your own words in Chinese make an English sentence half Chinese: say the Chinese one.
+    mixed = lang != "zh" and any("\u4e00" <= c <= "\u9fff" for c in sheet.opening or "")
+    if not sheet.opening:
         opening.append(spans(word(lang, "no_opening")))
+    elif not (mixed and in_chinese):
+        opening.append(spans(clean(f"“{sheet.opening}”")))
+    if sheet.opening and sheet.opening_zh and in_chinese:
+        zh = zh_punctuation(sheet.opening_zh)
+        opening.append(spans(word(lang, "say_zh"), clean(f"“{zh}”")))
     given = []  # what you gave, so the answer shows it back (not only in the record line)
     from .prep import GIVEN
 

@@ -201,6 +201,7 @@ WORDS: dict[str, dict[str, str]] = {
         "followup.say": "Say",
         "followup.escalate": "Ask to escalate (second missed promise)",
         "followup.missed": "Missed promises",
+        "ics.opens": "Promised by {due}; the line opens {opens} (Beijing time)",
         "error.interrupted": "interrupted",
         "error.plus_and_merchant": "--plus and --merchant exclude each other: "
         "pick the one you are.",
@@ -395,6 +396,7 @@ WORDS: dict[str, dict[str, str]] = {
         "followup.say": "催办话术",
         "followup.escalate": "要求升级(第二次承诺落空)",
         "followup.missed": "落空次数",
+        "ics.opens": "承诺期限 {due};热线 {opens} 开门(北京时间)",
         "error.interrupted": "已中断",
         "error.plus_and_merchant": "--plus 和 --merchant 只能选一个。",
         "error.nothing": "请说明遇到的问题,例如 jdhotline {command} 冰箱不制冷,"

@@ -1,16 +1,21 @@
-"""`case export --format ics`: parsed back with icalendar, times, zone and UIDs checked."""
+"""`case export --format ics`: parsed back with icalendar, times, zone and UIDs checked;
+an event falls when the line to call back is open."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from icalendar import Calendar
 from typer.testing import CliRunner
 
 from jdhotline import cli
 from jdhotline.schedule import BEIJING
+
+from .conftest import bj, line_data
 
 runner = CliRunner()
 
@@ -64,10 +69,11 @@ def test_one_event_per_open_promise_at_its_deadline_in_beijing_time() -> None:
     assert appliance.decoded("dtstart") == dt.datetime(2026, 11, 27, 14, 0, tzinfo=BEIJING)
     assert regular.decoded("dtstamp") == dt.datetime(2026, 11, 27, 12, 0, tzinfo=dt.timezone.utc)
     description = str(regular["description"])
-    assert (
-        "这样说:“订单号 123,工号 00123 承诺 24 小时内反馈,麻烦催进度,服务单号 12345”" in description
+    assert description == (  # Chinese punctuation, as everywhere a zh user reads
+        "这样说：“订单号 123，工号 00123 承诺 24 小时内反馈，麻烦催进度，服务单号 12345”\n"
+        "工号：00123\n"
+        "回拨前：jdhotline case followup 1"
     )
-    assert "工号:00123" in description and "jdhotline case followup 1" in description
     alarm = regular.walk("VALARM")[0]
     assert alarm.decoded("trigger") == dt.timedelta(0)
 
@@ -109,3 +115,88 @@ def test_a_reopened_case_is_back_in_the_calendar_saying_so() -> None:
     assert "结案后于 2026-11-29 09:00 重新打开" in str(event["description"])
     english = events(export("2026-11-29T09:30"))["jdhotline-case-1-20261127T100000"]
     assert "Reopened on 2026-11-29 09:00 after closing" in str(english["description"])
+
+
+# ------------------------------------------------------- an event when the line is open
+
+
+def at_lines(calendar: Calendar) -> list[tuple[dt.datetime, list[str]]]:
+    """Each event's start and its description's lines, in the file's order."""
+    return [
+        (e.decoded("dtstart"), str(e["description"]).split("\n")) for e in calendar.walk("VEVENT")
+    ]
+
+
+def test_a_deadline_in_open_hours_stays_where_it_is() -> None:
+    # The appliance line is open 09:00-21:00 every day: 20:45 and 09:00 are inside.
+    run("case", "add", "--line", "appliance", "--promise", "2026-11-28T20:45",
+        "--at", "2026-11-27T10:00")  # fmt: skip
+    run("case", "add", "--line", "appliance", "--promise", "2026-11-29T09:00",
+        "--at", "2026-11-27T10:00")  # fmt: skip
+    found = at_lines(export("2026-11-27T12:00", "--lang", "zh"))
+    assert [start for start, _ in found] == [bj("2026-11-28 20:45"), bj("2026-11-29 09:00")]
+    for _, description in found:
+        assert description[0].startswith("这样说：")  # no word of another time
+        assert "超时" not in description[0]  # called at the deadline: not overdue yet
+
+
+def test_a_deadline_at_night_moves_to_the_next_opening_and_says_both_times() -> None:
+    run("case", "add", "--line", "appliance", "--ticket", "12345", "--promise",
+        "2026-11-28T23:30", "--at", "2026-11-27T10:00")  # fmt: skip
+    run("case", "add", "--line", "appliance", "--promise", "2026-11-28T01:00",
+        "--at", "2026-11-27T22:00")  # fmt: skip
+    calendar = export("2026-11-27T22:30", "--lang", "zh")
+    early, late = calendar.walk("VEVENT")
+    assert early.decoded("dtstart") == bj("2026-11-28 09:00")  # the same morning
+    assert early.decoded("dtend") == bj("2026-11-28 09:15")
+    assert str(early["description"]).split("\n")[:2] == [
+        "承诺期限 11 月 28 日周六 01:00；热线 09:00 开门（北京时间）",
+        "这样说：“客服承诺 3 小时内反馈，现在已超时 8 小时，麻烦催进度”",
+    ]
+    assert late.decoded("dtstart") == bj("2026-11-29 09:00")  # the next day's opening
+    assert str(late["description"]).startswith(
+        "承诺期限 11 月 28 日周六 23:30；热线 11 月 29 日周日 09:00 开门（北京时间）\n"
+    )
+    assert late.walk("VALARM")[0].decoded("trigger") == dt.timedelta(0)  # rings at 09:00
+    english = events(export("2026-11-27T22:30"))["jdhotline-case-1-20261127T100000"]
+    assert str(english["description"]).split("\n")[:2] == [
+        "Promised by 2026-11-28 Sat 23:30; the line opens 2026-11-29 Sun 09:00 (Beijing time)",
+        "Say: “The agent promised feedback by 11-28 23:30 (Beijing time); it is now 9 h 30 min "
+        "overdue; please chase it; service ticket 12345.”",
+    ]
+
+
+def test_the_merchant_line_moves_to_the_next_working_day() -> None:
+    # 09:00-18:00 on China's working days (2026: National Day 1-7 October, and Saturday
+    # 10 October a working day in exchange).
+    for called in ("2026-11-27T10:00", "2026-09-30T10:00", "2026-10-09T10:00"):
+        run("case", "add", "--line", "merchant", "--order", "999", "--promise", "1d",
+            "--at", called)  # fmt: skip
+    found = at_lines(export("2026-09-30T12:00", "--lang", "zh"))
+    assert [start for start, _ in found] == [
+        bj("2026-10-08 09:00"),  # due on National Day: the first working day after it
+        bj("2026-10-10 10:00"),  # due on a working Saturday: it stays
+        bj("2026-11-30 09:00"),  # due on Saturday 28 November: Monday's opening
+    ]
+    holiday, saturday, weekend = (description[0] for _, description in found)
+    assert holiday == "承诺期限 10 月 1 日周四 10:00；热线 10 月 8 日周四 09:00 开门（北京时间）"
+    assert saturday.startswith("这样说：")
+    assert weekend == "承诺期限 11 月 28 日周六 10:00；热线 11 月 30 日周一 09:00 开门（北京时间）"
+    english = at_lines(export("2026-09-30T12:00", "--lang", "en"))
+    assert english[0][1][0] == (
+        "Promised by 2026-10-01 Thu 10:00; the line opens 2026-10-08 Thu 09:00 (Beijing time)"
+    )
+
+
+def test_a_line_the_catalogue_no_longer_has_keeps_the_deadline(
+    tmp_path: Path, data: dict[str, Any]
+) -> None:
+    line_data(data, "appliance")["id"] = "repairs"
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    run("case", "add", "--line", "repairs", "--promise", "2026-11-28T23:30",
+        "--at", "2026-11-27T10:00", "--catalog", str(mine))  # fmt: skip
+    (event,) = export("2026-11-27T12:00", "--lang", "zh").walk("VEVENT")
+    assert event.decoded("dtstart") == bj("2026-11-28 23:30")  # hours unknown: the deadline
+    assert str(event["summary"]) == "催办 repairs 第 1 号"
+    assert str(event["description"]) == "回拨前：jdhotline case followup 1"

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from jdhotline import cli, interview
 from jdhotline.catalogue import Catalogue
 from jdhotline.messages import refusal
-from jdhotline.prep import Facts, missing, parse_day, parse_order
+from jdhotline.prep import Facts, missing, parse_day, parse_order, to_ask
 from jdhotline.script import opening
 
 TODAY = dt.date(2026, 11, 27)
@@ -102,6 +102,28 @@ def test_missing_facts_per_scenario(
     catalogue: Catalogue, scenario: str, facts: Facts, expected: tuple
 ) -> None:
     assert missing(catalogue.scenario(scenario), facts) == expected
+
+
+@pytest.mark.parametrize(
+    ("scenario", "facts", "expected"),
+    [
+        # The order date after the order number, asked or given, for a buyer's order.
+        ("after-sales", Facts(), ("order", "ordered", "fault", "want")),
+        ("high-value", Facts(order="1"), ("ordered", "model", "fault", "want")),
+        ("dispute", Facts(order="1", fault="x", want="y"), ("ordered",)),
+        ("order", Facts(), ("order", "ordered", "fault", "want")),  # needed there: once
+        # Not when the date is known, a purchase date tells the time, or for a merchant.
+        ("after-sales", Facts(ordered=TODAY), ("order", "fault", "want")),
+        ("high-value", Facts(bought=TODAY), ("order", "model", "fault", "want")),
+        ("appliance", Facts(), ("model", "bought", "fault", "order", "want")),
+        ("malicious-refund", Facts(), ("shop", "order", "fault", "want")),
+        ("account", Facts(), ("fault", "want")),  # no order, no order date
+    ],
+)
+def test_the_interview_asks_the_order_date_after_the_order(
+    catalogue: Catalogue, scenario: str, facts: Facts, expected: tuple
+) -> None:
+    assert to_ask(catalogue.scenario(scenario), facts) == expected
 
 
 def test_every_needed_fact_says_where_to_find_it(catalogue: Catalogue) -> None:
@@ -532,3 +554,18 @@ def test_prep_shows_the_facts_you_gave() -> None:
     assert doc["facts"] == {"model": "XQG100", "fault": "脱水时异响"}
     bare = runner.invoke(cli.app, ["prep", "-s", "appliance", "--at", "2026-11-27T10:00"]).stdout
     assert "You have" not in bare
+
+
+def test_an_opening_in_your_own_english_words_comes_without_the_how_to_hint() -> None:
+    """The hint on what to add is for a sheet with no sentence, not beside one."""
+    args = ("-s", "after-sales", "--ordered", "10-10", "--want", "a refund")
+    english = _prep(*args, "--fault", "the shirt does not fit").stdout
+    assert "• “Ordered on 10 October; the shirt does not fit; I want a refund.”\n" in english
+    assert "time + problem + demand" not in english and "In Chinese" not in english
+    chinese = _prep(*args, "--fault", "the shirt does not fit", "--lang", "zh").stdout
+    assert "• “10 月 10 日下单，the shirt does not fit，需求是a refund”\n" in chinese
+    assert "开场白按" not in chinese
+    mixed = _prep(*args, "--fault", "衬衫不合身").stdout  # no Chinese sentence to give instead
+    assert "• “Ordered on 10 October; 衬衫不合身; I want a refund.”\n" in mixed
+    assert "time + problem + demand" not in mixed
+    assert "time + problem + demand" in _prep("-s", "after-sales", "--fault", "衬衫不合身").stdout
