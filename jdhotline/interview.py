@@ -78,7 +78,9 @@ class Interview:
         """A scenario picked by number, or the problem in the user's words."""
         offered = scenarios_for(catalogue, user)
         question = "ask.problem.merchant" if user == "merchant" else "ask.problem"
-        self.out.show(word(self.lang, question), [s.name(self.lang) for s in offered])
+        self.out.show(
+            word(self.lang, question), [zh(s.name(self.lang), self.lang) for s in offered]
+        )
         for _ in range(TRIES):
             answer = self._read("ask.problem.prompt")
             if answer.isdigit() and 1 <= int(answer) <= len(offered):
@@ -92,7 +94,7 @@ class Interview:
         """Nothing matched the words given: choose from the list."""
         offered = scenarios_for(catalogue, user)
         question = word(self.lang, "ask.pick", text=text)
-        self.out.show(question, [s.name(self.lang) for s in offered])
+        self.out.show(question, [zh(s.name(self.lang), self.lang) for s in offered])
         for _ in range(TRIES):
             answer = self._read("ask.pick.prompt")
             if answer.isdigit() and 1 <= int(answer) <= len(offered):

@@ -44,6 +44,8 @@ def test_prompts_and_their_errors_in_chinese() -> None:
     assert result.exit_code == 0, result.output
     assert "你的身份是\uff1f" in result.stderr and "请输入 1\u30012 或 3" in result.stderr
     assert "jdhotline: " in result.stderr and "answer" not in result.stderr
+    # The scenario list, from the catalogue's ASCII-punctuated names, reads full-width.
+    assert "维权纠纷\uff08商家拒退款" in result.stderr and "维权纠纷(" not in result.stderr
 
 
 @pytest.mark.usefixtures("tty")
