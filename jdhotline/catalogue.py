@@ -217,8 +217,11 @@ class Catalogue(NamedTuple):
     facts: tuple[tuple[str, Fact], ...] = ()  # (fact id, how it is described)
     calendar_years: tuple[DeclaredYear, ...] = ()  # official years declared in `calendar:`
     # Words by which a merchant gives themselves away (我的店铺, my store): a text with
-    # one is read as a merchant's unless the user said they are a PLUS member.
+    # one is read as a merchant's, a PLUS member's too (one who also sells).
     merchant_voice: Keywords = Keywords((), ())
+    # Words by which a merchant shows they are buying this time, as a customer (我们公司在
+    # 京东采购了, "I bought ... on JD"): their text is read as a buyer's.
+    buyer_voice: Keywords = Keywords((), ())
     # Other platforms and services (淘宝, 美团): a text naming one and not JD is not ours.
     elsewhere: Keywords = Keywords((), ())
     # Counter-evidence, weighted: words of a text that is not a problem with one's own

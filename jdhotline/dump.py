@@ -120,6 +120,8 @@ def to_data(catalogue: Catalogue) -> dict[str, Any]:
     }
     if catalogue.merchant_voice.zh or catalogue.merchant_voice.en:
         data["merchant_voice"] = words(catalogue.merchant_voice)
+    if catalogue.buyer_voice.zh or catalogue.buyer_voice.en:
+        data["buyer_voice"] = words(catalogue.buyer_voice)
     if catalogue.elsewhere.zh or catalogue.elsewhere.en:
         data["elsewhere"] = words(catalogue.elsewhere)
     if catalogue.off_topic.zh or catalogue.off_topic.en:

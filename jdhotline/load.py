@@ -229,7 +229,15 @@ class _Validator(Checks):
             data,
             "",
             ("hotlines", "scenarios", "say", "assistant"),
-            ("version", "calendar", "facts", "merchant_voice", "elsewhere", "off_topic"),
+            (
+                "version",
+                "calendar",
+                "facts",
+                "merchant_voice",
+                "buyer_voice",
+                "elsewhere",
+                "off_topic",
+            ),
         )
         if "version" in top and top["version"] != 1:
             raise self.fail("version", f"{_describe(top['version'])} is not supported; expected 1")
@@ -294,6 +302,7 @@ class _Validator(Checks):
             facts=tuple(facts.items()),
             calendar_years=years,
             merchant_voice=self.keywords(top.get("merchant_voice") or {}, "merchant_voice"),
+            buyer_voice=self.keywords(top.get("buyer_voice") or {}, "buyer_voice"),
             elsewhere=self.keywords(top.get("elsewhere") or {}, "elsewhere"),
             off_topic=self.keywords(top.get("off_topic") or {}, "off_topic"),
         )

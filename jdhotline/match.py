@@ -22,7 +22,9 @@ Evidence, in the catalogue's terms (data/hotlines.yaml, each scenario's
   (a buyer's words about a merchant scenario, or the reverse) gives its evidence to
   its ``counterpart`` (three quarters of it) and keeps a quarter for itself: a merchant's 退款 is a
   malicious-refund question, a buyer's 商家不退款 a dispute. A merchant who did not
-  say so is recognised by the catalogue's ``merchant_voice`` words (我的店铺).
+  say so (or said --plus) is recognised by the catalogue's ``merchant_voice`` words
+  (我的店铺, 我表哥的京东店); a merchant buying as a customer, by its ``buyer_voice``
+  words (我们公司在京东采购了, "I bought ... on JD"), and is then read as a buyer.
 * A text about another platform or service (the catalogue's ``elsewhere`` words:
   淘宝, 美团) that does not mention JD matches nothing.
 * Counter-evidence: the catalogue's ``off_topic`` words, weighted like keywords, mark
@@ -30,7 +32,8 @@ Evidence, in the catalogue's terms (data/hotlines.yaml, each scenario's
   for a recommendation or a shopping list (求推荐, 买哪个, 购物清单), a job at JD (招聘,
   工资), a service (美工, 代运营), a word or a fact (用英语怎么说, 哪一年成立), chit-chat
   (讲个笑话). When they weigh at least OFF_TOPIC_SHARE of the best scenario's own
-  evidence, the text matches nothing; a real problem that uses one in passing
+  evidence in words (amounts aside: a budget is no problem), the text matches
+  nothing; a real problem that uses one in passing
   (手机黑屏开不了机,客服推荐一下怎么办) keeps its answer by the weight of its own words.
 * A scenario's ``absorbs`` takes those scenarios' evidence (they keep a quarter) when
   it has ABSORB_MIN of its own: the refund words of a text whose seller refuses the
@@ -128,6 +131,7 @@ class _Index(NamedTuple):
     compiled: dict[tuple[int, tuple[str, ...] | None], _Language]  # the few compiled lately
     patterns: tuple[tuple[int, re.Pattern[str], float], ...]  # (scenario index, regex, weight)
     voice: tuple[_Language, _Language]  # merchant_voice (zh, en)
+    buyer_voice: tuple[_Language, _Language]  # buyer_voice (zh, en)
     elsewhere: tuple[_Language, _Language]  # elsewhere (zh, en)
     off_topic: tuple[_Language, _Language]  # off_topic (zh, en), with their weights
 
@@ -170,10 +174,13 @@ def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
 
     if _elsewhere(index, zh_text, en_text):
         return []
-    voice = user
-    if user == "regular" and _words(index.voice, zh_text, en_text):
-        voice = "merchant"
-    side = "merchants" if voice == "merchant" else "buyers"
+    # Who is asking: the user type, unless the text says otherwise. A buyer or PLUS
+    # member who runs a shop, or asks for someone who does, speaks as a merchant; a
+    # merchant who bought something this time speaks as a buyer.
+    merchant = user == "merchant" or bool(_words(index.voice, zh_text, en_text))
+    if merchant and _words(index.buyer_voice, zh_text, en_text):
+        merchant = False
+    side = "merchants" if merchant else "buyers"
     by_id = {s.id: i for i, s in enumerate(catalogue.scenarios)}
 
     # Evidence for the other side of the counter goes to the counterpart.
@@ -209,10 +216,16 @@ def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
 
     # Refused only when no scenario has enough evidence of its own, before the user type
     # is weighed: a merchant asking a buyer's question still gets an answer.
+    # Counter-evidence is weighed against the words alone: an amount (a pattern's cue)
+    # says what something costs, which a shopping question says too (手机 三千左右 买哪个).
     own_best = max((sum(cues.values()) for cues in scores.values()), default=0.0)
-    if own_best < MIN_SCORE or _off_topic_score(index, zh_text, en_text) >= (
-        OFF_TOPIC_SHARE * own_best
-    ):
+    amounts = {hit.word for hit in hits if not hit.keyword}
+    said = max(
+        (sum(w for word, w in cues.items() if word not in amounts) for cues in scores.values()),
+        default=0.0,
+    )
+    against = _off_topic_score(index, zh_text, en_text)
+    if own_best < MIN_SCORE or (against and against >= OFF_TOPIC_SHARE * said):
         return []
     ranked: list[tuple[tuple[float, float, int, int, int], Match]] = []
     for i, cues in final.items():
@@ -374,6 +387,7 @@ def _index(catalogue: Catalogue) -> _Index:
         compiled={},
         patterns=tuple(patterns),
         voice=words(catalogue.merchant_voice),
+        buyer_voice=words(catalogue.buyer_voice),
         elsewhere=words(catalogue.elsewhere),
         off_topic=words(catalogue.off_topic),
     )

@@ -424,6 +424,27 @@ def test_counter_evidence_weighs_against_the_best_scenario(catalogue: Catalogue)
     )
 
 
+def test_a_user_adds_a_buyers_words(data: dict[str, Any]) -> None:
+    """buyer_voice is edited like keywords: a merchant's own purchase is a buyer's question."""
+    text = "店里从京东拿了一批纸箱 到货压坏了"
+    assert scenario_of(build(data), text, "merchant") == "malicious-refund"
+    data["buyer_voice"]["zh"].append("从京东拿了")
+    assert scenario_of(build(data), text, "merchant") == "after-sales"
+    data["buyer_voice"]["zh"].append({"拿货": 9})
+    with pytest.raises(CatalogueError, match=r"buyer_voice\.zh\[\d+\]: weight 9 is not"):
+        build(data)
+
+
+def test_an_amount_does_not_outweigh_counter_evidence(catalogue: Catalogue) -> None:
+    """A budget is no problem: 手机 3 and 3000 yuan 2 against "recommend a" 3 is refused,
+    while the same amount beside a fault is high-value evidence."""
+    assert best(catalogue, "recommend a phone under 3000 yuan") is None
+    assert scenario_of(catalogue, "paid 3000 yuan for this phone, screen is cracked") == (
+        "high-value"
+    )
+    assert scenario_of(catalogue, "两万多买的") == "high-value"  # an amount alone still answers
+
+
 @pytest.mark.parametrize(
     ("regex", "message"),
     [
@@ -467,6 +488,7 @@ def test_the_catalogue_round_trips_with_weights_and_patterns(catalogue: Catalogu
     again = build_text(dump(catalogue))
     assert again.scenarios == catalogue.scenarios
     assert again.merchant_voice == catalogue.merchant_voice
+    assert again.buyer_voice == catalogue.buyer_voice and catalogue.buyer_voice.zh
     assert again.elsewhere == catalogue.elsewhere
 
 
@@ -481,7 +503,7 @@ def build_text(text: str) -> Catalogue:
 # What the matcher reached on the whole corpus (train and heldout) when this was written;
 # the test fails if a change loses more than two points of any of them. The answers are
 # deterministic, so this is not a timing test. Raise the figures when you improve them.
-REACHED = {"scenario": 0.955, "line": 0.986, "clear_scenario": 0.974, "clear_line": 0.991}
+REACHED = {"scenario": 0.957, "line": 0.986, "clear_scenario": 0.976, "clear_line": 0.991}
 REFUSED = {"answerable_refused": 0.004, "unrelated_refused": 0.950}
 
 
@@ -1235,3 +1257,186 @@ def test_sentences_of_our_own(
     catalogue: Catalogue, user: str, text: str, scenario: str | None
 ) -> None:
     assert scenario_of(catalogue, text, user) == scenario
+
+
+# ---------------------------------------------------------------- five kinds of miss (text2)
+
+# A blind test set (not in this repository) found five kinds of miss; these are our own
+# sentences for each kind, zh and en, short and long, with the line each must reach.
+KINDS = [
+    # 1. A merchant buying as a customer (--merchant): a buyer's question on a buyer's line
+    ('merchant', '我们公司在京东采购了一批办公椅 到了发现坏了两把', 'after-sales', 'regular'),
+    ('merchant', '店里自己在京东买的包装箱到货破了', 'after-sales', 'regular'),
+    ('merchant', 'personally bought printer ink on JD, need a VAT invoice', 'order', 'regular'),
+    ('merchant', '这次是买家身份 在京东下单的收纳盒压坏了 想退款', 'after-sales', 'regular'),
+    ('merchant', '我们公司采购的笔记本电脑开不了机', 'high-value', 'regular'),
+    ('merchant', '店里在京东买的空调不制冷', 'appliance', 'appliance'),
+    ('merchant', '个人在京东买了东西 想开发票', 'order', 'regular'),
+    ('merchant', 'I ordered some shelves on JD for my shop and they arrived damaged, want a refund', 'after-sales', 'regular'),
+    ('merchant', 'we purchased office chairs from JD, two are broken, how do we return them', 'after-sales', 'regular'),
+    ('merchant', '买家仅退款不退货', 'malicious-refund', 'merchant'),
+    ('merchant', 'the buyer bought it and then claimed it was empty, refund abuse', 'malicious-refund', 'merchant'),
+    ('merchant', '买家下单后收到货说坏了要仅退款', 'malicious-refund', 'merchant'),
+    ('merchant', '公司采购的打印纸受潮了 想退货', 'after-sales', 'regular'),
+    ('merchant', '我们店自己在京东下单买的胶带 少发了两卷', 'after-sales', 'regular'),
+    ('merchant', '我们采购的几台显示器有一台坏点', 'high-value', 'regular'),
+    ('merchant', '这次我是买家 在京东买的货架还没发货', 'order', 'regular'),
+    ('merchant', 'as a customer this time: the storage boxes I bought on JD came crushed', 'after-sales', 'regular'),
+    ('merchant', "we ordered packing tape from JD for our warehouse and it still hasn't shipped", 'order', 'regular'),
+    ('merchant', 'I bought a chair on JD for the office and one leg is broken, want to return it', 'after-sales', 'regular'),
+    ('merchant', '我们店里在京东买的冰柜不制冷了', 'appliance', 'appliance'),
+    ('merchant', '我们店铺报不上双十一大促', 'campaign', 'merchant'),
+    ('merchant', '店铺被处罚 保证金扣了', 'store-violation', 'merchant'),
+    ('merchant', '买家收到货说压坏了要全额退款 我们发货前检查过', 'malicious-refund', 'merchant'),
+    ('merchant', 'buyer says the item arrived damaged and wants a full refund without returning it', 'malicious-refund', 'merchant'),
+    # 2. A shop's problem asked by its owner's relative or friend, or by a PLUS member who also sells
+    ('regular', '帮我表哥问下 他京东店报不上大促', 'campaign', 'merchant'),
+    ('regular', "my friend's JD store got a penalty", 'store-violation', 'merchant'),
+    ('plus', '我是plus会员 自己也开了店 店铺被处罚了', 'store-violation', 'merchant'),
+    ('regular', '我朋友在京东开的店被冻结了 保证金也扣了', 'store-violation', 'merchant'),
+    ('regular', '我老公的京东店铺 双十一报名失败', 'campaign', 'merchant'),
+    ('plus', "I'm a PLUS member but I also run a JD shop, can't sign up for the 618 campaign", 'campaign', 'merchant'),
+    ('regular', "my brother's shop on JD was suspended for a violation", 'store-violation', 'merchant'),
+    ('regular', '替我妈问一下 她的店大促资质没通过', 'campaign', 'merchant'),
+    ('regular', '帮朋友问一下 她在京东开的店 618报名一直提示不符合条件', 'campaign', 'merchant'),
+    ('regular', '我哥的京东店铺被判违规扣分了 怎么申诉', 'store-violation', 'merchant'),
+    ('regular', "my sister's shop on JD had its security deposit deducted", 'store-violation', 'merchant'),
+    ('regular', "asking for my dad: his JD store can't register for the Singles Day campaign", 'campaign', 'merchant'),
+    ('plus', 'plus会员 不过我自己也在京东开店 店铺因为违规被限流了', 'store-violation', 'merchant'),
+    ('plus', '我是PLUS 自己的店大促资质审核没过', 'campaign', 'merchant'),
+    ('plus', "I'm a PLUS member and I also sell on JD; my store was suspended", 'store-violation', 'merchant'),
+    ('regular', '这个店铺是不是违规了 卖三无产品 我要举报', 'dispute', 'regular'),
+    ('regular', 'the shop is selling fakes, report the store for violation', 'dispute', 'regular'),
+    ('regular', '我买东西的那家店铺被封了 退款怎么办', 'dispute', 'regular'),
+    # 3. High value by the device or the price (a named model, thousands of yuan) with a fault or damage
+    ('regular', '小米14 屏幕乱跳', 'high-value', 'regular'),
+    ('regular', "my new iPhone won't charge past 80%", 'high-value', 'regular'),
+    ('regular', '三星 S24 收到就有划痕', 'high-value', 'regular'),
+    ('regular', '收到就有划痕 五千多买的', 'high-value', 'regular'),
+    ('regular', '大疆 Mini 第一次飞就掉了', 'high-value', 'regular'),
+    ('regular', 'Switch 手柄没反应', 'high-value', 'regular'),
+    ('regular', '索尼相机 拍照有黑点', 'high-value', 'regular'),
+    ('regular', 'iPad 屏幕有坏点', 'high-value', 'regular'),
+    ('regular', 'MacBook keyboard keys stuck after a week', 'high-value', 'regular'),
+    ('regular', '花了七千多买的电脑 用了三天就黑屏', 'high-value', 'regular'),
+    ('regular', 'the drone I paid 4,000 yuan for crashed on its first flight', 'high-value', 'regular'),
+    ('regular', 'my Galaxy S24 screen keeps flickering', 'high-value', 'regular'),
+    ('regular', '买的衣服有划痕想退', 'after-sales', 'regular'),
+    ('regular', '二十块的数据线坏了', 'after-sales', 'regular'),
+    ('regular', 'mug arrived chipped', 'after-sales', 'regular'),
+    ('regular', '手机壳收到就裂了', 'after-sales', 'regular'),
+    ('regular', '华为Mate60 用了一周 屏幕自己乱点', 'high-value', 'regular'),
+    ('regular', 'iPhone 15 Pro 充电到80就充不进去了', 'high-value', 'regular'),
+    ('regular', '红米K70 收到有磕碰', 'high-value', 'regular'),
+    ('regular', '刚买的iPad Air 5 边框有划痕', 'high-value', 'regular'),
+    ('regular', '六千多买的相机 镜头里有灰', 'high-value', 'regular'),
+    ('regular', '4999元买的平板 屏幕有亮点', 'high-value', 'regular'),
+    ('regular', 'paid 5,000 yuan for this tablet and it arrived scratched', 'high-value', 'regular'),
+    ('regular', 'my Pixel 8 screen keeps jumping by itself', 'high-value', 'regular'),
+    ('regular', "Sony A7 IV won't turn on", 'high-value', 'regular'),
+    ('regular', 'two thousand bucks camera arrived with a dent', 'high-value', 'regular'),
+    ('regular', '花三千多买的耳机 左耳没声音', 'high-value', 'regular'),
+    ('regular', '三十块的杯子有划痕', 'after-sales', 'regular'),
+    ('regular', '手机膜贴上去有气泡 想换', 'after-sales', 'regular'),
+    ('regular', 'the phone case arrived scratched', 'after-sales', 'regular'),
+    ('regular', '买了5斤小米 袋子破了', 'after-sales', 'regular'),
+    ('regular', '苹果3个都烂了', 'after-sales', 'regular'),
+    ('regular', 'the cheap charging cable stopped working after two days', 'after-sales', 'regular'),
+    # 4. Not a problem: jobs at JD, where or when it is cheaper (refused); real problems naming a platform or price
+    ('regular', '京东物流招人吗 工资多少', None, None),
+    ('regular', '招快递员吗', None, None),
+    ('regular', '618和双11哪个便宜', None, None),
+    ('regular', '京东和天猫买电脑哪个靠谱', None, None),
+    ('regular', 'recommend a laptop under 6000', None, None),
+    ('regular', 'is JD or Tmall cheaper for an iPhone', None, None),
+    ('regular', "what's the salary of a JD courier", None, None),
+    ('regular', '京东快递员一个月能挣多少', None, None),
+    ('regular', '双十一买冰箱划算还是现在买', None, None),
+    ('regular', 'which is cheaper, buying a TV on 618 or singles day', None, None),
+    ('regular', '京东买的比天猫贵了 降价了能保价吗', 'after-sales', 'regular'),
+    ('regular', '买的电脑六千块 物流三天没动', 'order', 'regular'),
+    ('regular', '京东配送员一个月底薪多少 有五险一金吗', None, None),
+    ('regular', '去京东上班要什么学历', None, None),
+    ('regular', '京东仓库还招分拣员吗', None, None),
+    ('regular', "is JD logistics recruiting drivers, what's the pay", None, None),
+    ('regular', '双十一买手机会不会更便宜 还是现在买', None, None),
+    ('regular', '京东自营和天猫旗舰店 哪个更靠谱', None, None),
+    ('regular', 'should I buy an iPhone on JD or Tmall, which is cheaper', None, None),
+    ('regular', 'recommend a phone under 3000 yuan', None, None),
+    ('regular', '冰箱什么时候买最便宜', None, None),
+    ('regular', 'is 618 or singles day the better deal for a laptop', None, None),
+    ('regular', '京东买的手机比天猫贵了三百 能补差价吗', 'after-sales', 'regular'),
+    ('regular', '京东和天猫都买了 京东的还没发货', 'order', 'regular'),
+    ('regular', '六千块的电脑开不了机', 'high-value', 'regular'),
+    # 5. Short or indirect asks
+    ('regular', 'plus怎么退', 'membership', 'regular'),
+    ('regular', 'PLUS 会员不想要了', 'membership', 'regular'),
+    ('regular', '书有空白页 要换一本', 'after-sales', 'regular'),
+    ('regular', 'when will someone come install my washing machine', 'appliance', 'appliance'),
+    ('regular', '钱还没到账 退货已签收', 'after-sales', 'regular'),
+    ('plus', '专享券用不了', 'membership', 'plus'),
+    ('plus', '会员券用不了', 'membership', 'plus'),
+    ('plus', '运费券用不了', 'membership', 'plus'),
+    ('regular', 'payment keeps failing, risk control', 'account', 'regular'),
+    ('regular', '满减券用不了', 'order', 'regular'),
+    ('plus', 'plus专享券结算时用不了', 'membership', 'plus'),
+    ('plus', '会员券下单的时候用不了', 'membership', 'plus'),
+    ('plus', '运费券用不上 明明是plus', 'membership', 'plus'),
+    ('plus', '我的PLUS专享券怎么用不了', 'membership', 'plus'),
+    ('plus', "plus coupon won't apply at checkout", 'membership', 'plus'),
+    ('plus', "my member-only coupon can't be used", 'membership', 'plus'),
+    ('regular', '满减券结算时用不了', 'order', 'regular'),
+    ('plus', '满减券用不了', 'order', 'plus'),
+    ('regular', "the checkout coupon won't apply", 'order', 'regular'),
+    ('regular', '满200减30的券用不上', 'order', 'regular'),
+    ('regular', 'washer was delivered yesterday but nobody came to install it', 'appliance', 'appliance'),
+    ('regular', 'when is the installer coming for my new fridge', 'appliance', 'appliance'),
+    ('regular', 'the TV arrived, how do I book the installation', 'appliance', 'appliance'),
+    ('regular', '洗衣机送到了 什么时候来人安装', 'appliance', 'appliance'),
+    ('regular', '钱还没到账 退货已签收', 'after-sales', 'regular'),
+    ('regular', '退回去的货商家都签收了 退款还没到', 'after-sales', 'regular'),
+    ('regular', 'the seller received my return a week ago but no refund yet', 'after-sales', 'regular'),
+    ('regular', '书有空白页 要换一本', 'after-sales', 'regular'),
+    ('regular', '买的书缺页了 能换吗', 'after-sales', 'regular'),
+    ('regular', 'the book has blank pages, I want another copy', 'after-sales', 'regular'),
+    ('regular', 'plus怎么退', 'membership', 'regular'),
+    ('regular', 'PLUS 会员不想要了', 'membership', 'regular'),
+    ('regular', 'plus会员能退吗', 'membership', 'regular'),
+    ('regular', 'how do I cancel PLUS', 'membership', 'regular'),
+    ('regular', "I don't want PLUS anymore, refund it", 'membership', 'regular'),
+    ('regular', 'payment keeps failing, risk control', 'account', 'regular'),
+    ('regular', '付款一直失败 提示风控', 'account', 'regular'),
+    ('regular', "can't pay, it says my account is under risk control", 'account', 'regular'),
+    ('regular', '支付时提示交易存在风险 付不了款', 'account', 'regular'),
+    ('regular', '怎么退plus', 'membership', 'regular'),
+    ('regular', 'plus会员可以退吗 刚开的', 'membership', 'regular'),
+    ('plus', '不想续plus了 怎么取消', 'membership', 'plus'),
+    ('regular', "I don't want my PLUS membership anymore", 'membership', 'regular'),
+    ('regular', '书中间有十几页是白的 能换一本吗', 'after-sales', 'regular'),
+    ('regular', 'the novel arrived with blank pages in the middle', 'after-sales', 'regular'),
+    ('regular', 'the washing machine was delivered but when will they come to install it', 'appliance', 'appliance'),
+    ('regular', 'my dishwasher arrived two days ago, who installs it', 'appliance', 'appliance'),
+    ('regular', '退货商家已经签收三天了 钱还没退', 'after-sales', 'regular'),
+    ('regular', 'return was delivered to the seller last week, still no refund', 'after-sales', 'regular'),
+    ('plus', 'PLUS运费券下单时不能用', 'membership', 'plus'),
+    ('plus', "my PLUS member coupon won't apply at checkout", 'membership', 'plus'),
+    ('regular', '付款老是失败 说账户有风险', 'account', 'regular'),
+    ('regular', 'every time I pay it fails and says risk control', 'account', 'regular'),
+    ('regular', '满减券结算的时候用不上', 'order', 'regular'),
+    ('regular', "the 100-off coupon won't apply at checkout", 'order', 'regular'),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("user", "text", "scenario", "line"), KINDS)
+def test_five_kinds_of_miss(
+    catalogue: Catalogue, user: str, text: str, scenario: str | None, line: str | None
+) -> None:
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from jdhotline.rules import advise
+
+    at = dt.datetime(2026, 11, 27, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    rec = advise(catalogue, user, text, at)
+    got = (rec.scenario.id, rec.primary.line.id) if rec else (None, None)
+    assert got == (scenario, line)
