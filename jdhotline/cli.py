@@ -16,18 +16,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from . import __version__
+from . import __version__, interview
+from .asking import NoProblem, problem_text, recommendation
 from .case_cli import case_app
 from .errors import (
-    EXIT_CATALOGUE,
     EXIT_CLOSED,
     EXIT_INTERRUPTED,
-    EXIT_USAGE,
     Interrupted,
-    Stop,
     catch_interrupts,
 )
-from .interview import Interview, interactive
+from .interview import Interview
 from .messages import interrupted_message, output_note
 from .options import (
     AtOpt,
@@ -45,7 +43,6 @@ from .options import (
     checked,
     complete_lines,
     emit,
-    known_scenarios,
     language_of,
     line_named,
     moment_at,
@@ -53,8 +50,6 @@ from .options import (
     out,
     overdue_cases,
     saved,
-    scenario_named,
-    shorten,
     text_of,
     typer_app,
 )
@@ -64,8 +59,7 @@ from .words import word
 _word_usage_errors()
 
 if TYPE_CHECKING:
-    from .catalogue import Catalogue, Scenario
-    from .rules import Recommendation
+    from .catalogue import Catalogue
 
 
 def _version(value: bool) -> None:
@@ -118,7 +112,16 @@ def which(
     with boundary(language):
         moment = moment_at(at, language)
         catalogue = catalogue_at(catalog)
-        rec = _recommend(catalogue, problem, plus, merchant, scenario, moment, language, "which")
+        try:
+            rec = recommendation(
+                catalogue, problem, plus, merchant, scenario, moment, language, "which"
+            )
+        except NoProblem:
+            if fmt == "json":
+                raise
+            out.note(word(language, "note.calling"))
+            _table(catalogue, moment, fmt, language)
+            return
         overdue = overdue_cases(moment, order=None, lang=language)
 
     from . import documents, render, render_case
@@ -137,68 +140,6 @@ def which(
         out.note(word(language, "hint.plus"))
 
 
-def _recommend(
-    catalogue: "Catalogue",
-    problem: list[str] | None,
-    plus: bool,
-    merchant: bool,
-    scenario: str | None,
-    moment: dt.datetime,
-    lang: str,
-    command: str,
-) -> "Recommendation":
-    """Who is asking and about what (asking in a terminal if need be), then the rules."""
-    if plus and merchant:
-        raise Stop(EXIT_USAGE, word(lang, "error.plus_and_merchant"))
-    interview = Interview(out, lang)
-    text = _problem_text(problem, interview, lang)
-    user = "plus" if plus else "merchant" if merchant else None
-    chosen: Scenario | None
-    if scenario is None and not text:
-        if not interactive():
-            raise Stop(EXIT_USAGE, word(lang, "error.nothing", command=command))
-        user = user or interview.user()
-        chosen, text = interview.problem(catalogue, user)
-    else:
-        chosen = scenario_named(catalogue, scenario, lang) if scenario is not None else None
-    from .rules import NoLineError, advise, recommend
-
-    user = user or "regular"
-    calendar = calendar_for(catalogue)
-    try:
-        rec = advise(catalogue, user, text, moment, scenario=chosen, calendar=calendar)
-        if rec is None:  # nothing matched the words, and no scenario was chosen
-            if not interactive():
-                raise Stop(
-                    EXIT_USAGE,
-                    word(lang, "error.no_match", text=shorten(text)),
-                    known_scenarios(catalogue, lang),
-                )
-            chosen = interview.pick(catalogue, user, shorten(text))
-            rec = recommend(catalogue, user, chosen, moment, calendar=calendar, problem=text)
-        elif not rec.confident and interactive():
-            picked = interview.unsure(rec)
-            if picked is not rec.scenario:
-                rec = advise(catalogue, user, text, moment, scenario=picked, calendar=calendar)
-        assert rec is not None
-        return rec
-    except NoLineError as exc:
-        raise Stop(EXIT_CATALOGUE, f"{catalogue.path}: {exc}") from None
-
-
-def _problem_text(problem: list[str] | None, interview: Interview, lang: str) -> str:
-    """The words given, or with `-` the text on standard input (a long complaint, pasted)."""
-    from .inputs import readable
-
-    if problem == ["-"]:
-        interview.announce_stdin()
-        try:
-            return readable(sys.stdin.read()).strip()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise Stop(EXIT_USAGE, word(lang, "error.stdin", reason=exc)) from None
-    return readable(" ".join(problem or [])).strip()
-
-
 # --------------------------------------------------------------------------- table, open, scenarios
 
 
@@ -214,6 +155,10 @@ def table(
     with boundary(language):
         moment = moment_at(at, language)
         catalogue = catalogue_at(catalog)
+    _table(catalogue, moment, fmt, language)
+
+
+def _table(catalogue: "Catalogue", moment: dt.datetime, fmt: str, language: str) -> None:
     from . import documents, render
     from .rules import line_statuses
 
@@ -378,7 +323,7 @@ def prep(
         catalogue = catalogue_at(catalog)
         today = moment.date()
         facts = Facts(
-            problem=_problem_text(problem, Interview(out, language), language) or None,
+            problem=problem_text(problem, Interview(out, language), language) or None,
             shop=checked("--shop", shop, lambda v: parse_shop(check_not_placeholder(v)), language),
             order=checked("--order", order, parse_order, language),
             phone=checked("--phone", phone, parse_phone, language),
@@ -391,10 +336,10 @@ def prep(
         )
         # Match on the text as read (stdin is read once), else on --fault, which stands in.
         said = [facts.problem] if facts.problem else [facts.fault] if facts.fault else problem
-        rec = _recommend(catalogue, said, plus, merchant, scenario, moment, language, "prep")
+        rec = recommendation(catalogue, said, plus, merchant, scenario, moment, language, "prep")
         if facts.problem is None and rec.problem:
             facts = facts.with_(problem=rec.problem)  # typed at the prompt: it is the fault
-        if interactive() and missing(rec.scenario, facts):
+        if interview.interactive() and missing(rec.scenario, facts):
             from .interview import today_parsers
 
             facts = Interview(out, language).facts(

@@ -266,6 +266,28 @@ def _off_topic_score(index: _Index, zh_text: str, en_text: str) -> float:
     return sum(_off_topic(index, zh_text, en_text).values())
 
 
+# A question about reaching JD's customer service itself (its number, getting through,
+# a human), not a problem: when no scenario matches, `which` shows all four lines.
+# A hint for the answer, not evidence for a scenario, so it is not in the catalogue.
+_CALLING = re.compile(
+    r"客服电话|客服热线|热线|人工客服|转人工|打不通|占线|接通|电话多少|怎么联系客服|"
+    r"hotline|customer service|phone number|get through|human agent|real person",
+    re.IGNORECASE,
+)
+
+
+def unmatched(catalogue: Catalogue, text: str) -> str:
+    """Why a text that matches no scenario does not: it is about another platform or
+    service ("elsewhere"), it asks how to reach JD's customer service ("calling"), it
+    asks for something else (advice, a job: "off_topic"), or none of these ("")."""
+    index, zh_text, en_text = _index(catalogue), normalise_zh(text), normalise_en(text)
+    if _elsewhere(index, zh_text, en_text):
+        return "elsewhere"
+    if _CALLING.search(text):
+        return "calling"
+    return "off_topic" if _off_topic(index, zh_text, en_text) else ""
+
+
 def best(catalogue: Catalogue, text: str, user: str = "regular") -> Match | None:
     ranked = rank(catalogue, text, user)
     return ranked[0] if ranked else None

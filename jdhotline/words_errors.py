@@ -1,4 +1,5 @@
-"""The words of refusals raised with a code (errors.Problem) and of Click's usage errors.
+"""The words of errors and notes: refusals raised with a code (errors.Coded), a problem
+no scenario matched (and why), the notes after an answer, and Click's usage errors.
 
 Apart from words.py only to keep each file readable (about 500 lines); words.py merges
 these into its one table, so `word()` is still the one way to a word.
@@ -14,6 +15,16 @@ _HOME_ZH = "请把 JDHOTLINE_HOME 设为你能写入的文件夹"
 
 ERRORS: dict[str, dict[str, str]] = {
     "en": {
+        "error.no_match.elsewhere": "{text!r} is about another platform or service; "
+        "jdhotline knows JD.com's customer-service lines only.",
+        "error.no_match.calling": "{text!r} names no problem.",
+        "error.no_match.off_topic": "{text!r} is not a problem with an order, an item, an "
+        "account or a shop; jdhotline tells which JD.com customer-service line to call.",
+        "hint.calling": "All four lines: jdhotline table. Say what went wrong "
+        "(e.g. “fridge not cooling”) to learn which one to dial.",
+        "note.calling": "No problem given, so here are JD's four customer-service lines. "
+        "Say what went wrong (e.g. “fridge not cooling”) to learn which one to dial, "
+        "and when it answers fastest.",
         "error.store.mkdir": "cannot create the folder {folder} ({why}); " + _HOME_EN,
         "error.store.newer": "{path} was written by a newer jdhotline (schema {version}, "
         "this one knows {known}); upgrade jdhotline. The file was not changed.",
@@ -91,6 +102,14 @@ ERRORS: dict[str, dict[str, str]] = {
         "usage.not_one_of": "{value!r} is not one of: {choices}.",
     },
     "zh": {
+        "error.no_match.elsewhere": "“{text}”说的是别的平台或服务;jdhotline 只回答京东客服的热线。",
+        "error.no_match.calling": "“{text}”没有说具体问题。",
+        "error.no_match.off_topic": "“{text}”不是订单、商品、账号或店铺出的问题;"
+        "jdhotline 只回答该打京东哪条客服热线。",
+        "hint.calling": "四条热线见 jdhotline table;说说遇到了什么(例如“冰箱不制冷”),"
+        "就能知道该拨哪条。",
+        "note.calling": "没有说具体问题,先列出京东的四条客服热线。说说遇到了什么(例如“冰箱不制冷”),"
+        "就能知道该拨哪条、几点打最快接通。",
         "error.store.mkdir": "无法创建文件夹 {folder}({why});" + _HOME_ZH,
         "error.store.newer": "{path} 由更新版本的 jdhotline 写入(格式第 {version} 版,"
         "本版本只认得第 {known} 版);请升级 jdhotline。文件没有改动。",

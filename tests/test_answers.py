@@ -226,3 +226,42 @@ def test_interrupted_in_chinese() -> None:
         == "jdhotline: 已中断；没有保存任何内容"
     )
     assert interrupted_message(["--lang", "en", "which"], []) == "jdhotline: interrupted"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_question_about_reaching_customer_service_gets_the_four_lines(lang: str) -> None:
+    """Found by a new user: 京东热线总占线怎么办 was refused (exit 2); the table answers it."""
+    at = ["--at", "2026-11-27T10:00", "--lang", lang]
+    for asked in (
+        "京东热线总占线怎么办",
+        "客服电话多少",
+        "how do I get a human at JD customer service",
+    ):
+        result = runner.invoke(cli.app, ["which", asked, *at])
+        assert result.exit_code == 0, result.output
+        for number in ("950618", "400-656-0055", "400-610-1360", "400-622-9068"):
+            assert number in result.stdout
+        assert ("没有说具体问题" if lang == "zh" else "No problem given") in result.stderr
+        doc = runner.invoke(cli.app, ["which", asked, *at, "--format", "json"])
+        assert doc.exit_code == 2 and doc.stdout == ""  # JSON keeps the which contract
+        assert "jdhotline table" in doc.stderr
+
+
+@pytest.mark.parametrize(
+    ("asked", "zh", "en"),
+    [
+        ("淘宝客服电话多少", "别的平台或服务", "another platform or service"),
+        (
+            "推荐个三千左右的手机",
+            "不是订单、商品、账号或店铺出的问题",
+            "is not a problem with an order",
+        ),
+        ("今天好热", "没能从“今天好热”判断出场景", "no scenario matched"),
+    ],
+)
+def test_a_refusal_says_why(asked: str, zh: str, en: str) -> None:
+    for lang, said in (("zh", zh), ("en", en)):
+        result = runner.invoke(
+            cli.app, ["which", asked, "--at", "2026-11-27T10:00", "--lang", lang]
+        )
+        assert result.exit_code == 2 and said in result.stderr, result.stderr

@@ -242,7 +242,6 @@ def test_own_catalogue_fixes_a_number(tmp_path: Path, data: dict[str, Any]) -> N
 def tty(monkeypatch: pytest.MonkeyPatch) -> None:
     from jdhotline import interview
 
-    monkeypatch.setattr(cli, "interactive", lambda: True)
     monkeypatch.setattr(interview, "interactive", lambda: True)
 
 

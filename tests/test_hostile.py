@@ -879,7 +879,6 @@ def test_an_unmatched_problem_asked_about_in_a_terminal_is_quoted_to_80_characte
 ) -> None:
     from jdhotline import interview
 
-    monkeypatch.setattr(cli, "interactive", lambda: True)
     monkeypatch.setattr(interview, "interactive", lambda: True)
     result = runner.invoke(cli.app, ["which", "zq" * 5000, *AT], input="order\n")
     assert result.exit_code == 0, result.output

@@ -16,7 +16,6 @@ AT = ["--at", "2026-11-27T12:00"]
 
 @pytest.fixture
 def tty(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "interactive", lambda: True)
     monkeypatch.setattr(interview, "interactive", lambda: True)
 
 

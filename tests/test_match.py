@@ -202,7 +202,6 @@ def test_a_clear_answer_is_confident() -> None:
 
 
 def test_in_a_terminal_an_unsure_answer_asks(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "interactive", lambda: True)
     monkeypatch.setattr(interview, "interactive", lambda: True)
     result = runner.invoke(
         cli.app, ["which", "--at", AT, "--format", "json", "--", "冰箱 退货"], input="2\n"

@@ -241,7 +241,6 @@ def test_prep_validation(flag: str, value: str, message: str) -> None:
 def test_prep_asks_for_missing_facts_in_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     from jdhotline import interview
 
-    monkeypatch.setattr(cli, "interactive", lambda: True)
     monkeypatch.setattr(interview, "interactive", lambda: True)
     # model, bought (a bad date, then a good one), fault given, order and phone skipped, want.
     answers = "BCD-500WTPZM\nyesterday\n2023-05-01\n\n\n尽快上门\n"
@@ -287,7 +286,6 @@ def _prep(*args: str, input: str | None = None):
 
 
 def test_the_interview_keeps_the_problem_as_the_fault(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "interactive", lambda: True)
     monkeypatch.setattr(interview, "interactive", lambda: True)
     # who: Enter (regular); problem: 冰箱不制冷; model; bought; order and phone skipped; want.
     answers = "\n冰箱不制冷\n美的 BCD-500WTPZM\n2023-05-01\n\n\n上门维修\n"
@@ -301,7 +299,6 @@ def test_the_interview_keeps_the_problem_as_the_fault(monkeypatch: pytest.Monkey
 
 
 def test_phone_digits_at_the_prompt_are_not_an_order(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "interactive", lambda: True)
     monkeypatch.setattr(interview, "interactive", lambda: True)
     # appliance: model, bought, order skipped, then the phone's last digits, want.
     answers = "BCD-1\n2023-05-01\n\n5678\n上门维修\n"
@@ -359,7 +356,6 @@ def test_merchant_opening_and_prompt(monkeypatch: pytest.MonkeyPatch) -> None:
     doc = json.loads(_prep("--merchant", "-s", "store-violation", "--shop", "S1024", "--fault",
                            "店铺被判违规", "--want", "撤销处罚", "--format", "json", "--lang", "zh").stdout)  # fmt: skip
     assert doc["opening"] == "店铺 ID S1024,店铺被判违规,需求是撤销处罚"
-    monkeypatch.setattr(cli, "interactive", lambda: True)
     monkeypatch.setattr(interview, "interactive", lambda: True)
     result = _prep("--merchant", "--lang", "zh", input="买家恶意退款\nS1024\n\n\n\n")
     assert result.exit_code == 0, result.output

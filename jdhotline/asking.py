@@ -1,0 +1,97 @@
+"""From the command line's words to a recommendation: the problem (given, or pasted on
+stdin), who is asking, the interview when a terminal can ask, and the refusal of a text
+no scenario matched, saying why where it can (`which` and `prep` share it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from typing import TYPE_CHECKING
+
+from . import interview
+from .errors import EXIT_CATALOGUE, EXIT_USAGE, Stop
+from .interview import Interview
+from .options import calendar_for, known_scenarios, out, scenario_named, shorten
+from .words import word
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue, Scenario
+    from .rules import Recommendation
+
+
+def recommendation(
+    catalogue: Catalogue,
+    problem: list[str] | None,
+    plus: bool,
+    merchant: bool,
+    scenario: str | None,
+    moment: dt.datetime,
+    lang: str,
+    command: str,
+) -> Recommendation:
+    """Who is asking and about what (asking in a terminal if need be), then the rules."""
+    if plus and merchant:
+        raise Stop(EXIT_USAGE, word(lang, "error.plus_and_merchant"))
+    questions = Interview(out, lang)
+    text = problem_text(problem, questions, lang)
+    user = "plus" if plus else "merchant" if merchant else None
+    chosen: Scenario | None
+    if scenario is None and not text:
+        if not interview.interactive():
+            raise Stop(EXIT_USAGE, word(lang, "error.nothing", command=command))
+        user = user or questions.user()
+        chosen, text = questions.problem(catalogue, user)
+    else:
+        chosen = scenario_named(catalogue, scenario, lang) if scenario is not None else None
+    from .rules import NoLineError, advise, recommend
+
+    user = user or "regular"
+    calendar = calendar_for(catalogue)
+    try:
+        rec = advise(catalogue, user, text, moment, scenario=chosen, calendar=calendar)
+        if rec is None:  # nothing matched the words, and no scenario was chosen
+            if not interview.interactive():
+                raise unmatched(catalogue, text, lang)
+            chosen = questions.pick(catalogue, user, shorten(text))
+            rec = recommend(catalogue, user, chosen, moment, calendar=calendar, problem=text)
+        elif not rec.confident and interview.interactive():
+            picked = questions.unsure(rec)
+            if picked is not rec.scenario:
+                rec = advise(catalogue, user, text, moment, scenario=picked, calendar=calendar)
+        assert rec is not None
+        return rec
+    except NoLineError as exc:
+        raise Stop(EXIT_CATALOGUE, f"{catalogue.path}: {exc}") from None
+
+
+class NoProblem(Stop):
+    """A question about reaching JD's customer service, with no problem in it: `which`
+    answers with all four lines (text and Markdown); elsewhere it is a refusal."""
+
+
+def unmatched(catalogue: Catalogue, text: str, lang: str) -> Stop:
+    """The refusal of a text no scenario matched, saying why where it can."""
+    from .match import unmatched
+
+    reason = unmatched(catalogue, text)
+    if reason == "calling":
+        message = word(lang, "error.no_match.calling", text=shorten(text))
+        return NoProblem(EXIT_USAGE, message, word(lang, "hint.calling"))
+    if reason in ("elsewhere", "off_topic"):
+        return Stop(EXIT_USAGE, word(lang, f"error.no_match.{reason}", text=shorten(text)))
+    message = word(lang, "error.no_match", text=shorten(text))
+    return Stop(EXIT_USAGE, message, known_scenarios(catalogue, lang))
+
+
+def problem_text(problem: list[str] | None, questions: Interview, lang: str) -> str:
+    """The words given, or with `-` the text on standard input (a long complaint, pasted)."""
+    from .inputs import readable
+
+    if problem == ["-"]:
+        questions.announce_stdin()
+        try:
+            return readable(sys.stdin.read()).strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise Stop(EXIT_USAGE, word(lang, "error.stdin", reason=exc)) from None
+    return readable(" ".join(problem or [])).strip()
