@@ -62,7 +62,9 @@ def recommendation(
         assert rec is not None
         return rec
     except NoLineError as exc:
-        raise Stop(EXIT_CATALOGUE, f"{catalogue.path}: {exc}") from None
+        who = word(lang, f"user.{exc.user}")
+        said = word(lang, "error.no_line", user=who, scenario=exc.scenario)
+        raise Stop(EXIT_CATALOGUE, f"{catalogue.path}: {said}") from None
 
 
 class NoProblem(Stop):
@@ -93,5 +95,6 @@ def problem_text(problem: list[str] | None, questions: Interview, lang: str) -> 
         try:
             return readable(sys.stdin.read()).strip()
         except (OSError, UnicodeDecodeError) as exc:
-            raise Stop(EXIT_USAGE, word(lang, "error.stdin", reason=exc)) from None
+            reason = str(exc) if lang == "en" else word(lang, "error.stdin.reason")
+            raise Stop(EXIT_USAGE, word(lang, "error.stdin", reason=reason)) from None
     return readable(" ".join(problem or [])).strip()

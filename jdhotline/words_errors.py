@@ -15,6 +15,8 @@ _HOME_ZH = "请把 JDHOTLINE_HOME 设为你能写入的文件夹"
 
 ERRORS: dict[str, dict[str, str]] = {
     "en": {
+        "error.no_line": "no line in the catalogue serves {scenario!r} ({user})",
+        "error.stdin.reason": "a read error",
         "error.no_match.elsewhere": "{text!r} is about another platform or service; "
         "jdhotline knows JD.com's customer-service lines only.",
         "error.no_match.calling": "{text!r} names no problem.",
@@ -102,6 +104,8 @@ ERRORS: dict[str, dict[str, str]] = {
         "usage.not_one_of": "{value!r} is not one of: {choices}.",
     },
     "zh": {
+        "error.no_line": "目录里没有为{user}处理“{scenario}”的热线",
+        "error.stdin.reason": "读取出错",
         "error.no_match.elsewhere": "“{text}”说的是别的平台或服务;jdhotline 只回答京东客服的热线。",
         "error.no_match.calling": "“{text}”没有说具体问题。",
         "error.no_match.off_topic": "“{text}”不是订单、商品、账号或店铺出的问题;"

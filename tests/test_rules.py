@@ -130,6 +130,23 @@ def test_no_line_is_a_documented_refusal(data) -> None:
     )
 
 
+def test_no_line_through_the_cli_is_exit_3_in_either_language(data, tmp_path) -> None:
+    import yaml
+
+    line_data(data, "regular")["scenarios"].remove("membership")
+    line_data(data, "regular")["extends"].remove("membership")
+    line_data(data, "regular")["general"] = False
+    path = tmp_path / "mine.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    args = ["which", "-s", "membership", "--catalog", str(path), "--at", "2026-11-27T10:00"]
+    en = runner.invoke(cli.app, [*args, "--lang", "en"])
+    assert en.exit_code == 3
+    assert "no line in the catalogue serves 'membership' (Regular buyer)" in en.stderr
+    zh = runner.invoke(cli.app, [*args, "--lang", "zh"])
+    assert zh.exit_code == 3
+    assert "目录里没有为普通买家处理“membership”的热线" in zh.stderr
+
+
 # ---------------------------------------------------------------- issue 11, points 12-16
 
 runner = CliRunner()
