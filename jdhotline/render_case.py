@@ -62,7 +62,9 @@ def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
     # Your own words in Chinese make an English sentence half Chinese: say the Chinese one.
     mixed = lang != "zh" and any("\u4e00" <= c <= "\u9fff" for c in sheet.opening or "")
     if not sheet.opening:
-        opening.append(spans(word(lang, "no_opening")))
+        # Only what the sentence still lacks: a problem given is not asked for again.
+        lacking = "no_opening.time" if sheet.facts.what_is_wrong else "no_opening"
+        opening.append(spans(word(lang, lacking)))
     elif not (mixed and in_chinese):
         opening.append(spans(clean(f"“{sheet.opening}”")))
     if sheet.opening and sheet.opening_zh and in_chinese:

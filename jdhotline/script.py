@@ -15,7 +15,7 @@ from typing import NamedTuple
 from .cases import Case
 from .catalogue import Line
 from .prep import Facts
-from .words import day, duration
+from .words import day, duration, zh_punctuation
 
 
 def opening(facts: Facts, *, plus: bool, today: dt.date, lang: str) -> str | None:
@@ -98,7 +98,7 @@ def record_command(line_id: str, scenario_id: str, facts: Facts, lang: str) -> s
 
 def record_note(facts: Facts, lang: str) -> str | None:
     """The caller's facts beyond the order number, as one line of the record's note:
-    "型号 BCD-500WTPZM,购买日期 2023-05-01,问题:不制冷,需求:上门维修"."""
+    "型号 BCD-500WTPZM，购买日期 2023-05-01，问题：不制冷，需求：上门维修"."""
     zh = lang == "zh"
     said: list[str] = []
     if facts.model:
@@ -122,7 +122,8 @@ def record_note(facts: Facts, lang: str) -> str | None:
     if facts.shop:
         said.append(shop_words(facts.shop, lang))
     # One line to copy: a pasted complaint's line breaks become spaces.
-    return " ".join(("," if zh else "; ").join(said).split()) or None
+    line = " ".join(("," if zh else "; ").join(said).split())
+    return (zh_punctuation(line) if zh else line) or None
 
 
 class FollowUp(NamedTuple):

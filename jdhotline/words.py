@@ -158,6 +158,8 @@ WORDS: dict[str, dict[str, str]] = {
         "opening": "Open with",
         "no_opening": "(the sentence is time + problem + demand: give what is wrong (--fault) "
         "and the order or purchase date (--ordered, --bought) or what you want (--want))",
+        "no_opening.time": "(the sentence is time + problem + demand: add the order or "
+        "purchase date (--ordered, --bought) or what you want (--want))",
         "missing": "Still missing",
         "given": "You have",
         "you_have": "you have",
@@ -355,6 +357,8 @@ WORDS: dict[str, dict[str, str]] = {
         "opening": "开场白",
         "no_opening": "(开场白按“时间 + 问题 + 需求”来写:提供问题(--fault),"
         "再加下单或购买日期(--ordered、--bought)或需求(--want),就会写好)",
+        "no_opening.time": "(开场白按“时间 + 问题 + 需求”来写:再提供下单或购买日期"
+        "(--ordered、--bought)或需求(--want),就会写好)",
         "missing": "还缺",
         "given": "已有",
         "you_have": "已有",

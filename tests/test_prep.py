@@ -205,7 +205,7 @@ def test_prep_json_for_a_fridge() -> None:
     assert doc["evidence"] == ["不制冷的视频"]
     assert doc["record"] == (
         "jdhotline case add --line appliance --scenario appliance --note "
-        "'型号 美的冰箱 BCD-500WTPZM,购买日期 2023-05-01,问题:冰箱不制冷,证据:不制冷的视频' "
+        "'型号 美的冰箱 BCD-500WTPZM，购买日期 2023-05-01，问题：冰箱不制冷，证据：不制冷的视频' "
         "--agent <工号> --ticket <服务单号> --promise <时限>"
     )
     assert doc["open_cases"] == []
@@ -310,7 +310,7 @@ def test_phone_digits_at_the_prompt_are_not_an_order(monkeypatch: pytest.MonkeyP
     )
     assert "订单号" not in doc["opening"] and doc["missing"] == []
     assert "--order" not in doc["record"]
-    note = "型号 BCD-1,购买日期 2023-05-01,问题:冰箱不制冷,需求:上门维修,收货手机尾号 5678"
+    note = "型号 BCD-1，购买日期 2023-05-01，问题：冰箱不制冷，需求：上门维修，收货手机尾号 5678"
     assert f"--note '{note}'" in doc["record"]
     assert "报尾号请先回车" in result.stderr  # the order prompt says how to give the digits
 
@@ -349,7 +349,7 @@ def test_the_merchant_sheet_is_a_merchants() -> None:
                  "--fault", "买家恶意退款", "--want", "驳回退款", "--format", "json", "--lang", "zh")  # fmt: skip
     doc = json.loads(shop.stdout)
     assert doc["opening"] == "店铺 ID S1024,订单号 999,买家恶意退款,需求是驳回退款"
-    assert "--note '问题:买家恶意退款,需求:驳回退款,店铺 ID S1024'" in doc["record"]
+    assert "--note '问题：买家恶意退款，需求：驳回退款，店铺 ID S1024'" in doc["record"]
 
 
 def test_merchant_opening_and_prompt(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -389,6 +389,10 @@ def test_no_opening_when_there_is_nothing_to_say() -> None:
     assert doc["opening"] is None
     text = _prep("查物流", "--lang", "zh", "--format", "markdown").stdout
     assert "“查物流”" not in text and "时间 + 问题 + 需求" in text
+    # The problem is given: the hint asks only for a date or a demand, not for --fault.
+    assert "--fault" not in text and "再提供下单或购买日期" in text
+    nothing = _prep("-s", "order", "--lang", "zh", "--format", "markdown").stdout
+    assert "提供问题（--fault）" in nothing
 
 
 def test_the_record_line_cannot_store_its_placeholders(tmp_path) -> None:
@@ -465,8 +469,8 @@ def _record_and_store(doc: dict, at: str) -> dict:
     [
         (
             "zh",
-            "型号 美的 BCD-500WTPZM,购买日期 2023-05-01,下单日期 2023-04-28,问题:冰箱不制冷,"
-            "需求:上门维修 '别周末',证据:照片、聊天截图,收货手机尾号 5678",
+            "型号 美的 BCD-500WTPZM，购买日期 2023-05-01，下单日期 2023-04-28，问题：冰箱不制冷，"
+            "需求：上门维修 '别周末'，证据：照片、聊天截图，收货手机尾号 5678",
         ),
         (
             "en",
@@ -511,7 +515,7 @@ def test_fault_stands_in_for_the_problem_text() -> None:
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     assert doc["scenario"] == "appliance" and doc["primary"]["number"] == "400-610-1360"
-    assert "--note '问题:脱水时异响'" in doc["record"]
+    assert "--note '问题：脱水时异响'" in doc["record"]
     assert "fault" not in [m["fact"] for m in doc["missing"]]
     # A problem text, when given, is still what is matched; the fault is what is said.
     both = json.loads(_prep("查物流", "--fault", "脱水时异响", "--format", "json").stdout)
