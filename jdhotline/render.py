@@ -284,22 +284,24 @@ def state_line(rec: Recommendation, lang: str) -> Spans:
     return tuple(parts)
 
 
-def _say(rec: Recommendation, catalogue: Catalogue, lang: str, full: bool) -> tuple[Spans, ...]:
+def _say(rec: Recommendation, catalogue: Catalogue, lang: str, full: bool) -> Section:
     """The sentence to say; in English, the Chinese one too (the agent speaks Chinese).
 
     At a glance, only the scenario's own example: the guide's general one is about a
-    late parcel, which would mislead a caller about a broken TV.
+    late parcel, which would mislead a caller about a broken TV. The guide's examples
+    are about one case (a Midea fridge, order 12345), so their heading says to put in
+    one's own details: a washing machine is not a fridge.
     """
     example = rec.example
     own = rec.scenario.plus_example if rec.user == "plus" else None
     if not full and (own or rec.scenario.example) is None:
         example = None
     if example is None:
-        return (spans(clean(catalogue.say.shape(lang))),)
+        return Section(word(lang, "say"), (spans(clean(catalogue.say.shape(lang))),), gap=full)
     items = [spans(clean(f"“{example(lang)}”"))]
     if lang != "zh":
         items.append(spans(word(lang, "say_zh"), clean(f"“{zh_punctuation(example('zh'))}”")))
-    return tuple(items)
+    return Section(word(lang, "say.example"), tuple(items), gap=full)
 
 
 def short(item: str) -> str:
@@ -339,7 +341,7 @@ def which_view(rec: Recommendation, catalogue: Catalogue, lang: str, *, full: bo
     blocks.append(
         Section(word(lang, "have_ready"), tuple(spans(r if full else short(r)) for r in ready))
     )
-    blocks.append(Section(word(lang, "say"), _say(rec, catalogue, lang, full), gap=full))
+    blocks.append(_say(rec, catalogue, lang, full))
     warnings = rec.warnings if full else [n for n in rec.warnings if n.code in _GLANCE_WARNINGS]
     if not full:
         warnings = [n for n in warnings if n.code != "primary-closed"]

@@ -65,7 +65,7 @@ def test_prep_asks_the_order_date_after_the_order_number_in_chinese() -> None:
     assert doc["opening"] == "10 月 10 日下单(订单号 123),衬衫不合身,需求是退货退款"
     assert doc["facts"]["ordered"] == "2026-10-10"
     assert doc["missing"] == []  # never listed as missing: asked, and skippable
-    assert "--note '下单日期 2026-10-10," in doc["record"]
+    assert "--note '下单日期 2026-10-10，" in doc["record"]
 
 
 @pytest.mark.usefixtures("tty")
