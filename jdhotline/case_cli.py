@@ -12,6 +12,7 @@ from .options import (
     AtOpt,
     CatalogOpt,
     FormatOpt,
+    HiddenLangOpt,
     LangOpt,
     OrderOpt,
     ScenarioOpt,
@@ -45,6 +46,11 @@ case_app = typer.Typer(
     help="Keep track of calls and what the agent promised (a local record).",
     no_args_is_help=True,
 )
+
+
+@case_app.callback()
+def _case(lang: HiddenLangOpt = None) -> None:
+    pass  # takes --lang before the command (case --lang zh list); Typer's help stays
 
 
 def _case_number(value: str) -> int:

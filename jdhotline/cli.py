@@ -31,6 +31,7 @@ from .options import (
     AtOpt,
     CatalogOpt,
     FormatOpt,
+    HiddenLangOpt,
     LangOpt,
     MerchantOpt,
     OrderOpt,
@@ -80,6 +81,7 @@ def _root(
             "--version", callback=_version, is_eager=True, help="Show the version.", metavar=""
         ),
     ] = False,
+    lang: HiddenLangOpt = None,
 ) -> None:
     """Which JD.com (京东) customer-service hotline to call, when, and what to have ready."""
     out.reset()  # each command reads the terminal afresh
@@ -377,6 +379,7 @@ def completion(
             metavar="SHELL", help="bash, zsh or fish.", callback=one_of(("bash", "zsh", "fish"))
         ),
     ],
+    lang: HiddenLangOpt = None,
 ) -> None:
     """Print the tab-completion script for a shell, e.g. eval "$(jdhotline completion zsh)".
 

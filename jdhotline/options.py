@@ -123,14 +123,27 @@ FormatOpt = Annotated[
         help="Output format.",
     ),
 ]
+
+
+def _language(value: str | None) -> str | None:
+    return value if value is None else one_of(("zh", "en"))(value)
+
+
 LangOpt = Annotated[
     str | None,
     typer.Option(
         "--lang",
         metavar="zh|en",
-        callback=lambda v: v if v is None else one_of(("zh", "en"))(v),
+        callback=_language,
         help="Answer language. Default: $JDHOTLINE_LANG, then your locale (zh* = zh), else en.",
     ),
+]
+# `jdhotline --lang zh --help`, `jdhotline case --lang zh -h`: the root, `case` and
+# `completion` take --lang too, for their help and for the command after them
+# (language_of); hidden, since the commands that answer list their own.
+HiddenLangOpt = Annotated[
+    str | None,
+    typer.Option("--lang", metavar="zh|en", callback=_language, hidden=True),
 ]
 ProblemArg = Annotated[
     list[str] | None,
@@ -179,8 +192,14 @@ ScenarioOpt = Annotated[
 
 
 def language_of(option: str | None) -> str:
+    """The command's --lang, else the nearest before it (HiddenLangOpt), else the default."""
+    from typer._click.globals import get_current_context
+
     from .messages import args_language
 
+    ctx = get_current_context(silent=True)
+    while option is None and ctx is not None:
+        option, ctx = ctx.params.get("lang"), ctx.parent
     return option if option is not None else args_language([])
 
 

@@ -1,8 +1,10 @@
-"""Typer's usage errors (no such option, missing value, ...) in the user's language.
+"""Typer's usage errors (no such option, missing value, ...) and help in the user's language.
 
 Typer's convention stays (usage line, hint, "Error:" line, exit 2); only the words
-change, in zh. Click decides these errors before any option is read, so the language
-comes from the command line as given (words.args_language).
+change, in zh. Click decides these errors, and shows help, before any option is read,
+so the language comes from the command line as given (messages.args_language).
+A Chinese command line's commands make Chinese help pages and usage lines
+(ChineseHelp, help_zh.py); English runs are left exactly as Typer makes them.
 """
 
 from __future__ import annotations
@@ -10,21 +12,13 @@ from __future__ import annotations
 import re
 from typing import IO, Any
 
+from typer._click import core as click_core
 from typer._click import exceptions as click_errors
 
 from .messages import args_language
 from .words import word
 
 _ARGS: list[str] = []  # the command line Typer is parsing (set by the patched _main)
-_METAVARS = {
-    "OPTIONS": "选项",
-    "COMMAND": "命令",
-    "ARGS": "参数",
-    "PROBLEM": "问题",
-    "LINE": "热线",
-    "SHELL": "终端类型",
-    "ITEM": "项目",
-}
 _english_show = click_errors.UsageError.show
 
 
@@ -40,11 +34,30 @@ def install() -> None:
         import sys
 
         _ARGS[:] = list(sys.argv[1:] if args is None else args)
+        if args_language(_ARGS) == "zh":
+            _in_chinese(self)
         return parse(self, args=args, **extra)
 
     main.jdhotline = True  # type: ignore[attr-defined]
     typer.core._main = main  # type: ignore[assignment]
     click_errors.UsageError.show = _show  # type: ignore[method-assign]
+
+
+class ChineseHelp(click_core.Context):
+    """A context whose help page and usage line are Chinese: help_zh.py, imported only
+    when one is written (--help, no command given, a usage error)."""
+
+    def make_formatter(self) -> click_core.HelpFormatter:
+        from .help_zh import formatter_for
+
+        return formatter_for(self)
+
+
+def _in_chinese(command: click_core.Command) -> None:
+    """Every command of the tree about to run makes ChineseHelp contexts (a few µs)."""
+    command.context_class = ChineseHelp
+    for sub in getattr(command, "commands", {}).values():
+        _in_chinese(sub)
 
 
 def _show(self: click_errors.UsageError, file: IO[Any] | None = None) -> None:
@@ -55,9 +68,7 @@ def _show(self: click_errors.UsageError, file: IO[Any] | None = None) -> None:
     if file is None:
         file = click_errors.get_text_stderr()
     if self.ctx is not None:
-        usage = self.ctx.get_usage().replace("Usage: ", word(lang, "usage.usage"), 1)
-        usage = re.sub(r"\b[A-Z]{2,}\b", lambda m: _METAVARS.get(m[0], m[0]), usage)
-        file.write(usage + "\n")
+        file.write(self.ctx.get_usage() + "\n")  # Chinese: a ChineseHelp context
         if self.ctx.command.get_help_option(self.ctx) is not None:
             hint = word(
                 lang,
@@ -112,5 +123,7 @@ def _hint(error: click_errors.UsageError) -> str:
     names = [name for name in getattr(param, "opts", []) if name.startswith("-")]
     if names:
         return "/".join(names)
+    from .words_help import METAVARS
+
     name = getattr(param, "metavar", None) or (param.name or "").upper()
-    return _METAVARS.get(name, name)
+    return METAVARS.get(name, name)

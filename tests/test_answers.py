@@ -155,7 +155,7 @@ def zh_errors() -> list[list[str]]:
         ["table", "--lang", "zh", "--format", "xml"],  # invalid choice
         ["open", "regular", "多余", "--lang", "zh"],  # unexpected extra argument
         ["case", "log", "--lang", "zh"],  # missing argument
-        ["case", "--lang", "zh"],  # not an option of the group
+        ["case", "--lang", "zh"],  # no command after the group
         ["case", "add", "--line", "regular", "--promise", "0h", *at],  # promise
         ["which", "冰箱", "--at", "2026-02-30T10:00", "--lang", "zh"],  # not a moment
         ["which", "冰箱", "--at", "25:00", "--lang", "zh"],  # not a time of day

@@ -422,6 +422,20 @@ def test_language_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
     assert as_json(*args, "--lang", "zh")["primary"]["name"] == "普通用户热线"
 
 
+def test_lang_before_the_command(tmp_path: Path) -> None:
+    """`jdhotline --lang zh which`, `case --lang zh list`: the nearest --lang wins."""
+    args = ("which", "-s", "order", "--format", "json", "--at", FRIDAY_NOON)
+    assert as_json("--lang", "zh", *args)["primary"]["name"] == "普通用户热线"
+    assert (
+        as_json("--lang", "zh", *args, "--lang", "en")["primary"]["name"] == "Regular customer line"
+    )
+    home = {"JDHOTLINE_HOME": str(tmp_path)}
+    result = run("case", "--lang", "zh", "list", "--at", FRIDAY_NOON, env=home)
+    assert result.exit_code == 0 and result.stdout == "没有未结的记录。\n", result.output
+    assert run("completion", "bash", "--lang", "zh").exit_code == 0
+    assert run("--lang", "fr", "table").exit_code == 2
+
+
 def test_version() -> None:
     result = run("--version")
     assert result.exit_code == 0 and result.stdout == f"jdhotline {__version__}\n"

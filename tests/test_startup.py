@@ -112,3 +112,11 @@ def test_typer_reads_annotations_it_need_not_compile() -> None:
         assert function is not None
         hints = [p.annotation for p in inspect.signature(function).parameters.values()]
         assert not any(isinstance(hint, str) for hint in hints), function.__name__
+
+
+def test_chinese_help_is_imported_only_for_help(env: dict[str, str]) -> None:
+    at = ["--at", "2026-11-28T10:00", "--lang", "zh"]
+    helpful = {"jdhotline.help_zh", "jdhotline.words_help"}
+    assert not imported(["open", "--format", "json", *at], env) & helpful
+    assert not imported(["which", "-s", "order", *at], env) & helpful
+    assert helpful <= imported(["which", "-h", "--lang", "zh"], env)

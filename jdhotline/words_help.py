@@ -1,0 +1,140 @@
+"""The words of --help in Chinese: one table, so a reader can check all of it at once.
+
+The English help is the commands' own (their docstrings and `help=`, which Typer
+reads); this table is its Chinese, looked up by command and parameter name, and is
+imported only when Chinese help is shown (help_zh.py). Written like words.py: ASCII
+punctuation, made full-width where it stands in Chinese (punctuation.py).
+"""
+
+from __future__ import annotations
+
+# Each command by its path: (the line in its parent's list, the description).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "": (
+        "",
+        "该打京东哪条客服热线、什么时候打、要准备什么。\n\n所有时间都是北京时间,与本机的时区无关。",
+    ),
+    "which": (
+        "该拨哪个号码、现在能否接通、什么时候打",
+        "你的问题该拨哪个号码、现在能否接通、什么时候打。",
+    ),
+    "table": (
+        "全部热线一览",
+        "全部热线一览:号码、适用人群、适用场景、服务时间、避峰时段、在线入口、当前状态。",
+    ),
+    "open": (
+        "热线现在能否接通",
+        "热线现在能否接通?只查一条热线时,退出码 0 表示能接通,1 表示已下班。",
+    ),
+    "scenarios": ("场景编号一览", "全部场景的编号、名称和关键词示例。"),
+    "calendar": (
+        "各年份工作日数据的来源",
+        "哪些年份的工作日已核实、仅计法定节假日或只是推算,以及各自的来源。",
+    ),
+    "prep": (
+        "通话准备单",
+        "一页通话准备单:打哪条热线、什么时候打、怎么说、还缺什么。",
+    ),
+    "completion": (
+        "输出终端的命令补全脚本",
+        '输出某种终端的命令补全脚本,例如 eval "$(jdhotline completion zsh)"。\n\n'
+        "--show-completion 不用写终端类型:它输出当前所用终端的脚本。",
+    ),
+    "case": (
+        "记下通话和客服的承诺",
+        "记下每次通话和客服的承诺(保存在本机)。",
+    ),
+    "case add": (
+        "记下一次通话",
+        "记下一次通话:热线、订单号、客服工号、服务单号和承诺的时限。",
+    ),
+    "case log": (
+        "在记录中再添一次通话",
+        "在记录中再添一次通话(每次通话都记入它的通话记录)。",
+    ),
+    "case close": (
+        "结案,写下结果",
+        "结案,并写下结果(已结案的记录不能再结案,结果不会被覆盖)。",
+    ),
+    "case reopen": (
+        "重新打开已结案的记录",
+        "重新打开已结案的记录;它的通话记录和结果都保留。",
+    ),
+    "case list": (
+        "跟进中的记录",
+        "跟进中的记录(加 --all 列出全部):热线、订单号、承诺时限、超时多久。",
+    ),
+    "case show": ("查看一条记录", "查看一条记录和它的全部通话记录。"),
+    "case export": (
+        "导出全部记录,或把承诺导出为日历",
+        "导出全部记录和通话记录(投诉时用),或把承诺的时限导出为日历。",
+    ),
+    "case followup": (
+        "催办:打哪条热线、怎么说",
+        "承诺没兑现时去催办:打哪条热线、什么时候打、怎么说。",
+    ),
+}
+
+# Each parameter by its name (Python's, as Click names it); "command:name" where the
+# same name means something else in that command.
+PARAMS: dict[str, str] = {
+    "help": "显示本帮助并退出。",
+    "version": "显示版本号。",
+    "install_completion": "为当前终端安装命令补全。",
+    "show_completion": "显示当前终端的命令补全脚本,可复制,或自行安装。",
+    "problem": "遇到的问题,中文或英文都行,例如“冰箱不制冷”(写 - 则从标准输入读)。",
+    "plus": "你是 PLUS 会员。",
+    "merchant": "你是京东商家。",
+    "scenario": "场景编号(见 jdhotline scenarios)。",
+    "full": "完整回答:为什么是这条热线、通话时怎么做、其他热线、出处。",
+    "at": "按哪个时刻回答,例如 2026-11-27T20:00(不带时区即北京时间)、"
+    "2026-11-27T12:00Z,或 20:00(今天)。默认:现在。",
+    "fmt": "输出格式。",
+    "lang": "回答的语言。默认按 JDHOTLINE_LANG,其次按系统语言(zh 开头为中文),否则英文。",
+    "catalog": "用你自己的目录文件(YAML)代替自带的目录。",
+    "open:line": "热线编号(regular、plus、appliance、merchant)或号码;默认:全部热线。",
+    "order": "订单号。",
+    "phone": "收货手机尾号(后 4 位),没有订单号时用。",
+    "shop": "你的店铺 ID(商家用)。",
+    "ordered": "下单日期:2026-10-10 或 10-10。",
+    "model": "型号,例如 BCD-500WTPZM。",
+    "bought": "购买日期。",
+    "fault": "出了什么问题,用一句话说。",
+    "want": "你想要的结果。",
+    "evidence": "你有的证据(可以写多次)。",
+    "shell": "bash、zsh 或 fish。",
+    "case_id": "记录编号。",
+    "case add:line": "你拨打的热线。",
+    "agent": "客服工号。",
+    "ticket": "服务单号。",
+    "promise": "承诺的时限:24h、3d、90m、3小时、2天、半小时、2026-11-28 或 2026-11-28T18:00。",
+    "note": "通话中说了什么。",
+    "outcome": "处理结果。",
+    "all_": "也列出已结案的记录。",
+    "case export:fmt": "json 或 csv:全部记录和通话记录;"
+    "ics:每条跟进中的记录,在承诺时限处一个日历事件。",
+}
+
+# What Typer adds after a parameter's help ("[default: text]"), and the section titles.
+EXTRAS = {"default": "默认:{value}", "env var": "环境变量:{value}", "required": "必填"}
+HEADINGS = {"Usage": "用法", "Arguments": "参数", "Options": "选项", "Commands": "命令"}
+
+# Placeholders that are words (in help and in usage errors); ID, 工号 and the values to
+# type (text|json|markdown) stay as they are.
+METAVARS = {
+    "OPTIONS": "选项",
+    "COMMAND": "命令",
+    "ARGS": "参数",
+    "PROBLEM": "问题",
+    "LINE": "热线",
+    "SHELL": "终端类型",
+    "ITEM": "证据",
+    "WHEN": "时间",
+    "PATH": "路径",
+    "TEXT": "文字",
+    "DATE": "日期",
+    "NO": "订单号",
+    "DIGITS": "尾号",
+    "MODEL": "型号",
+    "N": "编号",
+}
