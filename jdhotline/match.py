@@ -26,7 +26,8 @@ Evidence, in the catalogue's terms (data/hotlines.yaml, each scenario's
   (我的店铺, 我表哥的京东店); a merchant buying as a customer, by its ``buyer_voice``
   words (我们公司在京东采购了, "I bought ... on JD"), and is then read as a buyer.
 * A text about another platform or service (the catalogue's ``elsewhere`` words:
-  淘宝, 美团) that does not mention JD matches nothing.
+  淘宝, 美团) that does not mention JD matches nothing, unless the name is part of a
+  longer keyword of a scenario (支付宝付款失败: how one paid on JD).
 * Counter-evidence: the catalogue's ``off_topic`` words, weighted like keywords, mark
   a text that is not a problem with one's own order, item, account or shop: asking
   for a recommendation or a shopping list (求推荐, 买哪个, 购物清单), a job at JD (招聘,
@@ -150,14 +151,7 @@ def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
     MIN_SCORE of its own."""
     index = _index(catalogue)
     zh_text, en_text = normalise_zh(text), normalise_en(text)
-    hits = _hits(_language_for(index, 0, zh_text), zh_text, 0, word_end=False)
-    hits += _hits(_language_for(index, 1, en_text), en_text, 1, word_end=True)
-    for scenario, regex, weight in index.patterns:
-        for found in regex.finditer(en_text):
-            start, end = found.span()
-            if end > start:
-                hits.append(_Hit(1, start, end, scenario, found.group(), weight, False))
-    hits = _unshadowed(hits)
+    hits = _evidence(index, zh_text, en_text)
     negations = (_negations(_NEGATION_ZH, zh_text), _negations(_NEGATION_EN, en_text))
     texts = (zh_text, en_text)
 
@@ -172,7 +166,7 @@ def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
         cues[hit.word] = max(cues.get(hit.word, 0.0), hit.weight)
         first.setdefault(hit.scenario, len(first))
 
-    if _elsewhere(index, zh_text, en_text):
+    if _elsewhere(index, zh_text, en_text, hits):
         return []
     # Who is asking: the user type, unless the text says otherwise. A buyer or PLUS
     # member who runs a shop, or asks for someone who does, speaks as a merchant; a
@@ -249,6 +243,18 @@ def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
     return [match for _, match in ranked]
 
 
+def _evidence(index: _Index, zh_text: str, en_text: str) -> list[_Hit]:
+    """Every keyword and pattern found in the text, the longest at each place."""
+    hits = _hits(_language_for(index, 0, zh_text), zh_text, 0, word_end=False)
+    hits += _hits(_language_for(index, 1, en_text), en_text, 1, word_end=True)
+    for scenario, regex, weight in index.patterns:
+        for found in regex.finditer(en_text):
+            start, end = found.span()
+            if end > start:
+                hits.append(_Hit(1, start, end, scenario, found.group(), weight, False))
+    return _unshadowed(hits)
+
+
 def off_topic(catalogue: Catalogue, text: str) -> dict[str, float]:
     """The catalogue's ``off_topic`` words found in the text, each once, with its weight:
     the counter-evidence that a refusal can name."""
@@ -281,7 +287,7 @@ def unmatched(catalogue: Catalogue, text: str) -> str:
     service ("elsewhere"), it asks how to reach JD's customer service ("calling"), it
     asks for something else (advice, a job: "off_topic"), or none of these ("")."""
     index, zh_text, en_text = _index(catalogue), normalise_zh(text), normalise_en(text)
-    if _elsewhere(index, zh_text, en_text):
+    if _elsewhere(index, zh_text, en_text, _evidence(index, zh_text, en_text)):
         return "elsewhere"
     if _CALLING.search(text):
         return "calling"
@@ -316,13 +322,24 @@ def _words(languages: tuple[_Language, _Language], zh_text: str, en_text: str) -
     return _hits(zh, zh_text, 0, word_end=False) + _hits(en, en_text, 1, word_end=True)
 
 
-def _elsewhere(index: _Index, zh_text: str, en_text: str) -> bool:
+def _elsewhere(index: _Index, zh_text: str, en_text: str, hits: list[_Hit]) -> bool:
     """The text is about another platform or service (淘宝, Meituan) and not about JD.
 
     A mention of JD outside the catalogue's ``elsewhere`` words (which hold 不是京东买的
-    and the like) keeps the text ours.
+    and the like) keeps the text ours. So does a platform named inside a longer keyword
+    of a scenario (支付宝付款失败, "pay with Alipay"): that is how one pays on JD.
     """
-    found = _words(index.elsewhere, zh_text, en_text)
+    found = [
+        h
+        for h in _words(index.elsewhere, zh_text, en_text)
+        if not any(
+            k.space == h.space
+            and k.start <= h.start
+            and h.end <= k.end
+            and k.end - k.start > h.end - h.start
+            for k in hits
+        )
+    ]
     if not found:
         return False
     for space, text in enumerate((zh_text, en_text)):

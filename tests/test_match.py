@@ -259,7 +259,7 @@ def test_small_amounts_are_not(catalogue: Catalogue, amount: str) -> None:
 def test_other_platforms_are_not_ours(catalogue: Catalogue) -> None:
     assert rank(catalogue, "淘宝的退款怎么催") == []
     assert rank(catalogue, "how to get a refund on Taobao") == []
-    assert scenario_of(catalogue, "京东比淘宝贵,申请价保") == "after-sales"  # JD named: ours
+    assert scenario_of(catalogue, "京东比淘宝贵,申请价保") == "order"  # JD named: ours
 
 
 def test_latin_words_in_the_chinese_list_are_whole_words(catalogue: Catalogue) -> None:
@@ -502,7 +502,7 @@ def build_text(text: str) -> Catalogue:
 # What the matcher reached on the whole corpus (train and heldout) when this was written;
 # the test fails if a change loses more than two points of any of them. The answers are
 # deterministic, so this is not a timing test. Raise the figures when you improve them.
-REACHED = {"scenario": 0.957, "line": 0.986, "clear_scenario": 0.976, "clear_line": 0.991}
+REACHED = {"scenario": 0.957, "line": 0.986, "clear_scenario": 0.978, "clear_line": 0.991}
 REFUSED = {"answerable_refused": 0.004, "unrelated_refused": 0.950}
 
 
@@ -840,7 +840,7 @@ OWN = [
     ('regular', "I'd like to swap the blue one for the grey one", 'after-sales'),
     ('regular', 'the item works but I found a cheaper one, can I send it back', 'after-sales'),
     ('regular', 'the seller agreed to refund once I ship it back, what address do I use', 'after-sales'),
-    ('regular', 'price dropped two days after I bought it, can I get the difference', 'after-sales'),
+    ('regular', 'price dropped two days after I bought it, can I get the difference', 'order'),
     ('regular', 'shop says the 7-day return doesn\'t apply because it\'s "custom", it isn\'t', 'dispute'),
     ('regular', 'the seller has been stalling for two weeks on my refund', 'dispute'),
     ('regular', "they sent a completely different product and now say it's my fault", 'dispute'),
@@ -895,7 +895,7 @@ OWN = [
     ('regular', 'I got charged but there is no order in my list', 'order'),
     ('regular', '收到的蛋糕压扁了', 'after-sales'),
     ('regular', '退货的快递员什么时候来取', 'after-sales'),
-    ('regular', '买贵了 前两天还便宜一百 能补差价吗', 'after-sales'),
+    ('regular', '买贵了 前两天还便宜一百 能补差价吗', 'order'),
     ('regular', 'the book pages are printed upside down', 'after-sales'),
     ('regular', '真的无语了!!!上个月买的扫地机器人 用了三天就不动了 找商家 商家说让我找厂家 找厂家说让我找商家 来回踢皮球 到现在一个多星期了 没人管 我就想退货 怎么这么难', 'dispute'),
     ('regular', '双十一买的东西 到现在还没到 物流一直显示在武汉转运中心 问客服说在催 催了五天了 还是没动静 到底还能不能到了', 'order'),
@@ -914,11 +914,11 @@ OWN = [
     ('regular', '预约的送货时间到了还没人来', 'order'),
     ('regular', '快递给我退回去了 我都不知道', 'order'),
     ('regular', '大件商品送货要收上楼费吗', 'order'),
-    ('regular', '订单付款失败了 钱扣了', 'order'),
+    ('regular', '订单付款失败了 钱扣了', 'account'),
     ('regular', '下单后发现买错颜色了 还没发货能改吗', 'order'),
     ('regular', '收到的口红断了', 'after-sales'),
     ('regular', '买的床单有股怪味', 'after-sales'),
-    ('regular', '商品降价了 申请价保', 'after-sales'),
+    ('regular', '商品降价了 申请价保', 'order'),
     ('regular', '退货以后退款退到哪里了', 'after-sales'),
     ('regular', '商家发了个空包裹给我 还说已经发货了', 'dispute'),
     ('regular', '卖家用的是别人的图 收到完全不是那个东西 要求退款被拒', 'dispute'),
@@ -979,7 +979,7 @@ OWN = [
     ('regular', '自提点关门了 取不了件', 'order'),
     ('regular', '能不能指定送货时间', 'order'),
     ('regular', '下错单了 想取消 怎么操作', 'order'),
-    ('regular', '订单一直待付款 付不了', 'order'),
+    ('regular', '订单一直待付款 付不了', 'account'),
     ('regular', '鞋子穿了一天就开胶了 能换吗', 'after-sales'),
     ('regular', '买的零食过期了', 'after-sales'),
     ('regular', '收到的玻璃杯有裂纹', 'after-sales'),
@@ -1352,7 +1352,7 @@ KINDS = [
     ('regular', '京东快递员一个月能挣多少', None, None),
     ('regular', '双十一买冰箱划算还是现在买', None, None),
     ('regular', 'which is cheaper, buying a TV on 618 or singles day', None, None),
-    ('regular', '京东买的比天猫贵了 降价了能保价吗', 'after-sales', 'regular'),
+    ('regular', '京东买的比天猫贵了 降价了能保价吗', 'order', 'regular'),
     ('regular', '买的电脑六千块 物流三天没动', 'order', 'regular'),
     ('regular', '京东配送员一个月底薪多少 有五险一金吗', None, None),
     ('regular', '去京东上班要什么学历', None, None),
@@ -1364,7 +1364,7 @@ KINDS = [
     ('regular', 'recommend a phone under 3000 yuan', None, None),
     ('regular', '冰箱什么时候买最便宜', None, None),
     ('regular', 'is 618 or singles day the better deal for a laptop', None, None),
-    ('regular', '京东买的手机比天猫贵了三百 能补差价吗', 'after-sales', 'regular'),
+    ('regular', '京东买的手机比天猫贵了三百 能补差价吗', 'order', 'regular'),
     ('regular', '京东和天猫都买了 京东的还没发货', 'order', 'regular'),
     ('regular', '六千块的电脑开不了机', 'high-value', 'regular'),
     # 5. Short or indirect asks
@@ -1439,3 +1439,175 @@ def test_five_kinds_of_miss(
     rec = advise(catalogue, user, text, at)
     got = (rec.scenario.id, rec.primary.line.id) if rec else (None, None)
     assert got == (scenario, line)
+
+
+# Twelve more kinds of blind-test miss, each in sentences of our own (zh and en): pinyin
+# inside English, the phone as the medium, brand + category, payment failures, a product
+# removed from a promotion, a PLUS membership never opened or cancelled, advice and jobs,
+# a checkout coupon and a price drop, installation in English, return postage for a
+# faulty item, a return pickup that never comes, a PLUS benefit not applied.
+# Price protection is now asked about an order, and a failed payment is payment security
+# (account): the earlier pins that said after-sales or order for them were changed to match.
+KINDS_12 = [
+    ('regular', 'my tuihuo request was rejected, what now', 'after-sales', 'regular'),
+    ('regular', 'the shangjia refuses to give my money back', 'dispute', 'regular'),
+    ('regular', "kuaidi still hasn't come after a week", 'order', 'regular'),
+    ('regular', 'how do I get a fapiao for this order', 'order', 'regular'),
+    ('regular', 'wuliu not updating since Monday', 'order', 'regular'),
+    ('regular', 'want to tuikuan, how long does it take', 'after-sales', 'regular'),
+    ('regular', 'can I huanhuo for a bigger size', 'after-sales', 'regular'),
+    ('regular', 'the maijia keeps ignoring my messages about the broken lamp', 'dispute', 'regular'),
+    ('regular', 'shouhou for my new fridge, it is leaking', 'appliance', 'appliance'),
+    ('regular', 'need someone to anzhuang the kongtiao I bought', 'appliance', 'appliance'),
+    ('regular', 'how do I buy yanbao for my xiyiji', 'appliance', 'appliance'),
+    ('regular', 'jiadian weixiu appointment please', 'appliance', 'appliance'),
+    ('plus', 'PLUS huiyuan fee was charged twice', 'membership', 'plus'),
+    ('regular', 'dingdan shows delivered but nothing here', 'order', 'regular'),
+    ('regular', 'Tui huo shipping label, where do I print it', 'after-sales', 'regular'),
+    ('merchant', 'my dianpu got a weigui notice and points deducted', 'store-violation', 'merchant'),
+    ('merchant', 'they took my baozhengjin, why', 'store-violation', 'merchant'),
+    ('merchant', 'how to baoming for the 618 huodong', 'campaign', 'merchant'),
+    ('regular', "kefu won't answer and the shangjia won't refund", 'dispute', 'regular'),
+    ('regular', 'my shouji screen is cracked after two days', 'high-value', 'regular'),
+    ('regular', '我不太会用手机 孩子帮我下的单 到现在还没送到', 'order', 'regular'),
+    ('regular', '手机上收到短信说我的账户有异常 要我点链接', 'account', 'regular'),
+    ('regular', '用手机下的单 地址写错了能改吗', 'order', 'regular'),
+    ('regular', 'i placed the order on my phone app and the parcel never arrived', 'order', 'regular'),
+    ('regular', 'got a text on my phone saying my refund was done but no money', 'after-sales', 'regular'),
+    ('regular', '在手机上买的衣服大了想换一码', 'after-sales', 'regular'),
+    ('regular', '我爸不会用手机 帮他问下 冰箱不制冷找谁', 'appliance', 'appliance'),
+    ('regular', "I'm not good with phones, how do I change the delivery address", 'order', 'regular'),
+    ('regular', '手机京东app登录不上去', 'account', 'regular'),
+    ('regular', '新买的手机屏幕坏了', 'high-value', 'regular'),
+    ('regular', '退货的手机商家说没收到', 'dispute', 'regular'),
+    ('regular', 'phone arrived with a cracked screen', 'high-value', 'regular'),
+    ('regular', '苹果手机充不进电了', 'high-value', 'regular'),
+    ('regular', '华为手机用了一周就死机', 'high-value', 'regular'),
+    ('regular', '小米平板屏幕出现绿线', 'high-value', 'regular'),
+    ('regular', '联想笔记本键盘有几个键失灵', 'high-value', 'regular'),
+    ('regular', '索尼相机镜头对焦有问题', 'high-value', 'regular'),
+    ('regular', '买的小米平板到手有划痕', 'high-value', 'regular'),
+    ('regular', '华为平板经常自动重启', 'high-value', 'regular'),
+    ('regular', '戴尔笔记本开机黑屏', 'high-value', 'regular'),
+    ('regular', '苹果3个烂了两个', 'after-sales', 'regular'),
+    ('regular', '付款失败是怎么回事', 'account', 'regular'),
+    ('regular', '支付不了 一直转圈', 'account', 'regular'),
+    ('regular', '扣款失败 订单提交不了', 'account', 'regular'),
+    ('regular', '微信支付付不了', 'account', 'regular'),
+    ('regular', '支付宝付款一直失败', 'account', 'regular'),
+    ('regular', '银行卡付不了款 提示交易失败', 'account', 'regular'),
+    ('regular', 'payment keeps failing when I try to buy', 'account', 'regular'),
+    ('regular', "card declined at checkout but my bank says it's fine", 'account', 'regular'),
+    ('regular', "can't pay with WeChat Pay on JD", 'account', 'regular'),
+    ('regular', "Alipay payment won't go through", 'account', 'regular'),
+    ('merchant', '我们的商品被活动清退了', 'campaign', 'merchant'),
+    ('merchant', '店铺被踢出活动 什么原因', 'campaign', 'merchant'),
+    ('merchant', '平台取消了我们的活动资格', 'campaign', 'merchant'),
+    ('merchant', '活动商品被下架了 活动还没结束', 'campaign', 'merchant'),
+    ('merchant', 'we got kicked out of the 618 promotion without notice', 'campaign', 'merchant'),
+    ('merchant', 'our product was removed from the flash sale', 'campaign', 'merchant'),
+    ('merchant', '双十一活动资格被取消了', 'campaign', 'merchant'),
+    ('merchant', '商品下架了 因为违规', 'store-violation', 'merchant'),
+    ('regular', '莫名其妙开通了PLUS 想退钱', 'membership', 'regular'),
+    ('plus', '自动续费扣了99 我没同意', 'membership', 'plus'),
+    ('regular', '自动续费扣了149 怎么退', 'membership', 'regular'),
+    ('regular', '京东PLUS怎么取消', 'membership', 'regular'),
+    ('regular', 'charged for PLUS I never signed up for', 'membership', 'regular'),
+    ('regular', '手机上收到扣费短信 说开通了plus会员198', 'membership', 'regular'),
+    ('regular', '不知道什么时候开的plus 扣了我198 能退钱吗', 'membership', 'regular'),
+    ('regular', 'how do I cancel JD Plus and get refunded', 'membership', 'regular'),
+    ('regular', '招快递员吗 一个月多少钱', None, None),
+    ('regular', 'any good laptop recommendations under 6000', None, None),
+    ('regular', 'which phone should I buy', None, None),
+    ('regular', '京东仓库招人吗 工资多少', None, None),
+    ('regular', "what's a good tablet for my kid around 2000 yuan", None, None),
+    ('regular', '买了六千的笔记本 屏幕坏了', 'high-value', 'regular'),
+    ('regular', 'paid 6000 for a laptop and the screen is flickering', 'high-value', 'regular'),
+    ('regular', '满减券用不了', 'order', 'regular'),
+    ('regular', '优惠券结算的时候灰了', 'order', 'regular'),
+    ('regular', 'coupon not working at checkout', 'order', 'regular'),
+    ('regular', '刚买就降价了', 'order', 'regular'),
+    ('regular', '差价能退吗', 'order', 'regular'),
+    ('regular', 'price dropped the next day, can I get the difference', 'order', 'regular'),
+    ('regular', "bought it yesterday and now it's 200 cheaper, price protection?", 'order', 'regular'),
+    ('regular', 'when will someone come install my washing machine', 'appliance', 'appliance'),
+    ('regular', 'need the AC installed', 'appliance', 'appliance'),
+    ('regular', 'water heater installation appointment', 'appliance', 'appliance'),
+    ('regular', 'the dishwasher was delivered but nobody came to set it up', 'appliance', 'appliance'),
+    ('regular', '质量问题还要我自己出运费 商家太过分', 'dispute', 'regular'),
+    ('regular', '商家拒收我的退货', 'dispute', 'regular'),
+    ('regular', 'seller wants me to pay return shipping for a defective item', 'dispute', 'regular'),
+    ('regular', 'seller refused to accept the returned package', 'dispute', 'regular'),
+    ('regular', '上门取件没人来', 'after-sales', 'regular'),
+    ('regular', '快递员没来取件', 'after-sales', 'regular'),
+    ('regular', 'no one came to pick up my return', 'after-sales', 'regular'),
+    ('regular', '约了取件 两天了还没人来', 'after-sales', 'regular'),
+    ('plus', '运费券没抵扣', 'membership', 'plus'),
+    ('plus', '专享券用不了', 'membership', 'plus'),
+    ('plus', '退货不是免费上门取件吗 怎么还收了我运费', 'membership', 'plus'),
+    ('plus', "my free return pickup as a PLUS member wasn't applied", 'membership', 'plus'),
+    ('regular', 'hi, the kuaidi guy left my parcel somewhere, no one here', 'order', 'regular'),
+    ('regular', 'shangjia said no tuihuo because I opened the box', 'dispute', 'regular'),
+    ('regular', 'bought a bingxiang last week, need anzhuang', 'appliance', 'appliance'),
+    ('merchant', 'our dianpu weigui penalty is unfair, how to appeal', 'store-violation', 'merchant'),
+    ('merchant', "can't baoming for the double 11 huodong", 'campaign', 'merchant'),
+    ('regular', 'how do I get a fapiao for my dingdan', 'order', 'regular'),
+    ('plus', 'how much is the huiyuan xufei this year', 'membership', 'plus'),
+    ('regular', "my diannao won't turn on after the update", 'high-value', 'regular'),
+    ('regular', '老人不会用手机 帮忙看看快递到哪了', 'order', 'regular'),
+    ('regular', '在手机上付款的 钱扣了订单却没了', 'order', 'regular'),
+    ('regular', "i'm on the phone with my mom, she says her parcel shows delivered but she got nothing", 'order', 'regular'),
+    ('regular', '用手机银行付款显示交易失败', 'account', 'regular'),
+    ('regular', '荣耀手机充电特别慢 才买一个月', 'high-value', 'regular'),
+    ('regular', '三星平板触屏失灵', 'high-value', 'regular'),
+    ('regular', '华硕笔记本屏幕闪', 'high-value', 'regular'),
+    ('regular', '用支付宝付不了款 一直提示失败', 'account', 'regular'),
+    ('regular', '结账时银行卡扣款失败', 'account', 'regular'),
+    ('regular', 'my card keeps getting declined on the JD app', 'account', 'regular'),
+    ('regular', 'tried to pay three times, payment failed every time', 'account', 'regular'),
+    ('merchant', '店铺参加的秒杀活动被清退了', 'campaign', 'merchant'),
+    ('merchant', '为什么我们被移出了年货节活动', 'campaign', 'merchant'),
+    ('merchant', 'our listing got pulled from the Singles Day sale', 'campaign', 'merchant'),
+    ('regular', '我根本没开过plus 怎么扣了我149', 'membership', 'regular'),
+    ('regular', 'plus会员自动续费了 想退', 'membership', 'regular'),
+    ('regular', 'why did JD charge me 198 for plus, I never agreed', 'membership', 'regular'),
+    ('regular', 'I want to cancel my JD Plus subscription and get my money back', 'membership', 'regular'),
+    ('regular', '京东招不招兼职 日结吗', None, None),
+    ('regular', 'best phone under 3000 yuan?', None, None),
+    ('regular', 'price went down by 300 two days after I ordered, can I get it back', 'order', 'regular'),
+    ('regular', '买了三天就便宜了一百 能补吗', 'order', 'regular'),
+    ('regular', '我的优惠券下单的时候用不了', 'order', 'regular'),
+    ('regular', 'the technician never showed up to install the air conditioner', 'appliance', 'appliance'),
+    ('regular', 'when can you come install the dishwasher I bought', 'appliance', 'appliance'),
+    ('regular', '东西是坏的 商家还要我承担来回运费', 'dispute', 'regular'),
+    ('regular', '寄回去的退货商家不收 又给我退回来了', 'dispute', 'regular'),
+    ('regular', '预约了上门取件 快递一直没来', 'after-sales', 'regular'),
+    ('regular', 'the courier never came to collect my return', 'after-sales', 'regular'),
+    ('plus', 'PLUS会员的免费上门取件怎么还收我钱', 'membership', 'plus'),
+    ('plus', 'plus会员专享券结算时不能用', 'membership', 'plus'),
+    ('plus', "my PLUS shipping voucher didn't get applied to my order", 'membership', 'plus'),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("user", "text", "scenario", "line"), KINDS_12)
+def test_twelve_kinds_of_miss(
+    catalogue: Catalogue, user: str, text: str, scenario: str | None, line: str | None
+) -> None:
+    test_five_kinds_of_miss(catalogue, user, text, scenario, line)
+
+
+@pytest.mark.parametrize(
+    ("text", "scenario"),
+    [("支付宝付款一直失败", "account"), ("Alipay payment won't go through", "account"),
+     ("支付宝账户被冻结了", None), ("my Alipay is blocked", None)],
+)  # fmt: skip
+def test_a_platform_inside_a_keyword_is_how_one_paid(
+    catalogue: Catalogue, text: str, scenario: str | None
+) -> None:
+    """支付宝 alone is another platform; inside 支付宝付款 it is how one paid on JD."""
+    assert scenario_of(catalogue, text) == scenario
+
+
+def test_the_phone_as_the_medium_counts_for_almost_nothing(catalogue: Catalogue) -> None:
+    assert scenario_of(catalogue, "用手机下的单 地址写错了能改吗") == "order"
+    assert scenario_of(catalogue, "新买的手机屏幕坏了") == "high-value"
