@@ -48,7 +48,7 @@ earliest in the text, and only then to catalogue order. A text in which no scena
 has ``MIN_SCORE`` of its own matches nothing.
 
 Every keyword of a language is compiled into one regular expression shaped like a
-trie and run over the text once (in C), finding at every position the longest
+trie (trie.py) and run over the text once (in C), finding at every position the longest
 keyword that starts there; the shorter keywords that start there too are its
 prefixes, known in advance. Patterns are bounded (the validator refuses unbounded
 repeats), so each runs in time linear in the text. A 100 KB text against 6,000
@@ -64,6 +64,7 @@ from collections import defaultdict
 from typing import NamedTuple
 
 from .catalogue import Catalogue, Keywords, Scenario
+from .trie import Compiled, compile_keywords
 
 MIN_SCORE = 2.0  # below this the text matches nothing: one weak word is not enough
 OTHER_SIDE = 0.25  # what a scenario for the other side of the counter keeps of its evidence
@@ -116,25 +117,17 @@ class _Hit(NamedTuple):
     keyword: bool  # False for a pattern's match
 
 
-class _Language(NamedTuple):
-    pattern: re.Pattern[str] | None
-    # The longest keyword found at a position -> every keyword that starts there (it and
-    # its prefixes), as (scenario index, order in the scenario, keyword as written, length,
-    # weight).
-    starts: dict[str, tuple[tuple[int, int, str, int, float], ...]]
-
-
 class _Index(NamedTuple):
     # Each language's keywords (normalised) -> their owners, compiled on demand (see _language_for)
     zh: dict[str, list[tuple[int, int, str, float]]]
     en: dict[str, list[tuple[int, int, str, float]]]
     zh_chars: tuple[tuple[str, frozenset[str]], ...]  # each Chinese keyword and its characters
-    compiled: dict[tuple[int, tuple[str, ...] | None], _Language]  # the few compiled lately
+    compiled: dict[tuple[int, tuple[str, ...] | None], Compiled]  # the few compiled lately
     patterns: tuple[tuple[int, re.Pattern[str], float], ...]  # (scenario index, regex, weight)
-    voice: tuple[_Language, _Language]  # merchant_voice (zh, en)
-    buyer_voice: tuple[_Language, _Language]  # buyer_voice (zh, en)
-    elsewhere: tuple[_Language, _Language]  # elsewhere (zh, en)
-    off_topic: tuple[_Language, _Language]  # off_topic (zh, en), with their weights
+    voice: tuple[Compiled, Compiled]  # merchant_voice (zh, en)
+    buyer_voice: tuple[Compiled, Compiled]  # buyer_voice (zh, en)
+    elsewhere: tuple[Compiled, Compiled]  # elsewhere (zh, en)
+    off_topic: tuple[Compiled, Compiled]  # off_topic (zh, en), with their weights
 
 
 def normalise_zh(text: str) -> str:
@@ -299,7 +292,7 @@ def best(catalogue: Catalogue, text: str, user: str = "regular") -> Match | None
     return ranked[0] if ranked else None
 
 
-def _hits(language: _Language, text: str, space: int, *, word_end: bool) -> list[_Hit]:
+def _hits(language: Compiled, text: str, space: int, *, word_end: bool) -> list[_Hit]:
     if language.pattern is None:
         return []
     found_hits: list[_Hit] = []
@@ -316,7 +309,7 @@ def _hits(language: _Language, text: str, space: int, *, word_end: bool) -> list
     return found_hits
 
 
-def _words(languages: tuple[_Language, _Language], zh_text: str, en_text: str) -> list[_Hit]:
+def _words(languages: tuple[Compiled, Compiled], zh_text: str, en_text: str) -> list[_Hit]:
     """Where a list of words (merchant_voice, elsewhere) is found in the text."""
     zh, en = languages
     return _hits(zh, zh_text, 0, word_end=False) + _hits(en, en_text, 1, word_end=True)
@@ -407,7 +400,7 @@ def _index(catalogue: Catalogue) -> _Index:
         for pattern in scenario.patterns:
             patterns.append((i, re.compile(pattern.regex), pattern.weight))
 
-    def words(keywords: Keywords) -> tuple[_Language, _Language]:
+    def words(keywords: Keywords) -> tuple[Compiled, Compiled]:
         weight = dict(keywords.weights)
         zh_words = {
             normalise_zh(w): [(0, 0, w, weight.get(w, 1.0))] for w in keywords.zh if normalise_zh(w)
@@ -417,7 +410,9 @@ def _index(catalogue: Catalogue) -> _Index:
             for w in keywords.en
             if (n := normalise_en(w).strip())
         }
-        return _language(zh_words, word_start=False), _language(en_words, word_start=True)
+        return compile_keywords(zh_words, word_start=False), compile_keywords(
+            en_words, word_start=True
+        )
 
     index = _Index(
         zh=dict(zh),
@@ -437,7 +432,7 @@ def _index(catalogue: Catalogue) -> _Index:
 SHORT_TEXT = 2000  # characters: a text up to this long compiles only the keywords it could hold
 
 
-def _language_for(index: _Index, space: int, text: str) -> _Language:
+def _language_for(index: _Index, space: int, text: str) -> Compiled:
     """The keywords of one language that could occur in the text, compiled.
 
     Compiling all ~3,000 shipped keywords into one expression takes tens of milliseconds,
@@ -458,50 +453,8 @@ def _language_for(index: _Index, space: int, text: str) -> _Language:
     found = index.compiled.get((space, key))
     if found is None:
         chosen = owners if key is None else {k: owners[k] for k in key}
-        found = _language(chosen, word_start=space == 1)
+        found = compile_keywords(chosen, word_start=space == 1)
         if len(index.compiled) >= 64:
             index.compiled.clear()
         index.compiled[(space, key)] = found
     return found
-
-
-def _language(
-    owners: dict[str, list[tuple[int, int, str, float]]], *, word_start: bool
-) -> _Language:
-    if not owners:
-        return _Language(None, {})
-    starts = {
-        keyword: tuple(
-            (scenario, order, written, n, weight)
-            for n in range(1, len(keyword) + 1)
-            if keyword[:n] in owners
-            for scenario, order, written, weight in owners[keyword[:n]]
-        )
-        for keyword in owners
-    }
-    body = _trie_pattern(sorted(owners))
-    # A lookahead, so that matches may overlap ("不制冷" and "制冷" in "冰箱不制冷").
-    pattern = ("(?<![a-z])" if word_start else "") + f"(?=({body}))"
-    return _Language(re.compile(pattern), starts)
-
-
-def _trie_pattern(keywords: list[str]) -> str:
-    """A regex matching the longest of ``keywords`` at a position, shaped as a trie."""
-    trie: dict[str, dict] = {}
-    for keyword in keywords:
-        node = trie
-        for char in keyword:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        ends_here = "" in node
-        branches = [re.escape(char) + build(child) for char, child in node.items() if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends_here:  # a keyword ends here and longer ones go on: the rest is optional
-            body = "(?:" + body + ")?" if len(branches) == 1 else body + "?"
-        return body
-
-    return build(trie)
