@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .case import Case, Entry, closed_error, parse_promise
 from .errors import CaseStateError, CaseStoreError, NoSuchCase
-from .schedule import in_range
+from .schedule import BEIJING, in_range
 from .schema import (
     APPLICATION_ID,
     HEADER,
@@ -245,6 +245,22 @@ class CaseStore:
         due: dt.datetime | None,
         note: str | None,
     ) -> None:
+        """One entry of the history; one dated before the last is refused (the history
+        reads in order, and a promise's deadline counts from its call)."""
+        last = self.db.execute(
+            "SELECT at FROM entries WHERE case_id = ? ORDER BY id DESC LIMIT 1", (case_id,)
+        ).fetchone()
+        try:
+            before = last is not None and at < _moment(last[0])
+        except (TypeError, ValueError, OverflowError):  # a damaged row: _load reports it
+            before = False
+        if before:
+            raise CaseStateError(
+                case_id,
+                "case.before_last",
+                at=f"{at.astimezone(BEIJING):%Y-%m-%d %H:%M}",
+                last=f"{_moment(last[0]).astimezone(BEIJING):%Y-%m-%d %H:%M}",
+            )
         self.db.execute(
             "INSERT INTO entries (case_id, at, kind, agent, ticket, due, note)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",

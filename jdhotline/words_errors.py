@@ -78,6 +78,8 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.case.closed_kept": "case {id} is closed (its outcome is kept: {outcome}); "
         "`case {action}` is refused: run `jdhotline case reopen {id}` first",
         "error.case.not_closed": "case {id} is open; there is nothing to reopen",
+        "error.case.before_last": "case {id}: {at} is before its last entry ({last}); "
+        "give the time the call or the close happened, after that",
         "error.fact.placeholder": "{text!r} is the placeholder from the printed line; "
         "give what the agent told you, or leave the option out",
         "error.fact.phone": "{text!r} is not the last 4 digits of a phone number (e.g. 5678)",
@@ -163,6 +165,8 @@ ERRORS: dict[str, dict[str, str]] = {
         "不能再用 jdhotline case {action};"
         "请先运行 jdhotline case reopen {id}",
         "error.case.not_closed": "记录 {id} 没有结案,无需重新打开",
+        "error.case.before_last": "记录 {id} 的上一条时间是 {last},这次的 {at} 比它还早;"
+        "请填这次通话或结案的实际时间",
         "error.fact.placeholder": "“{text}”是打印出来的占位词;请填客服告诉你的内容,或者不填这一项",
         "error.fact.phone": "“{text}”不是手机号后 4 位(例如 5678)",
         "error.fact.shop": "“{text}”不是店铺 ID(一个词,不含空格)",

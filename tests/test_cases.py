@@ -956,3 +956,22 @@ def test_a_reopened_case_owes_no_promise_made_before_its_close() -> None:
     run("case", "log", "1", "--promise", "2h", "--at", "2026-12-02T09:10")
     late = json.loads(run("case", "followup", "1", "--at", "2026-12-02T12:10", "-f", "json").stdout)
     assert (late["missed_promises"], late["overdue_minutes"]) == (1, 60)
+
+
+def test_an_entry_before_the_last_one_is_refused_and_nothing_is_written(home: Path) -> None:
+    """Found by a new user: a call or a close dated before the case was opened was
+    accepted, and the history read out of order."""
+    runner.invoke(cli.app, ["case", "add", "--line", "regular", "--at", "2026-11-27T10:00"])
+    for args in (["log", "1", "--note", "hi"], ["close", "1"]):
+        for lang, said in (("en", "is before its last entry"), ("zh", "比它还早")):
+            result = runner.invoke(
+                cli.app, ["case", *args, "--at", "2026-11-01T10:00", "--lang", lang]
+            )
+            assert result.exit_code == 2 and said in result.stderr, result.output
+    shown = runner.invoke(
+        cli.app, ["case", "show", "1", "--format", "json", "--at", "2026-11-28T10:00"]
+    )
+    doc = json.loads(shown.stdout)
+    assert len(doc["entries"]) == 1 and doc["status"] == "open"
+    later = runner.invoke(cli.app, ["case", "log", "1", "--note", "ok", "--at", "2026-11-27T10:00"])
+    assert later.exit_code == 0  # the same minute is not before it
