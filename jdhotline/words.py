@@ -139,6 +139,8 @@ WORDS: dict[str, dict[str, str]] = {
         "notice.calendar-upgrade": "Once a chinesecalendar release covers {years}, upgrading "
         "verifies it: pip install -U chinesecalendar",
         "hint.plus": "A PLUS member? Add --plus: members have their own line.",
+        "note.plus_said": "Answered for a PLUS member, as you said you are one "
+        "(--plus says so too).",
         "ask.user": "Who are you?",
         "ask.user.options": "Regular buyer|PLUS member|JD merchant",
         "ask.user.prompt": "Choose 1-3 [1]: ",
@@ -340,6 +342,7 @@ WORDS: dict[str, dict[str, str]] = {
         "notice.calendar-upgrade": "{years}年放假安排公布并收入日历数据后,升级即可核实:"
         "pip install -U chinesecalendar",
         "hint.plus": "是 PLUS 会员?加上 --plus,会员有专属热线。",
+        "note.plus_said": "你说自己是 PLUS 会员,已按会员回答(也可以加 --plus)。",
         "ask.user": "你的身份是?",
         "ask.user.options": "普通买家|PLUS 会员|京东商家",
         "ask.user.prompt": "输入 1–3,直接回车选 1:",

@@ -6,6 +6,7 @@ open and closed; every command in Chinese at 40, 80 and 120 columns.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -265,3 +266,24 @@ def test_a_refusal_says_why(asked: str, zh: str, en: str) -> None:
             cli.app, ["which", asked, "--at", "2026-11-27T10:00", "--lang", lang]
         )
         assert result.exit_code == 2 and said in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "user"),
+    [
+        ("我是plus会员 商家不给退款", "plus"),
+        ("我是京东PLUS会员，订单三天没发货", "plus"),
+        ("作为PLUS会员 电视黑屏了", "plus"),
+        ("I'm a PLUS member and the seller refuses my refund", "plus"),
+        ("PLUS member here, my parcel is stuck", "plus"),
+        ("plus会员有什么权益", "regular"),  # a question about PLUS, not a member saying so
+        ("我不是plus会员 商家不退款", "regular"),
+        ("我从来没开过plus 怎么扣了我99", "regular"),
+    ],
+)
+def test_a_plus_member_who_says_so_gets_the_members_answer(text: str, user: str) -> None:
+    """Found by a new user: "我是plus会员…" without --plus was answered as a regular buyer."""
+    result = runner.invoke(cli.app, ["which", text, "--at", "2026-11-27T10:00", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["user"] == user
+    assert ("you said you are one" in result.stderr) == (user == "plus")
