@@ -58,6 +58,19 @@ class CaseStateError(Problem):
         self.case_id = case_id
 
 
+def os_reason(exc: OSError) -> str:
+    """Why an OSError happened, as the code words.py names (error.store.why.*); its
+    own text (strerror) stays as the detail, which English shows instead."""
+    import errno
+
+    return {
+        errno.EACCES: "denied",
+        errno.EPERM: "denied",
+        errno.EROFS: "read_only",
+        errno.ENOSPC: "full",
+    }.get(exc.errno or 0, "other")
+
+
 # Exit codes (also in the README).
 EXIT_OK = 0
 EXIT_CLOSED = 1  # `open LINE`: the line is closed now
