@@ -208,8 +208,15 @@ def _yaml_load(text: str, file: str) -> Any:
             raise Refused(file, "", "yaml.invalid", **_position(mark)) from None
         code = "yaml.syntax" if mark else "yaml.unmarked"
         raise Refused(file, "", code, detail=what, **_position(mark)) from None
+    except yaml.reader.ReaderError as exc:
+        # PyYAML's text goes on in a second line, 'in "<unicode string>", position 10':
+        # a line and a column say it in one, and in the user's language.
+        start = text.rfind("\n", 0, exc.position) + 1
+        line, column = text.count("\n", 0, start) + 1, exc.position - start + 1
+        detail = str(exc).splitlines()[0]
+        raise Refused(file, "", "yaml.syntax", detail=detail, line=line, column=column) from None
     except yaml.YAMLError as exc:
-        raise Refused(file, "", "yaml.unmarked", detail=str(exc)) from None
+        raise Refused(file, "", "yaml.unmarked", detail=str(exc).splitlines()[0]) from None
 
 
 def _position(mark: Any) -> dict[str, int]:

@@ -119,6 +119,7 @@ MORE: list[tuple[str, Callable[[Path], Path], str]] = [
     ("top level a list", _from_text("- a\n"), "最外层"),
     ("unquoted 14:00", _from_text(shipped_text().replace('"09:00"', "14:00", 1)), "读成了数字 840"),
     ("unclosed quote", _from_text('version: 1\nhotlines: "x\n'), "第 3 行"),
+    ("control character", _from_text("version: 1\nhotlines: a\x07\n"), "第 2 行第 12 列"),
 ]  # fmt: skip
 if os.geteuid() != 0:  # root reads any file; test_os_errors_are_worded_by_errno does not care
     MORE.append(("permission denied", _unreadable, "无法读取（没有权限）"))
@@ -240,3 +241,14 @@ def test_os_errors_are_worded_by_errno(
         load(tmp_path / "mine.yaml")
     assert catalogue_message(refused.value, "en") == f"{tmp_path / 'mine.yaml'}: {en}"
     assert catalogue_message(refused.value, "zh") == f"{tmp_path / 'mine.yaml'} {zh}"
+
+
+def test_a_control_character_is_placed_in_one_line(tmp_path: Path) -> None:
+    """PyYAML says where in a second line ("in <unicode string>, position 10")."""
+    path = tmp_path / "mine.yaml"
+    path.write_bytes(b"version: 1\x07\n")
+    result = runner.invoke(cli.app, ["open", "--catalog", str(path), "--lang", "en"])
+    assert result.stderr.splitlines()[0] == (
+        f"jdhotline: {path}: line 1, column 11: YAML: "
+        "unacceptable character #x0007: control characters are not allowed"
+    )
