@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from .case import Case, Entry, closed_error, parse_promise
-from .errors import CaseStateError, CaseStoreError, NoSuchCase
+from .errors import CaseStateError, CaseStoreError, NoSuchCase, os_reason
 from .schedule import BEIJING, in_range
 from .schema import (
     APPLICATION_ID,
@@ -55,7 +55,7 @@ class CaseStore:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise CaseStoreError(
-                "store.mkdir", folder=path.parent, why=_os_why(exc), detail=exc.strerror
+                "store.mkdir", folder=path.parent, why=os_reason(exc), detail=exc.strerror
             ) from None
         import sqlite3  # imported here: only the case commands pay for it
 
@@ -389,7 +389,7 @@ def _check_file(path: Path) -> None:
         raise CaseStoreError("store.not_folder", folder=path.parent) from None
     except OSError as exc:
         raise CaseStoreError(
-            "store.cannot_read", path=path, why=_os_why(exc), detail=exc.strerror
+            "store.cannot_read", path=path, why=os_reason(exc), detail=exc.strerror
         ) from None
     if header and header != HEADER:
         raise CaseStoreError("store.not_sqlite", path=path)
@@ -420,18 +420,6 @@ _SQLITE_WHY = (
     ("full", "full"),
     ("I/O", "io"),
 )
-
-
-def _os_why(exc: OSError) -> str:
-    """An OS error's reason as words.py names it (the detail stays, for English)."""
-    import errno
-
-    return {
-        errno.EACCES: "denied",
-        errno.EPERM: "denied",
-        errno.EROFS: "read_only",
-        errno.ENOSPC: "full",
-    }.get(exc.errno or 0, "other")
 
 
 def _iso(moment: dt.datetime) -> str:

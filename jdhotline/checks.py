@@ -16,7 +16,6 @@ from .errors import CatalogueError
 from .workdays import DeclaredYear
 
 _ID = re.compile(r"^[a-z][a-z0-9-]*$")
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 _TIME = re.compile(r"^([01][0-9]|2[0-4]):([0-5][0-9])$")
 
 WEIGHTS = (0.1, 5.0)  # a keyword's or a pattern's weight; 1 is an ordinary cue
@@ -30,12 +29,38 @@ MAX_KEYWORD = 60
 T = TypeVar("T")
 
 
+class Refused(CatalogueError):
+    """What the loader raises: a CatalogueError whose ``str()`` is its English message,
+    as logs, tests and scripts calling load() read it. The command line words it in
+    the user's language (messages.catalogue_message)."""
+
+    @property
+    def where(self) -> str:
+        """The entry path; "line 3, column 5" for a YAML syntax error; "top level"."""
+        from .messages import catalogue_where
+
+        return catalogue_where(self, "en")
+
+    @property
+    def problem(self) -> str:
+        from .messages import catalogue_problem
+
+        return catalogue_problem(self, "en")
+
+    def __str__(self) -> str:
+        from .messages import catalogue_message
+
+        return catalogue_message(self, "en")
+
+
 class Checks:
     def __init__(self, file: str) -> None:
         self.file = file
 
-    def fail(self, where: str, problem: str) -> CatalogueError:
-        return CatalogueError(self.file, where, problem)
+    def fail(self, where: str, code: str, **params: object) -> Refused:
+        """The error for the entry at ``where``: a code of words_catalogue.py, and its
+        parameters (``value``: the value as the file has it, described when worded)."""
+        return Refused(self.file, where, code, **params)
 
     # ---- primitives
 
@@ -43,23 +68,20 @@ class Checks:
         self, value: Any, where: str, required: Iterable[str], optional: Iterable[str] = ()
     ) -> Mapping[str, Any]:
         if not isinstance(value, dict):
-            raise self.fail(where or "top level", f"expected a mapping, got {_type_name(value)}")
+            raise self.fail(where, "not_mapping", value=value)
         required = tuple(required)
         allowed = set(required) | set(optional)
         for key in value:
             if key not in allowed:
-                raise self.fail(
-                    _join(where, str(key)),
-                    f"unknown field; expected one of: {', '.join(sorted(allowed))}",
-                )
+                raise self.fail(_join(where, str(key)), "unknown_field", allowed=sorted(allowed))
         for key in required:
             if key not in value:
-                raise self.fail(_join(where, key), "missing (required)")
+                raise self.fail(_join(where, key), "missing")
         return value
 
     def list_of(self, value: Any, where: str, item: Callable[[Any, str], T]) -> tuple[T, ...]:
         if not isinstance(value, list):
-            raise self.fail(where, f"expected a list, got {_type_name(value)}")
+            raise self.fail(where, "not_list", value=value)
         return tuple(item(entry, f"{where}[{i}]") for i, entry in enumerate(value))
 
     def quoted_digits(self, value: Any, where: str) -> str:
@@ -67,39 +89,38 @@ class Checks:
         the octal 18531976 and 0x950618 as 9766424, a wrong number shown without a word."""
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             written = getattr(value, "written", None) or repr(value)
-            read = f" was read as the number {value}" if written != str(value) else " is a number"
-            raise self.fail(where, f'unquoted {written}{read}; quote it: "{written}"')
+            if written == str(value):
+                raise self.fail(where, "unquoted.number", written=written)
+            raise self.fail(where, "unquoted", written=written, read=value)
         return self.text(value, where)
 
     def keyword(self, value: Any, where: str) -> str:
         text = self.text(value, where)
         if len(text) > MAX_KEYWORD:
             raise self.fail(
-                where,
-                f"{_describe(text)} is {len(text)} characters; a keyword may have at most "
-                f"{MAX_KEYWORD} (split it into the words people type)",
+                where, "keyword.too_long", value=text, length=len(text), limit=MAX_KEYWORD
             )
         return text
 
     def text(self, value: Any, where: str) -> str:
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(where, f"expected a non-empty text, got {_describe(value)}")
+            raise self.fail(where, "not_text", value=value)
         return value.strip()
 
     def boolean(self, value: Any, where: str) -> bool:
         if not isinstance(value, bool):
-            raise self.fail(where, f"expected true or false, got {_describe(value)}")
+            raise self.fail(where, "not_bool", value=value)
         return value
 
     def ident(self, value: Any, where: str) -> str:
         text = self.text(value, where)
         if not _ID.match(text):
-            raise self.fail(where, f"{text!r} is not an id (lower-case letters, digits, '-')")
+            raise self.fail(where, "not_id", text=text)
         return text
 
     def choice(self, value: Any, where: str, choices: tuple[str, ...]) -> str:
         if value not in choices:
-            raise self.fail(where, f"{_describe(value)} is not one of: {', '.join(choices)}")
+            raise self.fail(where, "not_choice", value=value, choices=choices)
         return str(value)
 
     def l10n(self, value: Any, where: str) -> L10n:
@@ -111,18 +132,13 @@ class Checks:
     def time(self, value: Any, where: str, *, end: bool = False) -> int:
         if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 1500:
             # YAML 1.1 reads an unquoted 14:00 as the base-60 number 840.
-            hint = format_minutes(value)
-            raise self.fail(
-                where, f'unquoted {hint} was read as the number {value}; quote it: "{hint}"'
-            )
+            raise self.fail(where, "unquoted", written=format_minutes(value), read=value)
         match = _TIME.match(value) if isinstance(value, str) else None
         if match is None:
-            raise self.fail(where, f'{_describe(value)} is not a time (HH:MM, e.g. "09:00")')
+            raise self.fail(where, "not_time", value=value)
         minutes = int(match[1]) * 60 + int(match[2])
         if minutes > MINUTES_PER_DAY or (minutes == MINUTES_PER_DAY and not end):
-            raise self.fail(
-                where, f'{_describe(value)} is not a time (HH:MM; "24:00" only ends a window)'
-            )
+            raise self.fail(where, "not_time.24", value=value)
         return minutes
 
     def window(self, value: Any, where: str) -> Window:
@@ -132,7 +148,8 @@ class Checks:
         start = self.time(data[start_key], _join(where, start_key))
         end = self.time(data[end_key], _join(where, end_key), end=True)
         if start == end or (start == 0 and end == 0):
-            raise self.fail(where, f"{format_minutes(start)}-{format_minutes(end)} is empty")
+            window = f"{format_minutes(start)}-{format_minutes(end)}"
+            raise self.fail(where, "window.empty", window=window)
         return Window(start, end)
 
     def date(self, value: Any, where: str) -> dt.date:
@@ -145,7 +162,7 @@ class Checks:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        raise self.fail(where, f'{_describe(value)} is not a date (YYYY-MM-DD, e.g. "2026-11-27")')
+        raise self.fail(where, "not_date", value=value)
 
     # ---- entries
 
@@ -154,7 +171,7 @@ class Checks:
     ) -> tuple[tuple[dt.date, ...], tuple[dt.date, ...], tuple[DeclaredYear, ...]]:
         """`calendar:`: single dates patched by hand, and whole years from their notice."""
         if not isinstance(value, dict):
-            raise self.fail("calendar", f"expected a mapping, got {_type_name(value)}")
+            raise self.fail("calendar", "not_mapping", value=value)
         patches = {k: v for k, v in value.items() if k in ("extra_holidays", "extra_workdays")}
         holidays = self.list_of(
             patches.get("extra_holidays") or [], "calendar.extra_holidays", self.date
@@ -169,13 +186,9 @@ class Checks:
                 continue
             year = _year(key)
             if year is None:
-                raise self.fail(
-                    f"calendar.{key}",
-                    "unknown field; expected extra_holidays, extra_workdays or a year "
-                    "(e.g. 2027) with its holidays and workdays",
-                )
+                raise self.fail(f"calendar.{key}", "calendar.unknown_field")
             if year in years:
-                raise self.fail(f"calendar.{key}", f"{year} is declared twice; keep one")
+                raise self.fail(f"calendar.{key}", "calendar.twice", year=year)
             years[year] = self.calendar_year(year, entry, f"calendar.{key}")
         return holidays, workdays, tuple(years[y] for y in sorted(years))
 
@@ -190,21 +203,19 @@ class Checks:
                 if day.year != year:
                     raise self.fail(
                         f"{where}.{field}[{i}]",
-                        f"{day} is not in {year}; list it under calendar.{day.year}, "
-                        "or correct the year",
+                        "calendar.other_year",
+                        day=day,
+                        year=year,
+                        day_year=day.year,
                     )
                 if field == "workdays" and day.weekday() < 5:
                     raise self.fail(
-                        f"{where}.workdays[{i}]",
-                        f"{day} is a {_WEEKDAYS[day.weekday()]}, a working day anyway; "
-                        "list only the weekend days worked (调休上班)",
+                        f"{where}.workdays[{i}]", "calendar.weekday", day=day, weekday=day.weekday()
                     )
         holidays = [day for _, day in days["holidays"]]
         workdays = [day for _, day in days["workdays"]]
         if not holidays:
-            raise self.fail(
-                f"{where}.holidays", "is empty; every year has holidays (1 January at least)"
-            )
+            raise self.fail(f"{where}.holidays", "calendar.no_holidays")
         self.disjoint(holidays, workdays, where)
         return DeclaredYear(year, frozenset(holidays), frozenset(workdays))
 
@@ -214,9 +225,9 @@ class Checks:
             return [self.date(value, where)]
         first, last = (self.date(part, where) for part in value.split("..", 1))
         if last < first:
-            raise self.fail(where, f"{value!r} ends before it starts; put the earlier date first")
+            raise self.fail(where, "days.backwards", text=value)
         if last.year != first.year:
-            raise self.fail(where, f"{value!r} runs into another year; split it at 31 December")
+            raise self.fail(where, "days.across_years", text=value)
         return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
 
     def disjoint(
@@ -224,17 +235,13 @@ class Checks:
     ) -> None:
         both = set(holidays) & set(workdays)
         if both:
-            day = min(both).isoformat()
-            raise self.fail(
-                where, f"{day} is listed both as a holiday and as a working day; keep it in one"
-            )
+            raise self.fail(where, "calendar.both", day=min(both))
 
     def known(self, ids: Iterable[str], where: str, known: set[str]) -> None:
         for i, scenario in enumerate(ids):
             if scenario not in known:
                 raise self.fail(
-                    f"{where}[{i}]",
-                    f"unknown scenario {scenario!r}; known: {', '.join(sorted(known))}",
+                    f"{where}[{i}]", "unknown_scenario", text=scenario, known=sorted(known)
                 )
 
     def unique(self, values: list[str], where: str, what: str = "id") -> None:
@@ -243,7 +250,10 @@ class Checks:
             if value in seen:
                 raise self.fail(
                     f"{where}[{i}].{what}",
-                    f"duplicate {what} {value!r} (also {where}[{seen[value]}])",
+                    "duplicate",
+                    what=what,
+                    text=value,
+                    also=f"{where}[{seen[value]}]",
                 )
             seen[value] = i
 
@@ -255,9 +265,7 @@ class Checks:
         for lang in LANGS:
             found = words[lang] = []
             if not isinstance(data.get(lang) or [], list):
-                raise self.fail(
-                    _join(where, lang), f"expected a list, got {_type_name(data[lang])}"
-                )
+                raise self.fail(_join(where, lang), "not_list", value=data[lang])
             for i, entry in enumerate(data.get(lang) or []):
                 at = f"{_join(where, lang)}[{i}]"
                 weight = None
@@ -267,9 +275,9 @@ class Checks:
                 if lang == "en":
                     word = word.lower()
                     if not word.isascii():
-                        raise self.fail(at, f"{word!r} is not English; put it under zh")
+                        raise self.fail(at, "keyword.not_english", text=word)
                 if word in found:
-                    raise self.fail(at, f"{word!r} is listed twice")
+                    raise self.fail(at, "keyword.twice", text=word)
                 found.append(word)
                 if weight is not None:
                     weights[word] = self.weight(weight, at)
@@ -281,9 +289,7 @@ class Checks:
         low, high = WEIGHTS
         ok = isinstance(value, (int, float)) and not isinstance(value, bool)
         if not ok or not low <= value <= high:
-            raise self.fail(
-                where, f"weight {_describe(value)} is not a number from {low:g} to {high:g}"
-            )
+            raise self.fail(where, "weight", value=value, low=f"{low:g}", high=f"{high:g}")
         return float(value)
 
     def pattern(self, value: Any, where: str) -> Pattern:
@@ -292,18 +298,19 @@ class Checks:
         at = _join(where, "regex")
         regex = self.text(data["regex"], at)
         if len(regex) > MAX_PATTERN:
-            raise self.fail(at, f"is {len(regex)} characters; at most {MAX_PATTERN}")
+            raise self.fail(at, "pattern.too_long", length=len(regex), limit=MAX_PATTERN)
         try:
             compiled = re.compile(regex)
         except re.error as exc:
-            raise self.fail(at, f"does not compile: {exc}") from None
+            raise self.fail(at, "pattern.not_compile", detail=str(exc)) from None
         if compiled.groups and compiled.groupindex:
-            raise self.fail(at, "named groups are not needed; use (?:...)")
+            raise self.fail(at, "pattern.named_groups")
         if compiled.match(""):
-            raise self.fail(at, "matches the empty text, so it would match everywhere")
+            raise self.fail(at, "pattern.empty_match")
         problem = _unbounded(regex)
         if problem:
-            raise self.fail(at, problem)
+            code, params = problem
+            raise self.fail(at, code, **params)
         weight = data.get("weight", 1.0)
         return Pattern(regex=regex, weight=self.weight(weight, _join(where, "weight")))
 
@@ -316,34 +323,13 @@ def _year(key: Any) -> int | None:
     return None
 
 
-def _type_name(value: Any) -> str:
-    return {
-        dict: "a mapping",
-        list: "a list",
-        str: "a text",
-        int: "a number",
-        float: "a number",
-        bool: "true/false",
-        type(None): "empty",
-    }.get(type(value), type(value).__name__)
-
-
 def _join(where: str, key: str) -> str:
     return f"{where}.{key}" if where else key
 
 
-def _describe(value: Any) -> str:
-    if isinstance(value, str):
-        return f'"{value}"' if len(value) <= 40 else f'"{value[:37]}..."'
-    if value is None:
-        return "nothing"
-    if isinstance(value, (dict, list)):
-        return _type_name(value)
-    return repr(value)
-
-
-def _unbounded(regex: str) -> str:
-    """Why a pattern could take more than linear time, or "" if it cannot.
+def _unbounded(regex: str) -> tuple[str, dict[str, object]] | None:
+    """Why a pattern could take more than linear time (a code and its parameters), or
+    None if it cannot.
 
     Repeats must be bounded ({0,20}, never * or +), a match at most MAX_WIDTH
     characters long, and back-references are refused: each attempt then looks at a
@@ -359,28 +345,28 @@ def _unbounded(regex: str) -> str:
     repeats = {constants.MAX_REPEAT, constants.MIN_REPEAT}
     repeats |= {getattr(constants, "POSSESSIVE_REPEAT", constants.MAX_REPEAT)}
 
-    def walk(items: Any) -> str:
+    def walk(items: Any) -> tuple[str, dict[str, object]] | None:
         for op, arg in items:
-            found = ""
+            found = None
             if op in repeats:
                 if arg[1] == constants.MAXREPEAT or arg[1] > MAX_REPEAT:
                     bound = f"{{0,{MAX_REPEAT}}}"
-                    return f"repeats without a bound up to {MAX_REPEAT} (write {bound}, not * or +)"
+                    return "pattern.unbounded", {"limit": MAX_REPEAT, "bound": bound}
                 found = walk(arg[2])
             elif op in (constants.GROUPREF, constants.GROUPREF_EXISTS):
-                return "uses a back-reference"
+                return "pattern.backref", {}
             elif op == constants.SUBPATTERN:
                 found = walk(arg[-1])
             elif op == constants.BRANCH:
-                found = next((f for b in arg[1] if (f := walk(b))), "")
+                found = next((f for b in arg[1] if (f := walk(b))), None)
             elif op in (constants.ASSERT, constants.ASSERT_NOT):
                 found = walk(arg[1])
             if found:
                 return found
-        return ""
+        return None
 
     parsed = parser.parse(regex)
     problem = walk(parsed)
     if not problem and parsed.getwidth()[1] > MAX_WIDTH:
-        problem = f"can match more than {MAX_WIDTH} characters; keep it to a phrase"
+        problem = "pattern.too_wide", {"limit": MAX_WIDTH}
     return problem

@@ -7,16 +7,6 @@ modules that raise them (start-up time is part of the product).
 from __future__ import annotations
 
 
-class CatalogueError(Exception):
-    """A catalogue that cannot be used, with where and what to fix."""
-
-    def __init__(self, file: str, where: str, problem: str) -> None:
-        self.file = file
-        self.where = where
-        self.problem = problem
-        super().__init__(f"{file}: {where}: {problem}" if where else f"{file}: {problem}")
-
-
 class Coded(Exception):
     """An error with a code and its arguments, and no words: messages.refusal words it,
     in the language the error boundary picks (``str()`` is the code, for logs)."""
@@ -28,6 +18,25 @@ class Coded(Exception):
 
     def __str__(self) -> str:
         return f"{self.code} {self.params}"
+
+
+class CatalogueError(Coded):
+    """A catalogue that cannot be used: the file, the entry and a problem code with its
+    parameters, and no words (messages.catalogue_message words it).
+
+    ``entry`` is the entry path as the file names it (``hotlines[2].hours.open``: YAML
+    keys, so code, shown as is), or "" for the file as a whole; a YAML syntax error
+    has its ``line`` and ``column`` among the parameters instead. The loader raises
+    checks.Refused, whose ``str()`` is the English message that logs and tests read.
+    """
+
+    def __init__(self, file: str, entry: str, code: str, **params: object) -> None:
+        super().__init__(code, **params)
+        self.file = file
+        self.entry = entry
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.entry}: {self.code} {self.params}"
 
 
 class Problem(Coded, ValueError):
@@ -56,6 +65,19 @@ class CaseStateError(Problem):
     def __init__(self, case_id: int, code: str, **params: object) -> None:
         super().__init__(code, id=case_id, **params)
         self.case_id = case_id
+
+
+def os_reason(exc: OSError) -> str:
+    """Why an OSError happened, as the code words.py names (error.store.why.*); its
+    own text (strerror) stays as the detail, which English shows instead."""
+    import errno
+
+    return {
+        errno.EACCES: "denied",
+        errno.EPERM: "denied",
+        errno.EROFS: "read_only",
+        errno.ENOSPC: "full",
+    }.get(exc.errno or 0, "other")
 
 
 # Exit codes (also in the README).

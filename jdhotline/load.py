@@ -28,8 +28,8 @@ from .catalogue import (
     Scenario,
     Tip,
 )
-from .checks import Checks, _describe, _join
-from .errors import CatalogueError
+from .checks import Checks, Refused, _join
+from .errors import os_reason
 
 _NUMBER = re.compile(r"^[0-9][0-9-]*[0-9]$")
 
@@ -102,32 +102,34 @@ def _read(target: Path, shown: str) -> bytes:
     try:
         fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise CatalogueError(shown, "", "no such file") from None
+        raise Refused(shown, "", "file.missing") from None
     except PermissionError:
-        raise CatalogueError(shown, "", "cannot be read (permission denied)") from None
+        raise Refused(shown, "", "file.cannot_read", why="denied") from None
     except OSError as exc:
         if target.is_dir():
-            raise CatalogueError(shown, "", "is a folder, not a catalogue file") from None
-        raise CatalogueError(shown, "", f"cannot be read ({exc.strerror or exc})") from None
+            raise Refused(shown, "", "file.folder") from None
+        raise _unreadable(shown, exc) from None
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
-            raise CatalogueError(shown, "", "is a folder, not a catalogue file")
+            raise Refused(shown, "", "file.folder")
         if not stat.S_ISREG(mode):
-            raise CatalogueError(
-                shown, "", "is not a regular file (a device, a pipe or a socket); give a .yaml file"
-            )
+            raise Refused(shown, "", "file.not_regular")
         with os.fdopen(os.dup(fd), "rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise CatalogueError(shown, "", f"cannot be read ({exc.strerror or exc})") from None
+        raise _unreadable(shown, exc) from None
     finally:
         os.close(fd)
     if len(raw) > MAX_BYTES:
-        raise CatalogueError(
-            shown, "", f"is too big: a catalogue may be at most {MAX_BYTES:,} bytes"
-        )
+        raise Refused(shown, "", "file.too_big", limit=f"{MAX_BYTES:,}")
     return raw
+
+
+def _unreadable(shown: str, exc: OSError) -> Refused:
+    """Worded by its errno; the system's own text stands for it in English."""
+    detail = exc.strerror or str(exc)
+    return Refused(shown, "", "file.cannot_read", why=os_reason(exc), detail=detail)
 
 
 def _display(path: Path) -> str:
@@ -161,14 +163,12 @@ def _parse(raw: bytes | str, file: str) -> Catalogue:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise CatalogueError(
-                file, "", "is not UTF-8 text (GBK or another encoding?); save it as UTF-8"
-            ) from None
+            raise Refused(file, "", "file.not_utf8") from None
     else:
         text = raw
     data = _yaml_load(text, file)
     if data is None:
-        raise CatalogueError(file, "", "is empty; it needs 'hotlines' and 'scenarios'")
+        raise Refused(file, "", "file.empty")
     return _Validator(file).catalogue(data)
 
 
@@ -188,9 +188,7 @@ def _yaml_load(text: str, file: str) -> Any:
                     continue  # an unhashable key is PyYAML's own error, just below
                 if key in seen:
                     mark = key_node.start_mark
-                    raise yaml.constructor.ConstructorError(
-                        None, None, f"duplicate key {key!r}", mark
-                    )
+                    raise Refused(file, "", "yaml.duplicate_key", key=key, **_position(mark))
                 seen.add(key)
             return super().construct_mapping(node, deep=deep)
 
@@ -202,12 +200,28 @@ def _yaml_load(text: str, file: str) -> Any:
     try:
         return yaml.load(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
+        # PyYAML's own English ("mapping values are not allowed here") is quoted as the
+        # detail, after words of ours: it names the mistake more exactly than we could.
         mark = exc.problem_mark or exc.context_mark
-        what = exc.problem or exc.context or "not valid YAML"
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise CatalogueError(file, where, f"YAML: {what}") from None
+        what = exc.problem or exc.context
+        if not what:
+            raise Refused(file, "", "yaml.invalid", **_position(mark)) from None
+        code = "yaml.syntax" if mark else "yaml.unmarked"
+        raise Refused(file, "", code, detail=what, **_position(mark)) from None
+    except yaml.reader.ReaderError as exc:
+        # PyYAML's text goes on in a second line, 'in "<unicode string>", position 10':
+        # a line and a column say it in one, and in the user's language.
+        start = text.rfind("\n", 0, exc.position) + 1
+        line, column = text.count("\n", 0, start) + 1, exc.position - start + 1
+        detail = str(exc).splitlines()[0]
+        raise Refused(file, "", "yaml.syntax", detail=detail, line=line, column=column) from None
     except yaml.YAMLError as exc:
-        raise CatalogueError(file, "", f"YAML: {exc}") from None
+        raise Refused(file, "", "yaml.unmarked", detail=str(exc).splitlines()[0]) from None
+
+
+def _position(mark: Any) -> dict[str, int]:
+    """Where a YAML error is, counted from 1 as editors count; nothing if unknown."""
+    return {"line": mark.line + 1, "column": mark.column + 1} if mark else {}
 
 
 class _WrittenInt(int):
@@ -240,12 +254,12 @@ class _Validator(Checks):
             ),
         )
         if "version" in top and top["version"] != 1:
-            raise self.fail("version", f"{_describe(top['version'])} is not supported; expected 1")
+            raise self.fail("version", "version", value=top["version"])
         scenarios = self.list_of(top["scenarios"], "scenarios", self.scenario)
         lines = self.list_of(top["hotlines"], "hotlines", self.line)
         for key, entries in (("hotlines", lines), ("scenarios", scenarios)):
             if not entries:
-                raise self.fail(key, f"is empty; a catalogue needs at least one of its {key}")
+                raise self.fail(key, "empty_list", key=key)
         self.unique([s.id for s in scenarios], "scenarios")
         self.unique([line.id for line in lines], "hotlines")
         self.unique([line.digits for line in lines], "hotlines", "number")
@@ -261,17 +275,12 @@ class _Validator(Checks):
                 self.known(key.scenarios, f"hotlines[{i}].menu[{j}].scenarios", known)
             for j, extra in enumerate(line.extends):
                 if extra not in line.scenarios:
-                    raise self.fail(
-                        f"hotlines[{i}].extends[{j}]",
-                        f"{extra!r} is not in this line's scenarios; list it there first",
-                    )
+                    raise self.fail(f"hotlines[{i}].extends[{j}]", "not_listed", text=extra)
             served.update(line.scenarios)
         for i, scenario in enumerate(scenarios):
             for j, need in enumerate(scenario.needs):
                 if facts and need not in facts:
-                    raise self.fail(
-                        f"scenarios[{i}].needs[{j}]", f"fact {need!r} has no entry under 'facts'"
-                    )
+                    raise self.fail(f"scenarios[{i}].needs[{j}]", "no_fact", text=need)
             for key, ids in (
                 ("counterpart", (scenario.counterpart,) if scenario.counterpart else ()),
                 ("plus_absorbs", scenario.plus_absorbs),
@@ -279,12 +288,9 @@ class _Validator(Checks):
             ):
                 self.known(ids, f"scenarios[{i}].{key}", known)
                 if scenario.id in ids:
-                    raise self.fail(f"scenarios[{i}].{key}", "names the scenario itself")
+                    raise self.fail(f"scenarios[{i}].{key}", "names_itself")
             if scenario.id not in served:
-                raise self.fail(
-                    f"scenarios[{i}]",
-                    f"no line serves scenario {scenario.id!r}; add it to a line's scenarios",
-                )
+                raise self.fail(f"scenarios[{i}]", "unserved", text=scenario.id)
         holidays, workdays, years = self.calendar(top.get("calendar") or {})
         say = self.mapping(top["say"], "say", ("shape", "example", "on_the_call"))
         return Catalogue(
@@ -341,7 +347,7 @@ class _Validator(Checks):
         at = lambda key: _join(where, key)  # noqa: E731
         number = self.quoted_digits(data["number"], at("number"))
         if not _NUMBER.match(number):
-            raise self.fail(at("number"), f"{number!r} is not a phone number (digits and '-')")
+            raise self.fail(at("number"), "not_phone", text=number)
         hours_data = self.mapping(data["hours"], at("hours"), ("open", "close", "days"))
         hours = Hours(
             window=self.span(hours_data, at("hours"), "open", "close"),
@@ -352,13 +358,11 @@ class _Validator(Checks):
         for key, windows in (("off_peak", off_peak), ("peak", tuple(p.window for p in peak))):
             for i, window in enumerate(windows):
                 if not hours.window.contains(window):
-                    problem = f"{window} lies outside the line's hours {hours.window}"
-                    if window.end <= window.start and not hours.window.end <= hours.window.start:
-                        problem = (
-                            f"{window} ends before it starts, so it would run across midnight, "
-                            f"outside the line's hours {hours.window}: are start and end swapped?"
-                        )
-                    raise self.fail(f"{at(key)}[{i}]", problem)
+                    swapped = window.end <= window.start and hours.window.start < hours.window.end
+                    problem = "window.swapped" if swapped else "window.outside"
+                    raise self.fail(
+                        f"{at(key)}[{i}]", problem, window=str(window), hours=str(hours.window)
+                    )
         optional = {
             key: self.l10n(data[key], at(key)) if data.get(key) is not None else None
             for key in ("dial_note", "why", "plus_tip", "caution")
@@ -432,16 +436,14 @@ class _Validator(Checks):
             and value[0] <= value[1]
         )
         if not ok:
-            raise self.fail(
-                where, f"expected [min, max] minutes (e.g. [3, 5]) or null, got {_describe(value)}"
-            )
+            raise self.fail(where, "wait", value=value)
         return (int(value[0]), int(value[1]))
 
     def menu_key(self, value: Any, where: str) -> MenuKey:
         data = self.mapping(value, where, ("key", "label", "scenarios"))
         key = self.quoted_digits(data["key"], _join(where, "key"))
         if not re.fullmatch(r"[0-9*#]+", key):
-            raise self.fail(_join(where, "key"), f"{_describe(key)} is not a phone key (0-9, *, #)")
+            raise self.fail(_join(where, "key"), "not_key", value=key)
         return MenuKey(
             key=key,
             label=self.l10n(data["label"], _join(where, "label")),
@@ -466,7 +468,7 @@ class _Validator(Checks):
         )
         keywords = self.keywords(data["keywords"], _join(where, "keywords"))
         if not keywords.zh and not keywords.en:
-            raise self.fail(_join(where, "keywords"), "needs at least one keyword")
+            raise self.fail(_join(where, "keywords"), "keyword.none")
         return Scenario(
             id=self.ident(data["id"], _join(where, "id")),
             name=self.l10n(data["name"], _join(where, "name")),

@@ -1,14 +1,16 @@
 """Errors and notes in words: the language of a command line that may not have parsed,
-coded refusals (errors.Problem, errors.CaseStoreError), and the notes owed after an
-interrupt or about the output.
+coded refusals (errors.Problem, errors.CaseStoreError, errors.CatalogueError), and the
+notes owed after an interrupt or about the output.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Sequence
+from typing import Any
 
-from .errors import Coded
+from .errors import CatalogueError, Coded
 from .words import word
 
 
@@ -37,12 +39,86 @@ def args_language(args: list[str]) -> str:
 def refusal(problem: Coded, lang: str) -> str:
     """A coded refusal in words; a reason code (`why`) is worded too, the system's own
     (English) text, when there is one, standing for it in English."""
-    params = dict(problem.params)
+    return word(lang, f"error.{problem.code}", **_reasoned(problem.params, lang))
+
+
+def _reasoned(given: dict[str, object], lang: str) -> dict[str, object]:
+    params = dict(given)
     if "why" in params:
         detail = params.pop("detail", None)
         reason = word(lang, f"error.store.why.{params['why']}")
         params["why"] = detail if detail and lang == "en" else reason
-    return word(lang, f"error.{problem.code}", **params)
+    return params
+
+
+def catalogue_message(error: CatalogueError, lang: str) -> str:
+    """ "my.yaml: hotlines[2].hours.open: "25:00" is not a time (HH:MM, e.g. "09:00")";
+    in Chinese "my.yaml：hotlines[2].hours.open：“25:00”不是时刻（…）", and for the file
+    as a whole "my.yaml 不存在". The file and the entry path are shown as they are."""
+    where = catalogue_where(error, lang)
+    problem = catalogue_problem(error, lang)
+    if lang == "zh":
+        return f"{error.file}\uff1a{where}\uff1a{problem}" if where else f"{error.file} {problem}"
+    return f"{error.file}: {where}: {problem}" if where else f"{error.file}: {problem}"
+
+
+def catalogue_where(error: CatalogueError, lang: str) -> str:
+    """The entry path; for a YAML syntax error its line and column; the top level."""
+    if "line" in error.params:
+        return word(
+            lang, "error.catalogue.at", line=error.params["line"], column=error.params["column"]
+        )
+    if not error.entry and error.code == "not_mapping":
+        return word(lang, "error.catalogue.top")
+    return error.entry
+
+
+def catalogue_problem(error: CatalogueError, lang: str) -> str:
+    """What is wrong and the fix. A value from the file (`value`) is described, its kind
+    (`kind`) named; lists are listed; a weekday (0-4) is named."""
+    params = _reasoned(error.params, lang)
+    if "value" in params:
+        value = params["value"]
+        params["value"] = describe(value, lang)
+        params["kind"] = _kind(value, lang)
+    if "weekday" in params:
+        params["weekday"] = word(lang, f"error.catalogue.weekday.{params['weekday']}")
+    for key, value in params.items():
+        if isinstance(value, (tuple, list, frozenset)) and key != "value":
+            params[key] = ("\u3001" if lang == "zh" else ", ").join(map(str, value))
+    return word(lang, f"error.catalogue.{error.code}", **params)
+
+
+def describe(value: Any, lang: str) -> str:
+    """A value from the file in a sentence: "25:00" (zh “25:00”), nothing, a list."""
+    if isinstance(value, str):
+        text = value if len(value) <= 40 else value[:37] + ("\u2026" if lang == "zh" else "...")
+        return f"\u201c{text}\u201d" if lang == "zh" else f'"{text}"'
+    if value is None:
+        return word(lang, "error.catalogue.nothing")
+    if isinstance(value, (dict, list)):
+        return _kind(value, lang)
+    if lang != "zh":
+        return repr(value)
+    if isinstance(value, bool):
+        shown = "true" if value else "false"  # as YAML writes it
+    elif isinstance(value, dt.date):
+        shown = value.isoformat()
+    else:
+        shown = repr(value)
+    return f"\u201c{shown}\u201d"
+
+
+# In this order: a bool is an int, a datetime a date; YAML's integers are int subclasses.
+_KINDS = ((bool, "bool"), (int, "number"), (float, "number"), (str, "text"),
+          (dict, "mapping"), (list, "list"), (type(None), "empty"),
+          (dt.datetime, "datetime"), (dt.date, "date"))  # fmt: skip
+
+
+def _kind(value: Any, lang: str) -> str:
+    """What a value is: "a mapping" / "映射"; a type YAML rarely gives by its own name."""
+    kind = next((name for kind, name in _KINDS if isinstance(value, kind)), None)
+    return word(lang, f"error.catalogue.kind.{kind}") if kind else type(value).__name__
 
 
 def saved_words(saved: Sequence[tuple[str, int]], lang: str) -> str:

@@ -28,7 +28,7 @@ from .errors import (
     Problem,
     Stop,
 )
-from .messages import refusal
+from .messages import catalogue_message, refusal
 from .words import word
 
 if TYPE_CHECKING:
@@ -241,7 +241,7 @@ def boundary(lang: str) -> Iterator[None]:
     try:
         yield
     except CatalogueError as exc:
-        out.error(str(exc), word(lang, "error.catalogue.hint"))
+        out.error(catalogue_message(exc, lang), word(lang, "error.catalogue.hint"))
         raise typer.Exit(EXIT_CATALOGUE) from None
     except Stop as stop:
         out.error(stop.message, stop.hint)

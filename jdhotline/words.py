@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from .punctuation import zh_punctuation
+from .words_catalogue import CATALOGUE
 from .words_errors import ERRORS
 
 WEEKDAYS = {
@@ -434,8 +435,13 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
-for _lang, _table in ERRORS.items():
-    WORDS[_lang].update(_table)
+for _lang in WORDS:
+    WORDS[_lang].update(ERRORS[_lang])
+    WORDS[_lang].update(CATALOGUE[_lang])
+
+# Chinese written with its full-width marks by hand, formatted as written: it quotes
+# code (HH:MM, (?:...)) and values from a file that zh_punctuation would change.
+AS_WRITTEN = frozenset(CATALOGUE["zh"])
 
 
 def word(lang: str, name: str, /, **params: Any) -> str:
@@ -443,6 +449,8 @@ def word(lang: str, name: str, /, **params: Any) -> str:
         text = WORDS["en"][name]
         return text.format(**params) if params else text
     text = WORDS["zh"][name]
+    if name in AS_WRITTEN:
+        return text.format(**params)
     return zh_punctuation(text.format(**params) if params else text)
 
 

@@ -55,11 +55,74 @@ def test_durations(minutes: int, en: str, zh: str) -> None:
 
 def test_chinese_words_have_no_english() -> None:
     """Every zh word, errors and notes included, reads as Chinese (names, commands,
-    environment variables and the formats to type are not words)."""
+    environment variables and the formats to type are not words; a catalogue error
+    quotes the file's keys)."""
     from .test_answers import english_words
 
     typed = {"JDHOTLINE", "HOME", "SQLite", "UTF", "LANG", "json", "Ctrl", "calendar"}
     for name in WORDS["zh"]:
         params = dict.fromkeys(re.findall(r"{(\w+)", WORDS["zh"][name]), "1")
         text = word("zh", name, **params)
-        assert not english_words(text) - typed, (name, text)
+        quoted = CATALOGUE_TYPED if name.startswith("error.catalogue.") else set()
+        assert not english_words(text) - typed - quoted, (name, text)
+
+
+# What a catalogue error quotes besides words: the file's keys (extra_holidays reads
+# as "extra", "holidays") and values, and the formats the file takes.
+CATALOGUE_TYPED = {"yaml", "YAML", "UTF", "GBK", "HH", "MM", "YYYY", "DD", "null", "true",
+                   "false", "id", "zh", "hotlines", "scenarios", "facts", "start", "end",
+                   "extra", "holidays", "workdays", "calendar"}  # fmt: skip
+
+
+def raised_catalogue_codes() -> set[str]:
+    """The problem codes load.py and checks.py raise: self.fail(where, CODE, ...) and
+    Refused(file, where, CODE, ...), CODE a string or a name bound to one of two
+    strings, and the (CODE, {params}) pairs _unbounded returns."""
+    import ast
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent.parent / "jdhotline"
+
+    def strings(node: ast.AST) -> set[str]:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return {node.value}
+        if isinstance(node, ast.IfExp):
+            return strings(node.body) | strings(node.orelse)
+        return set()
+
+    codes: set[str] = set()
+    for module in ("load.py", "checks.py"):
+        tree = ast.parse((package / module).read_text(encoding="utf-8"))
+        bound: dict[str, set[str]] = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+                bound.setdefault(node.targets[0].id, set()).update(strings(node.value))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+                index = {"fail": 1, "Refused": 2}.get(name)
+                if index is None or len(node.args) <= index:
+                    continue
+                code = node.args[index]
+                if isinstance(code, ast.Name):  # a code passed on (fail, _unbounded's) or chosen
+                    codes |= bound.get(code.id, set())
+                else:
+                    assert strings(code), (module, ast.unparse(node))
+                    codes |= strings(code)
+            elif isinstance(node, ast.Tuple) and len(node.elts) == 2:
+                codes |= strings(node.elts[0]) if isinstance(node.elts[1], ast.Dict) else set()
+    return codes
+
+
+def test_every_catalogue_problem_has_words_in_both_languages() -> None:
+    codes = raised_catalogue_codes()
+    assert len(codes) >= 50, sorted(codes)
+    for code in codes:
+        assert f"error.catalogue.{code}" in WORDS["en"], code
+        assert f"error.catalogue.{code}" in WORDS["zh"], code
+    helpers = {"at", "top", "nothing"}
+    for name in WORDS["en"]:
+        if name.startswith("error.catalogue.") and name != "error.catalogue.hint":
+            code = name.removeprefix("error.catalogue.")
+            used = code in codes or code in helpers or code.startswith(("kind.", "weekday."))
+            assert used, f"{name} is worded but never raised"
