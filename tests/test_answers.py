@@ -58,8 +58,11 @@ def test_the_issues_example_closed_line_with_the_open_one_beside_it() -> None:
     out, _ = run("which", "--plus", "-s", "appliance", "--at", "2026-11-27T22:00", "--lang", "zh")
     assert out.splitlines()[0] == "拨打 400-610-1360  家电维修专线"
     assert out.splitlines()[1].startswith(
-        "已下班 · 明天 09:00 开\uff08还有 11 小时\uff09 — 现在可拨 400-656-0055"
+        "已下班 · 明天 09:00 开\uff08还有 11 小时\uff09\uff0c现在可拨 400-656-0055"
     )
+    assert " — " not in out  # Chinese goes on after a comma; English keeps its dash
+    en, _ = run("which", "--plus", "-s", "appliance", "--at", "2026-11-27T22:00", "--lang", "en")
+    assert "(in 11 h) — open now: 400-656-0055" in en
 
 
 def test_simple_questions_start_with_the_assistant() -> None:
