@@ -80,7 +80,11 @@ def state_text(status: LineStatus, lang: str) -> str:
             when=when(status.next_change, status.at, lang),
             left=duration(status.next_change - status.at, lang),
         )
-    return text + _unverified(status, lang)
+    tier = _unverified(status, lang)
+    if lang == "zh" and tier and text.endswith("\uff09"):
+        # One bracket, not two side by side: （还有 8 小时；仅计法定节假日，调休尚未公布）
+        return text[:-1] + "\uff1b" + tier[1:]
+    return text + tier
 
 
 def _unverified(status: LineStatus, lang: str) -> str:
@@ -272,15 +276,17 @@ def state_line(rec: Recommendation, lang: str) -> Spans:
     p = rec.primary
     parts = [Span(state_text(p, lang), "good" if p.open_now else "bad")]
     if not p.open_now:
+        # A Chinese sentence goes on after a comma; English sets the other line off with a dash.
+        dash = "\uff0c" if lang == "zh" else " — "
         other = next((alt for alt in rec.alternatives if alt.open_now), None)
         if other is not None:
             parts += [
-                Span(" — " + word(lang, "open_instead")),
+                Span(dash + word(lang, "open_instead")),
                 Span(other.line.number, "open"),
                 Span(("(" if lang == "zh" else " (") + clean(other.line.name(lang)) + ")"),
             ]
         else:
-            parts.append(Span(" — " + word(lang, "online_instead") + clean(p.line.online(lang))))
+            parts.append(Span(dash + word(lang, "online_instead") + clean(p.line.online(lang))))
     return tuple(parts)
 
 

@@ -13,6 +13,7 @@ a model, a flag) is never split, unless it is wider than the line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -26,6 +27,29 @@ CLOSING = frozenset(
 )
 OPENING = frozenset("\uff08\u300c\u300e\u3010\u300a\u3008\u2018\u201c([{")
 WIDE_GRID = 120  # below this many columns, a grid prints one block per row
+# The narrowest a table column may be made (cells); a grid whose table would squeeze a
+# column below this (or below its heading) prints one block per row too. Measured on
+# the four lines: at 120 columns the eight columns get 11-13 cells each, and Chinese cells
+# read as fragments (京东 / APP“我的→客 / 服”，输入“人); from about 150 every column gets
+# 16 or more, in Chinese and in English.
+NARROWEST_COLUMN = 16
+
+# What a line never breaks inside: a number and its unit (4 天, 23 小时, 11 h), a span of
+# time (09:00–18:00, which would otherwise start a line with its dash), and a command
+# to paste (jdhotline case followup 3, pip install -U chinesecalendar), which overflows a
+# line narrower than itself rather than break. A command's words are ASCII; a word may
+# hold a dot, but not end with one (the full stop of "see jdhotline table.").
+_WORD = r"[\w\-~/<>=@.]*[\w\-/<>=@]"
+COMMAND = re.compile(
+    r"(?:jdhotline (?:which|prep|table|open|scenarios|calendar|case|completion)\b|pip install)"
+    rf"(?: {_WORD})*",
+    re.ASCII,
+)
+KEEP = re.compile(
+    rf"{COMMAND.pattern}|\d+ ?(?:小时|分钟|个月|天|年|月|日|元|h|min|d)(?![A-Za-z])"
+    r"|\d\d?:\d\d\u2013\d\d?:\d\d",
+    re.ASCII,
+)
 
 STYLES = {
     "": "",
@@ -122,7 +146,22 @@ def _units(text: str) -> list[tuple[int, int]]:
             glued[-1] = (glued[-1][0], end)
         else:
             glued.append((start, end))
-    return glued
+    return _kept(text, glued)
+
+
+def _kept(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces with each number-and-unit and each command made one piece (see KEEP)."""
+    inside = [False] * (len(text) + 1)
+    for found in KEEP.finditer(text):
+        for i in range(found.start() + 1, found.end()):
+            inside[i] = True
+    out: list[tuple[int, int]] = []
+    for start, end in pieces:
+        if out and inside[start]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _closes(text: str, start: int, end: int) -> bool:
@@ -158,7 +197,8 @@ def break_lines(text: str, width: int) -> list[tuple[int, int]]:
         else:
             if start is not None:
                 lines.append((start, end))
-            while size > width:  # wider than a line: fold it, as Rich would
+            while size > width and not COMMAND.search(text, a, b):
+                # wider than a line: fold it, as Rich would (a command overflows instead)
                 cut, taken = a, 0
                 while cell_len(text[cut]) + taken <= width:
                     taken += cell_len(text[cut])
@@ -249,8 +289,9 @@ def to_rich(view: View, width: int) -> list[Any]:
         elif isinstance(block, Command):
             out.append(Text("  " + block.text, style="cyan"))
         elif isinstance(block, Grid):
-            if width >= WIDE_GRID:
-                out.append(_table(block))
+            widths = _column_widths(block, width)
+            if widths is not None:
+                out.append(_table(block, widths))
                 continue
             for row in block.rows:
                 gap()
@@ -266,14 +307,53 @@ def to_rich(view: View, width: int) -> list[Any]:
     return out
 
 
-def _table(grid: Grid) -> Any:
-    from rich.table import Table  # only here: a narrow grid is blocks, not a Table
+def _column_widths(grid: Grid, width: int) -> list[int] | None:
+    """Each column's width in a table ``width`` cells wide, or None when it would be cramped.
 
-    table = Table(show_lines=True, expand=True)
-    for column in grid.columns:
-        table.add_column(column, overflow="fold")
+    Narrow columns get what they need, and the rest share what is left evenly. A column
+    is never narrower than its heading, so a heading is never wrapped (服务时间（北 / 京）).
+    """
+    from rich.cells import cell_len
+
+    if width < WIDE_GRID:
+        return None
+    count = len(grid.columns)
+    room = width - 3 * count - 1  # a border before each column and after the last, padding
+    natural = [
+        max(cell_len(line) for text in (name, *(row[i].text for row in grid.rows))
+            for line in text.split("\n"))
+        for i, name in enumerate(grid.columns)
+    ]  # fmt: skip
+    widths = [0] * count
+    for done, i in enumerate(sorted(range(count), key=natural.__getitem__)):
+        widths[i] = min(natural[i], (room - sum(widths)) // (count - done))
+    least = [
+        max(cell_len(name), min(n, NARROWEST_COLUMN))
+        for name, n in zip(grid.columns, natural, strict=True)
+    ]
+    return widths if all(w >= m for w, m in zip(widths, least, strict=True)) else None
+
+
+def _table(grid: Grid, widths: Sequence[int]) -> Any:
+    """A Table whose cells are wrapped here, by the same rules as every other line.
+
+    Rich would wrap a cell by its own rules (at spaces, then anywhere), which starts lines
+    with 、 or ” and leaves a lone / on a line; each cell is broken into lines that fit its
+    column first, so Rich has nothing left to wrap.
+    """
+    from rich.table import Table  # only here: a narrow grid is blocks, not a Table
+    from rich.text import Text
+
+    table = Table(show_lines=True)
+    for column, size in zip(grid.columns, widths, strict=True):
+        table.add_column(column, width=size, overflow="fold")
     for row in grid.rows:
-        table.add_row(*(_text((cell,)) for cell in row))
+        cells = []
+        for cell, size in zip(row, widths, strict=True):
+            text = _text((cell,))
+            lines = break_lines(cell.text, size) if cell.text else [(0, 0)]
+            cells.append(Text("\n").join(text[a:b] for a, b in lines))
+        table.add_row(*cells)
     return table
 
 
@@ -311,7 +391,8 @@ def to_markdown(view: View) -> str:
         elif isinstance(block, Para):
             out += [_md(block.spans), ""]
         elif isinstance(block, Note):
-            out += [f"*{block.text}*", ""]
+            # A paragraph a line: Markdown joins the lines of one paragraph into one run.
+            out += [x for line in block.text.split("\n") if line.strip() for x in (f"*{line}*", "")]
         elif isinstance(block, Pairs):
             out += [f"- **{label}{_colon(label)}** {_md(value)}" for label, value in block.rows]
             out.append("")

@@ -6,6 +6,7 @@ open and closed; every command in Chinese at 40, 80 and 120 columns.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -24,7 +25,7 @@ MOMENTS = ["2026-11-27T22:00", "2026-11-28T10:00", "2026-11-27T20:30"]  # closed
 USERS = [[], ["--plus"], ["--merchant"]]
 
 # Closing marks no line may start with, opening marks no line may end with (clreq).
-CLOSING = "\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01\uff09\u300d\u300f\u3011\u300b,.;:?!)"
+CLOSING = "\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01\uff09\u300d\u300f\u3011\u300b\u201d,.;:?!)"
 OPENING = "\uff08\u300c\u300e\u3010\u300a\u201c("
 # Names a Chinese answer may carry in Latin letters, and the command lines it quotes.
 NAMES = {"PLUS", "APP", "ID", "JD", "BCD", "XXXX", "WTPZM", "XX", "UTC"}
@@ -59,8 +60,11 @@ def test_the_issues_example_closed_line_with_the_open_one_beside_it() -> None:
     out, _ = run("which", "--plus", "-s", "appliance", "--at", "2026-11-27T22:00", "--lang", "zh")
     assert out.splitlines()[0] == "拨打 400-610-1360  家电维修专线"
     assert out.splitlines()[1].startswith(
-        "已下班 · 明天 09:00 开\uff08还有 11 小时\uff09 — 现在可拨 400-656-0055"
+        "已下班 · 明天 09:00 开\uff08还有 11 小时\uff09\uff0c现在可拨 400-656-0055"
     )
+    assert " — " not in out  # Chinese goes on after a comma; English keeps its dash
+    en, _ = run("which", "--plus", "-s", "appliance", "--at", "2026-11-27T22:00", "--lang", "en")
+    assert "(in 11 h) — open now: 400-656-0055" in en
 
 
 def test_simple_questions_start_with_the_assistant() -> None:
@@ -92,6 +96,13 @@ def zh_commands(tmp_path: Path) -> list[list[str]]:
         ["which", "-s", "dispute", "--full", *at],
         ["which", "--plus", "-s", "high-value", "--full", "--format", "markdown", *at],
         ["table", *at],
+        [
+            "table",
+            "--at",
+            "2026-10-03T10:00",
+            "--lang",
+            "zh",
+        ],  # National Day: the merchant line shut
         ["open", *at],
         ["scenarios", "--lang", "zh"],
         ["calendar", "--lang", "zh"],
@@ -104,7 +115,12 @@ def zh_commands(tmp_path: Path) -> list[list[str]]:
     ]
 
 
-@pytest.mark.parametrize("columns", [40, 80, 120])
+def cell_lines(out: str) -> list[str]:
+    """Every line of the output, a table's row cut into its cells' lines (borders dropped)."""
+    return [cell.strip() for line in out.splitlines() for cell in re.split("[│┃]", line)]
+
+
+@pytest.mark.parametrize("columns", [40, 80, 120, 150])
 def test_chinese_output_is_chinese_and_breaks_lines_by_the_rules(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, columns: int
 ) -> None:
@@ -118,11 +134,50 @@ def test_chinese_output_is_chinese_and_breaks_lines_by_the_rules(
         if args[0] == "scenarios":  # the ids to type after --scenario are code, not words
             words -= ids
         assert not words, (args, words)
-        for line in out.splitlines():
-            assert not line.lstrip()[:1] or line.lstrip()[0] not in CLOSING, (args, line)
-            assert not line.rstrip() or line.rstrip()[-1] not in OPENING, (args, line)
+        for line in cell_lines(out):
+            assert not line[:1] or line[0] not in CLOSING, (args, line)
+            assert not line or line[-1] not in OPENING, (args, line)
+            assert line != "/", (args, "a lone slash")
         prose = "\n".join(x for x in out.splitlines() if not x.startswith("  jdhotline "))
         assert not re.search("[\u4e00-\u9fff][,;:?!]", prose), (args, "ASCII punctuation")
+
+
+UNIT = re.compile(r"(小时|分钟|个月|天|年|月|日|元|h|min|d)(?![A-Za-z])")
+
+
+@pytest.mark.parametrize("columns", [40, 80, 100, 120])
+def test_a_number_keeps_its_unit_and_a_command_its_words(columns: int) -> None:
+    at = ["--at", "2026-10-03T10:00"]
+    commands = [
+        ["open", "merchant", *at, "--lang", "zh"],
+        ["open", *at],
+        ["which", "冰箱不制冷", "--full", *at, "--lang", "zh"],
+        ["which", "-s", "appliance", "--full", *at],
+        ["table", *at, "--lang", "zh"],
+        ["calendar"],
+        ["calendar", "--lang", "zh"],
+    ]
+    for args in commands:
+        out, _ = run(*args, columns=columns)
+        lines = cell_lines(out)
+        for before, after in itertools.pairwise(lines):
+            if re.search(r"\d$", before):
+                assert not UNIT.match(after), (args, before, after)
+        assert not any(re.search(r"(jdhotline|pip install|pip)$", line) for line in lines), args
+        if "pip install" in out:
+            assert any("pip install -U chinesecalendar" in line for line in lines), (args, out)
+
+
+def test_the_markdown_footer_is_a_paragraph_an_item() -> None:
+    from markdown_it import MarkdownIt
+
+    md, _ = run("which", "冰箱不制冷", "--format", "markdown", "--full", "--at", "2026-10-03T10:00")
+    tokens = MarkdownIt().parse(md)
+    paragraphs = [t.content for t in tokens if t.type == "inline"]
+    for start in ("Regular buyer", "Matched:", "Time:", "Source:"):
+        found = [p for p in paragraphs if f"*{start}" in p]
+        assert len(found) == 1 and found[0].startswith(f"*{start}"), (start, found)
+        assert "\n" not in found[0]
 
 
 def test_a_tv_is_not_a_fridge() -> None:

@@ -109,7 +109,7 @@ def test_which_text_in_chinese() -> None:
     assert result.exit_code == 0
     for expected in (
         "拨打 400-610-1360",
-        "已下班 · 明天 09:00 开\uff08还有 11 小时 30 分钟\uff09 — 现在可拨 950618",
+        "已下班 · 明天 09:00 开\uff08还有 11 小时 30 分钟\uff09\uff0c现在可拨 950618",
         "明天 09:00–11:00",
     ):
         assert expected in result.stdout, expected
@@ -396,7 +396,8 @@ def test_unverified_calendar_is_said_in_words(monkeypatch: pytest.MonkeyPatch) -
     text = run(
         "open", "merchant", "--at", "2027-01-02T10:00", "-f", "markdown", "--lang", "zh"
     ).stdout
-    assert "（仅计法定节假日，调休尚未公布）" in text
+    assert "（还有 1 天 23 小时；仅计法定节假日，调休尚未公布）" in text  # one bracket, not two
+    assert "\uff09\uff08" not in text
     text = run("open", "merchant", "--at", "2040-01-02T10:00", "-f", "markdown").stdout
     assert "(working days guessed: Monday–Friday)" in text
 

@@ -86,3 +86,13 @@ def test_one_view_two_formats() -> None:
         text
         == "Call 950618  Regular line\nBest time  now\n\nHave ready\n• The order number\n\nsource"
     )
+
+
+def test_a_number_keeps_its_unit_and_a_command_overflows_whole() -> None:
+    text = f"已下班 · 10 月 8 日周四 09:00 开{LPAREN}还有 4 天 23 小时{RPAREN}"
+    for width in range(12, 60):
+        lines = wrap(text, width)
+        assert not any(a.endswith(("4", "23", "8", "10")) for a in lines[:-1]), (width, lines)
+        assert "09:00–18:00" in wrap("工作日 09:00–18:00", width)[-1]
+    lines = wrap("upgrading verifies it: pip install -U chinesecalendar", 20)
+    assert "pip install -U chinesecalendar" in lines  # wider than the line: it overflows
