@@ -283,10 +283,13 @@ def _off_topic_score(index: _Index, zh_text: str, en_text: str) -> float:
 # A question about reaching JD's customer service itself (its number, getting through,
 # a human), not a problem: when no scenario matches, `which` shows all four lines.
 # A hint for the answer, not evidence for a scenario, so it is not in the catalogue.
+# A hotline's number in the text is such a cue too (950618打不通), with or without dashes.
 _CALLING = re.compile(
-    r"客服电话|客服热线|热线|人工客服|转人工|打不通|占线|接通|电话多少|怎么联系客服|"
-    r"hotline|customer service|phone number|get through|human agent|real person",
-    re.IGNORECASE,
+    r"客服电话|客服热线|联系客服|找客服|联系不上客服|热线|人工(?!智能)|真人|打不通|打不进|没人接|无人接|不接电话|占线|忙音|接通|电话多少|打电话|"
+    r"950618|4006560055|4006101360|4006229068|"
+    r"hotline|customer service|phone number|get through|humans?(?![a-z])|real person|"
+    r"live person|an? person|someone on the phone|talk to someone|speak to someone|"
+    r"nobody (?:answers|picks up)|no one (?:answers|picks up)|(?:call|contact|reach) jd",
 )
 
 
@@ -297,7 +300,7 @@ def unmatched(catalogue: Catalogue, text: str) -> str:
     index, zh_text, en_text = _index(catalogue), normalise_zh(text), normalise_en(text)
     if _elsewhere(index, zh_text, en_text, _evidence(index, zh_text, en_text)):
         return "elsewhere"
-    if _CALLING.search(text):
+    if _CALLING.search(en_text) or _CALLING.search(zh_text.replace("-", "")):
         return "calling"
     return "off_topic" if _off_topic(index, zh_text, en_text) else ""
 

@@ -1690,3 +1690,32 @@ def test_618_never_matches_between_digits(catalogue: Catalogue, before: int, aft
 def test_plus_generic_fault_words_show_no_high_value(text: str, scenario: str, number: str) -> None:
     doc = which("--plus", "--", text)
     assert (doc["scenario"], doc["primary"]["number"]) == (scenario, number)
+
+
+# Pinyin alone, without English around it (reported refused; they match at this commit).
+@pytest.mark.parametrize(
+    ("text", "scenario"),
+    [("tuikuan hai mei dao", "after-sales"), ("kuaidi diu le", "order"),
+     ("wuliu yizhi bu dong", "order")],
+)  # fmt: skip
+def test_pinyin_alone(catalogue: Catalogue, text: str, scenario: str) -> None:
+    assert scenario_of(catalogue, text) == scenario
+
+
+# A question about reaching customer service, in any words, is answered with the four
+# lines: a human, nobody answering, a line that will not connect, a hotline's number.
+@pytest.mark.parametrize(
+    "asked",
+    ["how do I get a human", "打了半天电话没人接", "950618打不通", "400-622-9068 一直占线",
+     "电话打不进去", "can't reach a real person", "I want to talk to a person"],
+)  # fmt: skip
+def test_reaching_customer_service_in_other_words(asked: str) -> None:
+    result = runner.invoke(cli.app, ["which", "--at", AT, "--", asked])
+    assert result.exit_code == 0, result.output
+    for number in ("950618", "400-656-0055", "400-610-1360", "400-622-9068"):
+        assert number in result.stdout
+
+
+@pytest.mark.parametrize("asked", ["京东客服招人吗", "人工智能是什么"])
+def test_a_job_or_a_word_is_still_refused(asked: str) -> None:
+    assert runner.invoke(cli.app, ["which", "--at", AT, "--", asked]).exit_code == 2
