@@ -1719,3 +1719,16 @@ def test_reaching_customer_service_in_other_words(asked: str) -> None:
 @pytest.mark.parametrize("asked", ["京东客服招人吗", "人工智能是什么"])
 def test_a_job_or_a_word_is_still_refused(asked: str) -> None:
     assert runner.invoke(cli.app, ["which", "--at", AT, "--", asked]).exit_code == 2
+
+
+# -s with words, not an id: the scenario the matcher gives them, else the closest id.
+@pytest.mark.parametrize(
+    ("value", "lang", "said"),
+    [("fridge", "en", "did you mean 'appliance'?"), ("冰箱", "zh", "是不是“appliance”"),
+     ("退款没到", "zh", "是不是“after-sales”"), ("refund", "en", "did you mean 'after-sales'?"),
+     ("oder", "en", "did you mean 'order'?"), ("applience", "zh", "是不是“appliance”")],
+)  # fmt: skip
+def test_an_unknown_scenario_suggests_what_its_words_mean(value: str, lang: str, said: str) -> None:
+    result = runner.invoke(cli.app, ["which", "-s", value, "--lang", lang, "--at", AT])
+    assert result.exit_code == 2
+    assert said in result.stderr
