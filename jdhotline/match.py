@@ -40,8 +40,11 @@ Evidence, in the catalogue's terms (data/hotlines.yaml, each scenario's
   it has ABSORB_MIN of its own: the refund words of a text whose seller refuses the
   refund (商家说东西坏了不给退钱) count for the dispute, not for after-sales.
 * For a PLUS member, a scenario's ``plus_absorbs`` takes those scenarios' evidence
-  (they keep a quarter) when it has some of its own: a PLUS member's 电视黑屏 or
-  万元电视故障 is high-value after-sales.
+  (they keep a quarter) when it has a cue no other scenario found (those it absorbs
+  aside): a PLUS member's 电视黑屏 or 万元电视故障 is high-value after-sales, 冰箱坏了 is
+  not (坏了 is after-sales evidence too: a fault, no sign of high value).
+* A cue that begins (ends) with a digit is none just after (before) another digit: 618
+  inside 950618 or an order number.
 
 Ties go to the scenario with the strongest single cue, then the most cues, then the
 earliest in the text, and only then to catalogue order. A text in which no scenario
@@ -190,7 +193,7 @@ def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
         scenario = catalogue.scenarios[i]
         own = sum(scores.get(i, {}).values())
         takes = scenario.absorbs if own >= ABSORB_MIN and scenario.audience == side else ()
-        if user == "plus" and own > 0:
+        if user == "plus" and _distinct(catalogue, scores, i, by_id):
             takes = (*takes, *scenario.plus_absorbs)
         for taken in takes:
             j = by_id.get(taken)
@@ -236,6 +239,18 @@ def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
     return [match for _, match in ranked]
 
 
+def _distinct(
+    catalogue: Catalogue, scores: dict[int, dict[str, float]], i: int, by_id: dict[str, int]
+) -> bool:
+    """Whether scenario i has a cue no other scenario found in the text, those it absorbs
+    for a PLUS member aside: a generic fault (坏了, broken, stopped working), which
+    after-sales finds too, shows no high value, so 冰箱坏了 stays on the appliance line
+    while 电视黑屏 and 万元电视 go to the PLUS line."""
+    absorbed = {by_id.get(s) for s in catalogue.scenarios[i].plus_absorbs}
+    others = {w for j, cues in scores.items() if j != i and j not in absorbed for w in cues}
+    return any(word not in others for word in scores.get(i, {}))
+
+
 def _evidence(index: _Index, zh_text: str, en_text: str) -> list[_Hit]:
     """Every keyword and pattern found in the text, the longest at each place."""
     hits = _hits(_language_for(index, 0, zh_text), zh_text, 0, word_end=False)
@@ -243,7 +258,7 @@ def _evidence(index: _Index, zh_text: str, en_text: str) -> list[_Hit]:
     for scenario, regex, weight in index.patterns:
         for found in regex.finditer(en_text):
             start, end = found.span()
-            if end > start:
+            if end > start and not _inside_a_number(en_text, start, end):
                 hits.append(_Hit(1, start, end, scenario, found.group(), weight, False))
     return _unshadowed(hits)
 
@@ -268,10 +283,13 @@ def _off_topic_score(index: _Index, zh_text: str, en_text: str) -> float:
 # A question about reaching JD's customer service itself (its number, getting through,
 # a human), not a problem: when no scenario matches, `which` shows all four lines.
 # A hint for the answer, not evidence for a scenario, so it is not in the catalogue.
+# A hotline's number in the text is such a cue too (950618打不通), with or without dashes.
 _CALLING = re.compile(
-    r"客服电话|客服热线|热线|人工客服|转人工|打不通|占线|接通|电话多少|怎么联系客服|"
-    r"hotline|customer service|phone number|get through|human agent|real person",
-    re.IGNORECASE,
+    r"客服电话|客服热线|联系客服|找客服|联系不上客服|热线|人工(?!智能)|真人|打不通|打不进|没人接|无人接|不接电话|占线|忙音|接通|电话多少|打电话|"
+    r"950618|4006560055|4006101360|4006229068|"
+    r"hotline|customer service|phone number|get through|humans?(?![a-z])|real person|"
+    r"live person|an? person|someone on the phone|talk to someone|speak to someone|"
+    r"nobody (?:answers|picks up)|no one (?:answers|picks up)|(?:call|contact|reach) jd",
 )
 
 
@@ -282,7 +300,7 @@ def unmatched(catalogue: Catalogue, text: str) -> str:
     index, zh_text, en_text = _index(catalogue), normalise_zh(text), normalise_en(text)
     if _elsewhere(index, zh_text, en_text, _evidence(index, zh_text, en_text)):
         return "elsewhere"
-    if _CALLING.search(text):
+    if _CALLING.search(en_text) or _CALLING.search(zh_text.replace("-", "")):
         return "calling"
     return "off_topic" if _off_topic(index, zh_text, en_text) else ""
 
@@ -301,12 +319,26 @@ def _hits(language: Compiled, text: str, space: int, *, word_end: bool) -> list[
         start = found.start()
         for scenario, _, written, length, weight in starts[found.group(1)]:
             end = start + length
+            if _inside_a_number(text, start, end):
+                continue
             if word_end:
                 tail = _EN_END.match(text, end)
                 if tail is None:
                     continue
             found_hits.append(_Hit(space, start, end, scenario, written, weight, True))
     return found_hits
+
+
+def _inside_a_number(text: str, start: int, end: int) -> bool:
+    """A cue that begins (ends) with a digit, found just after (before) another digit:
+    618 inside 950618 or an order number 2618000011 is no 618."""
+    return (start > 0 and _digit(text[start]) and _digit(text[start - 1])) or (
+        end < len(text) and _digit(text[end - 1]) and _digit(text[end])
+    )
+
+
+def _digit(char: str) -> bool:
+    return "0" <= char <= "9"
 
 
 def _words(languages: tuple[Compiled, Compiled], zh_text: str, en_text: str) -> list[_Hit]:

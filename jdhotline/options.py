@@ -228,10 +228,10 @@ def calendar_for(catalogue: "Catalogue") -> "WorkCalendar":
     return calendar_of(catalogue)
 
 
-def _did_you_mean(wanted: str, choices: list[str], lang: str) -> str:
+def _did_you_mean(wanted: str, choices: list[str], lang: str, cutoff: float = 0.5) -> str:
     import difflib
 
-    close = difflib.get_close_matches(wanted.lower(), choices, n=1, cutoff=0.5)
+    close = difflib.get_close_matches(wanted.lower(), choices, n=1, cutoff=cutoff)
     return word(lang, "error.did_you_mean", guess=close[0]) if close else ""
 
 
@@ -302,8 +302,14 @@ def _short(name: str) -> str:
 def scenario_named(catalogue: "Catalogue", key: str, lang: str) -> "Scenario":
     found = catalogue.find_scenario(key)
     if found is None:
-        ids = [s.id for s in catalogue.scenarios]
-        raise _unknown("scenario", key, ids, known_scenarios(catalogue, lang), lang)
+        from .match import best
+
+        # Not an id but words (-s fridge, -s 退款): the scenario the matcher gives them.
+        matched = best(catalogue, key)
+        ids = [matched.scenario.id] if matched else [s.id for s in catalogue.scenarios]
+        cutoff = 0.0 if matched else 0.5
+        hint = known_scenarios(catalogue, lang)
+        raise _unknown("scenario", key, ids, hint, lang, cutoff)
     return found
 
 
@@ -316,8 +322,10 @@ def line_named(catalogue: "Catalogue", key: str, lang: str) -> "Line":
     return found
 
 
-def _unknown(what: str, key: str, ids: list[str], hint: str, lang: str) -> Stop:
-    message = word(lang, f"error.unknown_{what}", key=key) + _did_you_mean(key, ids, lang)
+def _unknown(
+    what: str, key: str, ids: list[str], hint: str, lang: str, cutoff: float = 0.5
+) -> Stop:
+    message = word(lang, f"error.unknown_{what}", key=key) + _did_you_mean(key, ids, lang, cutoff)
     return Stop(EXIT_USAGE, message, hint)
 
 
