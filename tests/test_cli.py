@@ -491,6 +491,31 @@ def test_typer_usage_errors_in_plain_words(args: list[str], message: str) -> Non
 
 
 @pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--lang", "zh", "opne"], "错误：没有 opne 这个命令，是不是 open？"),
+        (["case", "--lang", "zh", "lst"], "错误：没有 lst 这个命令，是不是 list？"),
+        (["--lang", "zh", "xyzzy"], "错误：没有 xyzzy 这个命令\n"),
+        (["case", "show", "abc", "--lang", "zh"], "错误：编号的值无效：“abc”不是记录编号"),
+        (["which", "-f", "xml", "x", "--lang", "zh"], "错误：--format/-f 的值无效："),
+    ],
+)
+def test_typer_usage_errors_in_chinese(args: list[str], message: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("用法：jdhotline")
+    assert message in result.stderr, result.stderr
+    assert "Did you mean" not in result.stderr and "'" not in result.stderr
+
+
+def test_a_chinese_locale_words_a_mistyped_command() -> None:
+    locale = {"JDHOTLINE_LANG": None, "LC_ALL": None, "LC_MESSAGES": None}
+    result = run("whch", env={**locale, "LANG": "zh_CN.UTF-8"})  # type: ignore[dict-item]
+    assert result.exit_code == 2
+    assert result.stderr.endswith("错误：没有 whch 这个命令，是不是 which？\n")
+
+
+@pytest.mark.parametrize(
     ("shell", "marker"),
     [("bash", "complete -o default -F _jdhotline_completion jdhotline"),
      ("zsh", "#compdef jdhotline"), ("fish", "complete --command jdhotline")],
