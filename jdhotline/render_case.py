@@ -78,7 +78,7 @@ def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
         if value:
             described = catalogue.fact(fact)
             name = described.name(lang) if described else fact
-            sep = ":" if lang == "zh" else ": "
+            sep = "：" if lang == "zh" else ": "  # not by zh_punctuation: "店铺 ID：12345"
             given.append(spans(Span(clean(name), "strong"), clean(f"{sep}{value}")))
     missing = []
     for fact in sheet.missing:
@@ -86,7 +86,7 @@ def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
         name = described.name(lang) if described else fact
         found = described.where_for(rec.scenario.audience) if described else None
         where = found(lang) if found else ""
-        sep = ":" if lang == "zh" else ": "
+        sep = "：" if lang == "zh" else ": "  # not by zh_punctuation: "店铺 ID：12345"
         missing.append(spans(Span(clean(name), "strong"), clean(sep + where if where else "")))
     # What to have besides the facts: those are in the opening sentence or under "missing".
     facts = [catalogue.fact(f) for f in rec.scenario.needs]
@@ -141,7 +141,7 @@ def _due_text(case: Case, at: dt.datetime, lang: str) -> str:
     text = word(lang, "case.due", due=f"{case.due:%Y-%m-%d %H:%M}")
     late = case.overdue(at)
     if late is not None:
-        text += ("," if lang == "zh" else ", ") + word(
+        text += ("，" if lang == "zh" else ", ") + word(
             lang, "case.overdue", late=duration(late, lang)
         )
     return text
@@ -174,7 +174,7 @@ def case_done(
     head = word(lang, f"case.{what}", id=case.id)
     rest = case_line(case, at, lang, catalogue, named=False)
     if lang == "zh":
-        return clean(zh_punctuation(f"{head}:{rest}"))
+        return clean(zh_punctuation(f"{head}：{rest}"))
     return clean(f"{head}: {rest}")
 
 

@@ -603,7 +603,7 @@ def test_followup_words(tmp_path: Path, catalogue: Catalogue) -> None:
     zh = followup(case, line, bj("2026-11-28 12:00"), "zh")
     assert (
         zh.words
-        == "订单号 123,工号 00123 承诺 24 小时内反馈,现在已超时 2 小时,麻烦催进度,服务单号 12345"
+        == "订单号 123，工号 00123 承诺 24 小时内反馈，现在已超时 2 小时，麻烦催进度，服务单号 12345"
     )
     assert zh.escalate is None and zh.missed == 1
     en = followup(case, line, bj("2026-11-28 12:00"), "en")
