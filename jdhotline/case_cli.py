@@ -62,9 +62,9 @@ def _case_number(value: str) -> int:
 
 
 CaseId = Annotated[int, typer.Argument(metavar="N", help="The case number.", parser=_case_number)]
-Agent = Annotated[str | None, typer.Option("--agent", metavar="工号", help="The agent's ID.")]
+Agent = Annotated[str | None, typer.Option("--agent", metavar="AGENT_ID", help="The agent's ID.")]
 Ticket = Annotated[
-    str | None, typer.Option("--ticket", metavar="服务单号", help="The service ticket.")
+    str | None, typer.Option("--ticket", metavar="TICKET", help="The service ticket.")
 ]
 Promise = Annotated[
     str | None,

@@ -119,8 +119,9 @@ PARAMS: dict[str, str] = {
 EXTRAS = {"default": "默认:{value}", "env var": "环境变量:{value}", "required": "必填"}
 HEADINGS = {"Usage": "用法", "Arguments": "参数", "Options": "选项", "Commands": "命令"}
 
-# Placeholders that are words (in help and in usage errors); ID, 工号 and the values to
-# type (text|json|markdown) stay as they are.
+# Placeholders that are words (in help and in usage errors); ID and the values to type
+# (text|json|markdown) stay as they are. English help has ASCII placeholders: a wide
+# Chinese one (工号) pushed its help text out of Click's column.
 METAVARS = {
     "OPTIONS": "选项",
     "COMMAND": "命令",
@@ -137,4 +138,6 @@ METAVARS = {
     "DIGITS": "尾号",
     "MODEL": "型号",
     "N": "编号",
+    "AGENT_ID": "工号",
+    "TICKET": "服务单号",
 }
