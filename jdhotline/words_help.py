@@ -75,6 +75,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
 }
 
+_CALL_AT = (
+    "这通电话是什么时候打的,例如 2026-11-27T20:00(不带时区即北京时间)、"
+    "2026-11-27T12:00Z,或 20:00(今天)。默认:现在。"
+)
+
 # Each parameter by its name (Python's, as Click names it); "command:name" where the
 # same name means something else in that command.
 PARAMS: dict[str, str] = {
@@ -89,6 +94,8 @@ PARAMS: dict[str, str] = {
     "full": "完整回答:为什么是这条热线、通话时怎么做、其他热线、出处。",
     "at": "按哪个时刻回答,例如 2026-11-27T20:00(不带时区即北京时间)、"
     "2026-11-27T12:00Z,或 20:00(今天)。默认:现在。",
+    "case add:at": _CALL_AT,
+    "case log:at": _CALL_AT,
     "fmt": "输出格式。",
     "lang": "回答的语言。默认按 JDHOTLINE_LANG,其次按系统语言(zh 开头为中文),否则英文。",
     "catalog": "用你自己的目录文件(YAML)代替自带的目录。",

@@ -956,3 +956,17 @@ def test_a_reopened_case_owes_no_promise_made_before_its_close() -> None:
     run("case", "log", "1", "--promise", "2h", "--at", "2026-12-02T09:10")
     late = json.loads(run("case", "followup", "1", "--at", "2026-12-02T12:10", "-f", "json").stdout)
     assert (late["missed_promises"], late["overdue_minutes"]) == (1, 60)
+
+
+def test_a_recorded_calls_at_is_when_it_happened_and_its_formats_are_text_and_json() -> None:
+    for command in ("add", "log"):
+        en = run("case", command, "--help").stdout
+        assert "When the call happened" in en and "The moment to answer for" not in en
+        zh = run("case", command, "--help", "--lang", "zh").stdout
+        assert "这通电话是什么时候打的" in zh and "按哪个时刻回答" not in zh
+    for command in ("add", "log", "close", "reopen"):
+        page = run("case", command, "--help").stdout
+        assert "text|json " in page and "markdown" not in page
+    assert "按哪个时刻回答" in run("case", "list", "--help", "--lang", "zh").stdout
+    refused = run("case", "add", "--line", "regular", "-f", "markdown", *AT)
+    assert refused.exit_code == 2 and "'markdown' is not one of: text, json." in refused.stderr

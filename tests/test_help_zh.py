@@ -136,8 +136,8 @@ def test_english_help_is_typers() -> None:
         "  case        Keep track of calls and what the agent promised (a local...\n"
     )
     page = help_of(["case", "add", "--help"])
-    assert "  --agent AGENT_ID                The agent's ID.\n" in page
-    assert "  --ticket TICKET                 The service ticket.\n" in page
+    assert "  --agent AGENT_ID        The agent's ID.\n" in page
+    assert "  --ticket TICKET         The service ticket.\n" in page
     assert not re.search("--[a-z]+ [\u4e00-\u9fff]", page)  # no wide placeholder
     assert "Output format.  [default: text]" in page and "[env var: JDHOTLINE_CATALOG]" in page
 
