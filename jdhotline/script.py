@@ -179,10 +179,15 @@ def _promise(case: Case, lang: str) -> str | None:
             continue
         span = entry.due - entry.at
         minutes = int(span.total_seconds() // 60)
-        if minutes > 0 and minutes % 60 == 0 and minutes <= 72 * 60:
-            hours = minutes // 60
+        hours, days = minutes // 60, minutes // (24 * 60)
+        # 3d is said "3 天内", not "72 小时内"; 24h stays the guide's "24 小时内" (a
+        # promise of 1d and one of 24h are the same deadline: the record keeps no unit).
+        if minutes > 0 and minutes % (24 * 60) == 0 and 2 <= days <= 7:
+            return f" {days} 天内反馈" if lang == "zh" else f"feedback within {days} days"
+        if minutes > 0 and minutes % 60 == 0 and hours <= 72:
             return f" {hours} 小时内反馈" if lang == "zh" else f"feedback within {hours} hours"
-        due = entry.due.strftime("%m-%d %H:%M")
+        due = f"{day(entry.due.date(), lang, year=entry.due.year != entry.at.year)} "
+        due += entry.due.strftime("%H:%M")
         return f"在 {due} 前反馈" if lang == "zh" else f"feedback by {due} (Beijing time)"
     return None
 
