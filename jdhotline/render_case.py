@@ -211,7 +211,8 @@ def case_list_view(
     return (Grid(columns, tuple(rows), head=2),)
 
 
-_HISTORY_COLUMNS = ("when", "what", "agent", "ticket", "due", "note")
+# A close entry's note is the case's outcome: its own column, so it reads 结果, not 备注.
+_HISTORY_COLUMNS = ("when", "what", "agent", "ticket", "due", "note", "outcome")
 
 
 def case_view(case: Case, at: dt.datetime, lang: str, catalogue: Catalogue | None) -> View:
@@ -222,7 +223,8 @@ def case_view(case: Case, at: dt.datetime, lang: str, catalogue: Catalogue | Non
             Span(clean(e.agent or "")),
             Span(clean(e.ticket or "")),
             Span(f"{e.due:%Y-%m-%d %H:%M}" if e.due else ""),
-            Span(clean(e.note or "")),
+            Span(clean(e.note or "") if e.kind != "close" else ""),
+            Span(clean(e.note or "") if e.kind == "close" else ""),
         )
         for e in case.entries
     )
@@ -230,7 +232,10 @@ def case_view(case: Case, at: dt.datetime, lang: str, catalogue: Catalogue | Non
     if case.outcome:
         blocks.append(Para(spans(label(lang, "outcome") + clean(case.outcome))))
     blocks.append(Heading(word(lang, "history")))
-    blocks.append(Grid(tuple(word(lang, f"col.{c}") for c in _HISTORY_COLUMNS), rows, head=2))
+    columns = _HISTORY_COLUMNS
+    if not any(e.kind == "close" for e in case.entries):  # no column that is always empty
+        columns, rows = columns[:-1], tuple(row[:-1] for row in rows)
+    blocks.append(Grid(tuple(word(lang, f"col.{c}") for c in columns), rows, head=2))
     return tuple(blocks)
 
 

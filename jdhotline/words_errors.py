@@ -105,7 +105,7 @@ ERRORS: dict[str, dict[str, str]] = {
         "usage.not_one_of": "{value!r} is not one of: {choices}.",
     },
     "zh": {
-        "error.no_line": "目录里没有为{user}处理“{scenario}”的热线",
+        "error.no_line": "热线数据文件里没有为{user}处理“{scenario}”的热线",
         "error.stdin.reason": "读取出错",
         "error.no_match.elsewhere": "“{text}”说的是别的平台或服务;jdhotline 只回答京东客服的热线。",
         "error.no_match.calling": "“{text}”没有说具体问题。",

@@ -98,7 +98,7 @@ PARAMS: dict[str, str] = {
     "case log:at": _CALL_AT,
     "fmt": "输出格式。",
     "lang": "回答的语言。默认按 JDHOTLINE_LANG,其次按系统语言(zh 开头为中文),否则英文。",
-    "catalog": "用你自己的目录文件(YAML)代替自带的目录。",
+    "catalog": "用你自己的热线数据文件(YAML)代替自带的。",
     "open:line": "热线编号(regular、plus、appliance、merchant)或号码;默认:全部热线。",
     "order": "订单号。",
     "phone": "收货手机尾号(后 4 位),没有订单号时用。",

@@ -792,6 +792,10 @@ def test_closing_twice_is_refused_and_keeps_the_outcome() -> None:
     exported = json.loads(run("case", "export", "--format", "json").stdout)
     assert exported[0]["outcome"] == "师傅 11-29 上门修好"
     assert "Outcome: 师傅 11-29 上门修好" in run("case", "show", "1").stdout
+    zh = run("case", "show", "1", "--lang", "zh").stdout  # the close entry's words: 结果
+    assert "\n结果  师傅 11-29 上门修好\n" in zh and "备注  师傅" not in zh
+    table = run("case", "show", "1", "-f", "markdown").stdout
+    assert "| Note | Outcome |" in table and "|  | 师傅 11-29 上门修好 |" in table
 
 
 @pytest.mark.usefixtures("home")
