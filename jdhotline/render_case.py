@@ -112,10 +112,10 @@ def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
         Section(word(lang, "notes"), notice_items(rec.notes, rec, catalogue, lang)),
         Section(
             word(lang, "after_call"),
-            (
-                spans(word(lang, "after_fields")),
-                *(spans(clean(t(lang))) for t in rec.on_the_call),
-            ),
+            # The catalogue's own lines ask for the ID, the ticket and the deadline; a
+            # catalogue without them gets the fields the record line needs.
+            tuple(spans(clean(t(lang))) for t in rec.on_the_call)
+            or (spans(word(lang, "after_fields")),),
         ),
         Heading(word(lang, "record")),
         Command(record_command(rec.primary.line.id, rec.scenario.id, sheet.facts, lang)),

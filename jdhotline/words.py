@@ -118,7 +118,7 @@ WORDS: dict[str, dict[str, str]] = {
         "col.source": "Source",
         "reason.serves": "It handles {scenario}.",
         "reason.general-line": "It takes any question from {audience}.",
-        "reason.specialist": "PLUS members should call it first too: {why}.",
+        "reason.specialist": "PLUS members should call it first too. {why}.",
         "reason.members-line": "{why}. Time to get through: {wait} (the guide's figure).",
         "reason.extension": "The guide's table does not list {scenario} for this line: "
         "sending you here is jdhotline's own addition.",
@@ -155,6 +155,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ask.pick.prompt": "Number: ",
         "ask.pick.again": "Type a number from the list above.",
         "ask.unsure": "Not sure which this is. Which one?",
+        "ask.unsure.prompt": "Choose 1 or 2 [1]: ",
+        "ask.unsure.again": "Type 1 or 2 (Enter for 1).",
         "notice.unsure": "Not sure: this may instead be {scenario}, which is {number} ({name}).",
         "ask.stdin": "Type or paste the problem, then press Ctrl-D:",
         "ask.fact": "Enter skips: ",
@@ -167,7 +169,7 @@ WORDS: dict[str, dict[str, str]] = {
         "given": "You have",
         "you_have": "you have",
         "after_call": "Before you hang up, note",
-        "after_fields": "the agent's ID (工号), the service ticket (服务单号) "
+        "after_fields": "The agent's ID (工号), the service ticket (服务单号) "
         "and the promised deadline",
         "record": "Record it",
         "open_cases": "Open, overdue cases for this order",
@@ -358,6 +360,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ask.pick.prompt": "编号:",
         "ask.pick.again": "请输入上面列出的编号。",
         "ask.unsure": "不太确定是哪一种,请选择:",
+        "ask.unsure.prompt": "输入 1 或 2,直接回车选 1:",
+        "ask.unsure.again": "请输入 1 或 2,直接回车选 1。",
         "notice.unsure": "不太确定:也可能是“{scenario}”,那样应拨 {number}({name})。",
         "ask.stdin": "请输入或粘贴问题,输完按 Ctrl-D 结束:",
         "ask.fact": "直接回车跳过:",

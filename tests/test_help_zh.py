@@ -132,7 +132,7 @@ def test_english_help_is_typers() -> None:
         "  scenarios   The scenario ids, their names and example keywords.\n"
         "  calendar    Which years' working days are verified, statutory only or...\n"
         "  prep        A one-page call sheet: which line and when, what to say, what...\n"
-        "  completion  Print the tab-completion script for a shell, e.g.\n"
+        "  completion  Print the tab-completion script for a shell.\n"
         "  case        Keep track of calls and what the agent promised (a local...\n"
     )
     page = help_of(["case", "add", "--help"])

@@ -277,6 +277,8 @@ def test_prep_asks_for_missing_facts_in_a_terminal(monkeypatch: pytest.MonkeyPat
     assert [m["fact"] for m in doc["missing"]] == ["order"]
     assert "“yesterday”不是日期" in result.stderr
     assert "回车跳过" in result.stderr
+    asked = result.stderr.split("“yesterday”不是日期")[1].splitlines()
+    assert asked[1].startswith("购买时间：") and "直接回车跳过" in asked[2]  # the question again
 
 
 def test_prep_lists_missing_facts_when_not_a_terminal() -> None:
@@ -592,3 +594,22 @@ def test_an_opening_in_your_own_english_words_comes_without_the_how_to_hint() ->
     assert "• “Ordered on 10 October; 衬衫不合身; I want a refund.”\n" in mixed
     assert "time + problem + demand" not in mixed
     assert "time + problem + demand" in _prep("-s", "after-sales", "--fault", "衬衫不合身").stdout
+
+
+def test_before_you_hang_up_says_each_thing_once() -> None:
+    """The catalogue's lines ask for the ID, the ticket and the deadline: no summary
+    line above them saying it again (it started lowercase, too)."""
+    sheet = runner.invoke(cli.app, ["prep", "冰箱不制冷", "--at", AT]).stdout
+    note = sheet.split("Before you hang up, note\n")[1].split("\n\n")[0]
+    bullets = note.split("• ")[1:]
+    assert bullets[0].startswith("If the agent says") and sum("工号" in b for b in bullets) == 1
+    assert all(b[0].isupper() for b in bullets)
+    zh = runner.invoke(cli.app, ["prep", "冰箱不制冷", "--at", AT, "--lang", "zh"]).stdout
+    assert "客服工号、服务单号和承诺的时限" not in zh and "问清工号" in zh
+
+
+def test_a_sentence_after_a_colon_is_not_capitalised() -> None:
+    args = ["which", "--plus", "冰箱不制冷", "--full", "--at", AT]
+    text = " ".join(runner.invoke(cli.app, args).stdout.split())
+    assert "PLUS members should call it first too. It sends the local" in text
+    assert ": It " not in text
