@@ -336,10 +336,10 @@ WORDS: dict[str, dict[str, str]] = {
         "notice.plus-members-only.plain": "{number} 仅限 PLUS 会员拨打。",
         "notice.merchant-line": "{number} 是京东商家专线,只处理店铺事务,不受理买家订单。",
         "notice.buyer-question": "这是买家的问题,下面按买家身份回答;商家专线只处理店铺事务。",
-        "notice.primary-closed.other": "{number} 已下班;现在可拨 {other}({other_name})。",
-        "notice.primary-closed.none": "{number} 已下班,其他热线也都已下班;"
+        "notice.primary-closed.other": "{number} 现在不开放;现在可拨 {other}({other_name})。",
+        "notice.primary-closed.none": "{number} 现在不开放,其他热线也都不开放;"
         "可以先用在线入口:{online}。",
-        "notice.primary-closed.not-for-this": "{number} 已下班。{others} 虽然开着,"
+        "notice.primary-closed.not-for-this": "{number} 现在不开放。{others} 虽然开着,"
         "但不处理这个问题;可以先用在线入口:{online}。",
         "notice.calendar-statutory": "{years} 年放假安排尚未公布:已计入法定节假日,"
         "补假和调休为推算。",

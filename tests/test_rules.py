@@ -203,7 +203,7 @@ def test_merchant_line_closed_says_the_open_lines_are_not_for_it() -> None:
     args = ("which", "--merchant", "买家恶意退款", "--at", "2026-10-01T10:00")
     zh = " ".join(_md(*args).split())
     assert (
-        "400-622-9068 已下班。950618、400-656-0055、400-610-1360 虽然开着，但不处理这个问题；"
+        "400-622-9068 现在不开放。950618、400-656-0055、400-610-1360 虽然开着，但不处理这个问题；"
         "可以先用在线入口：京麦工作台“客服中心”，需登录主账号，提供店铺 ID。"
     ) in zh
     assert "也没有其他热线开放" not in zh
