@@ -62,9 +62,9 @@ def _case_number(value: str) -> int:
 
 
 CaseId = Annotated[int, typer.Argument(metavar="N", help="The case number.", parser=_case_number)]
-Agent = Annotated[str | None, typer.Option("--agent", metavar="工号", help="The agent's ID.")]
+Agent = Annotated[str | None, typer.Option("--agent", metavar="AGENT_ID", help="The agent's ID.")]
 Ticket = Annotated[
-    str | None, typer.Option("--ticket", metavar="服务单号", help="The service ticket.")
+    str | None, typer.Option("--ticket", metavar="TICKET", help="The service ticket.")
 ]
 Promise = Annotated[
     str | None,
@@ -75,6 +75,23 @@ Promise = Annotated[
     ),
 ]
 NoteOpt = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="What was said.")]
+CallAtOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--at",
+        metavar="WHEN",
+        help="When the call happened, ISO 8601 (no offset = Beijing time), "
+        "e.g. 2026-11-27T20:00, 2026-11-27T12:00Z, or 20:00 for today. Default: now.",
+    ),
+]
+# A change to a case prints one line (or JSON): there is no Markdown to offer.
+DoneFormatOpt = Annotated[
+    str,
+    typer.Option(
+        "--format", "-f", metavar="text|json", callback=one_of(("text", "json")),
+        help="Output format.",
+    ),
+]  # fmt: skip
 
 
 def _promise(value: str | None, moment: dt.datetime, lang: str) -> dt.datetime | None:
@@ -126,8 +143,8 @@ def case_add(
     ticket: Ticket = None,
     promise: Promise = None,
     note: NoteOpt = None,
-    at: AtOpt = None,
-    fmt: FormatOpt = "text",
+    at: CallAtOpt = None,
+    fmt: DoneFormatOpt = "text",
     lang: LangOpt = None,
     catalog: CatalogOpt = None,
 ) -> None:
@@ -162,8 +179,8 @@ def case_log(
     agent: Agent = None,
     ticket: Ticket = None,
     promise: Promise = None,
-    at: AtOpt = None,
-    fmt: FormatOpt = "text",
+    at: CallAtOpt = None,
+    fmt: DoneFormatOpt = "text",
     lang: LangOpt = None,
 ) -> None:
     """Record another call on a case (every call is an entry in its history)."""
@@ -190,7 +207,7 @@ def case_close(
         str | None, typer.Option("--outcome", metavar="TEXT", help="How it ended.")
     ] = None,
     at: AtOpt = None,
-    fmt: FormatOpt = "text",
+    fmt: DoneFormatOpt = "text",
     lang: LangOpt = None,
 ) -> None:
     """Close a case, with how it ended (a closed case is refused: its outcome stays)."""
@@ -209,7 +226,7 @@ def case_close(
 def case_reopen(
     case_id: CaseId,
     at: AtOpt = None,
-    fmt: FormatOpt = "text",
+    fmt: DoneFormatOpt = "text",
     lang: LangOpt = None,
 ) -> None:
     """Open a closed case again; its history, outcome included, is kept."""

@@ -381,7 +381,9 @@ def completion(
     ],
     lang: HiddenLangOpt = None,
 ) -> None:
-    """Print the tab-completion script for a shell, e.g. eval "$(jdhotline completion zsh)".
+    """Print the tab-completion script for a shell.
+
+    For example, in ~/.zshrc: eval "$(jdhotline completion zsh)".
 
     `--show-completion` takes no shell: it prints the script for the shell it runs in.
     """

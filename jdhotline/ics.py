@@ -48,7 +48,7 @@ def summary(case: Case, number: str, lang: str) -> str:
     elif case.order:
         what = f"订单 {case.order}" if zh else f"order {case.order}"
     else:
-        what = f"第 {case.id} 号" if zh else f"case {case.id}"
+        what = f"记录 {case.id}" if zh else f"case {case.id}"
     return f"催办 {number} {what}" if zh else f"Chase {number} {what}"
 
 

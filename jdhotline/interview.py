@@ -115,12 +115,12 @@ class Interview:
         ]
         self.out.show(word(self.lang, "ask.unsure"), [zh(n, self.lang) for n in names])
         for _ in range(TRIES):
-            answer = self._read("ask.pick.prompt")
+            answer = self._read("ask.unsure.prompt")  # says that Enter picks 1
             if answer in ("", "1"):
                 return shown[0].scenario
             if answer == "2":
                 return shown[1].scenario
-            self.out.error(word(self.lang, "ask.pick.again"))
+            self.out.error(word(self.lang, "ask.unsure.again"))
         raise Stop(EXIT_USAGE, word(self.lang, "error.no_scenario"))
 
     def announce_stdin(self) -> None:
@@ -151,8 +151,10 @@ class Interview:
             if fact in INSTEAD and buyer:
                 hint = word(self.lang, "ask.instead", where=hint or "")
             sep = ":" if self.lang == "zh" else ": "
-            self.out.show(zh(name + (sep + hint if hint else ""), self.lang))
+            question = zh(name + (sep + hint if hint else ""), self.lang)
             for _ in range(TRIES):
+                # Each try, the question: after a refusal, not a bare "Enter skips".
+                self.out.show(question)
                 answer = self._read("ask.fact")
                 if not answer:
                     if fact in INSTEAD and buyer:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .catalogue import format_minutes
 from .console import clean
-from .words import duration, listing, stamp, when, word, zh_punctuation
+from .words import duration, holiday, listing, stamp, when, word, zh_punctuation
 from .writers import Command, Grid, Note, Pairs, Para, Section, Span, Spans, Title, View, spans
 
 if TYPE_CHECKING:
@@ -74,11 +74,15 @@ def state_text(status: LineStatus, lang: str) -> str:
     elif status.next_change is None:
         text = word(lang, "never_opens")
     else:
+        name = "closes_in" if status.open_now else "opens_in"
+        if not status.open_now and status.day_off is not None:  # a day off, not evening
+            name = "day_off.named" if status.day_off else "day_off"
         text = word(
             lang,
-            "closes_in" if status.open_now else "opens_in",
+            name,
             when=when(status.next_change, status.at, lang),
             left=duration(status.next_change - status.at, lang),
+            holiday=holiday(status.day_off or "", lang),
         )
     tier = _unverified(status, lang)
     if lang == "zh" and tier and text.endswith("\uff09"):

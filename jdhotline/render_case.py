@@ -78,7 +78,7 @@ def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
         if value:
             described = catalogue.fact(fact)
             name = described.name(lang) if described else fact
-            sep = ":" if lang == "zh" else ": "
+            sep = "：" if lang == "zh" else ": "  # not by zh_punctuation: "店铺 ID：12345"
             given.append(spans(Span(clean(name), "strong"), clean(f"{sep}{value}")))
     missing = []
     for fact in sheet.missing:
@@ -86,7 +86,7 @@ def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
         name = described.name(lang) if described else fact
         found = described.where_for(rec.scenario.audience) if described else None
         where = found(lang) if found else ""
-        sep = ":" if lang == "zh" else ": "
+        sep = "：" if lang == "zh" else ": "  # not by zh_punctuation: "店铺 ID：12345"
         missing.append(spans(Span(clean(name), "strong"), clean(sep + where if where else "")))
     # What to have besides the facts: those are in the opening sentence or under "missing".
     facts = [catalogue.fact(f) for f in rec.scenario.needs]
@@ -112,10 +112,10 @@ def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
         Section(word(lang, "notes"), notice_items(rec.notes, rec, catalogue, lang)),
         Section(
             word(lang, "after_call"),
-            (
-                spans(word(lang, "after_fields")),
-                *(spans(clean(t(lang))) for t in rec.on_the_call),
-            ),
+            # The catalogue's own lines ask for the ID, the ticket and the deadline; a
+            # catalogue without them gets the fields the record line needs.
+            tuple(spans(clean(t(lang))) for t in rec.on_the_call)
+            or (spans(word(lang, "after_fields")),),
         ),
         Heading(word(lang, "record")),
         Command(record_command(rec.primary.line.id, rec.scenario.id, sheet.facts, lang)),
@@ -141,7 +141,7 @@ def _due_text(case: Case, at: dt.datetime, lang: str) -> str:
     text = word(lang, "case.due", due=f"{case.due:%Y-%m-%d %H:%M}")
     late = case.overdue(at)
     if late is not None:
-        text += ("," if lang == "zh" else ", ") + word(
+        text += ("，" if lang == "zh" else ", ") + word(
             lang, "case.overdue", late=duration(late, lang)
         )
     return text
@@ -174,7 +174,7 @@ def case_done(
     head = word(lang, f"case.{what}", id=case.id)
     rest = case_line(case, at, lang, catalogue, named=False)
     if lang == "zh":
-        return clean(zh_punctuation(f"{head}:{rest}"))
+        return clean(zh_punctuation(f"{head}：{rest}"))
     return clean(f"{head}: {rest}")
 
 
@@ -211,7 +211,8 @@ def case_list_view(
     return (Grid(columns, tuple(rows), head=2),)
 
 
-_HISTORY_COLUMNS = ("when", "what", "agent", "ticket", "due", "note")
+# A close entry's note is the case's outcome: its own column, so it reads 结果, not 备注.
+_HISTORY_COLUMNS = ("when", "what", "agent", "ticket", "due", "note", "outcome")
 
 
 def case_view(case: Case, at: dt.datetime, lang: str, catalogue: Catalogue | None) -> View:
@@ -222,7 +223,8 @@ def case_view(case: Case, at: dt.datetime, lang: str, catalogue: Catalogue | Non
             Span(clean(e.agent or "")),
             Span(clean(e.ticket or "")),
             Span(f"{e.due:%Y-%m-%d %H:%M}" if e.due else ""),
-            Span(clean(e.note or "")),
+            Span(clean(e.note or "") if e.kind != "close" else ""),
+            Span(clean(e.note or "") if e.kind == "close" else ""),
         )
         for e in case.entries
     )
@@ -230,7 +232,10 @@ def case_view(case: Case, at: dt.datetime, lang: str, catalogue: Catalogue | Non
     if case.outcome:
         blocks.append(Para(spans(label(lang, "outcome") + clean(case.outcome))))
     blocks.append(Heading(word(lang, "history")))
-    blocks.append(Grid(tuple(word(lang, f"col.{c}") for c in _HISTORY_COLUMNS), rows, head=2))
+    columns = _HISTORY_COLUMNS
+    if not any(e.kind == "close" for e in case.entries):  # no column that is always empty
+        columns, rows = columns[:-1], tuple(row[:-1] for row in rows)
+    blocks.append(Grid(tuple(word(lang, f"col.{c}") for c in columns), rows, head=2))
     return tuple(blocks)
 
 

@@ -41,6 +41,9 @@ class LineStatus(NamedTuple):
     peak: Peak | None  # the peak the moment falls in, if the line is open then
     unverified_years: tuple[int, ...]  # years of this answer the official calendar lacks
     guessed_years: tuple[int, ...] = ()  # those of them without statutory data either
+    # Closed because today is not a working day (a working-days line): the holiday's
+    # name when the official calendar gives one ("National Day"), else "".
+    day_off: str | None = None
 
     @property
     def calendar_verified(self) -> bool:
@@ -107,6 +110,9 @@ def status(line: Line, moment: dt.datetime, calendar: WorkCalendar) -> LineStatu
     best = hours.best(at)
     minute = at.hour * 60 + at.minute
     peak = next((p for p in line.peak if p.window.covers(minute)), None) if open_now else None
+    day_off = None
+    if not open_now and line.hours.days != "every-day" and not hours.opens_on(at.date()):
+        day_off = calendar.holiday(at.date()) or ""
     return LineStatus(
         line=line,
         at=at,
@@ -116,6 +122,7 @@ def status(line: Line, moment: dt.datetime, calendar: WorkCalendar) -> LineStatu
         peak=peak,
         unverified_years=hours.years_not(VERIFIED),
         guessed_years=hours.years_not(VERIFIED, STATUTORY),
+        day_off=day_off,
     )
 
 
@@ -131,7 +138,7 @@ class _OpenHours:
         """The years in which some day consulted was answered by a tier not in ``tiers``."""
         return tuple(sorted(y for y, seen in self.tiers.items() if not seen <= set(tiers)))
 
-    def _opens_on(self, day: dt.date) -> bool:
+    def opens_on(self, day: dt.date) -> bool:
         if self.line.hours.days == "every-day":
             return True
         answer = self.calendar.check(day)
@@ -156,7 +163,7 @@ class _OpenHours:
                 if current[1] > at:
                     yield Interval(*current)
                 current = None
-            if not self._opens_on(day):
+            if not self.opens_on(day):
                 continue
             if current is not None:
                 current = (current[0], max(end, current[1]))

@@ -45,15 +45,15 @@ def opening(facts: Facts, *, plus: bool, today: dt.date, lang: str) -> str | Non
             parts.append(which)
     elif facts.ordered:
         when = day(facts.ordered, lang, year=facts.ordered.year != today.year)
-        which = (f"({which})" if zh else f" ({which})") if which else ""
+        which = (f"（{which}）" if zh else f" ({which})") if which else ""
         parts.append(f"{when}下单{which}" if zh else f"ordered on {when}{which}")
     elif which:
         parts.append(which)
     parts.append(facts.what_is_wrong)
     if facts.want:
         parts.append(f"需求是{facts.want}" if zh else f"I want {facts.want}")
-    if zh:
-        return ",".join(parts)
+    if zh:  # full-width here: zh_punctuation keeps "BCD-500,2025" as a thousands comma
+        return "，".join(parts)
     sentence = "; ".join(parts) + "."
     return sentence[0].upper() + sentence[1:]
 
@@ -108,21 +108,21 @@ def record_note(facts: Facts, lang: str) -> str | None:
     if facts.ordered:
         said.append(f"下单日期 {facts.ordered}" if zh else f"ordered {facts.ordered}")
     if facts.problem and facts.fault and facts.problem != facts.fault:
-        said.append(f"问题:{facts.problem}" if zh else f"problem: {facts.problem}")
-        said.append(f"故障:{facts.fault}" if zh else f"fault: {facts.fault}")
+        said.append(f"问题：{facts.problem}" if zh else f"problem: {facts.problem}")
+        said.append(f"故障：{facts.fault}" if zh else f"fault: {facts.fault}")
     elif facts.what_is_wrong:
-        said.append(f"问题:{facts.what_is_wrong}" if zh else f"problem: {facts.what_is_wrong}")
+        said.append(f"问题：{facts.what_is_wrong}" if zh else f"problem: {facts.what_is_wrong}")
     if facts.want:
-        said.append(f"需求:{facts.want}" if zh else f"want: {facts.want}")
+        said.append(f"需求：{facts.want}" if zh else f"want: {facts.want}")
     if facts.evidence:
         items = ("、" if zh else ", ").join(facts.evidence)
-        said.append(f"证据:{items}" if zh else f"evidence: {items}")
+        said.append(f"证据：{items}" if zh else f"evidence: {items}")
     if facts.phone:
         said.append(phone_words(facts.phone, lang))
     if facts.shop:
         said.append(shop_words(facts.shop, lang))
     # One line to copy: a pasted complaint's line breaks become spaces.
-    line = " ".join(("," if zh else "; ").join(said).split())
+    line = " ".join(("，" if zh else "; ").join(said).split())
     return (zh_punctuation(line) if zh else line) or None
 
 
@@ -159,7 +159,7 @@ def followup(case: Case, line: Line, at: dt.datetime, lang: str) -> FollowUp:
     if ticket:
         parts.append(f"服务单号 {ticket}" if zh else f"service ticket {ticket}")
     if zh:
-        words = ",".join(parts)
+        words = "，".join(parts)
     else:
         words = "; ".join(parts) + "."
         words = words[0].upper() + words[1:]
@@ -179,10 +179,15 @@ def _promise(case: Case, lang: str) -> str | None:
             continue
         span = entry.due - entry.at
         minutes = int(span.total_seconds() // 60)
-        if minutes > 0 and minutes % 60 == 0 and minutes <= 72 * 60:
-            hours = minutes // 60
+        hours, days = minutes // 60, minutes // (24 * 60)
+        # 3d is said "3 天内", not "72 小时内"; 24h stays the guide's "24 小时内" (a
+        # promise of 1d and one of 24h are the same deadline: the record keeps no unit).
+        if minutes > 0 and minutes % (24 * 60) == 0 and 2 <= days <= 7:
+            return f" {days} 天内反馈" if lang == "zh" else f"feedback within {days} days"
+        if minutes > 0 and minutes % 60 == 0 and hours <= 72:
             return f" {hours} 小时内反馈" if lang == "zh" else f"feedback within {hours} hours"
-        due = entry.due.strftime("%m-%d %H:%M")
+        due = f"{day(entry.due.date(), lang, year=entry.due.year != entry.at.year)} "
+        due += entry.due.strftime("%H:%M")
         return f"在 {due} 前反馈" if lang == "zh" else f"feedback by {due} (Beijing time)"
     return None
 

@@ -103,14 +103,21 @@ def _message(error: click_errors.UsageError, lang: str) -> str:
             message = word(lang, "usage.not_one_of", value=error.value, choices="、".join(choices))
         else:
             message = text
-        return word(lang, "usage.invalid", name=_hint(error), message=message)
+        name = _hint(error)
+        if name and not name.isascii():  # a worded metavar: 编号的值无效, not 编号 的值无效
+            return word(lang, "usage.invalid.worded", name=name, message=message)
+        return word(lang, "usage.invalid", name=name, message=message)
     extra = re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", text)
     if extra:
         return word(lang, "usage.extra", args=extra[1])
     if text.startswith("Missing command"):
         return word(lang, "usage.missing_command")
-    command = re.match(r"No such command '(.*)'", text)
+    # Typer: "No such command 'whch'. Did you mean 'which'?" (its guesses quoted, ", ")
+    command = re.match(r"No such command '(.*?)'\.(?: Did you mean (.*)\?)?$", text, re.S)
     if command:
+        if command[2]:
+            guesses = "、".join(re.findall(r"'(.*?)'", command[2]))
+            return word(lang, "usage.no_such_command.guess", name=command[1], guess=guesses)
         return word(lang, "usage.no_such_command", name=command[1])
     return word(lang, "usage.other", message=text)
 

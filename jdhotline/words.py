@@ -43,6 +43,8 @@ WORDS: dict[str, dict[str, str]] = {
         "open_24h": "open, 24 hours",
         "closes_in": "open · closes {when} (in {left})",
         "opens_in": "closed · opens {when} (in {left})",
+        "day_off": "closed today (day off) · opens {when} (in {left})",
+        "day_off.named": "closed today ({holiday}) · opens {when} (in {left})",
         "never_opens": "closed · no opening within a year: check the catalogue",
         "open_instead": "open now: ",
         "online_instead": "online now: ",
@@ -117,7 +119,7 @@ WORDS: dict[str, dict[str, str]] = {
         "col.source": "Source",
         "reason.serves": "It handles {scenario}.",
         "reason.general-line": "It takes any question from {audience}.",
-        "reason.specialist": "PLUS members should call it first too: {why}.",
+        "reason.specialist": "PLUS members should call it first too. {why}.",
         "reason.members-line": "{why}. Time to get through: {wait} (the guide's figure).",
         "reason.extension": "The guide's table does not list {scenario} for this line: "
         "sending you here is jdhotline's own addition.",
@@ -156,6 +158,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ask.pick.prompt": "Number: ",
         "ask.pick.again": "Type a number from the list above.",
         "ask.unsure": "Not sure which this is. Which one?",
+        "ask.unsure.prompt": "Choose 1 or 2 [1]: ",
+        "ask.unsure.again": "Type 1 or 2 (Enter for 1).",
         "notice.unsure": "Not sure: this may instead be {scenario}, which is {number} ({name}).",
         "ask.stdin": "Type or paste the problem, then press Ctrl-D:",
         "ask.fact": "Enter skips: ",
@@ -168,7 +172,7 @@ WORDS: dict[str, dict[str, str]] = {
         "given": "You have",
         "you_have": "you have",
         "after_call": "Before you hang up, note",
-        "after_fields": "the agent's ID (工号), the service ticket (服务单号) "
+        "after_fields": "The agent's ID (工号), the service ticket (服务单号) "
         "and the promised deadline",
         "record": "Record it",
         "open_cases": "Open, overdue cases for this order",
@@ -196,6 +200,7 @@ WORDS: dict[str, dict[str, str]] = {
         "col.agent": "Agent",
         "col.ticket": "Ticket",
         "col.note": "Note",
+        "col.outcome": "Outcome",
         "status.open": "open",
         "status.closed": "closed",
         "kind.call": "call",
@@ -254,7 +259,9 @@ WORDS: dict[str, dict[str, str]] = {
         "open_24h": "24 小时可拨打",
         "closes_in": "可拨打 · {when} 下班(还有 {left})",
         "opens_in": "已下班 · {when} 开(还有 {left})",
-        "never_opens": "已下班 · 一年内都不开放,请检查目录文件",
+        "day_off": "今天休息 · {when} 开(还有 {left})",
+        "day_off.named": "今天休息({holiday}) · {when} 开(还有 {left})",
+        "never_opens": "已下班 · 一年内都不开放,请检查热线数据文件",
         "open_instead": "现在可拨 ",
         "online_instead": "现在可用在线入口:",
         "best": "最佳拨打时间",
@@ -312,14 +319,14 @@ WORDS: dict[str, dict[str, str]] = {
         "cal.verified": "已核实",
         "cal.statutory": "仅法定",
         "cal.guessed": "推算",
-        "cal.catalogue": "你的目录文件({path},calendar.{year})",
+        "cal.catalogue": "你的热线数据文件({path},calendar.{year})",
         "cal.chinesecalendar": "国务院放假通知(日历数据 {version} 版)",
         "cal.statutory.source": "法定节假日(《全国年节及纪念日放假办法》);补假和调休为推算",
         "cal.weekdays": "周一至周五",
-        "cal.before": "{year}年及以前",
-        "cal.after": "{year}年起",
-        "cal.patches": "目录文件单独指定的日期:{count} 个。",
-        "cal.verify": "放假通知公布后,也可以先写进目录文件,即可核实该年(见说明文档)。",
+        "cal.before": "{year} 年及以前",
+        "cal.after": "{year} 年起",
+        "cal.patches": "热线数据文件单独指定的日期:{count} 个。",
+        "cal.verify": "放假通知公布后,也可以先写进热线数据文件,即可核实该年(见说明文档)。",
         "col.years": "年份",
         "col.tier": "工作日",
         "col.source": "来源",
@@ -332,15 +339,15 @@ WORDS: dict[str, dict[str, str]] = {
         "notice.plus-members-only.plain": "{number} 仅限 PLUS 会员拨打。",
         "notice.merchant-line": "{number} 是京东商家专线,只处理店铺事务,不受理买家订单。",
         "notice.buyer-question": "这是买家的问题,下面按买家身份回答;商家专线只处理店铺事务。",
-        "notice.primary-closed.other": "{number} 已下班;现在可拨 {other}({other_name})。",
-        "notice.primary-closed.none": "{number} 已下班,其他热线也都已下班;"
+        "notice.primary-closed.other": "{number} 现在不开放;现在可拨 {other}({other_name})。",
+        "notice.primary-closed.none": "{number} 现在不开放,其他热线也都不开放;"
         "可以先用在线入口:{online}。",
-        "notice.primary-closed.not-for-this": "{number} 已下班。{others} 虽然开着,"
+        "notice.primary-closed.not-for-this": "{number} 现在不开放。{others} 虽然开着,"
         "但不处理这个问题;可以先用在线入口:{online}。",
-        "notice.calendar-statutory": "{years}年放假安排尚未公布:已计入法定节假日,"
+        "notice.calendar-statutory": "{years} 年放假安排尚未公布:已计入法定节假日,"
         "补假和调休为推算。",
-        "notice.calendar-guessed": "{years}年没有节假日数据:工作日按周一至周五推算。",
-        "notice.calendar-upgrade": "{years}年放假安排公布并收入日历数据后,升级即可核实:"
+        "notice.calendar-guessed": "{years} 年没有节假日数据:工作日按周一至周五推算。",
+        "notice.calendar-upgrade": "{years} 年放假通知收入日历数据后,升级即可核实:"
         "pip install -U chinesecalendar",
         "hint.plus": "是 PLUS 会员?加上 --plus,会员有专属热线。",
         "note.plus_said": "你说自己是 PLUS 会员,已按会员回答(也可以加 --plus)。",
@@ -357,6 +364,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ask.pick.prompt": "编号:",
         "ask.pick.again": "请输入上面列出的编号。",
         "ask.unsure": "不太确定是哪一种,请选择:",
+        "ask.unsure.prompt": "输入 1 或 2,直接回车选 1:",
+        "ask.unsure.again": "请输入 1 或 2,直接回车选 1。",
         "notice.unsure": "不太确定:也可能是“{scenario}”,那样应拨 {number}({name})。",
         "ask.stdin": "请输入或粘贴问题,输完按 Ctrl-D 结束:",
         "ask.fact": "直接回车跳过:",
@@ -395,6 +404,7 @@ WORDS: dict[str, dict[str, str]] = {
         "col.agent": "工号",
         "col.ticket": "服务单号",
         "col.note": "备注",
+        "col.outcome": "结果",
         "status.open": "跟进中",
         "status.closed": "已结案",
         "kind.call": "通话",
@@ -428,8 +438,8 @@ WORDS: dict[str, dict[str, str]] = {
         "error.no_case": "没有记录 {id}",
         "error.no_case.hint": "查看全部记录:jdhotline case list --all",
         "error.catalogue.hint": "请修改这个文件,"
-        "或去掉 --catalog / JDHOTLINE_CATALOG 改用自带目录。",
-        "error.case_line_gone": "记录 {id} 用的热线“{line}”已不在目录中",
+        "或去掉 --catalog / JDHOTLINE_CATALOG 改用自带的热线数据文件。",
+        "error.case_line_gone": "记录 {id} 用的热线“{line}”已不在热线数据文件中",
         "error.case_record": "(未能读取通话记录:{reason})",
     },
 }
@@ -495,6 +505,24 @@ def duration(delta: dt.timedelta, lang: str) -> str:
     if h:
         return word(lang, "in_hours", h=h, m=m) if m else word(lang, "in_whole_hours", h=h)
     return word(lang, "in_minutes", m=m)
+
+
+# chinesecalendar's names of the official holidays, in Chinese.
+HOLIDAYS_ZH = {
+    "New Year's Day": "元旦",
+    "Spring Festival": "春节",
+    "Tomb-sweeping Day": "清明节",
+    "Labour Day": "劳动节",
+    "Dragon Boat Festival": "端午节",
+    "National Day": "国庆节",
+    "Mid-autumn Festival": "中秋节",
+    "Anti-Fascist 70th Day": "抗战胜利 70 周年纪念日",
+}
+
+
+def holiday(name: str, lang: str) -> str:
+    """An official holiday's name: "国庆节" / "National Day" (a name we lack, as given)."""
+    return HOLIDAYS_ZH.get(name, name) if lang == "zh" else name
 
 
 def listing(items: list[str], lang: str) -> str:

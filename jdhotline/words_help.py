@@ -75,6 +75,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
 }
 
+_CALL_AT = (
+    "这通电话是什么时候打的,例如 2026-11-27T20:00(不带时区即北京时间)、"
+    "2026-11-27T12:00Z,或 20:00(今天)。默认:现在。"
+)
+
 # Each parameter by its name (Python's, as Click names it); "command:name" where the
 # same name means something else in that command.
 PARAMS: dict[str, str] = {
@@ -89,9 +94,11 @@ PARAMS: dict[str, str] = {
     "full": "完整回答:为什么是这条热线、通话时怎么做、其他热线、出处。",
     "at": "按哪个时刻回答,例如 2026-11-27T20:00(不带时区即北京时间)、"
     "2026-11-27T12:00Z,或 20:00(今天)。默认:现在。",
+    "case add:at": _CALL_AT,
+    "case log:at": _CALL_AT,
     "fmt": "输出格式。",
     "lang": "回答的语言。默认按 JDHOTLINE_LANG,其次按系统语言(zh 开头为中文),否则英文。",
-    "catalog": "用你自己的目录文件(YAML)代替自带的目录。",
+    "catalog": "用你自己的热线数据文件(YAML)代替自带的。",
     "open:line": "热线编号(regular、plus、appliance、merchant)或号码;默认:全部热线。",
     "order": "订单号。",
     "phone": "收货手机尾号(后 4 位),没有订单号时用。",
@@ -119,8 +126,9 @@ PARAMS: dict[str, str] = {
 EXTRAS = {"default": "默认:{value}", "env var": "环境变量:{value}", "required": "必填"}
 HEADINGS = {"Usage": "用法", "Arguments": "参数", "Options": "选项", "Commands": "命令"}
 
-# Placeholders that are words (in help and in usage errors); ID, 工号 and the values to
-# type (text|json|markdown) stay as they are.
+# Placeholders that are words (in help and in usage errors); ID and the values to type
+# (text|json|markdown) stay as they are. English help has ASCII placeholders: a wide
+# Chinese one (工号) pushed its help text out of Click's column.
 METAVARS = {
     "OPTIONS": "选项",
     "COMMAND": "命令",
@@ -137,4 +145,6 @@ METAVARS = {
     "DIGITS": "尾号",
     "MODEL": "型号",
     "N": "编号",
+    "AGENT_ID": "工号",
+    "TICKET": "服务单号",
 }

@@ -15,8 +15,10 @@ Three tiers of knowledge, from most to least sure:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import NamedTuple
 
 VERIFIED, STATUTORY, GUESSED = "verified", "statutory", "guessed"
@@ -39,6 +41,7 @@ class OfficialCalendar(NamedTuple):
     years: frozenset[int]
     holidays: frozenset[dt.date]  # official days off, weekdays among them
     workdays: frozenset[dt.date]  # adjusted working days, weekends among them
+    names: Mapping[dt.date, str] = MappingProxyType({})  # day off -> "National Day"
 
     def is_workday(self, day: dt.date) -> bool:
         # chinesecalendar's own rule (chinese_calendar.is_workday).
@@ -74,6 +77,7 @@ def official_calendar() -> OfficialCalendar:
         years=frozenset(range(first, last + 1)),
         holidays=holidays,
         workdays=frozenset(constants.workdays),
+        names=MappingProxyType(dict(constants.holidays)),  # its names, in English
     )
 
 
@@ -129,6 +133,16 @@ class WorkCalendar(NamedTuple):
         if day.year in statutory.years:
             return Workday(day.weekday() < 5 and day not in statutory.holidays, STATUTORY)
         return Workday(day.weekday() < 5, GUESSED)
+
+    def holiday(self, day: dt.date) -> str | None:
+        """The official holiday ``day`` is off for ("National Day", chinesecalendar's
+        English name), when the official calendar names one."""
+        if day in self.extra_holidays or day in self.extra_workdays:
+            return None
+        if any(declared.year == day.year for declared in self.declared):
+            return None
+        official = self._official()
+        return official.names.get(day) if day in official.holidays else None
 
     def _official(self) -> OfficialCalendar:
         return self.official or official_calendar()

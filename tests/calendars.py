@@ -23,6 +23,7 @@ def official_until(last: int = OFFICIAL_LAST) -> OfficialCalendar:
         years=frozenset(year for year in full.years if year <= last),
         holidays=frozenset(day for day in full.holidays if day.year <= last),
         workdays=frozenset(day for day in full.workdays if day.year <= last),
+        names={day: name for day, name in full.names.items() if day.year <= last},
     )
 
 

@@ -231,7 +231,7 @@ def test_calendar_lists_each_tier_and_its_source(monkeypatch: pytest.MonkeyPatch
     assert "pip install -U chinesecalendar" in text
     text = runner.invoke(cli.app, ["calendar", "--format", "markdown", "--lang", "zh"]).stdout
     assert "- 2004–2026：已核实 · 国务院放假通知（日历数据 " in text
-    assert "- 2036年起：推算 · 周一至周五" in text
+    assert "- 2036 年起：推算 · 周一至周五" in text
 
 
 def test_calendar_names_a_declared_year_and_drops_the_upgrade_hint(

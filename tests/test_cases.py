@@ -603,7 +603,7 @@ def test_followup_words(tmp_path: Path, catalogue: Catalogue) -> None:
     zh = followup(case, line, bj("2026-11-28 12:00"), "zh")
     assert (
         zh.words
-        == "订单号 123,工号 00123 承诺 24 小时内反馈,现在已超时 2 小时,麻烦催进度,服务单号 12345"
+        == "订单号 123，工号 00123 承诺 24 小时内反馈，现在已超时 2 小时，麻烦催进度，服务单号 12345"
     )
     assert zh.escalate is None and zh.missed == 1
     en = followup(case, line, bj("2026-11-28 12:00"), "en")
@@ -792,6 +792,10 @@ def test_closing_twice_is_refused_and_keeps_the_outcome() -> None:
     exported = json.loads(run("case", "export", "--format", "json").stdout)
     assert exported[0]["outcome"] == "师傅 11-29 上门修好"
     assert "Outcome: 师傅 11-29 上门修好" in run("case", "show", "1").stdout
+    zh = run("case", "show", "1", "--lang", "zh").stdout  # the close entry's words: 结果
+    assert "\n结果  师傅 11-29 上门修好\n" in zh and "备注  师傅" not in zh
+    table = run("case", "show", "1", "-f", "markdown").stdout
+    assert "| Note | Outcome |" in table and "|  | 师傅 11-29 上门修好 |" in table
 
 
 @pytest.mark.usefixtures("home")
@@ -975,3 +979,17 @@ def test_an_entry_before_the_last_one_is_refused_and_nothing_is_written(home: Pa
     assert len(doc["entries"]) == 1 and doc["status"] == "open"
     later = runner.invoke(cli.app, ["case", "log", "1", "--note", "ok", "--at", "2026-11-27T10:00"])
     assert later.exit_code == 0  # the same minute is not before it
+
+
+def test_a_recorded_calls_at_is_when_it_happened_and_its_formats_are_text_and_json() -> None:
+    for command in ("add", "log"):
+        en = run("case", command, "--help").stdout
+        assert "When the call happened" in en and "The moment to answer for" not in en
+        zh = run("case", command, "--help", "--lang", "zh").stdout
+        assert "这通电话是什么时候打的" in zh and "按哪个时刻回答" not in zh
+    for command in ("add", "log", "close", "reopen"):
+        page = run("case", command, "--help").stdout
+        assert "text|json " in page and "markdown" not in page
+    assert "按哪个时刻回答" in run("case", "list", "--help", "--lang", "zh").stdout
+    refused = run("case", "add", "--line", "regular", "-f", "markdown", *AT)
+    assert refused.exit_code == 2 and "'markdown' is not one of: text, json." in refused.stderr

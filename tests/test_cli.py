@@ -352,7 +352,8 @@ def test_open_one_line_exit_codes() -> None:
     assert "open · closes 18:00 (in 2 h 10 min)" in result.stdout
     result = run("open", "400-622-9068", "--at", "2026-11-28T10:00")
     assert result.exit_code == 1
-    assert "closed · opens Mon 11-30 09:00 (in 1 d 23 h)" in result.stdout
+    said = " ".join(result.stdout.split())  # a Saturday: the line's day off
+    assert "closed today (day off) · opens Mon 11-30 09:00 (in 1 d 23 h)" in said
     assert run("open", "4006229068", "--at", "2026-11-28T10:00").exit_code == 1
     assert run("open", "950618", "--at", "2026-11-28T03:00").exit_code == 0
 
@@ -387,7 +388,7 @@ def test_unverified_calendar_is_said_in_words(monkeypatch: pytest.MonkeyPatch) -
         in text
     )
     text = run(*which, "--at", "2027-01-02T10:00", "--lang", "zh").stdout
-    assert "2027年放假安排尚未公布：已计入法定节假日，补假和调休为推算。" in text
+    assert "2027 年放假安排尚未公布：已计入法定节假日，补假和调休为推算。" in text
     text = run(*which, "--at", "2040-01-02T10:00").stdout
     assert "2040: no holiday data; working days guessed as Monday–Friday." in text
     assert "pip install" not in text  # no release can cover 2040 yet
@@ -489,6 +490,31 @@ def test_typer_usage_errors_in_plain_words(args: list[str], message: str) -> Non
     assert result.stderr.startswith(f"Usage: jdhotline {args[0]}")
     assert message in result.stderr
     assert "Value error" not in result.stderr and "Input should be" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--lang", "zh", "opne"], "错误：没有 opne 这个命令，是不是 open？"),
+        (["case", "--lang", "zh", "lst"], "错误：没有 lst 这个命令，是不是 list？"),
+        (["--lang", "zh", "xyzzy"], "错误：没有 xyzzy 这个命令\n"),
+        (["case", "show", "abc", "--lang", "zh"], "错误：编号的值无效：“abc”不是记录编号"),
+        (["which", "-f", "xml", "x", "--lang", "zh"], "错误：--format/-f 的值无效："),
+    ],
+)
+def test_typer_usage_errors_in_chinese(args: list[str], message: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("用法：jdhotline")
+    assert message in result.stderr, result.stderr
+    assert "Did you mean" not in result.stderr and "'" not in result.stderr
+
+
+def test_a_chinese_locale_words_a_mistyped_command() -> None:
+    locale = {"JDHOTLINE_LANG": None, "LC_ALL": None, "LC_MESSAGES": None}
+    result = run("whch", env={**locale, "LANG": "zh_CN.UTF-8"})  # type: ignore[dict-item]
+    assert result.exit_code == 2
+    assert result.stderr.endswith("错误：没有 whch 这个命令，是不是 which？\n")
 
 
 @pytest.mark.parametrize(

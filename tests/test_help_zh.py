@@ -132,11 +132,13 @@ def test_english_help_is_typers() -> None:
         "  scenarios   The scenario ids, their names and example keywords.\n"
         "  calendar    Which years' working days are verified, statutory only or...\n"
         "  prep        A one-page call sheet: which line and when, what to say, what...\n"
-        "  completion  Print the tab-completion script for a shell, e.g.\n"
+        "  completion  Print the tab-completion script for a shell.\n"
         "  case        Keep track of calls and what the agent promised (a local...\n"
     )
     page = help_of(["case", "add", "--help"])
-    assert "  --agent 工号                      The agent's ID.\n" in page
+    assert "  --agent AGENT_ID        The agent's ID.\n" in page
+    assert "  --ticket TICKET         The service ticket.\n" in page
+    assert not re.search("--[a-z]+ [\u4e00-\u9fff]", page)  # no wide placeholder
     assert "Output format.  [default: text]" in page and "[env var: JDHOTLINE_CATALOG]" in page
 
 

@@ -57,7 +57,7 @@ def test_one_event_per_open_promise_at_its_deadline_in_beijing_time() -> None:
     assert [str(z["tzid"]) for z in zones] == ["Asia/Shanghai"]
     found = list(calendar.walk("VEVENT"))
     assert [str(e["summary"]) for e in found] == [
-        "催办 400-610-1360 第 2 号",  # earliest deadline first
+        "催办 400-610-1360 记录 2",  # earliest deadline first
         "催办 950618 服务单 12345",
     ]
     appliance, regular = found
@@ -161,9 +161,24 @@ def test_a_deadline_at_night_moves_to_the_next_opening_and_says_both_times() -> 
     english = events(export("2026-11-27T22:30"))["jdhotline-case-1-20261127T100000"]
     assert str(english["description"]).split("\n")[:2] == [
         "Promised by 2026-11-28 Sat 23:30; the line opens 2026-11-29 Sun 09:00 (Beijing time)",
-        "Say: “The agent promised feedback by 11-28 23:30 (Beijing time); it is now 9 h 30 min "
-        "overdue; please chase it; service ticket 12345.”",
+        "Say: “The agent promised feedback by 28 November 23:30 (Beijing time); "
+        "it is now 9 h 30 min overdue; please chase it; service ticket 12345.”",
     ]
+    zh = events(export("2026-11-27T22:30", "--lang", "zh"))["jdhotline-case-1-20261127T100000"]
+    assert "客服承诺在 11 月 28 日 23:30 前反馈，" in str(zh["description"])
+
+
+def test_a_promise_in_days_is_said_in_days() -> None:
+    run("case", "add", "--line", "regular", "--promise", "3d", "--at", "2026-11-27T10:00")
+    run("case", "add", "--line", "regular", "--promise", "24h", "--at", "2026-11-27T10:00")
+    found = events(export("2026-11-27T11:00", "--lang", "zh"))
+    three, one = (found[f"jdhotline-case-{n}-20261127T100000"] for n in (1, 2))
+    assert "客服承诺 3 天内反馈，" in str(three["description"])
+    assert "72 小时" not in str(three["description"])
+    assert "客服承诺 24 小时内反馈，" in str(one["description"])  # the guide's words
+    assert str(three["summary"]) == "催办 950618 记录 1"  # no order, no ticket
+    english = events(export("2026-11-27T11:00"))["jdhotline-case-1-20261127T100000"]
+    assert "The agent promised feedback within 3 days;" in str(english["description"])
 
 
 def test_the_merchant_line_moves_to_the_next_working_day() -> None:
@@ -198,5 +213,5 @@ def test_a_line_the_catalogue_no_longer_has_keeps_the_deadline(
         "--at", "2026-11-27T10:00", "--catalog", str(mine))  # fmt: skip
     (event,) = export("2026-11-27T12:00", "--lang", "zh").walk("VEVENT")
     assert event.decoded("dtstart") == bj("2026-11-28 23:30")  # hours unknown: the deadline
-    assert str(event["summary"]) == "催办 repairs 第 1 号"
+    assert str(event["summary"]) == "催办 repairs 记录 1"
     assert str(event["description"]) == "回拨前：jdhotline case followup 1"

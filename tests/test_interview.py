@@ -62,7 +62,7 @@ def test_prep_asks_the_order_date_after_the_order_number_in_chinese() -> None:
     assert "“昨天”不是日期；请写 2026-10-10，或用 10-10 表示最近的 10 月 10 日" in asked
     assert "“2026-12-01”晚于今天（2026-11-27）；请填过去的日期" in asked
     doc = json.loads(result.stdout)
-    assert doc["opening"] == "10 月 10 日下单(订单号 123),衬衫不合身,需求是退货退款"
+    assert doc["opening"] == "10 月 10 日下单（订单号 123），衬衫不合身，需求是退货退款"
     assert doc["facts"]["ordered"] == "2026-10-10"
     assert doc["missing"] == []  # never listed as missing: asked, and skippable
     assert "--note '下单日期 2026-10-10，" in doc["record"]

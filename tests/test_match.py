@@ -210,6 +210,16 @@ def test_in_a_terminal_an_unsure_answer_asks(monkeypatch: pytest.MonkeyPatch) ->
     assert "Not sure which this is" in result.stderr
     assert "400-610-1360" in result.stderr and "950618" in result.stderr
     assert json.loads(result.stdout)["scenario"] == "after-sales"
+    assert "Choose 1 or 2 [1]: " in result.stderr  # Enter picks the first: it says so
+    zh = runner.invoke(
+        cli.app,
+        ["which", "--at", AT, "-f", "json", "--lang", "zh", "--", "冰箱 退货"],
+        input="x\n\n",
+    )
+    assert (
+        "输入 1 或 2，直接回车选 1：" in zh.stderr and "请输入 1 或 2，直接回车选 1。" in zh.stderr
+    )
+    assert json.loads(zh.stdout)["scenario"] != "after-sales"  # Enter: the first
 
 
 def test_nothing_matched_still_exits_2() -> None:

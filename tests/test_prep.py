@@ -13,6 +13,7 @@ from jdhotline import cli, interview
 from jdhotline.catalogue import Catalogue
 from jdhotline.messages import refusal
 from jdhotline.prep import Facts, missing, parse_day, parse_order, to_ask
+from jdhotline.punctuation import zh_punctuation
 from jdhotline.script import opening
 
 TODAY = dt.date(2026, 11, 27)
@@ -26,9 +27,10 @@ FULL_ORDER = Facts(
 
 
 def test_opening_reproduces_the_guides_example() -> None:
-    assert opening(FULL_ORDER, plus=False, today=TODAY, lang="zh") == (
-        "10 月 10 日下单(订单号 123),商家承诺 24 小时发货,现在超期没发,"
-        "需求是要么当天发货,要么退款并补偿 50 元运费券"
+    said = opening(FULL_ORDER, plus=False, today=TODAY, lang="zh")
+    assert zh_punctuation(said or "") == (
+        "10 月 10 日下单（订单号 123），商家承诺 24 小时发货，现在超期没发，"
+        "需求是要么当天发货，要么退款并补偿 50 元运费券"
     )
 
 
@@ -48,20 +50,40 @@ def test_opening_in_english() -> None:
 def test_opening_appliance_shape() -> None:
     facts = Facts(model="美的冰箱 BCD-500WTPZM", bought=dt.date(2023, 5, 1), problem="不制冷")
     assert opening(facts, plus=False, today=TODAY, lang="zh") == (
-        "美的冰箱 BCD-500WTPZM,2023 年 5 月 1 日买的,不制冷"
+        "美的冰箱 BCD-500WTPZM，2023 年 5 月 1 日买的，不制冷"
     )
     assert opening(facts, plus=True, today=TODAY, lang="en") == (
         "PLUS member; model 美的冰箱 BCD-500WTPZM; bought on 1 May 2023; 不制冷."
     )
 
 
+def test_a_comma_after_a_number_is_full_width() -> None:
+    """zh_punctuation reads "500,2025" as a thousands comma: the sentence is built
+    with full-width marks, whatever the fact before it ends with."""
+    fridge = Facts(model="美的 BCD-500", bought=dt.date(2025, 12, 1), problem="冰箱不制冷")
+    assert opening(fridge, plus=False, today=TODAY, lang="zh") == (
+        "美的 BCD-500，2025 年 12 月 1 日买的，冰箱不制冷"
+    )
+    shop = Facts(shop="12345", ordered=dt.date(2026, 11, 20), problem="买家恶意退款")
+    assert opening(shop, plus=False, today=TODAY, lang="zh") == (
+        "店铺 ID 12345，11 月 20 日下单，买家恶意退款"
+    )
+    args = ["prep", "--merchant", "买家恶意退款", "--shop", "12345", "--order", "9876543210"]
+    args += ["--ordered", "11-20", "--want", "驳回退款", "--lang", "zh"]
+    sheet = runner.invoke(cli.app, [*args, "--at", "2026-11-28T10:00"]).stdout
+    assert "“店铺 ID 12345，11 月 20 日下单（订单号 9876543210），买家恶意退款" in sheet
+    assert "• 店铺 ID：12345\n" in sheet and "：12345" in sheet.split("已有")[1]
+    assert ",2025" not in sheet and "ID:" not in sheet
+
+
 def test_opening_needs_a_problem_and_a_time_or_a_demand() -> None:
     """The guide's shape, time + problem + demand; less than that is left out."""
     assert opening(Facts(order="12345", fault="商家拒绝 7 天无理由", want="需要介入"),
-                   plus=False, today=TODAY, lang="zh") == "订单号 12345,商家拒绝 7 天无理由,需求是需要介入"  # fmt: skip
+                   plus=False, today=TODAY, lang="zh") == "订单号 12345，商家拒绝 7 天无理由，需求是需要介入"  # fmt: skip
     last_year = Facts(ordered=dt.date(2025, 12, 30), problem="还没发货")
     assert (
-        opening(last_year, plus=False, today=TODAY, lang="zh") == "2025 年 12 月 30 日下单,还没发货"
+        opening(last_year, plus=False, today=TODAY, lang="zh")
+        == "2025 年 12 月 30 日下单，还没发货"
     )
     for nothing_to_say in (
         Facts(),
@@ -78,7 +100,7 @@ def test_opening_needs_a_problem_and_a_time_or_a_demand() -> None:
 def test_phone_digits_are_their_own_words() -> None:
     facts = Facts(phone="5678", ordered=dt.date(2026, 11, 20), problem="还没发货", want="今天发货")
     assert opening(facts, plus=False, today=TODAY, lang="zh") == (
-        "11 月 20 日下单(收货手机尾号 5678),还没发货,需求是今天发货"
+        "11 月 20 日下单（收货手机尾号 5678），还没发货，需求是今天发货"
     )
     assert opening(facts, plus=False, today=TODAY, lang="en") == (
         "Ordered on 20 November (receiving phone ending 5678); 还没发货; I want 今天发货."
@@ -199,7 +221,7 @@ def test_prep_json_for_a_fridge() -> None:
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     assert doc["scenario"] == "appliance" and doc["primary"]["number"] == "400-610-1360"
-    assert doc["opening"] == "美的冰箱 BCD-500WTPZM,2023 年 5 月 1 日买的,冰箱不制冷"
+    assert doc["opening"] == "美的冰箱 BCD-500WTPZM，2023 年 5 月 1 日买的，冰箱不制冷"
     assert [m["fact"] for m in doc["missing"]] == ["order", "want"]
     assert "我的订单" in doc["missing"][0]["where"]
     assert doc["evidence"] == ["不制冷的视频"]
@@ -251,10 +273,12 @@ def test_prep_asks_for_missing_facts_in_a_terminal(monkeypatch: pytest.MonkeyPat
     )
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
-    assert doc["opening"] == "BCD-500WTPZM,2023 年 5 月 1 日买的,冰箱不制冷,需求是尽快上门"
+    assert doc["opening"] == "BCD-500WTPZM，2023 年 5 月 1 日买的，冰箱不制冷，需求是尽快上门"
     assert [m["fact"] for m in doc["missing"]] == ["order"]
     assert "“yesterday”不是日期" in result.stderr
     assert "回车跳过" in result.stderr
+    asked = result.stderr.split("“yesterday”不是日期")[1].splitlines()
+    assert asked[1].startswith("购买时间：") and "直接回车跳过" in asked[2]  # the question again
 
 
 def test_prep_lists_missing_facts_when_not_a_terminal() -> None:
@@ -293,7 +317,7 @@ def test_the_interview_keeps_the_problem_as_the_fault(monkeypatch: pytest.Monkey
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     assert doc["scenario"] == "appliance"
-    assert doc["opening"] == "美的 BCD-500WTPZM,2023 年 5 月 1 日买的,冰箱不制冷,需求是上门维修"
+    assert doc["opening"] == "美的 BCD-500WTPZM，2023 年 5 月 1 日买的，冰箱不制冷，需求是上门维修"
     assert [m["fact"] for m in doc["missing"]] == ["order"]
     assert "问题 / 故障描述" not in result.stderr  # not asked again
 
@@ -306,7 +330,8 @@ def test_phone_digits_at_the_prompt_are_not_an_order(monkeypatch: pytest.MonkeyP
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     assert (
-        doc["opening"] == "BCD-1,2023 年 5 月 1 日买的,收货手机尾号 5678,冰箱不制冷,需求是上门维修"
+        doc["opening"]
+        == "BCD-1，2023 年 5 月 1 日买的，收货手机尾号 5678，冰箱不制冷，需求是上门维修"
     )
     assert "订单号" not in doc["opening"] and doc["missing"] == []
     assert "--order" not in doc["record"]
@@ -348,14 +373,14 @@ def test_the_merchant_sheet_is_a_merchants() -> None:
     shop = _prep("--merchant", "-s", "malicious-refund", "--shop", "S1024", "--order", "999",
                  "--fault", "买家恶意退款", "--want", "驳回退款", "--format", "json", "--lang", "zh")  # fmt: skip
     doc = json.loads(shop.stdout)
-    assert doc["opening"] == "店铺 ID S1024,订单号 999,买家恶意退款,需求是驳回退款"
+    assert doc["opening"] == "店铺 ID S1024，订单号 999，买家恶意退款，需求是驳回退款"
     assert "--note '问题：买家恶意退款，需求：驳回退款，店铺 ID S1024'" in doc["record"]
 
 
 def test_merchant_opening_and_prompt(monkeypatch: pytest.MonkeyPatch) -> None:
     doc = json.loads(_prep("--merchant", "-s", "store-violation", "--shop", "S1024", "--fault",
                            "店铺被判违规", "--want", "撤销处罚", "--format", "json", "--lang", "zh").stdout)  # fmt: skip
-    assert doc["opening"] == "店铺 ID S1024,店铺被判违规,需求是撤销处罚"
+    assert doc["opening"] == "店铺 ID S1024，店铺被判违规，需求是撤销处罚"
     monkeypatch.setattr(interview, "interactive", lambda: True)
     result = _prep("--merchant", "--lang", "zh", input="买家恶意退款\nS1024\n\n\n\n")
     assert result.exit_code == 0, result.output
@@ -569,3 +594,22 @@ def test_an_opening_in_your_own_english_words_comes_without_the_how_to_hint() ->
     assert "• “Ordered on 10 October; 衬衫不合身; I want a refund.”\n" in mixed
     assert "time + problem + demand" not in mixed
     assert "time + problem + demand" in _prep("-s", "after-sales", "--fault", "衬衫不合身").stdout
+
+
+def test_before_you_hang_up_says_each_thing_once() -> None:
+    """The catalogue's lines ask for the ID, the ticket and the deadline: no summary
+    line above them saying it again (it started lowercase, too)."""
+    sheet = runner.invoke(cli.app, ["prep", "冰箱不制冷", "--at", AT]).stdout
+    note = sheet.split("Before you hang up, note\n")[1].split("\n\n")[0]
+    bullets = note.split("• ")[1:]
+    assert bullets[0].startswith("If the agent says") and sum("工号" in b for b in bullets) == 1
+    assert all(b[0].isupper() for b in bullets)
+    zh = runner.invoke(cli.app, ["prep", "冰箱不制冷", "--at", AT, "--lang", "zh"]).stdout
+    assert "客服工号、服务单号和承诺的时限" not in zh and "问清工号" in zh
+
+
+def test_a_sentence_after_a_colon_is_not_capitalised() -> None:
+    args = ["which", "--plus", "冰箱不制冷", "--full", "--at", AT]
+    text = " ".join(runner.invoke(cli.app, args).stdout.split())
+    assert "PLUS members should call it first too. It sends the local" in text
+    assert ": It " not in text

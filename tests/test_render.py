@@ -86,3 +86,23 @@ def test_every_notice_code_the_rules_give_has_words(catalogue) -> None:
         )
         for lang in ("zh", "en"):
             assert notice_text(notice, rec, catalogue, lang), (code, lang)
+
+
+def test_a_working_days_line_on_a_day_off_says_so() -> None:
+    """已下班 is for the evening; on a holiday the line rests, and the calendar names it."""
+    from typer.testing import CliRunner
+
+    from jdhotline import cli
+
+    def state(at: str, lang: str) -> str:
+        args = ["open", "merchant", "--at", at, "--lang", lang, "-f", "markdown"]
+        return " ".join(CliRunner().invoke(cli.app, args).stdout.split())
+
+    assert "今天休息（国庆节） · 10 月 8 日周四 09:00 开" in state("2026-10-03T10:00", "zh")
+    assert "closed today (National Day) · opens Thu 10-08 09:00" in state("2026-10-03T10:00", "en")
+    assert "今天休息 · 11 月 30 日周一 09:00 开" in state("2026-11-28T10:00", "zh")  # Saturday
+    assert "已下班 · 11 月 30 日周一 09:00 开" in state("2026-11-27T20:00", "zh")  # evening
+    args = ["which", "--merchant", "买家恶意退款", "--at", "2026-11-28T10:00", "--lang", "zh"]
+    online = " ".join(CliRunner().invoke(cli.app, [*args, "-f", "markdown"]).stdout.split())
+    assert "现在可用在线入口" in online
+    assert "京麦工作台“客服中心”，需登录主账号" in online and "在线）" not in online

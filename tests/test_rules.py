@@ -144,7 +144,7 @@ def test_no_line_through_the_cli_is_exit_3_in_either_language(data, tmp_path) ->
     assert "no line in the catalogue serves 'membership' (Regular buyer)" in en.stderr
     zh = runner.invoke(cli.app, [*args, "--lang", "zh"])
     assert zh.exit_code == 3
-    assert "目录里没有为普通买家处理“membership”的热线" in zh.stderr
+    assert "热线数据文件里没有为普通买家处理“membership”的热线" in zh.stderr
 
 
 # ---------------------------------------------------------------- issue 11, points 12-16
@@ -203,16 +203,16 @@ def test_merchant_line_closed_says_the_open_lines_are_not_for_it() -> None:
     args = ("which", "--merchant", "买家恶意退款", "--at", "2026-10-01T10:00")
     zh = " ".join(_md(*args).split())
     assert (
-        "400-622-9068 已下班。950618、400-656-0055、400-610-1360 虽然开着，但不处理这个问题；"
-        "可以先用在线入口：京麦工作台“客服中心”（在线），需登录主账号，提供店铺 ID。"
+        "400-622-9068 现在不开放。950618、400-656-0055、400-610-1360 虽然开着，但不处理这个问题；"
+        "可以先用在线入口：京麦工作台“客服中心”，需登录主账号，提供店铺 ID。"
     ) in zh
     assert "也没有其他热线开放" not in zh
     en = runner.invoke(cli.app, [*args, "--format", "json", "--lang", "en"]).stdout
     warning = next(w for w in json.loads(en)["warnings"] if "closed now" in w)
     assert warning == (
         "400-622-9068 is closed now. 950618, 400-656-0055, 400-610-1360 are open, but they are "
-        'not the lines for this question; use 京麦工作台 (JD merchant workbench) "客服中心" '
-        "online; log in with the main account and give the shop ID."
+        'not the lines for this question; use 京麦工作台 (JD merchant workbench) "客服中心"; '
+        "log in with the main account and give the shop ID."
     )
     assert "online: " not in warning
 
