@@ -161,13 +161,13 @@ def table(
 
 
 def _table(catalogue: "Catalogue", moment: dt.datetime, fmt: str, language: str) -> None:
-    from . import documents, render
+    from . import documents, render_lines
     from .rules import line_statuses
 
     emit(
         fmt,
         lambda: documents.table_json(catalogue, language),  # lines only: no clock needed
-        lambda: render.table_view(
+        lambda: render_lines.table_view(
             catalogue, line_statuses(catalogue, moment, calendar_for(catalogue)), language
         ),
         language,
@@ -198,7 +198,7 @@ def open_(
         lines = list(catalogue.lines)
         if line is not None:
             lines = [line_named(catalogue, line, language)]
-    from . import documents, render
+    from . import documents, render_lines
     from .schedule import status
 
     calendar = calendar_for(catalogue)
@@ -206,7 +206,7 @@ def open_(
     emit(
         fmt,
         lambda: documents.open_json(statuses),
-        lambda: render.open_view(statuses, language),
+        lambda: render_lines.open_view(statuses, language),
         language,
     )
     if line is not None and not statuses[0].open_now:
@@ -223,12 +223,12 @@ def scenarios(
     language = language_of(lang)
     with boundary(language):
         catalogue = catalogue_at(catalog)
-    from . import documents, render
+    from . import documents, render_lines
 
     emit(
         fmt,
         lambda: documents.scenarios_json(catalogue, language),
-        lambda: render.scenarios_view(catalogue, language),
+        lambda: render_lines.scenarios_view(catalogue, language),
         language,
     )
 
@@ -243,7 +243,7 @@ def calendar_(
     language = language_of(lang)
     with boundary(language):
         catalogue = catalogue_at(catalog)
-    from . import documents, render
+    from . import documents, render_lines
     from .workdays import chinesecalendar_version
 
     calendar = calendar_for(catalogue)
@@ -252,7 +252,7 @@ def calendar_(
     emit(
         fmt,
         lambda: documents.calendar_json(rows, upgrade),
-        lambda: render.calendar_view(
+        lambda: render_lines.calendar_view(
             rows, upgrade, patches, catalogue.path, chinesecalendar_version(), language
         ),
         language,

@@ -15,13 +15,12 @@ from typing import TYPE_CHECKING
 from .catalogue import format_minutes
 from .console import clean
 from .words import duration, holiday, listing, stamp, when, word, zh_punctuation
-from .writers import Command, Grid, Note, Pairs, Para, Section, Span, Spans, Title, View, spans
+from .writers import Command, Note, Pairs, Para, Section, Span, Spans, View, spans
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue, Line, Scenario, Window
     from .rules import Notice, Recommendation
     from .schedule import LineStatus
-    from .workdays import Coverage
 
 # --------------------------------------------------------------------------- phrases
 
@@ -84,14 +83,14 @@ def state_text(status: LineStatus, lang: str) -> str:
             left=duration(status.next_change - status.at, lang),
             holiday=holiday(status.day_off or "", lang),
         )
-    tier = _unverified(status, lang)
+    tier = unverified(status, lang)
     if lang == "zh" and tier and text.endswith("\uff09"):
         # One bracket, not two side by side: （还有 8 小时；仅计法定节假日，调休尚未公布）
         return text[:-1] + "\uff1b" + tier[1:]
     return text + tier
 
 
-def _unverified(status: LineStatus, lang: str) -> str:
+def unverified(status: LineStatus, lang: str) -> str:
     """How sure the working days behind this answer are, when not verified."""
     if status.calendar_verified:
         return ""
@@ -414,113 +413,3 @@ def _alternative(status: LineStatus, scenario: Scenario, lang: str) -> Spans:
 
 def drop_empty(blocks: list) -> View:
     return tuple(b for b in blocks if not (isinstance(b, Section) and not b.items))
-
-
-# --------------------------------------------------------------------------- open, table, scenarios
-
-
-def open_view(statuses: Sequence[LineStatus], lang: str) -> View:
-    lines = []
-    for s in statuses:
-        mark = Span("● ", "good") if s.open_now else Span("○ ", "bad")
-        lines.append(
-            Para(
-                (
-                    mark,
-                    Span(s.line.number, "strong"),
-                    Span("  " + clean(s.line.name(lang)) + " · "),
-                    Span(state_text(s, lang)),
-                )
-            )
-        )
-    return tuple(lines)
-
-
-TABLE_COLUMNS = ("number", "line", "open", "audience", "scenarios", "hours", "off_peak", "online")
-
-
-def table_view(catalogue: Catalogue, statuses: Sequence[LineStatus], lang: str) -> View:
-    rows = []
-    for status in statuses:
-        line = status.line
-        extension = word(lang, "extension")
-        names = listing(
-            [
-                catalogue.scenario(s).name(lang) + (extension if s in line.extends else "")
-                for s in line.scenarios
-            ],
-            lang,
-        )
-        audience = word(lang, "audience." + line.audience)
-        audience += extension if line.extends_audience else ""
-        off_peak = listing([window_text(w) for w in line.off_peak], lang) or word(lang, "none")
-        state = word(lang, "open" if status.open_now else "closed") + _unverified(status, lang)
-        rows.append(
-            (
-                Span(line.number, "strong"),
-                Span(clean(line.name(lang)), "strong"),
-                Span(state, "good" if status.open_now else "bad"),
-                Span(audience),
-                Span(clean(names)),
-                Span(hours_text(line, lang)),
-                Span(off_peak),
-                Span(clean(line.online(lang))),
-            )
-        )
-    columns = tuple(word(lang, f"col.{c}") for c in TABLE_COLUMNS)
-    return (Grid(columns, tuple(rows), head=3),)
-
-
-def scenarios_view(catalogue: Catalogue, lang: str) -> View:
-    rows = []
-    for s in catalogue.scenarios:
-        keywords = s.keywords.zh[:4] if lang == "zh" else (*s.keywords.zh[:2], *s.keywords.en[:3])
-        rows.append(
-            (
-                Span(s.id, "strong"),
-                Span(clean(s.name(lang))),
-                Span(clean(listing(list(keywords), lang))),
-            )
-        )
-    columns = tuple(word(lang, f"col.{c}") for c in ("id", "name", "keywords"))
-    return (Grid(columns, tuple(rows), head=2),)
-
-
-# --------------------------------------------------------------------------- calendar
-
-
-def _years(row: Coverage, lang: str) -> str:
-    if row.first is None:
-        return word(lang, "cal.before", year=row.last)
-    if row.last is None:
-        return word(lang, "cal.after", year=row.first)
-    return str(row.first) if row.first == row.last else f"{row.first}–{row.last}"
-
-
-def calendar_view(
-    rows: Sequence[Coverage], upgrade: int | None, patches: int, path: str, version: str, lang: str
-) -> View:
-    """`jdhotline calendar`: each run of years, how sure its working days are, and from where."""
-    sources = {
-        "chinesecalendar": word(lang, "cal.chinesecalendar", version=version),
-        "statutory": word(lang, "cal.statutory.source"),
-        "weekdays": word(lang, "cal.weekdays"),
-    }
-    items = []
-    for row in rows:
-        source = (
-            word(lang, "cal.catalogue", path=clean(path), year=row.first)
-            if row.source == "catalogue"
-            else sources[row.source]
-        )
-        tier = word(lang, f"cal.{row.tier}")
-        items.append(spans(f"{_years(row, lang)}: {tier} · {source}"))
-    notes = [word(lang, "cal.patches", count=patches)] if patches else []
-    if upgrade is not None:
-        notes.append(word(lang, "notice.calendar-upgrade", years=upgrade))
-    notes.append(word(lang, "cal.verify"))
-    return (
-        Title(word(lang, "cal.head")),
-        Section("", tuple(items), gap=False),
-        *(Para(spans(note)) for note in notes),
-    )

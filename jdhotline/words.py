@@ -213,31 +213,6 @@ WORDS: dict[str, dict[str, str]] = {
         "followup.escalate": "Ask to escalate (second missed promise)",
         "followup.missed": "Missed promises",
         "ics.opens": "Promised by {due}; the line opens {opens} (Beijing time)",
-        "error.interrupted": "interrupted",
-        "error.plus_and_merchant": "--plus and --merchant exclude each other: "
-        "pick the one you are.",
-        "error.nothing": "say what went wrong, e.g. `jdhotline {command} 冰箱不制冷`, "
-        "or pass --scenario ID (list: `jdhotline scenarios`).",
-        "error.stdin": "cannot read the problem from standard input ({reason})",
-        "error.no_answer": "no answer on standard input; "
-        "pass --plus/--merchant and --scenario ID or a problem.",
-        "error.unknown_scenario": "unknown scenario {key!r}",
-        "error.unknown_line": "unknown line {key!r}",
-        "error.did_you_mean": "; did you mean {guess!r}?",
-        "error.known_scenarios": "Known scenarios: {ids}",
-        "error.known_lines": "Known lines: {lines}",
-        "error.no_match": "no scenario matched {text!r}; "
-        "describe it differently or pass --scenario ID.",
-        "error.no_user": "no valid answer; pass --plus or --merchant instead.",
-        "error.no_problem": "no problem given; pass --scenario ID or describe the problem.",
-        "error.no_scenario": "no scenario chosen; pass --scenario ID.",
-        "error.at": "--at: {reason}",
-        "error.flag": "{flag}: {reason}",
-        "error.no_case": "no case {id}",
-        "error.no_case.hint": "See `jdhotline case list --all`.",
-        "error.catalogue.hint": "Fix the file, or run without --catalog / JDHOTLINE_CATALOG.",
-        "error.case_line_gone": "case {id} was on line {line!r}, which the catalogue no longer has",
-        "error.case_record": "(case record not read: {reason})",
     },
     "zh": {
         "user.regular": "普通买家",
@@ -417,30 +392,6 @@ WORDS: dict[str, dict[str, str]] = {
         "followup.escalate": "要求升级(第二次承诺落空)",
         "followup.missed": "落空次数",
         "ics.opens": "承诺期限 {due};热线 {opens} 开门(北京时间)",
-        "error.interrupted": "已中断",
-        "error.plus_and_merchant": "--plus 和 --merchant 只能选一个。",
-        "error.nothing": "请说明遇到的问题,例如 jdhotline {command} 冰箱不制冷,"
-        "或用 --scenario 指定场景(场景列表:jdhotline scenarios)。",
-        "error.stdin": "无法从标准输入读取问题({reason})",
-        "error.no_answer": "标准输入没有回答;请用 --plus 或 --merchant 说明身份,"
-        "并用 --scenario 或一句话说明问题。",
-        "error.unknown_scenario": "没有“{key}”这个场景",
-        "error.unknown_line": "没有“{key}”这条热线",
-        "error.did_you_mean": ",是不是“{guess}”?",
-        "error.known_scenarios": "可用的场景:{ids}",
-        "error.known_lines": "可用的热线:{lines}",
-        "error.no_match": "没能从“{text}”判断出场景;换个说法,或用 --scenario 指定。",
-        "error.no_user": "没有得到有效回答;请改用 --plus 或 --merchant。",
-        "error.no_problem": "没有说明问题;请用 --scenario 指定场景,或描述问题。",
-        "error.no_scenario": "没有选择场景;请用 --scenario 指定。",
-        "error.at": "--at: {reason}",
-        "error.flag": "{flag}: {reason}",
-        "error.no_case": "没有记录 {id}",
-        "error.no_case.hint": "查看全部记录:jdhotline case list --all",
-        "error.catalogue.hint": "请修改这个文件,"
-        "或去掉 --catalog / JDHOTLINE_CATALOG 改用自带的热线数据文件。",
-        "error.case_line_gone": "记录 {id} 用的热线“{line}”已不在热线数据文件中",
-        "error.case_record": "(未能读取通话记录:{reason})",
     },
 }
 

@@ -29,7 +29,7 @@ def render_all() -> dict[str, str]:
     sys.path.insert(0, str(ROOT))
     from rich.console import Console
 
-    from jdhotline import load, render, rules, writers
+    from jdhotline import load, render, render_lines, rules, writers
     from jdhotline.schedule import BEIJING, parse_moment
 
     cat = load.load()
@@ -57,7 +57,7 @@ def render_all() -> dict[str, str]:
         "table.svg": (
             f"jdhotline table --at {AT}",
             150,
-            lines(render.table_view(cat, statuses, "en"), "en", 150),
+            lines(render_lines.table_view(cat, statuses, "en"), "en", 150),
         ),
     }
     svgs = {}
