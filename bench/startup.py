@@ -32,6 +32,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -110,7 +111,10 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=21, help="rounds (at least 15)")
     args = parser.parse_args()
     runs = max(15, args.runs)
-    env = dict(os.environ, COLUMNS="100", TERM="dumb")
+    # A new user's start-up: no case record (with one, `which` also imports sqlite3 to
+    # look for overdue promises, about 2 ms).
+    home = tempfile.mkdtemp(prefix="jdhotline-bench-")
+    env = dict(os.environ, COLUMNS="100", TERM="dumb", JDHOTLINE_HOME=home)
     env.pop("JDHOTLINE_CATALOG", None)
     # Byte-compile jdhotline as `pip install` does: an editable install under
     # PYTHONDONTWRITEBYTECODE=1 would otherwise recompile it from source on every run.

@@ -264,23 +264,34 @@ class Checks:
         weights: dict[str, float] = {}
         for lang in LANGS:
             found = words[lang] = []
+            seen: set[str] = set()  # a set: thousands of keywords, a list's `in` is quadratic
             if not isinstance(data.get(lang) or [], list):
                 raise self.fail(_join(where, lang), "not_list", value=data[lang])
+            base = _join(where, lang)
+            low, high = WEIGHTS
+            # Thousands of keywords are checked on every run: the common case is tested
+            # inline, and the entry's path is written out only for a message.
             for i, entry in enumerate(data.get(lang) or []):
-                at = f"{_join(where, lang)}[{i}]"
                 weight = None
                 if isinstance(entry, dict) and len(entry) == 1:
                     entry, weight = next(iter(entry.items()))
-                word = self.keyword(entry, at)
+                word = entry.strip() if isinstance(entry, str) else ""
+                if not word or len(word) > MAX_KEYWORD:
+                    word = self.keyword(entry, f"{base}[{i}]")  # raises, saying why
                 if lang == "en":
                     word = word.lower()
                     if not word.isascii():
-                        raise self.fail(at, "keyword.not_english", text=word)
-                if word in found:
-                    raise self.fail(at, "keyword.twice", text=word)
+                        raise self.fail(f"{base}[{i}]", "keyword.not_english", text=word)
+                if word in seen:
+                    raise self.fail(f"{base}[{i}]", "keyword.twice", text=word)
+                seen.add(word)
                 found.append(word)
                 if weight is not None:
-                    weights[word] = self.weight(weight, at)
+                    plain = isinstance(weight, (int, float)) and not isinstance(weight, bool)
+                    if plain and low <= weight <= high:
+                        weights[word] = float(weight)
+                    else:
+                        weights[word] = self.weight(weight, f"{base}[{i}]")  # raises
         return Keywords(
             zh=tuple(words["zh"]), en=tuple(words["en"]), weights=tuple(weights.items())
         )

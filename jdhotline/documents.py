@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from .catalogue import format_minutes
 from .console import clean
-from .render import notice_text
 
 if TYPE_CHECKING:
     from .cases import Case
@@ -86,6 +85,8 @@ def line_json(status: LineStatus, scenario: Scenario | None, lang: str) -> dict[
 
 
 def which_json(rec: Recommendation, catalogue: Catalogue, lang: str) -> dict[str, Any]:
+    from .render import notice_text  # here: the other documents need no view code
+
     return {
         "user": rec.user,
         "scenario": rec.scenario.id,
