@@ -27,8 +27,10 @@ Targets: JSON commands <= 1.10x, text commands <= 1.25x, --version <= 1.05x.
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -114,6 +116,7 @@ def main() -> int:
     # A new user's start-up: no case record (with one, `which` also imports sqlite3 to
     # look for overdue promises, about 2 ms).
     home = tempfile.mkdtemp(prefix="jdhotline-bench-")
+    atexit.register(shutil.rmtree, home, ignore_errors=True)
     env = dict(os.environ, COLUMNS="100", TERM="dumb", JDHOTLINE_HOME=home)
     env.pop("JDHOTLINE_CATALOG", None)
     # Byte-compile jdhotline as `pip install` does: an editable install under

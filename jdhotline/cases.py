@@ -251,15 +251,15 @@ class CaseStore:
             "SELECT at FROM entries WHERE case_id = ? ORDER BY id DESC LIMIT 1", (case_id,)
         ).fetchone()
         try:
-            before = last is not None and at < _moment(last[0])
+            previous = _moment(last[0]) if last is not None else None
         except (TypeError, ValueError, OverflowError):  # a damaged row: _load reports it
-            before = False
-        if before:
+            previous = None
+        if previous is not None and at < previous:
             raise CaseStateError(
                 case_id,
                 "case.before_last",
                 at=f"{at.astimezone(BEIJING):%Y-%m-%d %H:%M}",
-                last=f"{_moment(last[0]).astimezone(BEIJING):%Y-%m-%d %H:%M}",
+                last=f"{previous.astimezone(BEIJING):%Y-%m-%d %H:%M}",
             )
         self.db.execute(
             "INSERT INTO entries (case_id, at, kind, agent, ticket, due, note)"
