@@ -113,7 +113,7 @@ WORDS: dict[str, dict[str, str]] = {
         "cal.patches": "Dates your catalogue patches by hand (calendar.extra_holidays / "
         "extra_workdays): {count}.",
         "cal.verify": "To verify a year before chinesecalendar has it, declare its notice in "
-        "your catalogue (README: Beijing time and working days).",
+        "your catalogue (docs/time.md: Beijing time and working days).",
         "col.years": "Years",
         "col.tier": "Working days",
         "col.source": "Source",

@@ -27,10 +27,10 @@ runner = CliRunner()
 
 
 def readme_2026_block() -> dict[str, Any]:
-    """The README's example: the 2026 notice as a catalogue declares it."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"```yaml\n(calendar:\n  2026:\n.*?)```", readme, re.S)
-    assert len(blocks) == 1, "README: the 2026 `calendar:` example is missing"
+    """The example in docs/time.md: the 2026 notice as a catalogue declares it."""
+    page = (ROOT / "docs" / "time.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(calendar:\n  2026:\n.*?)```", page, re.S)
+    assert len(blocks) == 1, "docs/time.md: the 2026 `calendar:` example is missing"
     return yaml.safe_load(blocks[0])["calendar"]
 
 
@@ -48,7 +48,7 @@ def days_of(year: int) -> list[dt.date]:
 # --------------------------------------------------------------------------- the block
 
 
-def test_the_readme_2026_example_is_the_official_2026_day_by_day(data: dict[str, Any]) -> None:
+def test_the_documented_2026_example_is_the_official_2026_day_by_day(data: dict[str, Any]) -> None:
     data["calendar"] = readme_2026_block()
     catalogue = build(data)
     (declared,) = catalogue.calendar_years

@@ -177,7 +177,7 @@ def test_at_least_15_kinds_are_told(tmp_path: Path) -> None:
 
 
 def test_the_readme_example_in_chinese(tmp_path: Path) -> None:
-    """The README's example (Fix a number: your own catalogue), and a file-level one."""
+    """The example of docs/catalogue.md (your own catalogue), and a file-level one."""
     text = shipped_text().replace('open: "09:00"', 'open: "25:00"', 1)
     path = tmp_path / "my.yaml"
     path.write_text(text, encoding="utf-8")

@@ -142,7 +142,9 @@ def test_english_help_is_typers() -> None:
     assert "Output format.  [default: text]" in page and "[env var: JDHOTLINE_CATALOG]" in page
 
 
-def test_the_readmes_example_is_what_it_prints() -> None:
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    shown = readme.split("$ jdhotline open -h --lang zh\n", 1)[1].split("\n…\n", 1)[0]
+def test_the_documented_example_is_what_it_prints() -> None:
+    page = (Path(__file__).parent.parent / "docs" / "usage" / "README.md").read_text(
+        encoding="utf-8"
+    )
+    shown = page.split("$ jdhotline open -h --lang zh\n", 1)[1].split("\n…\n", 1)[0]
     assert help_of(["open", "-h", "--lang", "zh"]).startswith(shown + "\n")

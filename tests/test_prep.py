@@ -534,7 +534,7 @@ def test_the_record_line_keeps_the_problem_beside_a_different_fault(tmp_path, mo
 
 
 def test_fault_stands_in_for_the_problem_text() -> None:
-    """`prep --fault 脱水时异响` said "say what went wrong" (exit 2); the README says
+    """`prep --fault 脱水时异响` said "say what went wrong" (exit 2); docs/usage/prep.md says
     --fault stands in for the problem text, so it is what is matched."""
     result = _prep("--fault", "脱水时异响", "--format", "json", "--lang", "zh")
     assert result.exit_code == 0, result.output

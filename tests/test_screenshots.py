@@ -27,9 +27,17 @@ def test_readme_pictures_are_up_to_date(monkeypatch: pytest.MonkeyPatch) -> None
     for name, svg in module.render_all().items():
         committed = (ROOT / "docs" / name).read_text(encoding="utf-8")
         assert svg == committed, f"docs/{name} is out of date: run python scripts/screenshots.py"
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name in ("which-plus-appliance.svg", "which-zh.svg", "table.svg"):
-        assert f"docs/{name}" in readme, name
+    # Each picture is shown where it belongs: the READMEs, and the page of its command.
+    shown = {
+        "which-plus-appliance.svg": ("README.md", "docs/usage/which.md"),
+        "which-zh.svg": ("README.md", "README.zh-CN.md", "docs/usage/which.md"),
+        "table.svg": ("docs/usage/table.md",),
+    }
+    for name, pages in shown.items():
+        for page in pages:
+            text = (ROOT / page).read_text(encoding="utf-8")
+            link = f"docs/{name}" if page.startswith("README") else f"../{name}"
+            assert f"]({link})" in text, (page, name)
 
 
 def test_the_test_extra_pins_the_rich_that_drew_the_pictures() -> None:
