@@ -10,6 +10,7 @@ docs/usage/ fails here.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import shlex
 import time
@@ -294,3 +295,46 @@ def test_the_readmes_are_short_link_each_other_and_the_docs() -> None:
         assert "](docs/README.md)" in readme
         assert 'pip install -e ".[test]" && pytest' in readme
         assert re.search(r"pip install \. && jdhotline \w", readme)
+
+
+# --------------------------------------------------------------------------- the JSON page names the keys printed
+
+
+def documented_keys(name: str) -> set[str]:
+    """The keys docs/json.md gives `name` (`which`, LINE, …): the outer object's only."""
+    found = re.search(rf"^- `?{re.escape(name)}`? → `([^`]+)`", text(DOCS / "json.md"), re.M)
+    assert found, f"docs/json.md documents no {name}"
+    keys, depth = set(), 0
+    for token in re.finditer(r'[{}]|"(\w+)"', found.group(1)):
+        if token.group() == "{":
+            depth += 1
+        elif token.group() == "}":
+            depth -= 1
+        elif depth == 1:
+            keys.add(token.group(1))
+    return keys
+
+
+def json_of(*args: str) -> object:
+    result = runner.invoke(cli.app, [*args, "--format", "json", "--at", PINNED_NOW])
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+def test_the_json_page_names_every_key_printed() -> None:
+    which = json_of("which", "--plus", "-s", "appliance")
+    assert set(which) == documented_keys("which")
+    assert set(which["primary"]) == documented_keys("LINE")
+    assert {frozenset(line) for line in json_of("open")} == {frozenset(documented_keys("open"))}
+    assert {frozenset(line) for line in json_of("table")} == {frozenset(documented_keys("table"))}
+    scenarios = json.loads(runner.invoke(cli.app, ["scenarios", "--format", "json"]).stdout)
+    assert {frozenset(s) for s in scenarios} == {frozenset(documented_keys("scenarios"))}
+    assert len(documented_keys("which")) == 11 and "ivr" in documented_keys("LINE")  # parsed
+
+
+def test_the_errors_page_has_every_exit_code_and_no_other() -> None:
+    from jdhotline import errors
+
+    codes = {value for name, value in vars(errors).items() if name.startswith("EXIT_")}
+    documented = {int(code) for code in re.findall(r"^\| (\d+) \|", text(DOCS / "errors.md"), re.M)}
+    assert documented == codes
