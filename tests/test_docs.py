@@ -222,8 +222,8 @@ def test_the_pages_have_examples_to_check() -> None:
 
 
 def test_every_figure_names_the_script_that_printed_it() -> None:
-    """A bare ``` block in docs/ is a figure: the paragraph before it names the bench
-    script (`python bench/….py`) or the command that printed it, and that script exists."""
+    """A bare ``` block in docs/ is a figure: its section, before it, names the bench
+    script that printed it (`python bench/….py`), and that script exists."""
     for page in PAGES:
         lines = text(page).split("\n")
         inside = False
@@ -236,8 +236,11 @@ def test_every_figure_names_the_script_that_printed_it() -> None:
             inside = True
             if line.strip() != "```":
                 continue  # a language: an example (console, sh, yaml), not a figure
-            before = "\n".join(lines[max(0, number - 12) : number - 1])
-            before = before.rsplit("\n\n", 1)[-1] if "\n\n" in before else before
+            heading = max(
+                (n for n, previous in enumerate(lines[: number - 1]) if previous.startswith("#")),
+                default=0,
+            )
+            before = "\n".join(lines[heading : number - 1])
             scripts = re.findall(r"`python (bench/[\w.]+\.py)`", before)
             assert scripts, f"{rel(page)}:{number}: name the bench script that printed this figure"
             for script in scripts:
