@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import interview
 from .errors import EXIT_CATALOGUE, EXIT_USAGE, Stop
@@ -36,6 +36,10 @@ def recommendation(
         raise Stop(EXIT_USAGE, word(lang, "error.plus_and_merchant"))
     questions = Interview(out, lang)
     text = problem_text(problem, questions, lang)
+    from .match import READ
+
+    if len(text) > READ:  # only its start is matched: say so, so nobody is surprised
+        out.note(word(lang, "note.long_problem", read=f"{READ:,}", length=f"{len(text):,}"))
     user = "plus" if plus else "merchant" if merchant else None
     chosen: Scenario | None
     if scenario is None and not text:
@@ -106,8 +110,19 @@ def problem_text(problem: list[str] | None, questions: Interview, lang: str) -> 
     if problem == ["-"]:
         questions.announce_stdin()
         try:
-            return readable(sys.stdin.read()).strip()
+            return readable(_read_capped(sys.stdin, lang)).strip()
         except (OSError, UnicodeDecodeError) as exc:
             reason = str(exc) if lang == "en" else word(lang, "error.stdin.reason")
             raise Stop(EXIT_USAGE, word(lang, "error.stdin", reason=reason)) from None
     return readable(" ".join(problem or [])).strip()
+
+
+MAX_STDIN = 2_000_000  # characters of a problem on stdin: /dev/zero never ends
+
+
+def _read_capped(stream: Any, lang: str) -> str:
+    """At most MAX_STDIN characters; more is refused in one line, not read on forever."""
+    text = stream.read(MAX_STDIN + 1)
+    if len(text) > MAX_STDIN:
+        raise Stop(EXIT_USAGE, word(lang, "error.stdin.too_long", limit=f"{MAX_STDIN:,}"))
+    return text

@@ -70,6 +70,9 @@ from .catalogue import Catalogue, Keywords, Scenario
 from .trie import Compiled, compile_keywords
 
 MIN_SCORE = 2.0  # below this the text matches nothing: one weak word is not enough
+# Only the start of a problem is read: a problem is told in its first lines, and the cost
+# of matching grows with the text (a 10^5-keyword catalogue took a minute on 1 MB).
+READ = 5_000  # characters
 OTHER_SIDE = 0.25  # what a scenario for the other side of the counter keeps of its evidence
 COUNTERPART = 0.75  # what its counterpart gets of it
 ABSORB_MIN = 3.0  # the evidence of its own a scenario needs to take another's (``absorbs``)
@@ -146,7 +149,7 @@ def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
     """Every scenario with evidence in the text, best first; none if no scenario has
     MIN_SCORE of its own."""
     index = _index(catalogue)
-    zh_text, en_text = normalise_zh(text), normalise_en(text)
+    zh_text, en_text = normalise_zh(text[:READ]), normalise_en(text[:READ])
     hits = _evidence(index, zh_text, en_text)
     negations = (_negations(_NEGATION_ZH, zh_text), _negations(_NEGATION_EN, en_text))
     texts = (zh_text, en_text)
@@ -266,7 +269,7 @@ def _evidence(index: _Index, zh_text: str, en_text: str) -> list[_Hit]:
 def off_topic(catalogue: Catalogue, text: str) -> dict[str, float]:
     """The catalogue's ``off_topic`` words found in the text, each once, with its weight:
     the counter-evidence that a refusal can name."""
-    return _off_topic(_index(catalogue), normalise_zh(text), normalise_en(text))
+    return _off_topic(_index(catalogue), normalise_zh(text[:READ]), normalise_en(text[:READ]))
 
 
 def _off_topic(index: _Index, zh_text: str, en_text: str) -> dict[str, float]:
@@ -297,6 +300,7 @@ def unmatched(catalogue: Catalogue, text: str) -> str:
     """Why a text that matches no scenario does not: it is about another platform or
     service ("elsewhere"), it asks how to reach JD's customer service ("calling"), it
     asks for something else (advice, a job: "off_topic"), or none of these ("")."""
+    text = text[:READ]
     index, zh_text, en_text = _index(catalogue), normalise_zh(text), normalise_en(text)
     if _elsewhere(index, zh_text, en_text, _evidence(index, zh_text, en_text)):
         return "elsewhere"

@@ -42,6 +42,8 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.case_record": "(case record not read: {reason})",
         "error.no_line": "no line in the catalogue serves {scenario!r} ({user})",
         "error.stdin.reason": "a read error",
+        "error.stdin.too_long": "the problem on standard input is longer than {limit} "
+        "characters; give its first lines (only the first 5,000 characters are read anyway)",
         "error.no_match.elsewhere": "{text!r} is about another platform or service; "
         "jdhotline knows JD.com's customer-service lines only.",
         "error.no_match.calling": "{text!r} names no problem.",
@@ -158,6 +160,8 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.case_record": "(未能读取通话记录:{reason})",
         "error.no_line": "热线数据文件里没有为{user}处理“{scenario}”的热线",
         "error.stdin.reason": "读取出错",
+        "error.stdin.too_long": "标准输入的问题超过了 {limit} 个字符;请只给开头几段"
+        "(反正只读前 5,000 个字符)",
         "error.no_match.elsewhere": "“{text}”说的是别的平台或服务;jdhotline 只回答京东客服的热线。",
         "error.no_match.calling": "“{text}”没有说具体问题。",
         "error.no_match.off_topic": "“{text}”不是订单、商品、账号或店铺出的问题;"
