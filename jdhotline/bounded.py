@@ -169,4 +169,4 @@ def _one(op: Any, arg: Any, fold: bool) -> tuple[int, int]:
         return 1, steps + 1  # a lookaround stops at its first match: one way on
     if op in (c.GROUPREF, c.GROUPREF_EXISTS):
         raise Unbounded("pattern.backref")
-    raise Unbounded("pattern.construct")
+    raise Unbounded("pattern.construct", bound=f"{{0,{MAX_REPEAT}}}")

@@ -81,7 +81,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "error.catalogue.pattern.backref": "uses a back-reference",
         "error.catalogue.pattern.construct": "uses a construct a catalogue pattern may not "
         "(atomic groups, possessive repeats, conditionals); use characters, classes, "
-        "(?:...), |, {{0,20}} and lookarounds",
+        "(?:...), |, {bound} and lookarounds",
         "error.catalogue.pattern.too_costly": "could take {steps} steps at each character "
         "of a text, more than {limit}: fewer alternatives or repeats in a row, or split it",
         "error.catalogue.pattern.all_too_costly": "the patterns so far could take more than "
@@ -193,7 +193,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "（请写 {bound}，不要用 * 或 +）",
         "error.catalogue.pattern.backref": "用了反向引用",
         "error.catalogue.pattern.construct": "用了目录里的正则不允许的写法（原子分组、占有量词、"
-        "条件分组）；只能用字符、字符类、(?:...)、|、{{0,20}} 和环视",
+        "条件分组）；只能用字符、字符类、(?:...)、|、{bound} 和环视",
         "error.catalogue.pattern.too_costly": "在文本的每个字符处最多可能要试 {steps} 步，"
         "超过了 {limit} 步：请减少连续的分支或重复，或拆成几条",
         "error.catalogue.pattern.all_too_costly": "到这一条为止，所有正则合起来在文本的每个字符处"
