@@ -201,6 +201,21 @@ def test_the_shipped_patterns_are_within_the_bound() -> None:
     assert sum(steps) <= bounded.MAX_TOTAL_WORK
 
 
+# ---------------------------------------------------------------- 10. order numbers
+
+
+@pytest.mark.parametrize("command", [["case", "add", "--line", "regular"], ["prep", "查物流"]])
+def test_an_order_number_of_30000_digits_is_refused_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    monkeypatch.setenv("JDHOTLINE_HOME", str(tmp_path))
+    result = runner.invoke(cli.app, [*command, *AT, "--order", "1" * 30_000])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[0] == (
+        "jdhotline: --order: an order number of 30,000 digits; an order number has at most 40"
+    )
+
+
 # ---------------------------------------------------------------- 11. long catalogue texts
 
 
