@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import random
+import resource
 import sqlite3
 import string
 import subprocess
@@ -37,12 +38,19 @@ def bomb() -> str:
     return "\n".join([*lines, "hotlines: *j", "scenarios: *j", "say: *j", "assistant: *j"]) + "\n"
 
 
+CPU: list[float] = []  # each run's CPU time, user and system, beside its wall time
+
+
 def run(args: list[str], stdin: bytes = b"", home: str = "") -> tuple[float, int]:
     env = dict(os.environ, JDHOTLINE_HOME=home or tempfile.mkdtemp())
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "jdhotline", *args], input=stdin,
                           capture_output=True, env=env, timeout=60, check=False)  # fmt: skip
-    return time.perf_counter() - start, done.returncode
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return seconds, done.returncode
 
 
 def catalogues(folder: Path) -> dict[str, Path]:
@@ -137,9 +145,16 @@ def records(folder: Path) -> dict[str, str]:
     return {"foreign SQLite file": str(foreign), "damaged page": str(damaged)}
 
 
+class Rows(list[tuple[str, float, int, float]]):
+    """The rows printed: each appended just after its run, with that run's CPU time."""
+
+    def append(self, row: tuple[str, float, int]) -> None:  # type: ignore[override]
+        super().append((*row, CPU[-1]))
+
+
 def main() -> int:
     worst = 0.0
-    rows: list[tuple[str, float, int]] = []
+    rows = Rows()
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         for label, path in catalogues(folder).items():
@@ -192,11 +207,14 @@ def main() -> int:
         rows.append(("case add --note (not UTF-8, kept escaped)", seconds, code))
     if hasattr(os, "getloadavg"):  # other jobs slow every figure below
         print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
-    print(f"{'input':<52} {'time':>8}  exit")
-    for label, seconds, code in rows:
+    # On a busy machine the wall time is mostly waiting for a core: the CPU time says
+    # what the run itself costs.
+    print(f"{'input':<52} {'time':>8} {'CPU':>8}  exit")
+    for label, seconds, code, used in rows:
         worst = max(worst, seconds)
-        print(f"{label:<52} {seconds * 1000:>6.0f}ms  {code}")
-    print(f"slowest: {worst * 1000:.0f} ms (target: under 2 s)")
+        print(f"{label:<52} {seconds * 1000:>6.0f}ms {used * 1000:>6.0f}ms  {code}")
+    most = max(row[3] for row in rows)
+    print(f"slowest: {worst * 1000:.0f} ms, {most * 1000:.0f} ms CPU (target: under 2 s)")
     return 0 if worst < 2 else 1
 
 

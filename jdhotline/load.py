@@ -251,7 +251,7 @@ def _shallow(root: Any, file: str) -> None:
     times each.
     """
     deepest: dict[int, int] = {}
-    stack = [(root, 1)]
+    stack = [(root, 1)] if isinstance(root.value, list) else []
     while stack:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:
@@ -259,10 +259,10 @@ def _shallow(root: Any, file: str) -> None:
         if deepest.get(id(node), 0) >= depth:
             continue
         deepest[id(node)] = depth
-        if isinstance(node.value, list):
-            for item in node.value:
-                children = item if isinstance(item, tuple) else (item,)
-                stack.extend((child, depth + 1) for child in children)
+        for item in node.value:  # a scalar's value is its text: nothing below it
+            for child in item if isinstance(item, tuple) else (item,):
+                if isinstance(child.value, list):  # a collection: it may nest further
+                    stack.append((child, depth + 1))
 
 
 def _position(mark: Any) -> dict[str, int]:
