@@ -36,10 +36,6 @@ def recommendation(
         raise Stop(EXIT_USAGE, word(lang, "error.plus_and_merchant"))
     questions = Interview(out, lang)
     text = problem_text(problem, questions, lang)
-    from .match import READ
-
-    if len(text) > READ:  # only its start is matched: say so, so nobody is surprised
-        out.note(word(lang, "note.long_problem", read=f"{READ:,}", length=f"{len(text):,}"))
     user = "plus" if plus else "merchant" if merchant else None
     chosen: Scenario | None
     if scenario is None and not text:
@@ -49,9 +45,10 @@ def recommendation(
         chosen, text = questions.problem(catalogue, user)
     else:
         chosen = scenario_named(catalogue, scenario, lang) if scenario is not None else None
+    from .match import READ
     from .rules import NoLineError, advise, recommend
 
-    if user is None and text and _PLUS_SELF.search(text):
+    if user is None and text and _PLUS_SELF.search(text[:READ]):
         user = "plus"  # "我是 PLUS 会员…": a member who forgot --plus said so in words
         out.note(word(lang, "note.plus_said"))
     user = user or "regular"
@@ -68,6 +65,8 @@ def recommendation(
             if picked is not rec.scenario:
                 rec = advise(catalogue, user, text, moment, scenario=picked, calendar=calendar)
         assert rec is not None
+        if len(text) > READ and chosen is None:  # only its start was matched: say so
+            out.note(word(lang, "note.long_problem", read=f"{READ:,}", length=f"{len(text):,}"))
         return rec
     except NoLineError as exc:
         who = word(lang, f"user.{exc.user}")
