@@ -181,6 +181,17 @@ def main() -> int:
         ):  # fmt: skip
             seconds, code = run(args)
             rows.append((label, seconds, code))
+        digits = folder / "digits"
+        digits.mkdir()
+        run(["case", "add", "--line", "regular", *AT, "--promise", "24h", "--note", "1" * 20_000,
+             "--ticket", "2" * 20_000, "--agent", "3" * 20_000], home=str(digits))  # fmt: skip
+        for command in ("show", "followup"):
+            seconds, code = run(["case", command, "1", *AT], home=str(digits))
+            rows.append((f"case {command} (20,000-digit note, ticket, agent)", seconds, code))
+        name = folder / "long-name.yaml"
+        name.write_text(SHIPPED.replace("en: Regular customer line", "en: " + "a" * 100_000))
+        seconds, code = run(["open", "regular", "--catalog", str(name)])
+        rows.append(("catalogue: a 100,000-letter line name", seconds, code))
         text = ("我买的冰箱不制冷了," + "等了好几天还是没人联系我。" * 80_000).encode()
         seconds, code = run(["which", "-", "--format", "json"], stdin=text)
         rows.append((f"which - ({len(text) / 1e6:.1f} MB problem text)", seconds, code))
