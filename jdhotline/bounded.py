@@ -88,22 +88,24 @@ def _branch(branches: list[list[tuple[Any, Any]]], fold: bool) -> tuple[int, int
     """Alternatives: at one position, those whose first character is another fail at
     once (one step), so `kicked|removed|pulled|…` costs its length, not its sum."""
     found = [(work(branch, fold), None if fold else _first(branch)) for branch in branches]
-    known = {char for _, first in found if first for char in first}
+    known = {char for _, first in found if first for char in first[0]}
     ends = steps = 0
     for char in (*known, None):  # None: a character no alternative starts with
-        here = [w for w, first in found if first is None or char in first]
+        here = [w for w, first in found if first is None or char in first[0]]
+        missed = sum(first[1] for _, first in found if first and char not in first[0])
         ends = max(ends, sum(e for e, _ in here))
-        steps = max(steps, sum(s for _, s in here) + len(found) - len(here) + 1)
+        steps = max(steps, sum(s for _, s in here) + missed + 1)
     return _cap(ends), _cap(steps)
 
 
-def _first(items: list[tuple[Any, Any]]) -> frozenset[int] | None:
-    """The characters a sequence can start with, or None when any (or unknown)."""
+def _first(items: list[tuple[Any, Any]]) -> tuple[frozenset[int], int] | None:
+    """The characters a sequence can start with, and the steps it takes to fail on any
+    other; None when it can start with any (or it is not known)."""
     if not items:
         return None
     op, arg = items[0]
     if op == c.LITERAL:
-        return frozenset((arg,))
+        return frozenset((arg,)), 1
     if op == c.IN and all(kind in (c.LITERAL, c.RANGE) for kind, _ in arg):
         chars: set[int] = set()
         for kind, value in arg:
@@ -111,14 +113,18 @@ def _first(items: list[tuple[Any, Any]]) -> frozenset[int] | None:
             if high - low > 64:
                 return None
             chars.update(range(low, high + 1))
-        return frozenset(chars)
+        return frozenset(chars), 1
     if op == c.SUBPATTERN:
         return _first(list(arg[-1]))
     if op == c.BRANCH:
         firsts = [_first(list(branch)) for branch in arg[1]]
-        return None if None in firsts else frozenset().union(*firsts)  # type: ignore[misc]
+        if any(first is None for first in firsts):
+            return None
+        chars = set().union(*(first[0] for first in firsts if first))
+        return frozenset(chars), 1 + sum(first[1] for first in firsts if first)
     if op in _REPEATS and arg[0] >= 1:
-        return _first(list(arg[2]))
+        first = _first(list(arg[2]))
+        return None if first is None else (first[0], 1 + first[1])
     return None
 
 
