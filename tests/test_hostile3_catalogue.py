@@ -216,6 +216,32 @@ def test_an_order_number_of_30000_digits_is_refused_in_one_line(
     )
 
 
+def test_a_20000_digit_note_is_shown_whole_and_wrapped_in_one_pass(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counted, not timed: every character Rich cleans, per character of the note. Each
+    line once cut a copy of the whole text (20,000 digits: 4,000 times the note)."""
+    import rich.text
+
+    monkeypatch.setenv("JDHOTLINE_HOME", str(tmp_path))
+    note = "1" * 20_000
+    added = runner.invoke(cli.app, ["case", "add", "--line", "regular", *AT, "--note", note])
+    assert added.exit_code == 0, added.output
+    cleaned = 0
+    clean = rich.text.strip_control_codes
+
+    def counting(text: str) -> str:
+        nonlocal cleaned
+        cleaned += len(text)
+        return clean(text)
+
+    monkeypatch.setattr(rich.text, "strip_control_codes", counting)
+    shown = runner.invoke(cli.app, ["case", "show", "1", *AT])
+    assert shown.exit_code == 0, shown.output
+    assert note in "".join(shown.stdout.split())
+    assert cleaned < 10 * len(note), cleaned
+
+
 # ---------------------------------------------------------------- 11. long catalogue texts
 
 
