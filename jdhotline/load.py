@@ -30,6 +30,7 @@ from .catalogue import (
 )
 from .checks import Checks, Refused, _join
 from .errors import os_reason
+from .nesting import too_deep
 
 _NUMBER = re.compile(r"^[0-9][0-9-]*[0-9]$")
 
@@ -184,7 +185,10 @@ def _yaml_load(text: str, file: str) -> Any:
         """Safe loading that refuses duplicate keys."""
 
         def construct_document(self, node: Any) -> Any:
-            _shallow(node, file)
+            deep = too_deep(node, MAX_DEPTH)  # built recursively, so measured first
+            if deep is not None:
+                where = _position(deep.start_mark)
+                raise Refused(file, "", "yaml.too_deep", limit=MAX_DEPTH, **where)
             return super().construct_document(node)
 
         def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
@@ -239,30 +243,6 @@ def _yaml_load(text: str, file: str) -> Any:
         raise Refused(file, "", "yaml.syntax", detail=detail, line=line, column=column) from None
     except yaml.YAMLError as exc:
         raise Refused(file, "", "yaml.unmarked", detail=str(exc).splitlines()[0]) from None
-
-
-def _shallow(root: Any, file: str) -> None:
-    """Refuse nesting deeper than MAX_DEPTH before anything is built from it.
-
-    PyYAML builds values recursively: 999 nested mappings (libyaml's own limit is
-    1,000) end in a RecursionError, and so does an alias that contains itself. Walked
-    here without recursion; a node reached again only counts when reached deeper, so
-    aliases shared a billion times over (the alias bomb) are walked at most MAX_DEPTH
-    times each.
-    """
-    deepest: dict[int, int] = {}
-    stack = [(root, 1)] if isinstance(root.value, list) else []
-    while stack:
-        node, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise Refused(file, "", "yaml.too_deep", limit=MAX_DEPTH, **_position(node.start_mark))
-        if deepest.get(id(node), 0) >= depth:
-            continue
-        deepest[id(node)] = depth
-        for item in node.value:  # a scalar's value is its text: nothing below it
-            for child in item if isinstance(item, tuple) else (item,):
-                if isinstance(child.value, list):  # a collection: it may nest further
-                    stack.append((child, depth + 1))
 
 
 def _position(mark: Any) -> dict[str, int]:
