@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import interview
 from .errors import EXIT_CATALOGUE, EXIT_USAGE, Stop
@@ -45,9 +45,10 @@ def recommendation(
         chosen, text = questions.problem(catalogue, user)
     else:
         chosen = scenario_named(catalogue, scenario, lang) if scenario is not None else None
+    from .match import READ
     from .rules import NoLineError, advise, recommend
 
-    if user is None and text and _PLUS_SELF.search(text):
+    if user is None and text and _PLUS_SELF.search(text[:READ]):
         user = "plus"  # "我是 PLUS 会员…": a member who forgot --plus said so in words
         out.note(word(lang, "note.plus_said"))
     user = user or "regular"
@@ -64,6 +65,8 @@ def recommendation(
             if picked is not rec.scenario:
                 rec = advise(catalogue, user, text, moment, scenario=picked, calendar=calendar)
         assert rec is not None
+        if len(text) > READ and chosen is None:  # only its start was matched: say so
+            out.note(word(lang, "note.long_problem", read=f"{READ:,}", length=f"{len(text):,}"))
         return rec
     except NoLineError as exc:
         who = word(lang, f"user.{exc.user}")
@@ -106,8 +109,19 @@ def problem_text(problem: list[str] | None, questions: Interview, lang: str) -> 
     if problem == ["-"]:
         questions.announce_stdin()
         try:
-            return readable(sys.stdin.read()).strip()
+            return readable(_read_capped(sys.stdin, lang)).strip()
         except (OSError, UnicodeDecodeError) as exc:
             reason = str(exc) if lang == "en" else word(lang, "error.stdin.reason")
             raise Stop(EXIT_USAGE, word(lang, "error.stdin", reason=reason)) from None
     return readable(" ".join(problem or [])).strip()
+
+
+MAX_STDIN = 2_000_000  # characters of a problem on stdin: /dev/zero never ends
+
+
+def _read_capped(stream: Any, lang: str) -> str:
+    """At most MAX_STDIN characters; more is refused in one line, not read on forever."""
+    text = stream.read(MAX_STDIN + 1)
+    if len(text) > MAX_STDIN:
+        raise Stop(EXIT_USAGE, word(lang, "error.stdin.too_long", limit=f"{MAX_STDIN:,}"))
+    return text

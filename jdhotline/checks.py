@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
+from . import bounded
 from .catalogue import LANGS, MINUTES_PER_DAY, Keywords, L10n, Pattern, Window, format_minutes
 from .errors import CatalogueError
 from .workdays import DeclaredYear
@@ -20,11 +22,14 @@ _TIME = re.compile(r"^([01][0-9]|2[0-4]):([0-5][0-9])$")
 
 WEIGHTS = (0.1, 5.0)  # a keyword's or a pattern's weight; 1 is an ordinary cue
 MAX_PATTERN = 300  # characters in a pattern
-MAX_REPEAT = 20  # the most a pattern may repeat anything: {0,20}, never * or +
-MAX_WIDTH = 60  # the longest text a pattern may match
+MAX_REPEAT = bounded.MAX_REPEAT  # the most a pattern may repeat anything: {0,20}
+MAX_WIDTH = bounded.MAX_WIDTH  # the longest text a pattern may match
 # A keyword longer than this is a paste, not a keyword: the matcher builds one nested
 # group a character, and some hundreds of them exhaust the regular expression compiler.
 MAX_KEYWORD = 60
+# Any text of a catalogue: a sentence or two (the shipped catalogue's longest is 252
+# characters). A 100,000-letter line name took seconds to wrap on every answer.
+MAX_TEXT = 1000
 
 T = TypeVar("T")
 
@@ -100,11 +105,18 @@ class Checks:
             raise self.fail(
                 where, "keyword.too_long", value=text, length=len(text), limit=MAX_KEYWORD
             )
+        normal = len(unicodedata.normalize("NFKC", text))
+        if normal > MAX_KEYWORD:  # the matcher reads it so: U+FDFA is 18 letters
+            raise self.fail(
+                where, "keyword.too_long.nfkc", value=text, length=normal, limit=MAX_KEYWORD
+            )
         return text
 
     def text(self, value: Any, where: str) -> str:
         if not isinstance(value, str) or not value.strip():
             raise self.fail(where, "not_text", value=value)
+        if len(value) > MAX_TEXT:
+            raise self.fail(where, "text.too_long", length=len(value), limit=MAX_TEXT)
         return value.strip()
 
     def boolean(self, value: Any, where: str) -> bool:
@@ -276,7 +288,7 @@ class Checks:
                 if isinstance(entry, dict) and len(entry) == 1:
                     entry, weight = next(iter(entry.items()))
                 word = entry.strip() if isinstance(entry, str) else ""
-                if not word or len(word) > MAX_KEYWORD:
+                if not word or len(word) > MAX_KEYWORD or not _normal(word):
                     word = self.keyword(entry, f"{base}[{i}]")  # raises, saying why
                 if lang == "en":
                     word = word.lower()
@@ -318,10 +330,14 @@ class Checks:
             raise self.fail(at, "pattern.named_groups")
         if compiled.match(""):
             raise self.fail(at, "pattern.empty_match")
-        problem = _unbounded(regex)
+        steps, problem = _steps(regex)
         if problem:
             code, params = problem
             raise self.fail(at, code, **params)
+        self.pattern_work = getattr(self, "pattern_work", 0) + steps
+        if self.pattern_work > bounded.MAX_TOTAL_WORK:
+            limit = f"{bounded.MAX_TOTAL_WORK:,}"
+            raise self.fail(at, "pattern.all_too_costly", limit=limit)
         weight = data.get("weight", 1.0)
         return Pattern(regex=regex, weight=self.weight(weight, _join(where, "weight")))
 
@@ -334,50 +350,23 @@ def _year(key: Any) -> int | None:
     return None
 
 
+def _normal(word: str) -> bool:
+    """Whether a keyword is short enough as the matcher reads it (NFKC), cheaply."""
+    return (
+        word.isascii()
+        or unicodedata.is_normalized("NFKC", word)
+        or (len(unicodedata.normalize("NFKC", word)) <= MAX_KEYWORD)
+    )
+
+
 def _join(where: str, key: str) -> str:
     return f"{where}.{key}" if where else key
 
 
-def _unbounded(regex: str) -> tuple[str, dict[str, object]] | None:
-    """Why a pattern could take more than linear time (a code and its parameters), or
-    None if it cannot.
-
-    Repeats must be bounded ({0,20}, never * or +), a match at most MAX_WIDTH
-    characters long, and back-references are refused: each attempt then looks at a
-    bounded number of characters, so a pattern's time grows with the text alone.
-    """
+def _steps(regex: str) -> tuple[int, tuple[str, dict[str, object]] | None]:
+    """The steps a pattern can take at one position of a text, or why it could run
+    away (a code and its parameters): bounded.py's allow-list and its count."""
     try:
-        from re import _constants as constants  # type: ignore[attr-defined]
-        from re import _parser as parser  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_constants as constants  # type: ignore[no-redef]
-        import sre_parse as parser  # type: ignore[no-redef]
-
-    repeats = {constants.MAX_REPEAT, constants.MIN_REPEAT}
-    repeats |= {getattr(constants, "POSSESSIVE_REPEAT", constants.MAX_REPEAT)}
-
-    def walk(items: Any) -> tuple[str, dict[str, object]] | None:
-        for op, arg in items:
-            found = None
-            if op in repeats:
-                if arg[1] == constants.MAXREPEAT or arg[1] > MAX_REPEAT:
-                    bound = f"{{0,{MAX_REPEAT}}}"
-                    return "pattern.unbounded", {"limit": MAX_REPEAT, "bound": bound}
-                found = walk(arg[2])
-            elif op in (constants.GROUPREF, constants.GROUPREF_EXISTS):
-                return "pattern.backref", {}
-            elif op == constants.SUBPATTERN:
-                found = walk(arg[-1])
-            elif op == constants.BRANCH:
-                found = next((f for b in arg[1] if (f := walk(b))), None)
-            elif op in (constants.ASSERT, constants.ASSERT_NOT):
-                found = walk(arg[1])
-            if found:
-                return found
-        return None
-
-    parsed = parser.parse(regex)
-    problem = walk(parsed)
-    if not problem and parsed.getwidth()[1] > MAX_WIDTH:
-        problem = "pattern.too_wide", {"limit": MAX_WIDTH}
-    return problem
+        return bounded.check(regex), None
+    except bounded.Unbounded as problem:
+        return 0, (problem.code, problem.params)

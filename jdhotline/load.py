@@ -30,6 +30,7 @@ from .catalogue import (
 )
 from .checks import Checks, Refused, _join
 from .errors import os_reason
+from .nesting import too_deep
 
 _NUMBER = re.compile(r"^[0-9][0-9-]*[0-9]$")
 
@@ -37,6 +38,9 @@ T = TypeVar("T")
 
 
 MAX_BYTES = 1_000_000  # a real catalogue is ~20 KB; anything this big is a mistake
+MAX_DEPTH = 32  # levels of nesting; the shipped catalogue needs 6
+MAX_NUMBER = 40  # characters in a number as written; a phone number has 10 to 12
+MERGE = "tag:yaml.org,2002:merge"
 
 
 def default_path() -> Path:
@@ -180,9 +184,18 @@ def _yaml_load(text: str, file: str) -> Any:
     class Loader(base):  # type: ignore[misc, valid-type]
         """Safe loading that refuses duplicate keys."""
 
+        def construct_document(self, node: Any) -> Any:
+            deep = too_deep(node, MAX_DEPTH)  # built recursively, so measured first
+            if deep is not None:
+                where = _position(deep.start_mark)
+                raise Refused(file, "", "yaml.too_deep", limit=MAX_DEPTH, **where)
+            return super().construct_document(node)
+
         def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
             seen: set[str | int] = set()
             for key_node, _ in node.value:
+                if key_node.tag == MERGE:
+                    continue  # `<<: *base` merges base's keys; the node's own keys win
                 key = self.construct_object(key_node, deep=deep)
                 if not isinstance(key, (str, int)):
                     continue  # an unhashable key is PyYAML's own error, just below
@@ -193,10 +206,23 @@ def _yaml_load(text: str, file: str) -> Any:
             return super().construct_mapping(node, deep=deep)
 
         def construct_written_int(self, node: Any) -> int:
+            # No number in a catalogue is this long; Python refuses to read one of over
+            # 4,300 digits, and 1:2:3:… in base 60 would take quadratic time.
+            if len(node.value) > MAX_NUMBER:
+                where = _position(node.start_mark)
+                raise Refused(file, "", "yaml.long_number", length=len(node.value), **where)
             return _WrittenInt(self.construct_yaml_int(node), node.value)
+
+        def construct_checked_timestamp(self, node: Any) -> Any:
+            try:
+                return self.construct_yaml_timestamp(node)
+            except ValueError:  # 2026-02-30, 2026-13-45, 25:00:00: the shape, not a day
+                where = _position(node.start_mark)
+                raise Refused(file, "", "yaml.bad_date", text=node.value, **where) from None
 
     Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, Loader.construct_mapping)
     Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_written_int)
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_checked_timestamp)
     try:
         return yaml.load(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
@@ -253,7 +279,9 @@ class _Validator(Checks):
                 "off_topic",
             ),
         )
-        if "version" in top and top["version"] != 1:
+        version = top.get("version", 1)
+        if not isinstance(version, int) or isinstance(version, bool) or version != 1:
+            # True == 1.0 == 1 in Python; a version is the integer 1
             raise self.fail("version", "version", value=top["version"])
         scenarios = self.list_of(top["scenarios"], "scenarios", self.scenario)
         lines = self.list_of(top["hotlines"], "hotlines", self.line)

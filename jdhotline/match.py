@@ -53,9 +53,10 @@ has ``MIN_SCORE`` of its own matches nothing.
 Every keyword of a language is compiled into one regular expression shaped like a
 trie (trie.py) and run over the text once (in C), finding at every position the longest
 keyword that starts there; the shorter keywords that start there too are its
-prefixes, known in advance. Patterns are bounded (the validator refuses unbounded
-repeats), so each runs in time linear in the text. A 100 KB text against 6,000
-keywords takes a few tens of milliseconds (bench/scale.py).
+prefixes, known in advance; a long text (or more than 10,000 keywords) walks them as a
+trie in Python instead, which costs less than compiling them. Patterns are bounded
+(bounded.py proves a bound on their steps at each character), so each runs in time
+linear in the text. Only the first READ characters of a text are read.
 """
 
 from __future__ import annotations
@@ -67,9 +68,12 @@ from collections import defaultdict
 from typing import NamedTuple
 
 from .catalogue import Catalogue, Keywords, Scenario
-from .trie import Compiled, compile_keywords
+from .trie import SCAN_ABOVE, Compiled, compile_keywords
 
 MIN_SCORE = 2.0  # below this the text matches nothing: one weak word is not enough
+# Only the start of a problem is read: a problem is told in its first lines, and the cost
+# of matching grows with the text (a 10^5-keyword catalogue took a minute on 1 MB).
+READ = 5_000  # characters
 OTHER_SIDE = 0.25  # what a scenario for the other side of the counter keeps of its evidence
 COUNTERPART = 0.75  # what its counterpart gets of it
 ABSORB_MIN = 3.0  # the evidence of its own a scenario needs to take another's (``absorbs``)
@@ -146,7 +150,7 @@ def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
     """Every scenario with evidence in the text, best first; none if no scenario has
     MIN_SCORE of its own."""
     index = _index(catalogue)
-    zh_text, en_text = normalise_zh(text), normalise_en(text)
+    zh_text, en_text = normalise_zh(text[:READ]), normalise_en(text[:READ])
     hits = _evidence(index, zh_text, en_text)
     negations = (_negations(_NEGATION_ZH, zh_text), _negations(_NEGATION_EN, en_text))
     texts = (zh_text, en_text)
@@ -266,7 +270,7 @@ def _evidence(index: _Index, zh_text: str, en_text: str) -> list[_Hit]:
 def off_topic(catalogue: Catalogue, text: str) -> dict[str, float]:
     """The catalogue's ``off_topic`` words found in the text, each once, with its weight:
     the counter-evidence that a refusal can name."""
-    return _off_topic(_index(catalogue), normalise_zh(text), normalise_en(text))
+    return _off_topic(_index(catalogue), normalise_zh(text[:READ]), normalise_en(text[:READ]))
 
 
 def _off_topic(index: _Index, zh_text: str, en_text: str) -> dict[str, float]:
@@ -297,6 +301,7 @@ def unmatched(catalogue: Catalogue, text: str) -> str:
     """Why a text that matches no scenario does not: it is about another platform or
     service ("elsewhere"), it asks how to reach JD's customer service ("calling"), it
     asks for something else (advice, a job: "off_topic"), or none of these ("")."""
+    text = text[:READ]
     index, zh_text, en_text = _index(catalogue), normalise_zh(text), normalise_en(text)
     if _elsewhere(index, zh_text, en_text, _evidence(index, zh_text, en_text)):
         return "elsewhere"
@@ -449,7 +454,8 @@ def _index(catalogue: Catalogue) -> _Index:
     index = _Index(
         zh=dict(zh),
         en=dict(en),
-        zh_chars=tuple((keyword, frozenset(keyword)) for keyword in zh),
+        # Only a catalogue whose keywords are compiled picks them by the text (_language_for).
+        zh_chars=tuple((k, frozenset(k)) for k in zh) if len(zh) <= SCAN_ABOVE else (),
         compiled={},
         patterns=tuple(patterns),
         voice=words(catalogue.merchant_voice),
@@ -470,11 +476,11 @@ def _language_for(index: _Index, space: int, text: str) -> Compiled:
     Compiling all ~3,000 shipped keywords into one expression takes tens of milliseconds,
     more than the rest of a `which`; a short text can hold only the keywords made of its
     own characters (Chinese) or starting as one of its words does (English), a few dozen,
-    which compile in well under a millisecond. A long text compiles them all, once.
+    which compile in well under a millisecond. A long text walks them all as a trie.
     """
     owners = index.zh if space == 0 else index.en
     key: tuple[str, ...] | None = None
-    if len(text) <= SHORT_TEXT:
+    if len(text) <= SHORT_TEXT and len(owners) <= SCAN_ABOVE:  # else walked, not compiled
         if space == 0:
             present = frozenset(text)
             key = tuple(k for k, chars in index.zh_chars if chars <= present)
@@ -485,7 +491,8 @@ def _language_for(index: _Index, space: int, text: str) -> Compiled:
     found = index.compiled.get((space, key))
     if found is None:
         chosen = owners if key is None else {k: owners[k] for k in key}
-        found = compile_keywords(chosen, word_start=space == 1)
+        # A long text's keywords are all of them: walked, not compiled (trie.SCAN_ABOVE).
+        found = compile_keywords(chosen, word_start=space == 1, scan=key is None)
         if len(index.compiled) >= 64:
             index.compiled.clear()
         index.compiled[(space, key)] = found

@@ -325,7 +325,9 @@ def line_named(catalogue: "Catalogue", key: str, lang: str) -> "Line":
 def _unknown(
     what: str, key: str, ids: list[str], hint: str, lang: str, cutoff: float = 0.5
 ) -> Stop:
-    message = word(lang, f"error.unknown_{what}", key=key) + _did_you_mean(key, ids, lang, cutoff)
+    # A head of it: a 96 KB value once came back as one 96 KB line.
+    message = word(lang, f"error.unknown_{what}", key=shorten(key, 40))
+    message += _did_you_mean(key[:80], ids, lang, cutoff)
     return Stop(EXIT_USAGE, message, hint)
 
 

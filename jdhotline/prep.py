@@ -119,7 +119,12 @@ def parse_order(text: str) -> str:
     digits = re.sub(r"[\s-]", "", unicodedata.normalize("NFKC", text))
     if not digits.isdigit() or not digits.isascii():
         raise Problem("fact.order", text=text)
+    if len(digits) > MAX_ORDER:  # 30,000 digits took seconds to wrap in every view
+        raise Problem("fact.order_long", length=f"{len(digits):,}", limit=MAX_ORDER)
     return digits
+
+
+MAX_ORDER = 40  # digits: a JD order number has 12 or so
 
 
 def parse_day(text: str, today: dt.date) -> dt.date:

@@ -142,6 +142,8 @@ WORDS: dict[str, dict[str, str]] = {
         "notice.calendar-upgrade": "Once a chinesecalendar release covers {years}, upgrading "
         "verifies it: pip install -U chinesecalendar",
         "hint.plus": "A PLUS member? Add --plus: members have their own line.",
+        "note.long_problem": "Only the first {read} characters of the problem were read "
+        "(it has {length}): put what went wrong first.",
         "note.plus_said": "Answered for a PLUS member, as you said you are one "
         "(--plus says so too).",
         "ask.user": "Who are you?",
@@ -325,6 +327,8 @@ WORDS: dict[str, dict[str, str]] = {
         "notice.calendar-upgrade": "{years} 年放假通知收入日历数据后,升级即可核实:"
         "pip install -U chinesecalendar",
         "hint.plus": "是 PLUS 会员?加上 --plus,会员有专属热线。",
+        "note.long_problem": "问题太长,只读了前 {read} 个字符(共 {length} 个):"
+        "请把出了什么问题写在最前面。",
         "note.plus_said": "你说自己是 PLUS 会员,已按会员回答(也可以加 --plus)。",
         "ask.user": "你的身份是?",
         "ask.user.options": "普通买家|PLUS 会员|京东商家",

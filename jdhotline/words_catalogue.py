@@ -34,6 +34,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "error.catalogue.yaml.unmarked": "YAML: {detail}",
         "error.catalogue.yaml.invalid": "YAML: not valid YAML",
         "error.catalogue.yaml.duplicate_key": "YAML: duplicate key {key!r}",
+        "error.catalogue.yaml.bad_date": "{text} is no date or time in the calendar; "
+        'write a real one, e.g. "2026-11-27" (quoted, as a text)',
+        "error.catalogue.yaml.long_number": "a number {length} characters long; "
+        "no number in a catalogue is that long (quote it if it is a text)",
+        "error.catalogue.yaml.too_deep": "nested more than {limit} levels deep "
+        "(or an alias inside itself); a catalogue needs about 6",
         # one value
         "error.catalogue.not_mapping": "expected a mapping, got {kind}",
         "error.catalogue.unknown_field": "unknown field; expected one of: {allowed}",
@@ -57,6 +63,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         # keywords and patterns
         "error.catalogue.keyword.too_long": "{value} is {length} characters; a keyword may "
         "have at most {limit} (split it into the words people type)",
+        "error.catalogue.keyword.too_long.nfkc": "{value} is {length} characters as the "
+        "matcher reads it (NFKC: U+FDFA alone is 18); a keyword may have at most {limit}",
+        "error.catalogue.text.too_long": "is {length} characters; a catalogue text may have "
+        "at most {limit} (a sentence or two)",
         "error.catalogue.keyword.not_english": "{text!r} is not English; put it under zh",
         "error.catalogue.keyword.twice": "{text!r} is listed twice",
         "error.catalogue.keyword.none": "needs at least one keyword",
@@ -69,6 +79,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "error.catalogue.pattern.unbounded": "repeats without a bound up to {limit} "
         "(write {bound}, not * or +)",
         "error.catalogue.pattern.backref": "uses a back-reference",
+        "error.catalogue.pattern.construct": "uses a construct a catalogue pattern may not "
+        "(atomic groups, possessive repeats, conditionals); use characters, classes, "
+        "(?:...), |, {bound} and lookarounds",
+        "error.catalogue.pattern.too_costly": "could take {steps} steps at each character "
+        "of a text, more than {limit}: fewer alternatives or repeats in a row, or split it",
+        "error.catalogue.pattern.all_too_costly": "the patterns so far could take more than "
+        "{limit} steps at each character of a text together; keep fewer, or simpler",
         "error.catalogue.pattern.too_wide": "can match more than {limit} characters; "
         "keep it to a phrase",
         # entries and how they fit together
@@ -132,6 +149,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "error.catalogue.yaml.unmarked": "不是有效的 YAML（解析器原文：“{detail}”）",
         "error.catalogue.yaml.invalid": "不是有效的 YAML",
         "error.catalogue.yaml.duplicate_key": "键“{key}”重复了；同一层里每个键只能写一次",
+        "error.catalogue.yaml.bad_date": "{text} 不是日历上真实的日期或时刻；"
+        '请写一个真实的日期，例如 "2026-11-27"（加引号，作为文本）',
+        "error.catalogue.yaml.long_number": "数字长达 {length} 个字符；目录里没有这么长的数字"
+        "（如果是文本，请加上引号）",
+        "error.catalogue.yaml.too_deep": "嵌套超过 {limit} 层（或者别名引用了它自己）；"
+        "目录一般只需要 6 层左右",
         "error.catalogue.not_mapping": "应为映射，实际是{kind}",
         "error.catalogue.unknown_field": "没有这个字段；可用的字段：{allowed}",
         "error.catalogue.missing": "缺少这一项（必填）",
@@ -154,6 +177,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "error.catalogue.version": "不支持版本{value}；请写 1",
         "error.catalogue.keyword.too_long": "{value}有 {length} 个字符；关键词最多 {limit} 个字符"
         "（请拆成人们会输入的词）",
+        "error.catalogue.keyword.too_long.nfkc": "{value}经兼容规范化（匹配时就这样读，"
+        "有的字符一个就会展开成十几个）后有 {length} 个字符；关键词最多 {limit} 个字符",
+        "error.catalogue.text.too_long": "有 {length} 个字符；目录里的文本最多 {limit} 个字符"
+        "（一两句话）",
         "error.catalogue.keyword.not_english": "“{text}”不是英文；请放到 zh 下",
         "error.catalogue.keyword.twice": "“{text}”写了两次",
         "error.catalogue.keyword.none": "至少要有一个关键词",
@@ -165,6 +192,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "error.catalogue.pattern.unbounded": "有不设上限的重复；重复最多 {limit} 次"
         "（请写 {bound}，不要用 * 或 +）",
         "error.catalogue.pattern.backref": "用了反向引用",
+        "error.catalogue.pattern.construct": "用了目录里的正则不允许的写法（原子分组、占有量词、"
+        "条件分组）；只能用字符、字符类、(?:...)、|、{bound} 和环视",
+        "error.catalogue.pattern.too_costly": "在文本的每个字符处最多可能要试 {steps} 步，"
+        "超过了 {limit} 步：请减少连续的分支或重复，或拆成几条",
+        "error.catalogue.pattern.all_too_costly": "到这一条为止，所有正则合起来在文本的每个字符处"
+        "可能要试超过 {limit} 步；请减少条数，或写得简单些",
         "error.catalogue.pattern.too_wide": "能匹配超过 {limit} 个字符；请只写一个短语",
         "error.catalogue.empty_list": "是空的；{key} 下至少要有一项",
         "error.catalogue.duplicate": "重复的 {what}：“{text}”（与 {also} 相同）",

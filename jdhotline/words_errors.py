@@ -42,6 +42,8 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.case_record": "(case record not read: {reason})",
         "error.no_line": "no line in the catalogue serves {scenario!r} ({user})",
         "error.stdin.reason": "a read error",
+        "error.stdin.too_long": "the problem on standard input is longer than {limit} "
+        "characters; give its first lines (only the first 5,000 characters are read anyway)",
         "error.no_match.elsewhere": "{text!r} is about another platform or service; "
         "jdhotline knows JD.com's customer-service lines only.",
         "error.no_match.calling": "{text!r} names no problem.",
@@ -109,6 +111,8 @@ ERRORS: dict[str, dict[str, str]] = {
         "give what the agent told you, or leave the option out",
         "error.fact.phone": "{text!r} is not the last 4 digits of a phone number (e.g. 5678)",
         "error.fact.shop": "{text!r} is not a shop ID (one word, no spaces)",
+        "error.fact.order_long": "an order number of {length} digits; "
+        "an order number has at most {limit}",
         "error.fact.order": "{text!r} is not an order number "
         "(digits only; copy it from 我的订单 in the JD app)",
         "error.fact.future_day": "{text!r} is after today ({today}); give a past date",
@@ -158,6 +162,8 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.case_record": "(未能读取通话记录:{reason})",
         "error.no_line": "热线数据文件里没有为{user}处理“{scenario}”的热线",
         "error.stdin.reason": "读取出错",
+        "error.stdin.too_long": "标准输入的问题超过了 {limit} 个字符;请只给开头几段"
+        "(反正只读前 5,000 个字符)",
         "error.no_match.elsewhere": "“{text}”说的是别的平台或服务;jdhotline 只回答京东客服的热线。",
         "error.no_match.calling": "“{text}”没有说具体问题。",
         "error.no_match.off_topic": "“{text}”不是订单、商品、账号或店铺出的问题;"
@@ -221,6 +227,7 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.fact.placeholder": "“{text}”是打印出来的占位词;请填客服告诉你的内容,或者不填这一项",
         "error.fact.phone": "“{text}”不是手机号后 4 位(例如 5678)",
         "error.fact.shop": "“{text}”不是店铺 ID(一个词,不含空格)",
+        "error.fact.order_long": "订单号有 {length} 位;订单号最多 {limit} 位",
         "error.fact.order": "“{text}”不是订单号(只有数字;可在京东 APP 的“我的订单”里复制)",
         "error.fact.future_day": "“{text}”晚于今天({today});请填过去的日期",
         "error.fact.day": "“{text}”不是日期;请写 2026-10-10,或用 10-10 表示最近的 10 月 10 日",

@@ -45,8 +45,10 @@ COMMAND = re.compile(
     rf"(?: {_WORD})*",
     re.ASCII,
 )
+# A number is tried only where its digits start ((?<!\d)): tried at every digit, a run
+# of 30,000 digits with no unit after it took seconds, each try reading to its end.
 KEEP = re.compile(
-    rf"{COMMAND.pattern}|\d+ ?(?:小时|分钟|个月|天|年|月|日|元|h|min|d)(?![A-Za-z])"
+    rf"{COMMAND.pattern}|(?<!\d)\d+ ?(?:小时|分钟|个月|天|年|月|日|元|h|min|d)(?![A-Za-z])"
     r"|\d\d?:\d\d\u2013\d\d?:\d\d",
     re.ASCII,
 )
@@ -207,7 +209,7 @@ def break_lines(text: str, width: int) -> list[tuple[int, int]]:
                     cut -= 1  # the rules hold inside a folded piece too
                 lines.append((a, cut))
                 a = cut
-                size = cell_len(text[a:b])
+                size -= taken  # not measured again: a 100,000-letter word folds in one pass
             start, end, used = a, b, size
         spaces = 0
     if start is not None:
@@ -241,10 +243,22 @@ def _hanging(prefix: Text, body: Spans, width: int) -> Iterator[Text]:
 
     text = _text(body)
     indent = prefix.cell_len
-    for number, (a, b) in enumerate(break_lines(text.plain, width - indent)):
+    pieces = _pieces(text, break_lines(text.plain, width - indent))
+    for number, piece in enumerate(pieces):
         line = prefix.copy() if number == 0 else Text(" " * indent)
-        line.append_text(text[a:b])
+        line.append_text(piece)
         yield line
+
+
+def _pieces(text: Text, lines: list[tuple[int, int]]) -> list[Text]:
+    """``text[a:b]`` for each line, cut in one pass: each slice of a Rich Text copies
+    (and cleans) all of it, which made a 100,000-letter text quadratic."""
+    from rich.text import Text
+
+    offsets = sorted({offset for line in lines for offset in line})
+    parts = text.divide(offsets)
+    starting = dict(zip([0, *offsets], parts, strict=False))
+    return [starting[a] if b > a else Text() for a, b in lines]
 
 
 def to_rich(view: View, width: int) -> list[Any]:
@@ -352,7 +366,7 @@ def _table(grid: Grid, widths: Sequence[int]) -> Any:
         for cell, size in zip(row, widths, strict=True):
             text = _text((cell,))
             lines = break_lines(cell.text, size) if cell.text else [(0, 0)]
-            cells.append(Text("\n").join(text[a:b] for a, b in lines))
+            cells.append(Text("\n").join(_pieces(text, lines)))
         table.add_row(*cells)
     return table
 

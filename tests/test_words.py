@@ -77,7 +77,7 @@ CATALOGUE_TYPED = {"yaml", "YAML", "UTF", "GBK", "HH", "MM", "YYYY", "DD", "null
 def raised_catalogue_codes() -> set[str]:
     """The problem codes load.py and checks.py raise: self.fail(where, CODE, ...) and
     Refused(file, where, CODE, ...), CODE a string or a name bound to one of two
-    strings, and the (CODE, {params}) pairs _unbounded returns."""
+    strings, and the codes bounded.Unbounded carries."""
     import ast
     from pathlib import Path
 
@@ -91,7 +91,7 @@ def raised_catalogue_codes() -> set[str]:
         return set()
 
     codes: set[str] = set()
-    for module in ("load.py", "checks.py"):
+    for module in ("load.py", "checks.py", "bounded.py"):
         tree = ast.parse((package / module).read_text(encoding="utf-8"))
         bound: dict[str, set[str]] = {}
         for node in ast.walk(tree):
@@ -100,11 +100,11 @@ def raised_catalogue_codes() -> set[str]:
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 name = getattr(node.func, "attr", getattr(node.func, "id", ""))
-                index = {"fail": 1, "Refused": 2}.get(name)
+                index = {"fail": 1, "Refused": 2, "Unbounded": 0}.get(name)
                 if index is None or len(node.args) <= index:
                     continue
                 code = node.args[index]
-                if isinstance(code, ast.Name):  # a code passed on (fail, _unbounded's) or chosen
+                if isinstance(code, ast.Name):  # a code passed on (fail, _steps's) or chosen
                     codes |= bound.get(code.id, set())
                 else:
                     assert strings(code), (module, ast.unparse(node))
