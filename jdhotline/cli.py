@@ -26,6 +26,7 @@ from .errors import (
     Interrupted,
     catch_interrupts,
 )
+from .inputs import utf8_args
 from .interview import Interview
 from .messages import args_language, interrupted_message, output_note
 from .options import (
@@ -411,7 +412,7 @@ def main() -> None:
     code: int | str | None
     try:
         catch_interrupts()
-        sys.argv[1:] = utf8_args(sys.argv[1:])
+        sys.argv[1:] = utf8_args(sys.argv[1:])  # inputs.py
         out.fit_streams()
         code = _run(sys.argv[1:])
     except Interrupted:
@@ -455,35 +456,21 @@ def _run(args: list[str]) -> int | str | None:
 
 
 def _ending(code: int | str | None, args: list[str]) -> int | str | None:
-    """Hold Ctrl-C from here to the exit; one that came already is answered (130)."""
+    """Hold Ctrl-C from here to the exit; one that has come by the last flush is
+    answered (the line, and 130); one during Python's shutdown is dropped."""
     import signal
 
-    if hasattr(signal, "pthread_sigmask"):
+    held = hasattr(signal, "pthread_sigmask")  # not on Windows
+    if held:
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-        if signal.SIGINT in signal.sigpending():
-            code = EXIT_INTERRUPTED
+    finish_output(args)
+    _spare_the_final_collections()
+    if held and signal.SIGINT in signal.sigpending():
+        code = EXIT_INTERRUPTED
     if code == EXIT_INTERRUPTED:
         out.say("\n" + interrupted_message(args, saved) + "\n")
-    finish_output(args)
     out.flush()
-    _spare_the_final_collections()
     return code
-
-
-def utf8_args(args: list[str]) -> list[str]:
-    """Arguments as UTF-8 when their bytes are UTF-8, whatever the locale says.
-
-    Under LC_ALL=C without UTF-8 mode Python decodes argv as ASCII, and 冰箱 arrives as
-    surrogates (shown `\\xe5…`) that never match. Other bytes stay as Python gave them.
-    """
-    return [arg if arg.isascii() else _as_utf8(arg) for arg in args]
-
-
-def _as_utf8(arg: str) -> str:
-    try:
-        return os.fsencode(arg).decode("utf-8")
-    except UnicodeError:
-        return arg
 
 
 def finish_output(args: list[str]) -> None:

@@ -28,7 +28,7 @@ from .catalogue import (
     Scenario,
     Tip,
 )
-from .checks import Checks, Refused, _join
+from .checks import Checks, Refused, _join, near
 from .errors import os_reason
 
 _NUMBER = re.compile(r"^[0-9][0-9-]*[0-9]$")
@@ -238,20 +238,11 @@ class _WrittenInt(int):
 _REQUIRED_TOP = ("hotlines", "scenarios", "say", "assistant")
 
 
-def _near_top(key: object) -> bool:
-    """A top-level key of a catalogue, or a typo of one (`hotline:`)."""
-    import difflib
-
-    return isinstance(key, str) and bool(
-        difflib.get_close_matches(key[:40].lower(), _REQUIRED_TOP, n=1, cutoff=0.75)
-    )
-
-
 class _Validator(Checks):
     """The catalogue's entries, each checked field by field (checks.py: one value)."""
 
     def catalogue(self, data: Any) -> Catalogue:
-        if isinstance(data, dict) and not any(map(_near_top, data)):
+        if isinstance(data, dict) and not any(near(key, _REQUIRED_TOP) for key in data):
             # Some other file that YAML reads as a mapping (`/etc/shadow`: "root:*:…"):
             # quoting its first key would print a line of it.
             raise self.fail("", "file.not_catalogue")
