@@ -147,8 +147,14 @@ class CaseStore:
             " OR status NOT IN ('open', 'closed') ORDER BY id LIMIT 1"
         ).fetchone()
         if row is not None:
+            import shlex
+
             status = row[1] if len(row[1]) <= 40 else row[1][:39] + "…"
-            raise CaseStoreError("store.v1_status", path=self.path, id=row[0], status=status)
+            sql = f"UPDATE cases SET status = 'open' WHERE id = {row[0]}"
+            repair = f'sqlite3 {shlex.quote(str(self.path))} "{sql}"'  # no $, `, " in it
+            raise CaseStoreError(
+                "store.v1_status", path=self.path, id=row[0], status=status, repair=repair
+            )
 
     def _wal(self) -> None:
         if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
