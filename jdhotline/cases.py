@@ -150,10 +150,13 @@ class CaseStore:
             import shlex
 
             status = row[1] if len(row[1]) <= 40 else row[1][:39] + "…"
-            sql = f"UPDATE cases SET status = 'open' WHERE id = {row[0]}"
-            repair = f'sqlite3 {shlex.quote(str(self.path))} "{sql}"'  # no $, `, " in it
+            repair = {
+                f"repair_{to}": f"sqlite3 {shlex.quote(str(self.path))} "
+                f"\"UPDATE cases SET status = '{to}' WHERE id = {row[0]}\""  # no $ ` " in it
+                for to in ("open", "closed")
+            }
             raise CaseStoreError(
-                "store.v1_status", path=self.path, id=row[0], status=status, repair=repair
+                "store.v1_status", path=self.path, id=row[0], status=status, **repair
             )
 
     def _wal(self) -> None:

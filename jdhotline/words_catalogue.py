@@ -131,7 +131,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "请另存为 UTF-8",
         "error.catalogue.file.empty": "是空的；至少要有 hotlines 和 scenarios 两项",
         "error.catalogue.file.not_catalogue": "不是 jdhotline 的热线数据文件："
-        "顶层没有 hotlines、scenarios、say、assistant 中的任何一项",
+        "顶层连 hotlines、scenarios 这样的必需项都没有",
         "error.catalogue.yaml.syntax": "YAML 写法有误（解析器原文：“{detail}”）",
         "error.catalogue.yaml.unmarked": "不是有效的 YAML（解析器原文：“{detail}”）",
         "error.catalogue.yaml.invalid": "不是有效的 YAML",

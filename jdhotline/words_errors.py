@@ -70,7 +70,7 @@ ERRORS: dict[str, dict[str, str]] = {
         "JDHOTLINE_HOME to another folder",
         "error.store.v1_status": "case {id} in {path} has the status {status}, neither "
         "open nor closed, so the record cannot be upgraded; nothing was changed. Repair it: "
-        "{repair} ('closed' for a case that is done), then run jdhotline again",
+        "{repair_open} (or {repair_closed} for a case that is done), then run jdhotline again",
         "error.store.not_folder": "{folder} is not a folder; " + _HOME_EN,
         "error.store.cannot_read": "cannot read {path} ({why}); " + _HOME_EN,
         "error.store.not_sqlite": "{path} is not a jdhotline case database (not SQLite); "
@@ -193,9 +193,9 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.store.link": "{path} 是指向 {target} 的链接,那个文件不存在或是空的,"
         "不是 jdhotline 的通话记录;没有写入任何内容。请删掉这个链接,"
         "或把 JDHOTLINE_HOME 设为另一个文件夹",
-        "error.store.v1_status": "{path} 里的记录 {id} 状态是 {status},既不是 open 也不是 closed,"
-        "通话记录因此无法升级;文件没有改动。修复方法:运行 {repair}"
-        "(已办完的记录把 'open' 换成 'closed'),再运行 jdhotline",
+        "error.store.v1_status": "{path} 里的记录 {id} 的状态 {status} 无效(只能是进行中或已结束),"
+        "通话记录因此无法升级;文件没有改动。修复方法:运行 {repair_open}"
+        "(这条记录已办完的话,改运行 {repair_closed}),再运行 jdhotline",
         "error.store.not_folder": "{folder} 不是文件夹;" + _HOME_ZH,
         "error.store.cannot_read": "无法读取 {path}({why});" + _HOME_ZH,
         "error.store.not_sqlite": "{path} 不是 jdhotline 的通话记录文件,已原样保留;"

@@ -296,7 +296,7 @@ def test_a_v1_record_with_a_bad_status_names_the_row_and_the_repair(
     assert repair in line
     assert path.read_bytes() == before  # untouched
     zh = one_line(run("case", "list", "--lang", "zh", *AT), 4)
-    assert f"里的记录 2 状态是 {shown}" in zh and repair in zh
+    assert f"里的记录 2 的状态 {shown} 无效" in zh and repair in zh
     # The repair it names works.
     db = sqlite3.connect(path)
     db.execute(repair)
