@@ -15,9 +15,10 @@ def main() -> None:
     try:
         catch_interrupts()
         from .cli import main as run
+
+        run()  # answers Ctrl-C itself from its first line on
     except (KeyboardInterrupt, Interrupted):
         sys.exit(_interrupted())
-    run()
 
 
 def _interrupted() -> int:

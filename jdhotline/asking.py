@@ -106,6 +106,8 @@ def problem_text(problem: list[str] | None, questions: Interview, lang: str) -> 
     """The words given, or with `-` the text on standard input (a long complaint, pasted)."""
     from .inputs import readable
 
+    if problem == ["-"] and sys.stdin is None:  # started with `<&-`
+        raise Stop(EXIT_USAGE, word(lang, "error.stdin", reason=word(lang, "error.stdin.closed")))
     if problem == ["-"]:
         questions.announce_stdin()
         try:

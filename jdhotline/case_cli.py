@@ -54,11 +54,19 @@ def _case(lang: HiddenLangOpt = None) -> None:
 
 
 def _case_number(value: str) -> int:
-    if not value.strip().isdigit():
-        error = typer.BadParameter(word("en", "error.not_case_number", value=value))
-        error.worded = ("error.not_case_number", {"value": value})  # type: ignore[attr-defined]
+    """ASCII digits up to SQLite's largest integer: `²`, 5,000 digits and 2**64 are
+    refused here, in one line, and not by Python's int() or SQLite's binding."""
+    digits = value.strip()
+    if not (digits.isascii() and digits.isdigit() and len(digits) <= 19) or (
+        int(digits) > 2**63 - 1
+    ):
+        from .options import shorten
+
+        shown = shorten(value, 40)
+        error = typer.BadParameter(word("en", "error.not_case_number", value=shown))
+        error.worded = ("error.not_case_number", {"value": shown})  # type: ignore[attr-defined]
         raise error
-    return int(value)
+    return int(digits)
 
 
 CaseId = Annotated[int, typer.Argument(metavar="N", help="The case number.", parser=_case_number)]

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+import stat
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -42,6 +44,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 BUSY_TIMEOUT_MS = 10_000
+_SURROGATE = re.compile("[\ud800-\udfff]")  # undecodable bytes, read with surrogateescape
 
 
 class CaseStore:
@@ -52,11 +55,12 @@ class CaseStore:
         self.unreadable: list[int] = []  # cases left out of the last read (see _load)
         _check_file(path)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as exc:
             raise CaseStoreError(
                 "store.mkdir", folder=path.parent, why=os_reason(exc), detail=exc.strerror
             ) from None
+        _create_private(path)
         import sqlite3  # imported here: only the case commands pay for it
 
         self._started = time.monotonic()
@@ -91,6 +95,7 @@ class CaseStore:
         the step that creates or migrates looks again once it holds the write lock.
         """
         state = self._retry(self._state)
+        _private(self.path)  # recognised as ours: only its owner reads it from now on
         if state == "current":
             self._retry(self._wal)
             return
@@ -99,6 +104,8 @@ class CaseStore:
             if state == "new":
                 _run_script(self.db, SCHEMA_V3)
             elif state != "current":
+                if state == "v1":
+                    self._check_v1()
                 for version in range(int(state[1:]), SCHEMA_VERSION):
                     _run_script(self.db, MIGRATIONS[version])
             if state != "current":
@@ -131,6 +138,26 @@ class CaseStore:
         if ours and version in TABLES and tables == TABLES[version]:
             return f"v{version}"
         raise CaseStoreError("store.foreign", path=self.path)
+
+    def _check_v1(self) -> None:
+        """Version 2 allows only open and closed: name the first v1 row that stops the
+        migration, and the one-line repair (the file is left as it was)."""
+        row = self.db.execute(
+            "SELECT id, quote(status) FROM cases WHERE status IS NULL"
+            " OR status NOT IN ('open', 'closed') ORDER BY id LIMIT 1"
+        ).fetchone()
+        if row is not None:
+            import shlex
+
+            status = row[1] if len(row[1]) <= 40 else row[1][:39] + "…"
+            repair = {
+                f"repair_{to}": f"sqlite3 {shlex.quote(str(self.path))} "
+                f"\"UPDATE cases SET status = '{to}' WHERE id = {row[0]}\""  # no $ ` " in it
+                for to in ("open", "closed")
+            }
+            raise CaseStoreError(
+                "store.v1_status", path=self.path, id=row[0], status=status, **repair
+            )
 
     def _wal(self) -> None:
         if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
@@ -273,7 +300,7 @@ class CaseStore:
         ).fetchone()
         if row is None:
             raise NoSuchCase(case_id)
-        return row[0], row[1]
+        return row[0], row[1] if _readable(row[1]) else None
 
     def _require_open(self, case_id: int, action: str) -> None:
         status, outcome = self._status(case_id)
@@ -312,8 +339,25 @@ class CaseStore:
 
     def _load(self, where: str, params: tuple[object, ...]) -> list[Case]:
         """The cases asked for; one whose row cannot be read is left out and listed in
-        ``unreadable`` (a moment another program wrote, a damaged value), so that one bad
-        row never takes the other cases, or `which`, down with it."""
+        ``unreadable`` (a moment another program wrote, a damaged value, a BLOB or text
+        that is not UTF-8), so that one bad row never takes the other cases, or `which`,
+        down with it."""
+        import sqlite3
+
+        try:
+            return self._rows(where, params)
+        except sqlite3.OperationalError as exc:
+            if "decode" not in str(exc):
+                raise
+        # Text another program wrote that is not UTF-8: read again (only then, as a
+        # Python text factory costs a call a value), its rows left out by _rows.
+        self.db.text_factory = lambda raw: raw.decode("utf-8", "surrogateescape")
+        try:
+            return self._rows(where, params)
+        finally:
+            self.db.text_factory = str
+
+    def _rows(self, where: str, params: tuple[object, ...]) -> list[Case]:
         self.unreadable = []
         rows = self.db.execute(
             "SELECT id, line, scenario, order_no, status, created_at, closed_at, outcome"
@@ -333,6 +377,7 @@ class CaseStore:
             if case_id not in entries:
                 continue
             try:
+                _check_text(entry[2:5], entry[6])
                 entries[case_id].append(
                     Entry(
                         entry[0],
@@ -351,6 +396,7 @@ class CaseStore:
             try:
                 if row[0] in bad:
                     raise ValueError(row[0])
+                _check_text(row[1:5], row[7])
                 cases.append(
                     Case(
                         id=row[0],
@@ -376,14 +422,51 @@ def _run_script(db: sqlite3.Connection, script: str) -> None:
             db.execute(statement)
 
 
+def _readable(value: object) -> bool:
+    """Text as jdhotline writes it: a str, valid UTF-8 (no lone surrogates), or NULL."""
+    return value is None or (
+        isinstance(value, str) and (value.isascii() or not _SURROGATE.search(value))
+    )
+
+
+def _check_text(values: Sequence[object], *more: object) -> None:
+    if not all(_readable(v) for v in (*values, *more)):
+        raise TypeError("not text")
+
+
+def _create_private(path: Path) -> None:
+    """Create a new record as mode 0600 before SQLite opens it: it holds order numbers,
+    phone digits and agents' IDs. SQLite gives its -wal and -shm files the same mode.
+    Never follows a link (O_EXCL); an existing file is left to _check_file and SQLite."""
+    with suppress(OSError):  # it exists, or cannot be made: SQLite says why
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
+def _private(path: Path) -> None:
+    """A record (and its -wal and -shm files) made readable by its owner only."""
+    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            mode = name.lstat().st_mode
+            if stat.S_ISREG(mode) and mode & 0o077:
+                name.chmod(stat.S_IMODE(mode) & 0o700)
+        except OSError:  # missing, or not ours to change (read-only, another owner)
+            pass
+
+
 def _check_file(path: Path) -> None:
-    """Refuse, without touching it, a file that is not a SQLite database."""
-    if path.is_dir():
-        raise CaseStoreError("store.is_folder", path=path)
+    """Refuse, without touching it, a file that is not a SQLite database, and never
+    block: a FIFO, a device or a socket is refused before it is opened, and a link to
+    a missing or empty file is refused, so that no other file becomes the record."""
+    link = path.is_symlink()
+    header = b""
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(HEADER))
+        info = path.stat()
+        if stat.S_ISREG(info.st_mode) and info.st_size:
+            with path.open("rb") as handle:
+                header = handle.read(len(HEADER))
     except FileNotFoundError:
+        if link:
+            raise CaseStoreError("store.link", path=path, target=os.path.realpath(path)) from None
         return
     except NotADirectoryError:
         raise CaseStoreError("store.not_folder", folder=path.parent) from None
@@ -391,6 +474,12 @@ def _check_file(path: Path) -> None:
         raise CaseStoreError(
             "store.cannot_read", path=path, why=os_reason(exc), detail=exc.strerror
         ) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise CaseStoreError("store.is_folder", path=path)
+    if not stat.S_ISREG(info.st_mode):
+        raise CaseStoreError("store.not_file", path=path)
+    if link and not header:
+        raise CaseStoreError("store.link", path=path, target=os.path.realpath(path))
     if header and header != HEADER:
         raise CaseStoreError("store.not_sqlite", path=path)
 

@@ -359,6 +359,15 @@ def _normal(word: str) -> bool:
     )
 
 
+def near(key: object, names: tuple[str, ...]) -> bool:
+    """One of ``names``, or a typo of one (`hotline:`): a file's key worth quoting."""
+    import difflib
+
+    return isinstance(key, str) and bool(
+        difflib.get_close_matches(key[:40].lower(), names, n=1, cutoff=0.75)
+    )
+
+
 def _join(where: str, key: str) -> str:
     return f"{where}.{key}" if where else key
 

@@ -22,11 +22,13 @@ from .case_cli import case_app
 from .errors import (
     EXIT_CLOSED,
     EXIT_INTERRUPTED,
+    EXIT_USAGE,
     Interrupted,
     catch_interrupts,
 )
+from .inputs import utf8_args
 from .interview import Interview
-from .messages import interrupted_message, output_note
+from .messages import args_language, interrupted_message, output_note
 from .options import (
     AtOpt,
     CatalogOpt,
@@ -400,22 +402,75 @@ def completion(
 
 
 def main() -> None:
-    """The console script: Typer, plus a clean exit on Ctrl-C and on a closed pipe."""
-    catch_interrupts()
-    out.fit_streams()
+    """The console script: Typer, plus a clean exit on Ctrl-C and on a closed pipe.
+
+    Ctrl-C may come at any moment, also while the answer ends and Python shuts down
+    (bench/interrupts.py): until the end it is answered with the one line and 130;
+    from the end on (`_ending`) it is held, so that no handler runs, and no default
+    one kills the process, while Python shuts down.
+    """
+    code: int | str | None
     try:
-        _app_for(sys.argv[1:])()
+        catch_interrupts()
+        sys.argv[1:] = utf8_args(sys.argv[1:])  # inputs.py
+        out.fit_streams()
+        code = _run(sys.argv[1:])
     except Interrupted:
-        sys.stderr.write("\n" + interrupted_message(sys.argv[1:], saved) + "\n")
-        sys.exit(EXIT_INTERRUPTED)
+        code = EXIT_INTERRUPTED
+    while True:
+        try:
+            code = _ending(code, sys.argv[1:])
+            break
+        except Interrupted:  # before the mask took hold
+            code = EXIT_INTERRUPTED
+    sys.exit(code)
+
+
+def _run(args: list[str]) -> int | str | None:
+    """The command, to its exit code (Typer ends every run with SystemExit)."""
+    try:
+        _app_for(args)()
+    except SystemExit as exit:
+        if exit.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            # Click's answer to a closed pipe in what it writes itself (help, --version)
+            # is exit 1, the code for "line closed": jdhotline's writers stop quietly.
+            return 0
+        return exit.code
     except BrokenPipeError:
         # A write the output layer did not cover (a prompt, a note): stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)
-    finally:
-        finish_output(sys.argv[1:])
-        _spare_the_final_collections()
+    except OSError as exc:
+        if "--install-completion" not in args:
+            raise
+        # Typer writes the shell's start-up file; a read-only HOME, a folder in its place.
+        from .errors import os_reason
+
+        lang = args_language(args)
+        why = exc.strerror if lang == "en" and exc.strerror else None
+        why = why or word(lang, f"error.store.why.{os_reason(exc)}")
+        where = exc.filename or os.path.expanduser("~")
+        out.error(word(lang, "error.completion", path=where, why=why))
+        return EXIT_USAGE
+    return 0
+
+
+def _ending(code: int | str | None, args: list[str]) -> int | str | None:
+    """Hold Ctrl-C from here to the exit; one that has come by the last flush is
+    answered (the line, and 130); one during Python's shutdown is dropped."""
+    import signal
+
+    held = hasattr(signal, "pthread_sigmask")  # not on Windows
+    if held:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    finish_output(args)
+    _spare_the_final_collections()
+    if held and signal.SIGINT in signal.sigpending():
+        code = EXIT_INTERRUPTED
+    if code == EXIT_INTERRUPTED:
+        out.say("\n" + interrupted_message(args, saved) + "\n")
+    out.flush()
+    return code
 
 
 def finish_output(args: list[str]) -> None:

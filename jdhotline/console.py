@@ -116,11 +116,26 @@ class Output:
 
     @staticmethod
     def _stderr(text: str) -> None:
+        """Text on stderr; a reader that went away (`2>&1 | head -1`) changes no exit
+        code: Click would turn the broken pipe into exit 1, Python's last flush into 120."""
         try:
             sys.stderr.write(text)
             sys.stderr.flush()
         except (OSError, ValueError):
-            pass
+            reader_gone(sys.stderr)
+
+    def say(self, text: str) -> None:
+        """A line of jdhotline's own on stderr (the interrupted line), as it is."""
+        self._stderr(text)
+
+    @staticmethod
+    def flush() -> None:
+        """Both streams flushed before the exit, a closed reader quietly dropped."""
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError, AttributeError):
+                reader_gone(stream)
 
     def lines(self, items: Sequence[Any]) -> None:
         """Rich lines already laid out by writers.py (and any wide table), in order."""
@@ -130,7 +145,7 @@ class Output:
                 for item in items:
                     console.print(item, soft_wrap=hasattr(item, "plain"))
             except BrokenPipeError:
-                _reader_gone()
+                reader_gone()
             return
         # Piped or redirected: plain text for pasting, without the padding Rich adds.
         with console.capture() as capture:
@@ -144,28 +159,27 @@ class Output:
             sys.stdout.write(text if text.endswith("\n") else text + "\n")
             sys.stdout.flush()
         except BrokenPipeError:
-            _reader_gone()
+            reader_gone()
 
     def raw(self, data: bytes) -> None:
         """A document with its own line ends (iCalendar's CRLF), written as it is."""
         buffer = getattr(sys.stdout, "buffer", None)
-        if buffer is None:
-            sys.stdout.write(data.decode("utf-8"))
-        else:
-            sys.stdout.flush()
-            buffer.write(data)
-            buffer.flush()
+        try:
+            if buffer is None:
+                sys.stdout.write(data.decode("utf-8"))
+            else:
+                sys.stdout.flush()
+                buffer.write(data)
+                buffer.flush()
+        except BrokenPipeError:
+            reader_gone()
 
     def note(self, message: str) -> None:
         """A remark for people, on stderr, so that stdout stays one document."""
-        sys.stderr.write(clean(message) + "\n")
-        sys.stderr.flush()
+        self._stderr(clean(message) + "\n")
 
     def error(self, message: str, hint: str | None = None) -> None:
-        sys.stderr.write(f"jdhotline: {clean(message)}\n")
-        if hint:
-            sys.stderr.write(f"  {clean(hint)}\n")
-        sys.stderr.flush()
+        self._stderr(f"jdhotline: {clean(message)}\n" + (f"  {clean(hint)}\n" if hint else ""))
 
     def show(self, question: str, options: Sequence[str] = ()) -> None:
         """A question and its numbered options, on stderr."""
@@ -210,8 +224,8 @@ def _is_utf8(stream: Any) -> bool:
         return False
 
 
-def _reader_gone() -> None:
-    """The reader of stdout went away (`| head -1`): the rest of the answer goes nowhere.
+def reader_gone(stream: Any = None) -> None:
+    """The reader of stdout (or of ``stream``) went away (`| head -1`): the rest goes nowhere.
 
     Like `head`'s other writers, jdhotline stops printing quietly; unlike them it ends
     with the command's own exit code (`open LINE | head -1` still says open or closed).
@@ -220,7 +234,7 @@ def _reader_gone() -> None:
 
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(devnull, (stream or sys.stdout).fileno())
         os.close(devnull)
     except (OSError, ValueError, AttributeError):
         pass
@@ -233,7 +247,7 @@ def _console(*, stderr: bool) -> Console:
         def on_broken_pipe(self) -> None:
             """Rich would exit 1 (the code for "line closed"): stop printing instead."""
             self.quiet = True
-            _reader_gone()
+            reader_gone()
 
     return Quiet(
         stderr=stderr,

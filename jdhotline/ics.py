@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from .cases import Case
 from .catalogue import Line
+from .console import clean
 from .punctuation import zh_punctuation
 from .schedule import BEIJING, status
 from .script import followup
@@ -115,7 +116,7 @@ def cases_ics(
             calls.append((call_time(line, due, workdays), due, case, line))
     for start, due, case, line in sorted(calls, key=lambda c: (c[0], c[1], c[2].id)):
         number = line.number if line is not None else case.line
-        title = summary(case, number, lang)
+        title = clean(summary(case, number, lang))  # a ticket's ESC or U+202E, escaped
         event = Event()
         event.add("uid", uid(case))
         event.add("dtstamp", dtstamp)
@@ -124,7 +125,7 @@ def cases_ics(
         event.add("sequence", len(case.entries))
         event.add("last-modified", case.entries[-1].at.astimezone(dt.timezone.utc))
         event.add("summary", title)
-        event.add("description", description(case, line, due, start, lang))
+        event.add("description", clean(description(case, line, due, start, lang)))
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("description", title)

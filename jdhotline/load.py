@@ -28,7 +28,7 @@ from .catalogue import (
     Scenario,
     Tip,
 )
-from .checks import Checks, Refused, _join
+from .checks import Checks, Refused, _join, near
 from .errors import os_reason
 from .nesting import too_deep
 
@@ -261,10 +261,17 @@ class _WrittenInt(int):
         return number
 
 
+_REQUIRED_TOP = ("hotlines", "scenarios", "say", "assistant")
+
+
 class _Validator(Checks):
     """The catalogue's entries, each checked field by field (checks.py: one value)."""
 
     def catalogue(self, data: Any) -> Catalogue:
+        if isinstance(data, dict) and not any(near(key, _REQUIRED_TOP) for key in data):
+            # Some other file that YAML reads as a mapping (`/etc/shadow`: "root:*:…"):
+            # quoting its first key would print a line of it.
+            raise self.fail("", "file.not_catalogue")
         top = self.mapping(
             data,
             "",

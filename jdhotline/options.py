@@ -347,7 +347,7 @@ def store_path() -> Path:
     """$JDHOTLINE_HOME/cases.db, else cases.db in the user's data folder (platformdirs)."""
     home = os.environ.get("JDHOTLINE_HOME", "").strip()
     if home:
-        return Path(home) / "cases.db"
+        return Path(os.path.expanduser(home)) / "cases.db"  # '~/x' quoted, so unexpanded
     return user_data_dir() / "cases.db"
 
 
@@ -359,7 +359,11 @@ def user_data_dir() -> Path:
     directory rule), which a test checks against platformdirs itself.
     """
     if sys.platform.startswith("linux"):
-        base = os.environ.get("XDG_DATA_HOME", "").strip() or os.path.expanduser("~/.local/share")
+        # The XDG spec: a relative path "is invalid and should be ignored" (else the
+        # record would follow the working folder).
+        base = os.environ.get("XDG_DATA_HOME", "").strip()
+        if not os.path.isabs(base):
+            base = os.path.expanduser("~/.local/share")
         return Path(base) / "jdhotline"
     import platformdirs
 

@@ -118,7 +118,8 @@ def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
             or (spans(word(lang, "after_fields")),),
         ),
         Heading(word(lang, "record")),
-        Command(record_command(rec.primary.line.id, rec.scenario.id, sheet.facts, lang)),
+        # Escaped like every line above it: the note quotes the problem, --model, --want…
+        Command(clean(record_command(rec.primary.line.id, rec.scenario.id, sheet.facts, lang))),
         Section(
             word(lang, "open_cases" if sheet.facts.order else "open_cases.all"),
             tuple(spans(case_line(c, rec.at, lang, catalogue)) for c in sheet.open_cases),

@@ -61,6 +61,17 @@ def _in_chinese(command: click_core.Command) -> None:
 
 
 def _show(self: click_errors.UsageError, file: IO[Any] | None = None) -> None:
+    """The usage error on stderr; a reader that went away leaves the exit code at 2."""
+    try:
+        _show_words(self, file)
+        (file or click_errors.get_text_stderr()).flush()
+    except (OSError, ValueError):
+        from .console import reader_gone
+
+        reader_gone(file or click_errors.get_text_stderr())
+
+
+def _show_words(self: click_errors.UsageError, file: IO[Any] | None = None) -> None:
     lang = args_language(_ARGS)
     if lang != "zh":
         _english_show(self, file)
@@ -78,7 +89,10 @@ def _show(self: click_errors.UsageError, file: IO[Any] | None = None) -> None:
             )
             file.write(hint + "\n")
         file.write("\n")
-    file.write(word(lang, "usage.error", message=_message(self, lang)) + "\n")
+    # The user's argument shown literally, as Click's English repr() shows it (\x1b).
+    from .console import clean
+
+    file.write(clean(word(lang, "usage.error", message=_message(self, lang))) + "\n")
 
 
 def _message(error: click_errors.UsageError, lang: str) -> str:

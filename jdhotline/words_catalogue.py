@@ -30,6 +30,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "error.catalogue.file.not_utf8": "is not UTF-8 text (GBK or another encoding?); "
         "save it as UTF-8",
         "error.catalogue.file.empty": "is empty; it needs 'hotlines' and 'scenarios'",
+        "error.catalogue.file.not_catalogue": "is not a jdhotline catalogue: its top level has "
+        "none of hotlines, scenarios, say and assistant",
         "error.catalogue.yaml.syntax": "YAML: {detail}",
         "error.catalogue.yaml.unmarked": "YAML: {detail}",
         "error.catalogue.yaml.invalid": "YAML: not valid YAML",
@@ -145,6 +147,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "error.catalogue.file.not_utf8": "不是 UTF-8 编码的文本（也许是 GBK 等编码？）；"
         "请另存为 UTF-8",
         "error.catalogue.file.empty": "是空的；至少要有 hotlines 和 scenarios 两项",
+        "error.catalogue.file.not_catalogue": "不是 jdhotline 的热线数据文件："
+        "顶层连 hotlines、scenarios 这样的必需项都没有",
         "error.catalogue.yaml.syntax": "YAML 写法有误（解析器原文：“{detail}”）",
         "error.catalogue.yaml.unmarked": "不是有效的 YAML（解析器原文：“{detail}”）",
         "error.catalogue.yaml.invalid": "不是有效的 YAML",

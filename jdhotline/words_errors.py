@@ -44,6 +44,7 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.stdin.reason": "a read error",
         "error.stdin.too_long": "the problem on standard input is longer than {limit} "
         "characters; give its first lines (only the first 5,000 characters are read anyway)",
+        "error.stdin.closed": "it is closed; give the problem as words instead of -",
         "error.no_match.elsewhere": "{text!r} is about another platform or service; "
         "jdhotline knows JD.com's customer-service lines only.",
         "error.no_match.calling": "{text!r} names no problem.",
@@ -64,6 +65,14 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.store.left_out": "case {ids} in {path} cannot be read (a damaged or "
         "out-of-range value) and is left out; the other cases are shown",
         "error.store.is_folder": "{path} is a folder, not a case database",
+        "error.store.not_file": "{path} is not a regular file (a FIFO, a device or a socket) "
+        "and was not opened; move it away, or set JDHOTLINE_HOME to another folder",
+        "error.store.link": "{path} is a link to {target}, which is missing or empty, so it "
+        "is not a jdhotline record; nothing was written. Remove the link, or set "
+        "JDHOTLINE_HOME to another folder",
+        "error.store.v1_status": "case {id} in {path} has the status {status}, neither "
+        "open nor closed, so the record cannot be upgraded; nothing was changed. Repair it: "
+        "{repair_open} (or {repair_closed} for a case that is done), then run jdhotline again",
         "error.store.not_folder": "{folder} is not a folder; " + _HOME_EN,
         "error.store.cannot_read": "cannot read {path} ({why}); " + _HOME_EN,
         "error.store.not_sqlite": "{path} is not a jdhotline case database (not SQLite); "
@@ -86,6 +95,8 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.saved.reopened": "case {id} was reopened",
         "error.not_case_number": "{value!r} is not a case number (see `jdhotline case list`).",
         "note.stdout_closed": "standard output is closed, so the answer was not printed",
+        "error.completion": "cannot install completion: {path} cannot be written ({why}); "
+        "see `jdhotline completion --help` to add it yourself",
         "note.stdout_closed.saved": "standard output is closed, so the answer was not printed "
         "({saved})",
         "note.encoding": "the output encoding ({encoding}) cannot show some characters; "
@@ -164,6 +175,7 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.stdin.reason": "读取出错",
         "error.stdin.too_long": "标准输入的问题超过了 {limit} 个字符;请只给开头几段"
         "(反正只读前 5,000 个字符)",
+        "error.stdin.closed": "标准输入已关闭;请直接写出问题,不要用 -",
         "error.no_match.elsewhere": "“{text}”说的是别的平台或服务;jdhotline 只回答京东客服的热线。",
         "error.no_match.calling": "“{text}”没有说具体问题。",
         "error.no_match.off_topic": "“{text}”不是订单、商品、账号或店铺出的问题;"
@@ -182,6 +194,14 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.store.left_out": "{path} 里的记录 {ids} 读不出来(数据损坏或超出范围),"
         "没有列出;其他记录照常显示",
         "error.store.is_folder": "{path} 是文件夹,不是通话记录文件",
+        "error.store.not_file": "{path} 不是普通文件(而是管道、设备或套接字),没有打开;"
+        "请把它移走,或把 JDHOTLINE_HOME 设为另一个文件夹",
+        "error.store.link": "{path} 是指向 {target} 的链接,那个文件不存在或是空的,"
+        "不是 jdhotline 的通话记录;没有写入任何内容。请删掉这个链接,"
+        "或把 JDHOTLINE_HOME 设为另一个文件夹",
+        "error.store.v1_status": "{path} 里的记录 {id} 的状态 {status} 无效(只能是进行中或已结束),"
+        "通话记录因此无法升级;文件没有改动。修复方法:运行 {repair_open}"
+        "(这条记录已办完的话,改运行 {repair_closed}),再运行 jdhotline",
         "error.store.not_folder": "{folder} 不是文件夹;" + _HOME_ZH,
         "error.store.cannot_read": "无法读取 {path}({why});" + _HOME_ZH,
         "error.store.not_sqlite": "{path} 不是 jdhotline 的通话记录文件,已原样保留;"
@@ -203,6 +223,8 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.saved.reopened": "记录 {id} 已重新打开",
         "error.not_case_number": "“{value}”不是记录编号(可运行 jdhotline case list 查看)",
         "note.stdout_closed": "标准输出已关闭,答案没有打印出来",
+        "error.completion": "无法安装命令补全:{path} 写不进去({why});"
+        "可以看 jdhotline completion --help,自己加上",
         "note.stdout_closed.saved": "标准输出已关闭,答案没有打印出来({saved})",
         "note.encoding": "输出编码({encoding})显示不了部分字符,已换成问号;"
         "请改用 UTF-8 环境(例如 LANG=C.UTF-8),或加 --format json",
