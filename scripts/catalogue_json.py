@@ -17,10 +17,11 @@ YAML = ROOT / "data" / "hotlines.yaml"
 
 def render() -> str:
     sys.path.insert(0, str(ROOT))
-    from jdhotline.load import _yaml_load, twin_key
+    from jdhotline.load import twin_key
+    from jdhotline.yaml_read import yaml_load
 
     raw = YAML.read_bytes()
-    data = _yaml_load(raw.decode("utf-8-sig"), str(YAML))
+    data = yaml_load(raw.decode("utf-8-sig"), str(YAML))
     doc = {"key": twin_key(raw), "data": data}
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
 
