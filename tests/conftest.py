@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 import functools
 import os
+import subprocess
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -112,9 +115,35 @@ def shipped_copy() -> dict[str, Any]:
     return copy.deepcopy(_shipped())
 
 
+# The shipped catalogue cut small (scripts/small_catalogue.py): every entry and field in
+# its place, so a broken copy is refused with the same entry path, at a seventh of the cost.
+SMALL = Path(__file__).resolve().parent / "data" / "small_catalogue.yaml"
+
+
+@functools.cache
+def small_text() -> str:
+    return SMALL.read_text(encoding="utf-8")
+
+
+@functools.cache
+def _small() -> dict[str, Any]:
+    return read_yaml(small_text())
+
+
+def small_copy() -> dict[str, Any]:
+    """The small catalogue as plain data, a fresh copy each call."""
+    return copy.deepcopy(_small())
+
+
 @pytest.fixture(scope="session")
 def shipped_data() -> dict[str, Any]:
     return shipped_copy()
+
+
+@pytest.fixture
+def small_data() -> dict[str, Any]:
+    """A copy of the small catalogue, to break (the validator's tests)."""
+    return small_copy()
 
 
 @pytest.fixture
@@ -172,3 +201,30 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if slow:
         items[:] = [item for item in items if not item.get_closest_marker("slow")]
         config.hook.pytest_deselected(items=slow)
+
+
+# ---------------------------------------------------------------- child processes
+
+
+@contextlib.contextmanager
+def reaped(*procs: subprocess.Popen[Any]) -> Iterator[tuple[subprocess.Popen[Any], ...]]:
+    """Child processes killed and waited for however the test leaves (a timeout, a failed
+    assertion): a hung child would run on, and its pipes, closed by the collector, would
+    warn (an error here) in some unrelated test."""
+    try:
+        yield procs
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait()
+            for pipe in (proc.stdin, proc.stdout, proc.stderr):
+                if pipe is not None:
+                    pipe.close()
+
+
+def communicate_all(procs: list[subprocess.Popen[Any]], timeout: float) -> list[tuple[Any, Any]]:
+    """Each child's (stdout, stderr); all of them killed if one is not done in time."""
+    with reaped(*procs):
+        deadline = time.monotonic() + timeout
+        return [p.communicate(timeout=max(deadline - time.monotonic(), 0.1)) for p in procs]
