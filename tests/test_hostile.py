@@ -15,7 +15,7 @@ import sys
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -24,7 +24,16 @@ from typer.testing import CliRunner
 
 from jdhotline import cli
 
-from .conftest import SHIPPED, dump_yaml, line_data, read_yaml, shipped_copy
+from .conftest import (
+    SHIPPED,
+    dump_yaml,
+    line_data,
+    read_yaml,
+    reaped,
+    shipped_copy,
+    small_copy,
+    small_text,
+)
 from .test_catalogue import BROKEN
 
 runner = CliRunner()
@@ -37,17 +46,22 @@ def shipped_text() -> str:
     return SHIPPED.read_text(encoding="utf-8")
 
 
+# The broken catalogues below are the small catalogue (tests/data/small_catalogue.yaml)
+# broken: the same entries and fields as the shipped one, a seventh of the time to load.
+base_text = small_text
+
+
 # ---------------------------------------------------------------- broken catalogues, end to end
 
 
 def _from_data(change: Callable[[dict[str, Any]], None]) -> Callable[[Path], Path]:
-    """Writes the shipped catalogue, changed: built on first use, once per process (the
-    same case serves here, in test_catalogue_words.py and in its counting test)."""
+    """Writes the small catalogue, changed: built on first use, once per process (the
+    same case serves here and in test_catalogue_words.py)."""
     text: list[str] = []
 
     def write(folder: Path) -> Path:
         if not text:
-            data = shipped_copy()
+            data = small_copy()
             change(data)
             text.append(dump_yaml(data))
         path = folder / "mine.yaml"
@@ -101,7 +115,7 @@ def _empty_lists(data: dict[str, Any]) -> None:
 
 
 def _number(written: str) -> Callable[[Path], Path]:
-    return _from_text(shipped_text().replace('number: "950618"', f"number: {written}", 1))
+    return _from_text(base_text().replace('number: "950618"', f"number: {written}", 1))
 
 
 def _fifo(folder: Path) -> Path:
@@ -118,7 +132,7 @@ def _folder(folder: Path) -> Path:
 CASES: list[tuple[str, Callable[[Path], Path], str]] = [
     *((name, _from_data(change), f"{where}: ") for name, change, where, _ in BROKEN),
     ("yaml syntax", _from_text("version: 1\nhotlines: [\n  - id: x\n"), "line "),
-    ("gbk", _from_text(shipped_text().encode("gbk", errors="replace")), "save it as UTF-8"),
+    ("gbk", _from_text(base_text().encode("gbk", errors="replace")), "save it as UTF-8"),
     ("empty", _from_text(""), "is empty"),
     ("only a comment", _from_text("# nothing\n"), "is empty"),
     ("a list", _from_text("- a\n- b\n"), "expected a mapping"),
@@ -127,7 +141,7 @@ CASES: list[tuple[str, Callable[[Path], Path], str]] = [
     ("20 MB", _big, "at most 1,000,000 bytes"),
     ("billion laughs", _from_text(_bomb()), "unknown field"),
     ("python tag", _from_text("!!python/object/apply:os.system ['echo hi']\n"), "YAML:"),
-    ("duplicate key", _from_text(shipped_text() + "\nversion: 1\n"), "duplicate key 'version'"),
+    ("duplicate key", _from_text(base_text() + "\nversion: 1\n"), "duplicate key 'version'"),
     ("swapped off-peak", _from_data(_swap_off_peak), "ends before it starts"),
     ("tabs", _from_text("version: 1\n\thotlines: []\n"), "line 2, column 1"),
     # Issue 13 #11-#14
@@ -155,7 +169,7 @@ CASES: list[tuple[str, Callable[[Path], Path], str]] = [
     ("plain number", _number("950618"), 'unquoted 950618 is a number; quote it: "950618"'),
     (
         "unquoted menu key",
-        _from_text(shipped_text().replace('key: "1"', "key: 01", 1)),
+        _from_text(base_text().replace('key: "1"', "key: 01", 1)),
         "menu[0].key: unquoted 01",
     ),
     ("empty lists", _from_data(_empty_lists), "hotlines: is empty"),
@@ -217,6 +231,19 @@ def jd(
     )  # fmt: skip
 
 
+class Ran(NamedTuple):
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def here(*args: str, env: dict[str, str] | None = None, stdin: str | None = None) -> Ran:
+    """As jd(), in this process (CliRunner): where a process of its own is not the point,
+    a call costs a few milliseconds, not a Python start-up and jdhotline's imports."""
+    result = runner.invoke(cli.app, list(args), input=stdin, env=env)
+    return Ran(result.exit_code, result.stdout, result.stderr)
+
+
 def test_empty_problem_text() -> None:
     result = runner.invoke(cli.app, ["which", "", *AT])
     assert result.exit_code == 2 and "say what went wrong" in result.stderr
@@ -227,7 +254,7 @@ def test_empty_problem_text() -> None:
 def test_a_megabyte_of_problem_text_on_stdin() -> None:
     text = "我买的冰箱不制冷了," + "等了好几天还是没人联系我。" * 80_000
     assert len(text.encode()) > 1_000_000
-    result = jd("which", "-", *AT, "--format", "json", stdin=text)
+    result = here("which", "-", *AT, "--format", "json", stdin=text)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["scenario"] == "appliance"
 
@@ -299,7 +326,7 @@ def test_json_output_is_json_and_nothing_else(
     lost and no encoding note is owed; stderr holds only, for `which`, the overdue-case
     reminder."""
     home = {"JDHOTLINE_HOME": str(tmp_path)}
-    jd(
+    here(
         "case",
         "add",
         "--line",
@@ -622,7 +649,7 @@ def test_closed_stdout(tmp_path: Path) -> None:
         assert proc.returncode == 0, proc.stderr
         assert proc.stderr == said + "\n"
     env = {"JDHOTLINE_HOME": str(tmp_path)}
-    listed = jd("case", "list", "--format", "json", *AT, env=env)
+    listed = here("case", "list", "--format", "json", *AT, env=env)
     assert [c["id"] for c in json.loads(listed.stdout)] == [1, 2]
 
 
@@ -637,7 +664,7 @@ def test_a_reader_that_stops_early_leaves_the_exit_code_alone(args: list[str], c
         with subprocess.Popen(
             [sys.executable, "-m", "jdhotline", *args, *([] if "--at" in args else AT)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**env, **forced},
-        ) as proc:  # fmt: skip
+        ) as proc, reaped(proc):  # fmt: skip
             assert proc.stdout is not None and proc.stderr is not None
             proc.stdout.close()  # the reader goes away before the first byte
             assert proc.wait(timeout=60) == code
@@ -710,7 +737,7 @@ def test_ctrl_c_says_interrupted_and_whether_the_case_was_saved(
     assert proc.returncode == 130, proc.stderr
     assert proc.stderr == f"\njdhotline: {said}\n"
     assert proc.stdout == ""
-    saved = jd("case", "list", "--format", "json", *AT, env={"JDHOTLINE_HOME": str(tmp_path)})
+    saved = here("case", "list", "--format", "json", *AT, env={"JDHOTLINE_HOME": str(tmp_path)})
     expected = [1] if "case 1 was saved" in said or "记录 1 已保存" in said else []
     assert [c["id"] for c in json.loads(saved.stdout or "[]")] == expected
 
@@ -834,25 +861,25 @@ def test_a_row_the_record_cannot_read_never_takes_which_down(tmp_path: Path) -> 
 
     env = {"JDHOTLINE_HOME": str(tmp_path)}
     for _ in range(2):
-        assert jd("case", "add", "--line", "regular", "--promise", "1h", "--at",
+        assert here("case", "add", "--line", "regular", "--promise", "1h", "--at",
                   "2026-11-20T10:00", env=env).returncode == 0  # fmt: skip
     db = sqlite3.connect(tmp_path / "cases.db")
     db.execute("UPDATE cases SET created_at = '0001-01-01T00:00:00' WHERE id = 1")
     db.commit()
     db.close()
     left_out = f"jdhotline: case 1 in {tmp_path / 'cases.db'} cannot be read"
-    which = jd("which", "-s", "order", *AT, env=env)
+    which = here("which", "-s", "order", *AT, env=env)
     assert which.returncode == 0 and "Call 950618" in which.stdout
     assert which.stderr.splitlines()[0].startswith(left_out)
-    prep = jd("prep", "-s", "order", *AT, "--format", "json", env=env)
+    prep = here("prep", "-s", "order", *AT, "--format", "json", env=env)
     assert prep.returncode == 0 and json.loads(prep.stdout)["primary"]["number"] == "950618"
     assert prep.stderr.startswith(left_out) and prep.stderr.count("\n") == 1
-    listed = jd("case", "list", "--format", "json", *AT, env=env)
+    listed = here("case", "list", "--format", "json", *AT, env=env)
     assert listed.returncode == 0 and [c["id"] for c in json.loads(listed.stdout)] == [2]
     assert listed.stderr.startswith(left_out) and listed.stderr.count("\n") == 1
-    exported = jd("case", "export", env=env)
+    exported = here("case", "export", env=env)
     assert exported.returncode == 0 and [c["id"] for c in json.loads(exported.stdout)] == [2]
-    shown = jd("case", "show", "1", *AT, env=env)
+    shown = here("case", "show", "1", *AT, env=env)
     assert shown.returncode == 4 and shown.stderr.count("\n") == 1
 
 
