@@ -500,7 +500,8 @@ def test_opening_a_record_another_program_holds_waits_as_long_as_it_says(
     monkeypatch.setattr(cases, "BUSY_TIMEOUT_MS", 300)
     started = time.monotonic()
     try:
-        with refused(r"locked by another program \(waited 0\.3 s\)"):
+        # 0.3 s, or a little more on a loaded machine (seen: 0.4 s under xdist at load 8)
+        with refused(r"locked by another program \(waited 0\.[3-9] s\)"):
             CaseStore(path)
     finally:
         holder.execute("ROLLBACK")
