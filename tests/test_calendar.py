@@ -20,7 +20,7 @@ from jdhotline.load import parse
 from jdhotline.workdays import VERIFIED, WorkCalendar, Workday
 
 from .calendars import official_until, pin_official
-from .conftest import build
+from .conftest import build, dump_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -36,7 +36,7 @@ def readme_2026_block() -> dict[str, Any]:
 
 def write(folder: Path, data: dict[str, Any]) -> Path:
     path = folder / "my.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(dump_yaml(data, sort_keys=True), encoding="utf-8")
     return path
 
 

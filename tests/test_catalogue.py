@@ -6,14 +6,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from jdhotline import catalogue as cat_mod
 from jdhotline import load as load_mod
 from jdhotline.catalogue import Window
 from jdhotline.errors import CatalogueError
 
-from .conftest import SHIPPED, build, line_data
+from .conftest import SHIPPED, SMALL, build, dump_yaml, line_data
 
 # The guide's table 京东核心热线分类与适用场景, copied by hand from
 # shared/seeds/000_d1cf8ef2f5378ac3.txt: if the YAML drifts from it, this fails.
@@ -167,11 +166,11 @@ BROKEN = [
     ("change", "where", "problem"), [b[1:] for b in BROKEN], ids=[b[0] for b in BROKEN]
 )
 def test_broken_catalogues_name_file_entry_and_problem(
-    data: dict[str, Any], change: Any, where: str, problem: str
+    small_data: dict[str, Any], change: Any, where: str, problem: str
 ) -> None:
-    change(data)
+    change(small_data)
     with pytest.raises(CatalogueError) as info:
-        build(data, "mine.yaml")
+        build(small_data, "mine.yaml")
     assert info.value.file == "mine.yaml"
     assert info.value.where == where
     assert problem in info.value.problem
@@ -239,7 +238,7 @@ def test_missing_directory_and_oversized(tmp_path: Path) -> None:
 
 
 def test_round_trip_of_shipped_data(shipped_data: dict[str, Any]) -> None:
-    text = yaml.safe_dump(shipped_data, allow_unicode=True, sort_keys=False)
+    text = dump_yaml(shipped_data)
     assert load_mod.parse(text, "x").lines == load_mod.load(SHIPPED).lines
 
 
@@ -275,3 +274,13 @@ def test_a_stale_twin_is_never_used(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert load_mod.load().line("merchant").number == "400-622-9069"
     (tmp_path / "hotlines.json").write_text("not json", encoding="utf-8")
     assert load_mod.load().line("merchant").number == "400-622-9069"
+
+
+def test_the_small_catalogue_is_the_shipped_one_cut_small(catalogue: cat_mod.Catalogue) -> None:
+    """The validator's tests break tests/data/small_catalogue.yaml for speed; it must stay
+    the shipped catalogue's shape (scripts/small_catalogue.py writes it again)."""
+    small = load_mod.load(SMALL)
+    assert [line.id for line in small.lines] == [line.id for line in catalogue.lines]
+    assert [s.id for s in small.scenarios] == [s.id for s in catalogue.scenarios]
+    assert [line.number for line in small.lines] == [line.number for line in catalogue.lines]
+    assert len(SMALL.read_bytes()) < len(SHIPPED.read_bytes()) // 5

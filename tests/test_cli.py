@@ -8,13 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from typer.testing import CliRunner
 
 from jdhotline import __version__, cli
 
 from .calendars import pin_official
-from .conftest import bare_env, line_data
+from .conftest import bare_env, dump_yaml, line_data
 
 runner = CliRunner()
 FRIDAY_NOON = "2026-11-27T12:00"
@@ -208,7 +207,7 @@ def test_no_match_lists_the_scenarios() -> None:
 def test_bad_catalogue_exits_3(tmp_path: Path, data: dict[str, Any]) -> None:
     line_data(data, "merchant")["hours"]["open"] = "25:00"
     path = tmp_path / "mine.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(dump_yaml(data, sort_keys=True), encoding="utf-8")
     for args, env in (
         (["which", "-s", "order", "--catalog", str(path)], None),
         (["open"], {"JDHOTLINE_CATALOG": str(path)}),
@@ -228,7 +227,7 @@ def test_bad_catalogue_exits_3(tmp_path: Path, data: dict[str, Any]) -> None:
 def test_own_catalogue_fixes_a_number(tmp_path: Path, data: dict[str, Any]) -> None:
     line_data(data, "merchant")["number"] = "400-000-0000"
     path = tmp_path / "mine.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(dump_yaml(data, sort_keys=True), encoding="utf-8")
     doc = as_json(
         "which", "--merchant", "-s", "campaign", "--catalog", str(path), "--at", FRIDAY_NOON
     )

@@ -8,14 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from icalendar import Calendar
 from typer.testing import CliRunner
 
 from jdhotline import cli
 from jdhotline.schedule import BEIJING
 
-from .conftest import bj, line_data
+from .conftest import bj, dump_yaml, line_data
 
 runner = CliRunner()
 
@@ -208,7 +207,7 @@ def test_a_line_the_catalogue_no_longer_has_keeps_the_deadline(
 ) -> None:
     line_data(data, "appliance")["id"] = "repairs"
     mine = tmp_path / "mine.yaml"
-    mine.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    mine.write_text(dump_yaml(data, sort_keys=True), encoding="utf-8")
     run("case", "add", "--line", "repairs", "--promise", "2026-11-28T23:30",
         "--at", "2026-11-27T10:00", "--catalog", str(mine))  # fmt: skip
     (event,) = export("2026-11-27T12:00", "--lang", "zh").walk("VEVENT")

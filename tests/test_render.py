@@ -6,14 +6,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from typer.testing import CliRunner
 
 from jdhotline import cli
 from jdhotline.console import clean
 from jdhotline.documents import dumps
 
-from .conftest import line_data
+from .conftest import dump_yaml, line_data
 
 HOSTILE_NAME = "[bold red]Fake[/bold red] \x1b]0;pwned\x07\x1b[2J"
 HOSTILE_TIP = "[link=https://evil.example]click[/link] \x9b31m"
@@ -26,7 +25,7 @@ def hostile(tmp_path: Path, data: dict[str, Any]) -> Path:
     line["tips"][0]["en"] = HOSTILE_TIP
     data["scenarios"][4]["prepare"][0]["en"] = "[red]order number[/red]"
     path = tmp_path / "hostile.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(dump_yaml(data, sort_keys=True), encoding="utf-8")
     return path
 
 

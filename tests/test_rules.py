@@ -10,7 +10,7 @@ from jdhotline.catalogue import Catalogue
 from jdhotline.rules import USER_TYPES, NoLineError, Recommendation, recommend
 
 from .calendars import pin_official
-from .conftest import bj, build, line_data
+from .conftest import bj, build, dump_yaml, line_data
 
 BUYER = ["order", "after-sales", "dispute", "account", "membership", "high-value"]
 MERCHANT = ["store-violation", "campaign", "malicious-refund"]
@@ -131,13 +131,12 @@ def test_no_line_is_a_documented_refusal(data) -> None:
 
 
 def test_no_line_through_the_cli_is_exit_3_in_either_language(data, tmp_path) -> None:
-    import yaml
 
     line_data(data, "regular")["scenarios"].remove("membership")
     line_data(data, "regular")["extends"].remove("membership")
     line_data(data, "regular")["general"] = False
     path = tmp_path / "mine.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(dump_yaml(data, sort_keys=True), encoding="utf-8")
     args = ["which", "-s", "membership", "--catalog", str(path), "--at", "2026-11-27T10:00"]
     en = runner.invoke(cli.app, [*args, "--lang", "en"])
     assert en.exit_code == 3
