@@ -22,7 +22,9 @@ from .case_cli import case_app
 from .errors import (
     EXIT_CLOSED,
     EXIT_INTERRUPTED,
+    EXIT_USAGE,
     Interrupted,
+    Stop,
     catch_interrupts,
 )
 from .interview import Interview
@@ -104,6 +106,14 @@ def which(
             help="Everything: why this line, what to do on the call, the other lines, the source.",
         ),
     ] = False,
+    qr: Annotated[
+        bool,
+        typer.Option(
+            "--qr",
+            metavar="",
+            help="Also a QR code of the number (tel: link) for a phone's camera.",
+        ),
+    ] = False,
     at: AtOpt = None,
     fmt: FormatOpt = "text",
     lang: LangOpt = None,
@@ -112,6 +122,8 @@ def which(
     """Which number to dial for your problem, whether it is open, and when to call."""
     language = language_of(lang)
     with boundary(language):
+        if qr and fmt != "text":
+            raise Stop(EXIT_USAGE, word(language, "error.qr_format"))
         moment = moment_at(at, language)
         catalogue = catalogue_at(catalog)
         try:
@@ -134,6 +146,10 @@ def which(
         lambda: render.which_view(rec, catalogue, language, full=full or fmt == "markdown"),
         language,
     )
+    if qr:
+        from .qr import tel_link, terminal
+
+        out.plain(terminal(tel_link(rec.primary.line.number), ascii_only=out.ascii_only))
     if overdue:
         out.note(render_case.overdue_note(overdue, moment, language, catalogue))
     # A PLUS member who forgot --plus would get a buyer's answer without knowing it.
@@ -366,6 +382,40 @@ def prep(
         lambda: render_case.prep_view(sheet, catalogue, language),
         language,
     )
+
+
+# --------------------------------------------------------------------------- serve
+
+
+@app.command()
+def serve(
+    host: Annotated[
+        str,
+        typer.Option("--host", metavar="HOST", help="The address to listen on."),
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", metavar="PORT", help="The port; 0 picks any free one.")
+    ] = 8618,
+    lan: Annotated[
+        bool,
+        typer.Option(
+            "--lan",
+            metavar="",
+            help="Listen on this machine's LAN address, and print the page's address and "
+            "its QR code for a phone on the same network.",
+        ),
+    ] = False,
+    lang: LangOpt = None,
+    catalog: CatalogOpt = None,
+) -> None:
+    """The page and the JSON API, for a phone or a browser (until Ctrl-C)."""
+    language = language_of(lang)
+    with boundary(language):
+        catalogue_at(catalog)  # a catalogue that cannot be used stops here, in words
+    from .web.run import run  # the web wing: imported by this command only
+
+    with boundary(language):
+        run(host, port, lan, catalog, language, out)
 
 
 # --------------------------------------------------------------------------- case
