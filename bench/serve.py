@@ -41,7 +41,7 @@ def problems() -> list[tuple[str, str]]:
     (tests check that), and a refusal is not what a load test should count."""
     from wsgiref.util import setup_testing_defaults
 
-    from jdhotline.web.app import make_app
+    from jdhotline.web.wsgi import make_app
 
     app = make_app()
     cases = yaml.safe_load((ROOT / "bench" / "corpus.yaml").read_text(encoding="utf-8"))
@@ -188,7 +188,7 @@ def in_app(found: list[tuple[str, str]], runs: int = 400) -> float:
     """The median time of one `which` JSON answer inside the app, in milliseconds."""
     from wsgiref.util import setup_testing_defaults
 
-    from jdhotline.web.app import make_app
+    from jdhotline.web.wsgi import make_app
 
     app = make_app()
     samples = []

@@ -12,7 +12,7 @@ from typing import Any
 
 def __getattr__(name: str) -> Any:
     if name == "app":
-        from .app import make_app
+        from .wsgi import make_app
 
         made = make_app()
         globals()["app"] = made  # made once per process: read-only, shared by every request

@@ -4,7 +4,7 @@ It decides nothing about hotlines: render.py's view says what the answer is, and
 module only lays it out, escaping every piece of text it is given (the user's problem,
 the catalogue's words, ours alike). A phone number in an open or closed span becomes a
 tap-to-dial `tel:` link; a grid becomes one card per row, so a 360 px screen never
-scrolls sideways.
+scrolls sideways. The link is the number's digits only (qr.tel_link says why).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from html import escape
 
+from ..qr import tel_link
 from ..writers import (
     Command,
     Grid,
@@ -31,24 +32,11 @@ from ..writers import (
 NUMBER = re.compile(r"\d{3,}(?:-\d+)*")
 
 
-def tel(number: str) -> str:
-    """The `tel:` link of a number: digits only (iOS and Android both dial `tel:4006101360`).
-
-    The menu key is not part of the link: it comes after a recorded greeting of unknown
-    length, so a fixed pause (`,`) would press it too early, and iOS refuses `*` and `#`.
-    The page says the key in words instead.
-    """
-    digits = number.replace("-", "")
-    if not digits.isdigit():
-        raise ValueError(f"not a phone number: {number!r}")
-    return "tel:" + digits
-
-
 def _span(part: Span, *, dial: bool = False) -> str:
     text = escape(part.text)
     if (dial or part.style in ("open", "closed")) and NUMBER.fullmatch(part.text):
         kind = part.style if part.style in ("open", "closed") else "plain"
-        return f'<a class="tel {kind}" href="{tel(part.text)}">{text}</a>'
+        return f'<a class="tel {kind}" href="{tel_link(part.text)}">{text}</a>'
     if not part.style:
         return text
     tag = "strong" if part.style in ("strong", "open", "closed") else "span"

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from ..catalogue import Catalogue
     from ..rules import Recommendation
     from ..workdays import WorkCalendar
-    from .app import Refusal, Request
+    from .wsgi import Refusal, Request
 
 STYLE = """
 *{box-sizing:border-box}

@@ -10,7 +10,7 @@ from .words_web import say
 
 def run(host: str, port: int, lan: bool, catalog: str | None, lang: str, out: Any) -> None:
     from . import serve
-    from .app import make_app
+    from .wsgi import make_app
 
     if lan and host != "127.0.0.1":
         raise Stop(EXIT_USAGE, say(lang, "serve.lan_and_host"))

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from ..rules import Recommendation
     from ..workdays import WorkCalendar
 
-MAX_QUERY = 4096  # bytes of query string: a problem of MAX_PROBLEM Chinese characters fits
+MAX_QUERY = 8192  # bytes: MAX_PROBLEM Chinese characters fit (9 bytes each, URL-encoded)
 MAX_PROBLEM = 500  # characters of problem; the longest case in bench/corpus.yaml has 80
 MAX_BODY = 1024  # bytes: no route takes a body; a small one (a stray form) is ignored
 MAX_FIELDS = 16
@@ -99,19 +99,18 @@ def negotiate(header: str) -> str:
             except ValueError:
                 q = 0.0
         base = tag.strip().lower().split("-")[0]
-        if base in LANGS and q > best.get(base, -1.0):
+        if base in LANGS and q > 0 and q > best.get(base, 0.0):  # q=0: "not this one"
             best[base] = q
-    return "en" if best.get("en", -1.0) > best.get("zh", -1.0) else "zh"
+    return "en" if best.get("en", 0.0) > best.get("zh", 0.0) else "zh"
 
 
 class App:
     """The WSGI callable. ``now`` is the clock, read once per request (tests pass `at`)."""
 
     def __init__(self, catalogue: Catalogue, now: Callable[[], dt.datetime] | None = None):
+        from ..match import compile_all
         from ..rules import calendar_of
         from ..schedule import BEIJING
-
-        from ..match import compile_all
 
         self.catalogue = catalogue
         self.calendar: WorkCalendar = calendar_of(catalogue)
@@ -178,9 +177,11 @@ class App:
             raise Refusal(
                 414, "query_too_long", say(lang, "error.query", limit=MAX_QUERY)
             ) from None
+        from ..console import clean
         from ..inputs import readable
 
-        params = {key: readable(values[0]).strip() for key, values in fields.items()}
+        # Control and invisible characters as visible escapes (\x1b, \u202e), as the CLI shows them.
+        params = {key: clean(readable(values[0])).strip() for key, values in fields.items()}
         chosen = params.get("lang", "")
         if chosen and chosen not in LANGS:
             raise Refusal(400, "lang", say(lang, "error.lang", value=chosen[:20]))
