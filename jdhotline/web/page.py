@@ -81,6 +81,7 @@ summary{font-weight:700;min-height:44px;display:flex;align-items:center;cursor:p
 .card{border-top:1px solid #ddd;padding:.5rem 0}
 .card h3 a.tel{font-size:1.15rem}
 footer{color:#555;font-size:.85rem;padding-bottom:2rem}
+.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 """.replace("\n", "")
 
 # The copy button: the quoted sentence (or the whole item) to the clipboard. Off a
@@ -119,16 +120,35 @@ def safety_html(rec: Recommendation, lang: str) -> str:
     return ""
 
 
+def calendar_html(catalogue: Catalogue, calendar: WorkCalendar, lang: str) -> str:
+    """The working days, for `<details id="calendar">`: the same for every request (the
+    catalogue and the calendar data do not change while the app runs), so the app
+    writes it once per language: 5 of the page's 10 ms were this, half of them asking
+    importlib.metadata for chinesecalendar's version."""
+    from ..workdays import chinesecalendar_version
+
+    rows, upgrade = calendar.coverage(), calendar.upgrade_year()
+    patches = len(catalogue.extra_holidays | catalogue.extra_workdays)
+    days = calendar_view(
+        rows, upgrade, patches, Path(catalogue.path).name, chinesecalendar_version(), lang
+    )
+    return (
+        f'<details id="calendar"><summary>{escape(say(lang, "calendar"))}</summary>'
+        f"{to_html(localise(days, lang))}</details>"
+    )
+
+
 def page(
     catalogue: Catalogue,
     calendar: WorkCalendar,
+    days: str,
     request: Request,
     moment: dt.datetime,
     rec: Recommendation | None,
     refusal: Refusal | None,
 ) -> str:
+    """The whole document; ``days`` is calendar_html's, written once."""
     from ..rules import line_statuses
-    from ..workdays import chinesecalendar_version
 
     lang, params, nonce = request.lang, request.params, request.nonce
     parts = [_head(lang, nonce), _header(lang, params), "<main>"]
@@ -142,7 +162,7 @@ def page(
         body = body.replace(
             'class="copy"', f'class="copy" data-done="{escape(say(lang, "copied"))}"'
         )
-        heading = f'<h2 id="answer-head">{escape(say(lang, "answer"))}</h2>'
+        heading = f'<h2 id="answer-head" class="vh">{escape(say(lang, "answer"))}</h2>'
         parts.append(
             f'<section id="answer" aria-labelledby="answer-head">{heading}'
             f"{safety_html(rec, lang)}{body}</section>"
@@ -156,15 +176,7 @@ def page(
         f'<details id="table"{opened}><summary>{escape(say(lang, "table"))}</summary>'
         f"{to_html(table)}</details>"
     )
-    rows, upgrade = calendar.coverage(), calendar.upgrade_year()
-    patches = len(catalogue.extra_holidays | catalogue.extra_workdays)
-    days = calendar_view(
-        rows, upgrade, patches, Path(catalogue.path).name, chinesecalendar_version(), lang
-    )
-    parts.append(
-        f'<details id="calendar"><summary>{escape(say(lang, "calendar"))}</summary>'
-        f"{to_html(localise(days, lang))}</details>"
-    )
+    parts.append(days)
     parts.append("</main>")
     parts.append(f"<footer><p>{escape(say(lang, 'beyond'))}</p></footer>")
     parts.append(f'<script nonce="{nonce}">{SCRIPT}</script></body></html>')

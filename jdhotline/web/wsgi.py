@@ -115,6 +115,10 @@ class App:
         self.catalogue = catalogue
         self.calendar: WorkCalendar = calendar_of(catalogue)
         compile_all(catalogue)  # once per process, not once per new text
+        from .page import calendar_html
+
+        # Read-only after this: the working days' section, the same for every request.
+        self.days = {lang: calendar_html(catalogue, self.calendar, lang) for lang in LANGS}
         self.now = now or (lambda: dt.datetime.now(BEIJING))
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
@@ -281,7 +285,8 @@ class App:
         if refusal is None and (params.get("q") or params.get("s")):
             rec = self.recommendation(request)
         moment = rec.at if rec is not None else self.moment_or_now(request)
-        body = page(self.catalogue, self.calendar, request, moment, rec, refusal)
+        days = self.days[request.lang]
+        body = page(self.catalogue, self.calendar, days, request, moment, rec, refusal)
         status = refusal.status if refusal is not None else 200
         return Reply(status, "text/html; charset=utf-8", body.encode(), request.lang, request.nonce)
 
