@@ -408,7 +408,7 @@ def serve(
     lang: LangOpt = None,
     catalog: CatalogOpt = None,
 ) -> None:
-    """The page and the JSON API, for a phone or a browser (until Ctrl-C)."""
+    """A page for a phone or a browser, and a JSON API."""
     language = language_of(lang)
     with boundary(language):
         catalogue_at(catalog)  # a catalogue that cannot be used stops here, in words
