@@ -154,10 +154,10 @@ class App:
         lang = negotiate(environ.get("HTTP_ACCEPT_LANGUAGE", "") or "")
         params: dict[str, str] = {}
         try:
+            if method not in ("GET", "HEAD"):  # before the body's size: no body is read
+                raise Refusal(405, "method", say(lang, "error.method"))
             params = self.params(environ, lang)
             lang = params.get("lang") or lang
-            if method not in ("GET", "HEAD"):
-                raise Refusal(405, "method", say(lang, "error.method"))
             request = Request(path, params, lang, api, nonce)
             if path == "/":
                 return self.page(request)
