@@ -7,6 +7,7 @@ line too long. Nothing here connects to any other address.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import socket
@@ -21,6 +22,8 @@ from urllib.parse import urlencode
 from wsgiref.util import setup_testing_defaults
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from jdhotline.cli import app as cli_app
@@ -612,3 +615,22 @@ def test_the_clock_is_read_once_per_request_in_beijing_time() -> None:
     assert len(seen) == 1
     assert "已下班" in html
     assert bj("2026-12-07 22:00").tzinfo is BEIJING
+
+
+@functools.cache
+def any_app() -> App:
+    """One app for every example (hypothesis runs a test many times per fixture)."""
+    return make_app(now=lambda: bj("2026-12-07 20:00"))
+
+
+@given(text=st.text(max_size=80), who=st.sampled_from(["", "regular", "plus", "merchant"]))
+@settings(max_examples=120, deadline=None)
+def test_any_text_gets_an_answer_or_a_clear_refusal(text: str, who: str) -> None:
+    page = call(any_app(), "/", {"q": text, "who": who})
+    assert page.status in (200, 400)
+    assert len(re.findall(r"<script", page.text)) == 1  # ours only, whatever was typed
+    assert page.text.count("<a ") == len(re.findall(r'<a (?:class|href)="', page.text))
+    api = call(any_app(), "/api/v1/which", {"q": text, "who": who})
+    assert api.status in (200, 400)
+    document = api.json()
+    assert ("error" in document) is (api.status == 400)
