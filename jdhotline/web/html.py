@@ -47,9 +47,10 @@ def spans_html(parts: Spans) -> str:
     return "".join(_span(p) for p in parts)
 
 
-def to_html(view: View, *, copy: Iterable[str] = (), copy_word: str = "") -> str:
+def to_html(view: View, *, copy: Iterable[str] = (), copy_words: tuple[str, str] = ("", "")) -> str:
     """The view as HTML; the items of a section whose heading is in ``copy`` get a copy
-    button (hidden until the page's script shows it: without JavaScript, one selects)."""
+    button (hidden until the page's script shows it: without JavaScript, one selects),
+    worded by ``copy_words``: the button's word, and the word once copied."""
     copyable = set(copy)
     out: list[str] = []
     first = True
@@ -72,7 +73,7 @@ def to_html(view: View, *, copy: Iterable[str] = (), copy_word: str = "") -> str
             )
             out.append(f'<dl class="pairs">{rows}</dl>')
         elif isinstance(block, Section):
-            out.append(_section(block, block.heading in copyable, copy_word))
+            out.append(_section(block, copy_words if block.heading in copyable else None))
         elif isinstance(block, Command):
             out.append(f"<pre><code>{escape(block.text)}</code></pre>")
         elif isinstance(block, Grid):
@@ -84,14 +85,17 @@ def _dials(parts: Spans) -> bool:
     return any(p.style in ("open", "closed") and NUMBER.fullmatch(p.text) for p in parts)
 
 
-def _section(block: Section, copyable: bool, copy_word: str) -> str:
+def _section(block: Section, copy: tuple[str, str] | None) -> str:
     kind = ' class="warn"' if block.warn else ""
     head = f"<h2>{escape(block.heading)}</h2>" if block.heading else ""
     items = []
     for item in block.items:
         text = spans_html(item)
-        if copyable:
-            button = f'<button type="button" class="copy" hidden>{escape(copy_word)}</button>'
+        if copy is not None:
+            button = (
+                f'<button type="button" class="copy" data-done="{escape(copy[1])}" hidden>'
+                f"{escape(copy[0])}</button>"
+            )
             text = f'<span class="said">{text}</span> {button}'
         items.append(f"<li>{text}</li>")
     return f"<section{kind}>{head}<ul>{''.join(items)}</ul></section>"

@@ -158,10 +158,8 @@ def page(
         parts.append(f'<div class="error" role="alert" id="error">{escape(refusal.message)}</div>')
     if rec is not None:  # the answer first, on a phone's first screen; the form under it
         copy = (word(lang, "say"), word(lang, "say.example"))
-        body = to_html(answer_view(rec, catalogue, lang), copy=copy, copy_word=say(lang, "copy"))
-        body = body.replace(
-            'class="copy"', f'class="copy" data-done="{escape(say(lang, "copied"))}"'
-        )
+        words = (say(lang, "copy"), say(lang, "copied"))
+        body = to_html(answer_view(rec, catalogue, lang), copy=copy, copy_words=words)
         heading = f'<h2 id="answer-head" class="vh">{escape(say(lang, "answer"))}</h2>'
         parts.append(
             f'<section id="answer" aria-labelledby="answer-head">{heading}'
