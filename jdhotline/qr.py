@@ -20,7 +20,7 @@ def tel_link(number: str) -> str:
     `#` in a link. The answer says the key in words instead.
     """
     digits = number.replace("-", "").replace(" ", "")
-    if not digits.isdigit():
+    if not (digits.isascii() and digits.isdigit()):  # not ２ nor ²: a dialler's digits
         raise ValueError(f"not a phone number: {number!r}")
     return "tel:" + digits
 

@@ -124,7 +124,9 @@ def test_tel_link_is_digits_only(number: str, link: str) -> None:
     assert tel_link(number) == link
 
 
-@pytest.mark.parametrize("number", ["950618,1", "*86#", "950618;ext=2", "", "javascript:alert(1)"])
+@pytest.mark.parametrize(
+    "number", ["950618,1", "*86#", "950618;ext=2", "", "javascript:alert(1)", "９５０６１８", "95²"]
+)
 def test_tel_link_refuses_anything_but_a_number(number: str) -> None:
     with pytest.raises(ValueError):
         tel_link(number)

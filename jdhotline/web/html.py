@@ -29,7 +29,7 @@ from ..writers import (
 )
 
 # A phone number as the catalogue writes it: digits, perhaps with dashes (400-610-1360).
-NUMBER = re.compile(r"\d{3,}(?:-\d+)*")
+NUMBER = re.compile(r"[0-9]{3,}(?:-[0-9]+)*")
 
 
 def _span(part: Span, *, dial: bool = False) -> str:
