@@ -7,7 +7,7 @@ keep-alive connections (two client processes of 25 threads, so that the client's
 interpreter lock does not cap the figure), and prints throughput, p50, p99 and errors.
 Then the time of one answer inside the app (`which` JSON, shipped catalogue, no server).
 
-    python bench/serve.py [--server waitress|gunicorn] [--requests 10000] [--clients 50]
+    python bench/serve.py [--server gunicorn|waitress] [--requests 10000] [--clients 50]
 
 Targets (issue 23): >= 500 answers a second, p99 <= 100 ms, 0 errors; one answer in
 the app <= 2 ms median. The client shares the machine's two cores with the server, so
@@ -206,7 +206,7 @@ def in_app(found: list[tuple[str, str]], runs: int = 400) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--server", choices=("waitress", "gunicorn"), default="waitress")
+    parser.add_argument("--server", choices=("gunicorn", "waitress"), default="gunicorn")
     parser.add_argument("--requests", type=int, default=10_000)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--workers", type=int, default=2)
