@@ -24,6 +24,7 @@ from .errors import (
     EXIT_INTERRUPTED,
     EXIT_USAGE,
     Interrupted,
+    Stop,
     catch_interrupts,
 )
 from .inputs import utf8_args
@@ -106,6 +107,14 @@ def which(
             help="Everything: why this line, what to do on the call, the other lines, the source.",
         ),
     ] = False,
+    qr: Annotated[
+        bool,
+        typer.Option(
+            "--qr",
+            metavar="",
+            help="Also a QR code of the number (tel: link) for a phone's camera.",
+        ),
+    ] = False,
     at: AtOpt = None,
     fmt: FormatOpt = "text",
     lang: LangOpt = None,
@@ -114,6 +123,8 @@ def which(
     """Which number to dial for your problem, whether it is open, and when to call."""
     language = language_of(lang)
     with boundary(language):
+        if qr and fmt != "text":
+            raise Stop(EXIT_USAGE, word(language, "error.qr_format"))
         moment = moment_at(at, language)
         catalogue = catalogue_at(catalog)
         try:
@@ -136,6 +147,10 @@ def which(
         lambda: render.which_view(rec, catalogue, language, full=full or fmt == "markdown"),
         language,
     )
+    if qr:
+        from .qr import tel_link, terminal
+
+        out.plain(terminal(tel_link(rec.primary.line.number), ascii_only=out.ascii_only))
     if overdue:
         out.note(render_case.overdue_note(overdue, moment, language, catalogue))
     # A PLUS member who forgot --plus would get a buyer's answer without knowing it.
@@ -368,6 +383,40 @@ def prep(
         lambda: render_case.prep_view(sheet, catalogue, language),
         language,
     )
+
+
+# --------------------------------------------------------------------------- serve
+
+
+@app.command()
+def serve(
+    host: Annotated[
+        str,
+        typer.Option("--host", metavar="HOST", help="The address to listen on."),
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", metavar="PORT", help="The port; 0 picks any free one.")
+    ] = 8618,
+    lan: Annotated[
+        bool,
+        typer.Option(
+            "--lan",
+            metavar="",
+            help="Listen on this machine's LAN address, and print the page's address and "
+            "its QR code for a phone on the same network.",
+        ),
+    ] = False,
+    lang: LangOpt = None,
+    catalog: CatalogOpt = None,
+) -> None:
+    """A page for a phone or a browser, and a JSON API."""
+    language = language_of(lang)
+    with boundary(language):
+        catalogue_at(catalog)  # a catalogue that cannot be used stops here, in words
+    from .web.run import run  # the web wing: imported by this command only
+
+    with boundary(language):
+        run(host, port, lan, catalog, language, out)
 
 
 # --------------------------------------------------------------------------- case

@@ -35,6 +35,8 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.no_scenario": "no scenario chosen; pass --scenario ID.",
         "error.at": "--at: {reason}",
         "error.flag": "{flag}: {reason}",
+        "error.qr_format": "--qr draws the code in the terminal, after the text answer: "
+        "leave out --format.",
         "error.no_case": "no case {id}",
         "error.no_case.hint": "See `jdhotline case list --all`.",
         "error.catalogue.hint": "Fix the file, or run without --catalog / JDHOTLINE_CATALOG.",
@@ -165,6 +167,7 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.no_scenario": "没有选择场景;请用 --scenario 指定。",
         "error.at": "--at: {reason}",
         "error.flag": "{flag}: {reason}",
+        "error.qr_format": "--qr 在终端里文字回答的后面画出二维码,请去掉 --format。",
         "error.no_case": "没有记录 {id}",
         "error.no_case.hint": "查看全部记录:jdhotline case list --all",
         "error.catalogue.hint": "请修改这个文件,"

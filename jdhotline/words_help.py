@@ -40,6 +40,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         '输出某种终端的命令补全脚本,例如 eval "$(jdhotline completion zsh)"。\n\n'
         "--show-completion 不用写终端类型:它输出当前所用终端的脚本。",
     ),
+    "serve": (
+        "在手机或浏览器里打开的查询网页",
+        "在手机或浏览器里打开的查询网页,另有供程序调用的数据接口。",
+    ),
     "case": (
         "记下通话和客服的承诺",
         "记下每次通话和客服的承诺(保存在本机)。",
@@ -97,6 +101,10 @@ PARAMS: dict[str, str] = {
     "case add:at": _CALL_AT,
     "case log:at": _CALL_AT,
     "fmt": "输出格式。",
+    "qr": "同时打印号码的二维码,手机相机一扫就能拨打。",
+    "host": "监听的地址。",
+    "port": "端口,写 0 则任选一个空闲端口。",
+    "lan": "监听本机的局域网地址,并打印网页地址和它的二维码,供同一网络的手机打开。",
     "lang": "回答的语言。默认按 JDHOTLINE_LANG,其次按系统语言(zh 开头为中文),否则英文。",
     "catalog": "用你自己的热线数据文件(YAML)代替自带的。",
     "open:line": "热线编号(regular、plus、appliance、merchant)或号码;默认:全部热线。",
@@ -147,4 +155,6 @@ METAVARS = {
     "N": "编号",
     "AGENT_ID": "工号",
     "TICKET": "服务单号",
+    "HOST": "地址",
+    "PORT": "端口",
 }

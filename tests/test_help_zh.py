@@ -23,6 +23,7 @@ COMMANDS = [
     ["calendar"],
     ["prep"],
     ["completion"],
+    ["serve"],
     ["case"],
     *[["case", name] for name in ("add", "log", "close", "reopen", "list", "show")],
     ["case", "followup"],
@@ -132,6 +133,7 @@ def test_english_help_is_typers() -> None:
         "  scenarios   The scenario ids, their names and example keywords.\n"
         "  calendar    Which years' working days are verified, statutory only or...\n"
         "  prep        A one-page call sheet: which line and when, what to say, what...\n"
+        "  serve       A page for a phone or a browser, and a JSON API.\n"
         "  completion  Print the tab-completion script for a shell.\n"
         "  case        Keep track of calls and what the agent promised (a local...\n"
     )

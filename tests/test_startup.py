@@ -120,3 +120,15 @@ def test_chinese_help_is_imported_only_for_help(env: dict[str, str]) -> None:
     assert not imported(["open", "--format", "json", *at], env) & helpful
     assert not imported(["which", "-s", "order", *at], env) & helpful
     assert helpful <= imported(["which", "-h", "--lang", "zh"], env)
+
+
+def test_the_web_wing_and_the_qr_library_are_imported_only_when_used(env: dict[str, str]) -> None:
+    """`serve` is the only command that imports jdhotline.web; `--qr` the only use of segno."""
+    at = ["--at", "2026-12-07T10:00"]
+    for args in (["which", "-s", "order"], ["open", "-f", "json"], ["table"], ["calendar"]):
+        modules = imported([*args, *at] if args[0] != "calendar" else args, env)
+        assert not {m for m in modules if m.startswith("jdhotline.web")}, args
+        assert not modules & {"segno", "wsgiref", "jdhotline.qr"}, args
+    with_qr = imported(["which", "-s", "order", "--qr", *at], env)
+    assert {"segno", "jdhotline.qr"} <= with_qr
+    assert not {m for m in with_qr if m.startswith("jdhotline.web")}

@@ -1,0 +1,41 @@
+"""What `jdhotline serve` does: make the app and the server, say where, serve until Ctrl-C."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import EXIT_USAGE, Interrupted, Stop
+from .words_web import say
+
+
+def run(host: str, port: int, lan: bool, catalog: str | None, lang: str, out: Any) -> None:
+    from . import serve
+    from .wsgi import make_app
+
+    if lan and host != "127.0.0.1":
+        raise Stop(EXIT_USAGE, say(lang, "serve.lan_and_host"))
+    if lan:
+        host = serve.lan_address()
+    try:
+        server = serve.make_server(host, port, make_app(catalog))
+    except OSError as exc:
+        raise Stop(
+            EXIT_USAGE, say(lang, "serve.cannot", host=host, port=port, reason=exc.strerror or exc)
+        ) from None
+    address = serve.url(host, server.server_address[1])
+    out.plain(say(lang, "serve.running", url=address))
+    if lan:
+        if host == "127.0.0.1":
+            out.note(say(lang, "serve.no_lan"))
+        else:
+            from ..qr import terminal
+
+            out.plain(say(lang, "serve.scan"))
+            out.plain(terminal(address, ascii_only=out.ascii_only))
+    out.plain(say(lang, "serve.stop"))
+    try:
+        server.serve_forever()
+    except (Interrupted, KeyboardInterrupt):
+        out.plain(say(lang, "serve.stopped"))
+    finally:
+        server.server_close()
