@@ -57,6 +57,7 @@ from .options import (
     text_of,
     typer_app,
 )
+from .serve_cli import serve
 from .usage import install as _word_usage_errors
 from .words import word
 
@@ -388,35 +389,7 @@ def prep(
 # --------------------------------------------------------------------------- serve
 
 
-@app.command()
-def serve(
-    host: Annotated[
-        str,
-        typer.Option("--host", metavar="HOST", help="The address to listen on."),
-    ] = "127.0.0.1",
-    port: Annotated[
-        int, typer.Option("--port", metavar="PORT", help="The port; 0 picks any free one.")
-    ] = 8618,
-    lan: Annotated[
-        bool,
-        typer.Option(
-            "--lan",
-            metavar="",
-            help="Listen on this machine's LAN address, and print the page's address and "
-            "its QR code for a phone on the same network.",
-        ),
-    ] = False,
-    lang: LangOpt = None,
-    catalog: CatalogOpt = None,
-) -> None:
-    """A page for a phone or a browser, and a JSON API."""
-    language = language_of(lang)
-    with boundary(language):
-        catalogue_at(catalog)  # a catalogue that cannot be used stops here, in words
-    from .web.run import run  # the web wing: imported by this command only
-
-    with boundary(language):
-        run(host, port, lan, catalog, language, out)
+app.command()(serve)  # serve_cli.py: the web wing's front door
 
 
 # --------------------------------------------------------------------------- case

@@ -1,0 +1,40 @@
+"""`jdhotline serve`: the page and the JSON API, the web wing's front door.
+
+The web code is imported only when the command runs, so no other command pays for it.
+"""
+
+from typing import Annotated
+
+import typer
+
+from .options import CatalogOpt, LangOpt, boundary, catalogue_at, language_of, out
+
+
+def serve(
+    host: Annotated[
+        str,
+        typer.Option("--host", metavar="HOST", help="The address to listen on."),
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", metavar="PORT", help="The port; 0 picks any free one.")
+    ] = 8618,
+    lan: Annotated[
+        bool,
+        typer.Option(
+            "--lan",
+            metavar="",
+            help="Listen on this machine's LAN address, and print the page's address and "
+            "its QR code for a phone on the same network.",
+        ),
+    ] = False,
+    lang: LangOpt = None,
+    catalog: CatalogOpt = None,
+) -> None:
+    """A page for a phone or a browser, and a JSON API."""
+    language = language_of(lang)
+    with boundary(language):
+        catalogue_at(catalog)  # a catalogue that cannot be used stops here, in words
+    from .web.run import run  # the web wing: imported by this command only
+
+    with boundary(language):
+        run(host, port, lan, catalog, language, out)
