@@ -38,7 +38,12 @@ Evidence, in the catalogue's terms (data/hotlines.yaml, each scenario's
   (手机黑屏开不了机,客服推荐一下怎么办) keeps its answer by the weight of its own words.
 * A scenario's ``absorbs`` takes those scenarios' evidence (they keep a quarter) when
   it has ABSORB_MIN of its own: the refund words of a text whose seller refuses the
-  refund (商家说东西坏了不给退钱) count for the dispute, not for after-sales.
+  refund (商家说东西坏了不给退钱) count for the dispute, not for after-sales. Another
+  line's evidence is taken only by as much evidence of one's own as any scenario has:
+  冰箱还没送到 is a delivery (order), 冰箱送货上门后安装师傅没来 an installation.
+* A merchant's own thing is a buyer's question: when the best merchant scenario has only
+  borrowed words (冰箱坏了: 坏了) and a buyers' scenario without a counterpart has more
+  of its own (冰箱), the text is scored as it reads, without the side's transfer.
 * For a PLUS member, a scenario's ``plus_absorbs`` takes those scenarios' evidence
   (they keep a quarter) when it has a cue no other scenario found (those it absorbs
   aside): a PLUS member's 电视黑屏 or 万元电视故障 is high-value after-sales, 冰箱坏了 is
@@ -173,26 +178,31 @@ def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
     side = "merchants" if merchant else "buyers"
     by_id = {s.id: i for i, s in enumerate(catalogue.scenarios)}
 
-    # Evidence for the other side of the counter goes to the counterpart.
-    final: dict[int, dict[str, float]] = {i: dict(cues) for i, cues in scores.items()}
-    for i, cues in scores.items():
-        scenario = catalogue.scenarios[i]
-        if scenario.audience == side:
-            continue
-        for word in cues:
-            final[i][word] = cues[word] * OTHER_SIDE
-        other = by_id.get(scenario.counterpart or "")
-        if other is not None:
-            target = final.setdefault(other, {})
-            for word, weight in cues.items():
-                target[word] = max(target.get(word, 0.0), weight * COUNTERPART)
-            first.setdefault(other, first[i])
+    # Evidence for the other side of the counter goes to the counterpart: a merchant's
+    # 退款 is a buyer's claim (malicious-refund). But a merchant who names a thing of
+    # their own (冰箱坏了, "my phone won't turn on") asks a buyer's question: when a
+    # buyers' scenario that hands its words to no counterpart has more evidence than
+    # the merchant scenario made of borrowed words alone (坏了: 1.5), the text is read
+    # for what it says, and the answer is a buyer's, with a note. A buyer's words stay
+    # a buyer's: the merchant line takes store matters only.
+    final = _sided(catalogue, scores, first, side, by_id)
+    if merchant and _own_thing(catalogue, scores, final):
+        final = {i: dict(cues) for i, cues in scores.items()}
 
     absorbed: dict[int, list[str]] = defaultdict(list)
     for i in list(final):
         scenario = catalogue.scenarios[i]
         own = sum(scores.get(i, {}).values())
         takes = scenario.absorbs if own >= ABSORB_MIN and scenario.audience == side else ()
+        # Another line's evidence is taken only by as much evidence of one's own as any
+        # scenario has: 冰箱还没送到 is a delivery (order, 950618), 冰箱送货上门后安装师傅没来
+        # an installation, "fridge delivered with a dent" a return.
+        takes = tuple(
+            t
+            for t in takes
+            if _same_line(catalogue, scenario.id, t)
+            or all(own >= sum(cues.values()) for j, cues in scores.items() if j != i)
+        )
         if user == "plus" and _distinct(catalogue, scores, i, by_id):
             takes = (*takes, *scenario.plus_absorbs)
         for taken in takes:
@@ -237,6 +247,61 @@ def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
         ranked.append((key, match))
     ranked.sort(key=lambda item: item[0])
     return [match for _, match in ranked]
+
+
+def _sided(
+    catalogue: Catalogue,
+    scores: dict[int, dict[str, float]],
+    first: dict[int, int],
+    side: str,
+    by_id: dict[str, int],
+) -> dict[int, dict[str, float]]:
+    """The scores once evidence for the other side of the counter has gone to the
+    scenario's counterpart (three quarters of it; a quarter stays)."""
+    final: dict[int, dict[str, float]] = {i: dict(cues) for i, cues in scores.items()}
+    for i, cues in scores.items():
+        scenario = catalogue.scenarios[i]
+        if scenario.audience == side:
+            continue
+        for word in cues:
+            final[i][word] = cues[word] * OTHER_SIDE
+        other = by_id.get(scenario.counterpart or "")
+        if other is not None:
+            target = final.setdefault(other, {})
+            for word, weight in cues.items():
+                target[word] = max(target.get(word, 0.0), weight * COUNTERPART)
+            first.setdefault(other, first[i])
+    return final
+
+
+def _own_thing(
+    catalogue: Catalogue, scores: dict[int, dict[str, float]], final: dict[int, dict[str, float]]
+) -> bool:
+    """Whether a merchant's text is about a thing of their own: its best merchant
+    scenario has only borrowed words, and a buyers' scenario without a counterpart
+    (the appliance, the phone) has more evidence of its own."""
+    if not final:
+        return False
+    top = max(sum(cues.values()) for cues in final.values())
+    best = [
+        i
+        for i, cues in final.items()
+        if sum(cues.values()) == top and catalogue.scenarios[i].audience == "merchants"
+    ]
+    if not best or any(scores.get(i) for i in best):
+        return False
+    borrowed = top
+    return any(
+        catalogue.scenarios[i].audience == "buyers"
+        and not catalogue.scenarios[i].counterpart
+        and sum(cues.values()) > borrowed
+        for i, cues in scores.items()
+    )
+
+
+def _same_line(catalogue: Catalogue, one: str, other: str) -> bool:
+    """Whether some line serves both scenarios (dispute and after-sales: 950618)."""
+    return any(one in line.scenarios and other in line.scenarios for line in catalogue.lines)
 
 
 def _distinct(

@@ -125,8 +125,8 @@ WORDS: dict[str, dict[str, str]] = {
         "sending you here is jdhotline's own addition.",
         "notice.plus-members-only": "Not a PLUS member? Don't dial {number}: it answers “{reply}”.",
         "notice.plus-members-only.plain": "Not a PLUS member? {number} is for PLUS members only.",
-        "notice.merchant-line": "{number} is the line for JD merchants (sellers); "
-        "it answers store matters, not buyers' orders.",
+        "notice.merchant-line": "This is a JD merchant's question, so this is the merchant "
+        "line's answer (--merchant says so); {number} takes store matters, not buyers' orders.",
         "notice.buyer-question": "This is a buyer's question, so this is a buyer's answer: "
         "the merchant line handles store matters only.",
         "notice.primary-closed.other": "{number} is closed now; "
@@ -312,7 +312,8 @@ WORDS: dict[str, dict[str, str]] = {
         "reason.extension": "攻略的热线表没有把“{scenario}”列给这条线,让你打这里是本工具的补充。",
         "notice.plus-members-only": "不是 PLUS 会员就别打 {number},系统会提示“{reply}”。",
         "notice.plus-members-only.plain": "{number} 仅限 PLUS 会员拨打。",
-        "notice.merchant-line": "{number} 是京东商家专线,只处理店铺事务,不受理买家订单。",
+        "notice.merchant-line": "这是京东商家的问题,下面按商家回答(也可以加 --merchant);"
+        "{number} 是商家专线,只处理店铺事务,不受理买家订单。",
         "notice.buyer-question": "这是买家的问题,下面按买家身份回答;商家专线只处理店铺事务。",
         "notice.primary-closed.other": "{number} 现在不开放;现在可拨 {other}({other_name})。",
         "notice.primary-closed.none": "{number} 现在不开放,其他热线也都不开放;"

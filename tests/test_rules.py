@@ -13,7 +13,7 @@ from .calendars import pin_official
 from .conftest import bj, build, line_data
 
 BUYER = ["order", "after-sales", "dispute", "account", "membership", "high-value"]
-MERCHANT = ["store-violation", "campaign", "malicious-refund"]
+MERCHANT = ["store-violation", "campaign", "malicious-refund", "merchant-login"]
 NOON = "2026-11-27 12:00"  # a Friday: every line open
 
 # (user, scenario) -> (primary, alternatives, menu key): the guide's routing.
@@ -257,7 +257,12 @@ def test_where_jdhotline_extends_the_guides_table_it_says_so() -> None:
         and "订单咨询（查物流 / 改地址 / 催发货）、" in table
     )
     doc = json.loads(runner.invoke(cli.app, ["table", "--format", "json"]).stdout)
-    assert [row["extends"] for row in doc] == [["membership", "high-value"], [], [], []]
+    assert [row["extends"] for row in doc] == [
+        ["membership", "high-value"],
+        [],
+        [],
+        ["merchant-login"],
+    ]
     assert [row["extends_audience"] for row in doc] == [True, False, False, False]
     assert "| 950618 | 普通用户热线 | 可拨打 | 所有买家（本工具补充） |" in table
     assert "| 400-610-1360 | 家电维修专线 | 可拨打 | 所有买家 |" in table  # the guide's own words
