@@ -216,3 +216,13 @@ def test_the_calendar_upgrade_note_reads_as_chinese() -> None:
 def test_a_stated_plus_membership_in_english() -> None:
     result = runner.invoke(cli.app, ["which", "I'm a PLUS member, my fridge is not cooling"])
     assert "You said you are a PLUS member, so this is a member's answer" in result.stderr
+
+
+@pytest.mark.parametrize("columns", [40, 80, 120])
+@pytest.mark.parametrize("scenario", ["membership", "account", "high-value", "campaign"])
+def test_no_line_is_one_orphaned_chinese_character(scenario: str, columns: int) -> None:
+    args = ["which", "--merchant", "-s", scenario, "--at", AT, "--lang", "zh"]
+    out = runner.invoke(cli.app, args, env={"COLUMNS": str(columns)}).stdout
+    for line in out.splitlines():
+        bare = line.strip().rstrip("”。，；）")
+        assert not (len(bare) == 1 and "\u4e00" <= bare <= "\u9fff"), out
