@@ -157,7 +157,7 @@ def test_the_login_answer_says_it_is_jdhotlines_addition(lang: str) -> None:
     out = text("--merchant", "--full", "京麦登不上去", lang=lang)
     said = {
         "en": "The guide's table does not list merchant back-office login",
-        "zh": "攻略的热线表没有把“京麦 / 商家后台登录”列给这条线",
+        "zh": "攻略的热线表没有为这条线列出“京麦 / 商家后台登录”",
     }[lang]
     assert said in " ".join(out.split()).replace("“ ", "“"), out
     assert {"en": "violation", "zh": "违规"}[lang] not in out

@@ -226,3 +226,19 @@ def test_no_line_is_one_orphaned_chinese_character(scenario: str, columns: int) 
     for line in out.splitlines():
         bare = line.strip().rstrip("”。，；）")
         assert not (len(bare) == 1 and "\u4e00" <= bare <= "\u9fff"), out
+
+
+@pytest.mark.parametrize(
+    ("problem", "zh", "en"),
+    [
+        ("货款结算延迟了", "货款", "payout"),
+        ("店铺评分下降了", "店铺评分", "store rating"),
+        ("买家给了差评怎么办", "差评", "bad review"),
+        ("怎么入驻京东", "入驻", "open a shop"),
+    ],
+)
+def test_a_sellers_sentence_fits_the_sellers_problem(problem: str, zh: str, en: str) -> None:
+    assert zh in say(run("which", problem, "--at", AT, lang="zh"), "zh")
+    english = say(run("which", problem, "--at", AT), "en")
+    assert en in english and zh in english  # the Chinese beside it
+    assert "虚假发货" not in english and "仅退款" not in english.replace(zh, "")
