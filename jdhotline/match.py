@@ -72,11 +72,10 @@ from collections import defaultdict
 from typing import NamedTuple
 
 from .catalogue import Catalogue, Keywords, Scenario
+from .sides import OTHER_SIDE, own_thing, same_line, sided
 from .trie import Compiled, compile_keywords
 
 MIN_SCORE = 2.0  # below this the text matches nothing: one weak word is not enough
-OTHER_SIDE = 0.25  # what a scenario for the other side of the counter keeps of its evidence
-COUNTERPART = 0.75  # what its counterpart gets of it
 ABSORB_MIN = 3.0  # the evidence of its own a scenario needs to take another's (``absorbs``)
 # A text whose ``off_topic`` cues weigh at least this share of its best scenario's own
 # evidence matches nothing: 三千左右的手机买哪个好 names a phone (3) but asks which to
@@ -185,8 +184,8 @@ def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
     # the merchant scenario made of borrowed words alone (坏了: 1.5), the text is read
     # for what it says, and the answer is a buyer's, with a note. A buyer's words stay
     # a buyer's: the merchant line takes store matters only.
-    final = _sided(catalogue, scores, first, side, by_id)
-    if merchant and _own_thing(catalogue, scores, final):
+    final = sided(catalogue, scores, first, side, by_id)
+    if merchant and own_thing(catalogue, scores, final):
         final = {i: dict(cues) for i, cues in scores.items()}
 
     absorbed: dict[int, list[str]] = defaultdict(list)
@@ -200,7 +199,7 @@ def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
         takes = tuple(
             t
             for t in takes
-            if _same_line(catalogue, scenario.id, t)
+            if same_line(catalogue, scenario.id, t)
             or all(own >= sum(cues.values()) for j, cues in scores.items() if j != i)
         )
         if user == "plus" and _distinct(catalogue, scores, i, by_id):
@@ -247,61 +246,6 @@ def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
         ranked.append((key, match))
     ranked.sort(key=lambda item: item[0])
     return [match for _, match in ranked]
-
-
-def _sided(
-    catalogue: Catalogue,
-    scores: dict[int, dict[str, float]],
-    first: dict[int, int],
-    side: str,
-    by_id: dict[str, int],
-) -> dict[int, dict[str, float]]:
-    """The scores once evidence for the other side of the counter has gone to the
-    scenario's counterpart (three quarters of it; a quarter stays)."""
-    final: dict[int, dict[str, float]] = {i: dict(cues) for i, cues in scores.items()}
-    for i, cues in scores.items():
-        scenario = catalogue.scenarios[i]
-        if scenario.audience == side:
-            continue
-        for word in cues:
-            final[i][word] = cues[word] * OTHER_SIDE
-        other = by_id.get(scenario.counterpart or "")
-        if other is not None:
-            target = final.setdefault(other, {})
-            for word, weight in cues.items():
-                target[word] = max(target.get(word, 0.0), weight * COUNTERPART)
-            first.setdefault(other, first[i])
-    return final
-
-
-def _own_thing(
-    catalogue: Catalogue, scores: dict[int, dict[str, float]], final: dict[int, dict[str, float]]
-) -> bool:
-    """Whether a merchant's text is about a thing of their own: its best merchant
-    scenario has only borrowed words, and a buyers' scenario without a counterpart
-    (the appliance, the phone) has more evidence of its own."""
-    if not final:
-        return False
-    top = max(sum(cues.values()) for cues in final.values())
-    best = [
-        i
-        for i, cues in final.items()
-        if sum(cues.values()) == top and catalogue.scenarios[i].audience == "merchants"
-    ]
-    if not best or any(scores.get(i) for i in best):
-        return False
-    borrowed = top
-    return any(
-        catalogue.scenarios[i].audience == "buyers"
-        and not catalogue.scenarios[i].counterpart
-        and sum(cues.values()) > borrowed
-        for i, cues in scores.items()
-    )
-
-
-def _same_line(catalogue: Catalogue, one: str, other: str) -> bool:
-    """Whether some line serves both scenarios (dispute and after-sales: 950618)."""
-    return any(one in line.scenarios and other in line.scenarios for line in catalogue.lines)
 
 
 def _distinct(
