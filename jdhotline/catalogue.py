@@ -168,6 +168,17 @@ class Pattern(NamedTuple):
     weight: float = 1.0
 
 
+class Example(NamedTuple):
+    """A sentence to say for one object or problem of a scenario, chosen by the words that
+    matched (``cues``; none: for a problem no cue names). ``own``: jdhotline's, written in
+    the guide's pattern (time + problem + demand) where the guide gives none."""
+
+    text: L10n
+    cues: tuple[str, ...] = ()
+    own: bool = False
+    plus: L10n | None = None  # what a PLUS member says instead (优先安排)
+
+
 class Scenario(NamedTuple):
     id: str
     name: L10n
@@ -188,6 +199,10 @@ class Scenario(NamedTuple):
     # For anyone, these scenarios' evidence counts for this one when this one has strong
     # evidence of its own (match.ABSORB_MIN): a refund the seller refuses is a dispute.
     absorbs: tuple[str, ...] = ()
+    # Sentences for the objects and problems of this scenario; ``example`` stays the one
+    # for a scenario chosen by its id, with no words to choose by.
+    examples: tuple[Example, ...] = ()
+    example_own: bool = False  # ``example`` is jdhotline's own, not the guide's
 
 
 class Fact(NamedTuple):

@@ -367,12 +367,14 @@ def prep(
             )
         open_cases = overdue_cases(moment, order=facts.order, lang=language)
         plus_user = rec.user == "plus"
+        # A problem in another language is said in Chinese by its scenario's name.
+        said_zh = rec.scenario.name.zh.split("(")[0].strip()
         sheet = CallSheet(
             rec=rec,
             facts=facts,
             missing=missing(rec.scenario, facts),
-            opening=opening(facts, plus=plus_user, today=today, lang=language),
-            opening_zh=opening(facts, plus=plus_user, today=today, lang="zh"),
+            opening=opening(facts, plus=plus_user, today=today, lang=language, problem_zh=said_zh),
+            opening_zh=opening(facts, plus=plus_user, today=today, lang="zh", problem_zh=said_zh),
             open_cases=tuple(open_cases),
         )
 

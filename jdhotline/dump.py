@@ -94,6 +94,10 @@ def to_data(catalogue: Catalogue) -> dict[str, Any]:
             data["example"] = text(value.example)
         if value.plus_example is not None:
             data["plus_example"] = text(value.plus_example)
+        if value.example_own:
+            data["example_own"] = True
+        if value.examples:
+            data["examples"] = [_example(e, text) for e in value.examples]
         return data
 
     data: dict[str, Any] = {
@@ -144,3 +148,15 @@ def dump(catalogue: Catalogue) -> str:
 
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     return yaml.dump(to_data(catalogue), Dumper=dumper, allow_unicode=True, sort_keys=False)
+
+
+def _example(example: Any, text: Any) -> dict[str, Any]:
+    """One entry of a scenario's ``examples``, as the catalogue writes it."""
+    data: dict[str, Any] = dict(text(example.text))
+    if example.cues:
+        data["cues"] = list(example.cues)
+    if example.own:
+        data["own"] = True
+    if example.plus is not None:
+        data["plus"] = text(example.plus)
+    return data

@@ -19,6 +19,7 @@ from .catalogue import (
     SCENARIO_AUDIENCES,
     USERS,
     Catalogue,
+    Example,
     Fact,
     Hours,
     Line,
@@ -411,6 +412,8 @@ class _Validator(Checks):
                 "counterpart",
                 "plus_absorbs",
                 "absorbs",
+                "examples",
+                "example_own",
             ),
         )
         keywords = self.keywords(data["keywords"], _join(where, "keywords"))
@@ -444,4 +447,17 @@ class _Validator(Checks):
                 data.get("plus_absorbs") or [], _join(where, "plus_absorbs"), self.ident
             ),
             absorbs=self.list_of(data.get("absorbs") or [], _join(where, "absorbs"), self.ident),
+            examples=self.list_of(
+                data.get("examples") or [], _join(where, "examples"), self.example
+            ),
+            example_own=self.boolean(data.get("example_own", False), _join(where, "example_own")),
+        )
+
+    def example(self, value: Any, where: str) -> Example:
+        data = self.mapping(value, where, ("zh", "en"), ("cues", "own", "plus"))
+        return Example(
+            text=self.l10n({"zh": data["zh"], "en": data["en"]}, where),
+            cues=self.list_of(data.get("cues") or [], _join(where, "cues"), self.text),
+            own=self.boolean(data.get("own", False), _join(where, "own")),
+            plus=self.l10n(data["plus"], _join(where, "plus")) if data.get("plus") else None,
         )

@@ -38,7 +38,12 @@ Evidence, in the catalogue's terms (data/hotlines.yaml, each scenario's
   (手机黑屏开不了机,客服推荐一下怎么办) keeps its answer by the weight of its own words.
 * A scenario's ``absorbs`` takes those scenarios' evidence (they keep a quarter) when
   it has ABSORB_MIN of its own: the refund words of a text whose seller refuses the
-  refund (商家说东西坏了不给退钱) count for the dispute, not for after-sales.
+  refund (商家说东西坏了不给退钱) count for the dispute, not for after-sales. Another
+  line's evidence is taken only by as much evidence of one's own as any scenario has:
+  冰箱还没送到 is a delivery (order), 冰箱送货上门后安装师傅没来 an installation.
+* A merchant's own thing is a buyer's question: when the best merchant scenario has only
+  borrowed words (冰箱坏了: 坏了) and a buyers' scenario without a counterpart has more
+  of its own (冰箱), the text is scored as it reads, without the side's transfer.
 * For a PLUS member, a scenario's ``plus_absorbs`` takes those scenarios' evidence
   (they keep a quarter) when it has a cue no other scenario found (those it absorbs
   aside): a PLUS member's 电视黑屏 or 万元电视故障 is high-value after-sales, 冰箱坏了 is
@@ -68,14 +73,13 @@ from collections import defaultdict
 from typing import NamedTuple
 
 from .catalogue import Catalogue, Keywords, Scenario
+from .sides import OTHER_SIDE, own_thing, same_line, sided
 from .trie import SCAN_ABOVE, Compiled, compile_keywords
 
 MIN_SCORE = 2.0  # below this the text matches nothing: one weak word is not enough
 # Only the start of a problem is read: a problem is told in its first lines, and the cost
 # of matching grows with the text (a 10^5-keyword catalogue took a minute on 1 MB).
 READ = 5_000  # characters
-OTHER_SIDE = 0.25  # what a scenario for the other side of the counter keeps of its evidence
-COUNTERPART = 0.75  # what its counterpart gets of it
 ABSORB_MIN = 3.0  # the evidence of its own a scenario needs to take another's (``absorbs``)
 # A text whose ``off_topic`` cues weigh at least this share of its best scenario's own
 # evidence matches nothing: 三千左右的手机买哪个好 names a phone (3) but asks which to
@@ -177,26 +181,31 @@ def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
     side = "merchants" if merchant else "buyers"
     by_id = {s.id: i for i, s in enumerate(catalogue.scenarios)}
 
-    # Evidence for the other side of the counter goes to the counterpart.
-    final: dict[int, dict[str, float]] = {i: dict(cues) for i, cues in scores.items()}
-    for i, cues in scores.items():
-        scenario = catalogue.scenarios[i]
-        if scenario.audience == side:
-            continue
-        for word in cues:
-            final[i][word] = cues[word] * OTHER_SIDE
-        other = by_id.get(scenario.counterpart or "")
-        if other is not None:
-            target = final.setdefault(other, {})
-            for word, weight in cues.items():
-                target[word] = max(target.get(word, 0.0), weight * COUNTERPART)
-            first.setdefault(other, first[i])
+    # Evidence for the other side of the counter goes to the counterpart: a merchant's
+    # 退款 is a buyer's claim (malicious-refund). But a merchant who names a thing of
+    # their own (冰箱坏了, "my phone won't turn on") asks a buyer's question: when a
+    # buyers' scenario that hands its words to no counterpart has more evidence than
+    # the merchant scenario made of borrowed words alone (坏了: 1.5), the text is read
+    # for what it says, and the answer is a buyer's, with a note. A buyer's words stay
+    # a buyer's: the merchant line takes store matters only.
+    final = sided(catalogue, scores, first, side, by_id)
+    if merchant and own_thing(catalogue, scores, final):
+        final = {i: dict(cues) for i, cues in scores.items()}
 
     absorbed: dict[int, list[str]] = defaultdict(list)
     for i in list(final):
         scenario = catalogue.scenarios[i]
         own = sum(scores.get(i, {}).values())
         takes = scenario.absorbs if own >= ABSORB_MIN and scenario.audience == side else ()
+        # Another line's evidence is taken only by as much evidence of one's own as any
+        # scenario has: 冰箱还没送到 is a delivery (order, 950618), 冰箱送货上门后安装师傅没来
+        # an installation, "fridge delivered with a dent" a return.
+        takes = tuple(
+            t
+            for t in takes
+            if same_line(catalogue, scenario.id, t)
+            or all(own >= sum(cues.values()) for j, cues in scores.items() if j != i)
+        )
         if user == "plus" and _distinct(catalogue, scores, i, by_id):
             takes = (*takes, *scenario.plus_absorbs)
         for taken in takes:

@@ -113,14 +113,22 @@ def best_text(status: LineStatus, lang: str) -> str:
         return word(lang, "call_now", end=_end(best.end, status.at, lang))
     start = when(best.start, status.at, lang)
     if best.end is None:
-        return word(lang, "best_from", start=start)
-    if best.end.date() == best.start.date():
-        end = best.end.strftime("%H:%M")
-    elif best.end.hour == 0 and best.end.minute == 0:
-        end = "24:00"
+        window = word(lang, "best_from", start=start)
     else:
-        end = when(best.end, status.at, lang)
-    return word(lang, "best_window", start=start, end=end)
+        if best.end.date() == best.start.date():
+            end = best.end.strftime("%H:%M")
+        elif best.end.hour == 0 and best.end.minute == 0:
+            end = "24:00"
+        else:
+            end = when(best.end, status.at, lang)
+        window = word(lang, "best_window", start=start, end=end)
+    # Open now: say whether calling now is fine, and name the quieter window as better.
+    if status.fine_until is not None:
+        until = _end(status.fine_until, status.at, lang)
+        return word(lang, "best.fine_now", until=until, window=window)
+    if status.open_now and status.peak is not None:
+        return word(lang, "best.peak_now", window=window)
+    return window
 
 
 def wait_text(line: Line, lang: str) -> str | None:
@@ -302,15 +310,13 @@ def _say(rec: Recommendation, catalogue: Catalogue, lang: str, full: bool) -> Se
     one's own details: a washing machine is not a fridge.
     """
     example = rec.example
-    own = rec.scenario.plus_example if rec.user == "plus" else None
-    if not full and (own or rec.scenario.example) is None:
-        example = None
     if example is None:
         return Section(word(lang, "say"), (spans(clean(catalogue.say.shape(lang))),), gap=full)
     items = [spans(clean(f"“{example(lang)}”"))]
     if lang != "zh":
         items.append(spans(word(lang, "say_zh"), clean(f"“{zh_punctuation(example('zh'))}”")))
-    return Section(word(lang, "say.example"), tuple(items), gap=full)
+    heading = "say.example.own" if rec.example_own else "say.example"
+    return Section(word(lang, heading), tuple(items), gap=full)
 
 
 def short(item: str) -> str:
@@ -363,7 +369,9 @@ def which_view(rec: Recommendation, catalogue: Catalogue, lang: str, *, full: bo
         else list(rec.notes)
     )
     if not full:
-        notes = []  # the buyer-question note: the footer already says who is answered
+        # The buyer-question note: the footer already says who is answered. The PLUS tip
+        # (报“PLUS 会员”可加急) is the one thing a member should say on that line: kept.
+        notes = [n for n in notes if n.code == "plus-expedite"]
     blocks.append(Section(word(lang, "notes"), notice_items(notes, rec, catalogue, lang), gap=full))
     title = f"{word(lang, 'user.' + rec.user)} · {clean(rec.scenario.name(lang))}"
     if not full:

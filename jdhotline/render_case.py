@@ -56,16 +56,17 @@ def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
     # The head of the answer at a glance: the number, open or closed, when, how to dial.
     head = [b for b in which_view(rec, catalogue, lang, full=False) if isinstance(b, Para | Pairs)]
     opening: list[Spans] = []
-    own = f"{sheet.facts.what_is_wrong or ''}{sheet.facts.want or ''}"
-    english = any(c.isascii() and c.isalpha() for c in own)  # no Chinese sentence to give
-    in_chinese = lang != "zh" and not english and bool(sheet.opening_zh)
+    # In English the Chinese sentence is always beside it: the agent speaks Chinese.
+    in_chinese = lang != "zh" and bool(sheet.opening_zh)
     # Your own words in Chinese make an English sentence half Chinese: say the Chinese one.
     mixed = lang != "zh" and any("\u4e00" <= c <= "\u9fff" for c in sheet.opening or "")
     if not sheet.opening:
         # Only what the sentence still lacks: a problem given is not asked for again.
         lacking = "no_opening.time" if sheet.facts.what_is_wrong else "no_opening"
         opening.append(spans(word(lang, lacking)))
-    elif not (mixed and in_chinese):
+        if rec.example is not None:  # the scenario's own sentence, for its object
+            opening.append(spans(word(lang, "for_example"), clean(f"“{rec.example(lang)}”")))
+    elif not (mixed and in_chinese and "XX" not in (sheet.opening_zh or "")):
         opening.append(spans(clean(f"“{sheet.opening}”")))
     if sheet.opening and sheet.opening_zh and in_chinese:
         zh = zh_punctuation(sheet.opening_zh)
@@ -259,12 +260,18 @@ def followup_view(
     blocks: list = [
         Title(case_line(case, status.at, lang, catalogue)),
         Pairs(facts),
-        Section(word(lang, "followup.say"), (spans(clean(f"“{words.words}”")),)),
+        Section(word(lang, "followup.say"), _with_zh(words.words, words.words_zh, lang)),
     ]
     if words.escalate:
-        blocks.append(
-            Section(
-                word(lang, "followup.escalate"), (spans(clean(f"“{words.escalate}”")),), warn=True
-            )
-        )
+        said = _with_zh(words.escalate, words.escalate_zh, lang)
+        blocks.append(Section(word(lang, "followup.escalate"), said, warn=True))
     return tuple(blocks)
+
+
+def _with_zh(said: str, zh: str | None, lang: str) -> tuple[Spans, ...]:
+    """A sentence to say, and in another language its Chinese beside it (the agent
+    speaks Chinese)."""
+    items = [spans(clean(f"“{said}”"))]
+    if lang != "zh" and zh:
+        items.append(spans(word(lang, "say_zh"), clean(f"“{zh_punctuation(zh)}”")))
+    return tuple(items)

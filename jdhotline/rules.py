@@ -102,7 +102,8 @@ class Recommendation(NamedTuple):
     warnings: tuple[Notice, ...] = ()
     notes: tuple[Notice, ...] = ()
     reasons: tuple[Notice, ...] = ()
-    example: L10n | None = None  # the guide's example sentence for this user and scenario
+    example: L10n | None = None  # the sentence to say for this user, scenario and object
+    example_own: bool = False  # the sentence is jdhotline's own, in the guide's pattern
     candidates: tuple[Candidate, ...] = ()  # from free text, best first
     confident: bool = True
 
@@ -232,10 +233,7 @@ def recommend(
     if simple:
         notes.append(Notice("assistant"))
 
-    # The guide's general example is a buyer's; a merchant question gets the shape alone.
-    example = (scenario.plus_example if user == "plus" else None) or scenario.example
-    if example is None and scenario.audience == "buyers":
-        example = catalogue.say.example
+    example, example_own = choose_example(scenario, user, matched)
     return Recommendation(
         user=user,
         scenario=scenario,
@@ -254,9 +252,32 @@ def recommend(
         notes=tuple(notes),
         reasons=tuple(reasons),
         example=example,
+        example_own=example_own,
         candidates=candidates,
         confident=confident,
     )
+
+
+def choose_example(
+    scenario: Scenario, user: str, matched: tuple[str, ...]
+) -> tuple[L10n | None, bool]:
+    """The sentence to say, and whether it is jdhotline's own: the scenario's example for
+    the object or problem the words named (电视黑屏: a TV's, not the guide's fridge), else
+    the one for a problem no cue names; with no words (a scenario chosen by id), the
+    scenario's ``example``. The guide's general late-shipping sentence is no scenario's:
+    a scenario without one gets the shape alone, in the short answer and in --full."""
+    said = {word.casefold() for word in matched}
+    found = None
+    if said:
+        found = next((e for e in scenario.examples if said & {c.casefold() for c in e.cues}), None)
+        found = found or next((e for e in scenario.examples if not e.cues), None)
+    if found is not None:
+        if user == "plus" and found.plus is not None:
+            return found.plus, found.own
+        return found.text, found.own
+    if user == "plus" and scenario.plus_example is not None:
+        return scenario.plus_example, False
+    return scenario.example, scenario.example_own
 
 
 def candidates(

@@ -44,6 +44,9 @@ class LineStatus(NamedTuple):
     # Closed because today is not a working day (a working-days line): the holiday's
     # name when the official calendar gives one ("National Day"), else "".
     day_off: str | None = None
+    # Open, outside the peak and before the best window: calling now is fine until this
+    # moment (the next peak, or the closing), though the best window is quieter.
+    fine_until: dt.datetime | None = None
 
     @property
     def calendar_verified(self) -> bool:
@@ -113,6 +116,10 @@ def status(line: Line, moment: dt.datetime, calendar: WorkCalendar) -> LineStatu
     day_off = None
     if not open_now and line.hours.days != "every-day" and not hours.opens_on(at.date()):
         day_off = calendar.holiday(at.date()) or ""
+    fine_until = None
+    if open_now and peak is None and best is not None and best.start > at:
+        ends = [_next_peak(line, at), next_change]
+        fine_until = min((end for end in ends if end is not None), default=None)
     return LineStatus(
         line=line,
         at=at,
@@ -123,7 +130,17 @@ def status(line: Line, moment: dt.datetime, calendar: WorkCalendar) -> LineStatu
         unverified_years=hours.years_not(VERIFIED),
         guessed_years=hours.years_not(VERIFIED, STATUTORY),
         day_off=day_off,
+        fine_until=fine_until,
     )
+
+
+def _next_peak(line: Line, at: dt.datetime) -> dt.datetime | None:
+    """When the line's next peak starts, after ``at`` (None for a line without one)."""
+    starts = []
+    for peak in line.peak:
+        start = _at_minute(at.date(), peak.window.start)
+        starts.append(start if start > at else start + dt.timedelta(days=1))
+    return min(starts, default=None)
 
 
 class _OpenHours:

@@ -18,7 +18,9 @@ from .prep import Facts
 from .words import day, duration, zh_punctuation
 
 
-def opening(facts: Facts, *, plus: bool, today: dt.date, lang: str) -> str | None:
+def opening(
+    facts: Facts, *, plus: bool, today: dt.date, lang: str, problem_zh: str | None = None
+) -> str | None:
     """The first sentence of the call, in the guide's shape time + problem + demand.
 
     None unless there is a problem to state and a time or a demand to go with it
@@ -49,13 +51,26 @@ def opening(facts: Facts, *, plus: bool, today: dt.date, lang: str) -> str | Non
         parts.append(f"{when}下单{which}" if zh else f"ordered on {when}{which}")
     elif which:
         parts.append(which)
-    parts.append(facts.what_is_wrong)
+    # The agent speaks Chinese: a problem or a demand written in another language is not
+    # pasted into the Chinese sentence; the scenario says what the problem is, and the
+    # demand is left for the caller to say (XX).
+    wrong = facts.what_is_wrong
+    if zh and foreign(wrong):
+        wrong = f"{problem_zh}：XX" if problem_zh else "问题是 XX"
+    parts.append(wrong)
     if facts.want:
-        parts.append(f"需求是{facts.want}" if zh else f"I want {facts.want}")
+        want = " XX" if zh and foreign(facts.want) else facts.want
+        parts.append(f"需求是{want}" if zh else f"I want {want}")
     if zh:  # full-width here: zh_punctuation keeps "BCD-500,2025" as a thousands comma
         return "，".join(parts)
     sentence = "; ".join(parts) + "."
     return sentence[0].upper() + sentence[1:]
+
+
+def foreign(text: str) -> bool:
+    """Words in Latin letters and no Chinese: not to be pasted into a Chinese sentence."""
+    latin = any("a" <= c.lower() <= "z" for c in text)
+    return latin and not any("\u4e00" <= c <= "\u9fff" for c in text)
 
 
 def _which_order(facts: Facts, lang: str) -> str | None:
@@ -131,6 +146,9 @@ class FollowUp(NamedTuple):
     escalate: str | None  # the escalation request, after a second missed promise
     overdue: dt.timedelta | None
     missed: int
+    # The same in Chinese, for an answer in another language: the agent speaks Chinese.
+    words_zh: str | None = None
+    escalate_zh: str | None = None
 
 
 def followup(case: Case, line: Line, at: dt.datetime, lang: str) -> FollowUp:
@@ -169,7 +187,15 @@ def followup(case: Case, line: Line, at: dt.datetime, lang: str) -> FollowUp:
     if missed >= 2 and line.audience != "merchants":
         days = max(1, (at - case.created_at).days)
         escalate = _escalation(line, days, lang)
-    return FollowUp(words=words, escalate=escalate, overdue=overdue, missed=missed)
+    zh_words = followup(case, line, at, "zh") if not zh else None
+    return FollowUp(
+        words=words,
+        escalate=escalate,
+        overdue=overdue,
+        missed=missed,
+        words_zh=zh_words.words if zh_words else None,
+        escalate_zh=zh_words.escalate if zh_words else None,
+    )
 
 
 def _promise(case: Case, lang: str) -> str | None:

@@ -53,6 +53,8 @@ WORDS: dict[str, dict[str, str]] = {
         "call_now_open": "now (open around the clock)",
         "best_window": "{start}–{end}",
         "best_from": "from {start}",
+        "best.fine_now": "now is fine (until {until}); quieter: {window}",
+        "best.peak_now": "peak hours now; quieter: {window}",
         "midnight": "midnight",
         "dial": "Dialling",
         "wait": "Time to get through",
@@ -66,6 +68,7 @@ WORDS: dict[str, dict[str, str]] = {
         "have_ready": "Have ready",
         "say": "What to say",
         "say.example": "Say it like this, with your details",
+        "say.example.own": "Say it like this, with your details (jdhotline's example)",
         "say_zh": "In Chinese: ",
         "on_the_call": "On the call",
         "warnings": "Warnings",
@@ -125,8 +128,8 @@ WORDS: dict[str, dict[str, str]] = {
         "sending you here is jdhotline's own addition.",
         "notice.plus-members-only": "Not a PLUS member? Don't dial {number}: it answers “{reply}”.",
         "notice.plus-members-only.plain": "Not a PLUS member? {number} is for PLUS members only.",
-        "notice.merchant-line": "{number} is the line for JD merchants (sellers); "
-        "it answers store matters, not buyers' orders.",
+        "notice.merchant-line": "A JD merchant's question, so the merchant line "
+        "(--merchant says so); {number} takes no buyers' orders.",
         "notice.buyer-question": "This is a buyer's question, so this is a buyer's answer: "
         "the merchant line handles store matters only.",
         "notice.primary-closed.other": "{number} is closed now; "
@@ -144,8 +147,8 @@ WORDS: dict[str, dict[str, str]] = {
         "hint.plus": "A PLUS member? Add --plus: members have their own line.",
         "note.long_problem": "Only the first {read} characters of the problem were read "
         "(it has {length}): put what went wrong first.",
-        "note.plus_said": "Answered for a PLUS member, as you said you are one "
-        "(--plus says so too).",
+        "note.plus_said": "You said you are a PLUS member, so this is a member's answer "
+        "(--plus says so).",
         "ask.user": "Who are you?",
         "ask.user.options": "Regular buyer|PLUS member|JD merchant",
         "ask.user.prompt": "Choose 1-3 [1]: ",
@@ -166,6 +169,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ask.stdin": "Type or paste the problem, then press Ctrl-D:",
         "ask.fact": "Enter skips: ",
         "opening": "Open with",
+        "for_example": "For example: ",
         "no_opening": "(the sentence is time + problem + demand: give what is wrong (--fault) "
         "and the order or purchase date (--ordered, --bought) or what you want (--want))",
         "no_opening.time": "(the sentence is time + problem + demand: add the order or "
@@ -235,9 +239,9 @@ WORDS: dict[str, dict[str, str]] = {
         "closed": "已下班",
         "open_24h": "24 小时可拨打",
         "closes_in": "可拨打 · {when} 下班(还有 {left})",
-        "opens_in": "已下班 · {when} 开(还有 {left})",
-        "day_off": "今天休息 · {when} 开(还有 {left})",
-        "day_off.named": "今天休息({holiday}) · {when} 开(还有 {left})",
+        "opens_in": "已下班 · {when} 开始接听(还有 {left})",
+        "day_off": "今天休息 · {when} 开始接听(还有 {left})",
+        "day_off.named": "今天休息({holiday}) · {when} 开始接听(还有 {left})",
         "never_opens": "已下班 · 一年内都不开放,请检查热线数据文件",
         "open_instead": "现在可拨 ",
         "online_instead": "现在可用在线入口:",
@@ -246,6 +250,8 @@ WORDS: dict[str, dict[str, str]] = {
         "call_now_open": "现在就打(24 小时可拨打)",
         "best_window": "{start}–{end}",
         "best_from": "{start} 起",
+        "best.fine_now": "现在就可以打({until} 前);更好:{window}",
+        "best.peak_now": "现在是高峰时段;更好:{window}",
         "midnight": "24:00",
         "dial": "拨打须知",
         "wait": "接通效率",
@@ -259,6 +265,7 @@ WORDS: dict[str, dict[str, str]] = {
         "have_ready": "需准备",
         "say": "怎么说",
         "say.example": "怎么说(照这个例句,换成你的信息)",
+        "say.example.own": "怎么说(本工具的例句,换成你的信息)",
         "say_zh": "",
         "on_the_call": "通话中",
         "warnings": "注意",
@@ -310,11 +317,12 @@ WORDS: dict[str, dict[str, str]] = {
         "reason.serves": "专门处理{scenario}。",
         "reason.general-line": "受理{audience}的各类问题。",
         "reason.specialist": "PLUS 会员也先打这条线:{why}。",
-        "reason.members-line": "{why}。接通效率 {wait}(攻略所给)。",
-        "reason.extension": "攻略的热线表没有把“{scenario}”列给这条线,让你打这里是本工具的补充。",
+        "reason.members-line": "{why}。接通效率 {wait}(攻略数据)。",
+        "reason.extension": "攻略的热线表没有为这条线列出“{scenario}”;推荐这条线是本工具的补充。",
         "notice.plus-members-only": "不是 PLUS 会员就别打 {number},系统会提示“{reply}”。",
         "notice.plus-members-only.plain": "{number} 仅限 PLUS 会员拨打。",
-        "notice.merchant-line": "{number} 是京东商家专线,只处理店铺事务,不受理买家订单。",
+        "notice.merchant-line": "这是京东商家的问题,按商家回答(也可以加 --merchant);"
+        "{number} 不受理买家订单。",
         "notice.buyer-question": "这是买家的问题,下面按买家身份回答;商家专线只处理店铺事务。",
         "notice.primary-closed.other": "{number} 现在不开放;现在可拨 {other}({other_name})。",
         "notice.primary-closed.none": "{number} 现在不开放,其他热线也都不开放;"
@@ -324,7 +332,7 @@ WORDS: dict[str, dict[str, str]] = {
         "notice.calendar-statutory": "{years} 年放假安排尚未公布:已计入法定节假日,"
         "补假和调休为推算。",
         "notice.calendar-guessed": "{years} 年没有节假日数据:工作日按周一至周五推算。",
-        "notice.calendar-upgrade": "{years} 年放假通知收入日历数据后,升级即可核实:"
+        "notice.calendar-upgrade": "等日历数据收录 {years} 年放假通知后,升级即可核实:"
         "pip install -U chinesecalendar",
         "hint.plus": "是 PLUS 会员?加上 --plus,会员有专属热线。",
         "note.long_problem": "问题太长,只读了前 {read} 个字符(共 {length} 个):"
@@ -349,12 +357,13 @@ WORDS: dict[str, dict[str, str]] = {
         "ask.stdin": "请输入或粘贴问题,输完按 Ctrl-D 结束:",
         "ask.fact": "直接回车跳过:",
         "opening": "开场白",
+        "for_example": "例如:",
         "no_opening": "(开场白按“时间 + 问题 + 需求”来写:提供问题(--fault),"
-        "再加下单或购买日期(--ordered、--bought)或需求(--want),就会写好)",
+        "再加下单或购买日期(--ordered、--bought)或需求(--want),即可自动生成)",
         "no_opening.time": "(开场白按“时间 + 问题 + 需求”来写:再提供下单或购买日期"
-        "(--ordered、--bought)或需求(--want),就会写好)",
+        "(--ordered、--bought)或需求(--want),即可自动生成)",
         "missing": "还缺",
-        "given": "已有",
+        "given": "已提供",
         "you_have": "已有",
         "after_call": "挂电话前记下",
         "after_fields": "客服工号、服务单号和承诺的时限",
@@ -395,7 +404,7 @@ WORDS: dict[str, dict[str, str]] = {
         "followup.say": "催办话术",
         "followup.escalate": "要求升级(第二次承诺落空)",
         "followup.missed": "落空次数",
-        "ics.opens": "承诺期限 {due};热线 {opens} 开门(北京时间)",
+        "ics.opens": "承诺期限 {due};热线 {opens} 开始接听(北京时间)",
     },
 }
 

@@ -234,7 +234,7 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.moment.outside": "{moment} 超出了 jdhotline 能回答的时间范围"
         "(北京时间 {first} 至 {last})",
         "error.moment.not_time": "“{text}”不是一天中的时刻(00:00–23:59)",
-        "error.moment.not_moment": "“{text}”不是日期和时间;请按这样写,例如 "
+        "error.moment.not_moment": "“{text}”不是日期和时间;正确写法如 "
         "2026-11-27T20:00(北京时间)、2026-11-27T12:00Z,或用 20:00 表示今天",
         "error.promise.not_deadline": "“{text}”不是期限;可以写 " + _FORMS_ZH,
         "error.promise.too_far": "“{text}”在一年以后",

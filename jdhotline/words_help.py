@@ -127,7 +127,7 @@ PARAMS: dict[str, str] = {
     "outcome": "处理结果。",
     "all_": "也列出已结案的记录。",
     "case export:fmt": "json 或 csv:全部记录和通话记录;"
-    "ics:每条跟进中的记录,在承诺时限处一个日历事件。",
+    "ics:每条跟进中的记录,在承诺时限生成一个日历事件。",
 }
 
 # What Typer adds after a parameter's help ("[default: text]"), and the section titles.

@@ -214,7 +214,27 @@ def break_lines(text: str, width: int) -> list[tuple[int, int]]:
         spaces = 0
     if start is not None:
         lines.append((start, end))
-    return lines or [(0, 0)]
+    return _no_orphan(text, lines) or [(0, 0)]
+
+
+def _no_orphan(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A paragraph's last line is never one Chinese character (补 / 发”): the character
+    before it moves down too, when that breaks no rule (it starts a piece of its own and
+    leaves no opening mark at the end of the line above)."""
+    if len(lines) < 2:
+        return lines
+    (s1, e1), (s2, e2) = lines[-2], lines[-1]
+    last = text[s2:e2].rstrip("".join(CLOSING))
+    cut = e1 - 1
+    if len(last) != 1 or not _cjk(last) or cut <= s1 + 1 or not _cjk(text[cut]):
+        return lines
+    if text[cut - 1] in OPENING or text[cut - 1] == " " or cut not in {a for a, _ in _units(text)}:
+        return lines
+    return [*lines[:-2], (s1, cut), (cut, e2)]
+
+
+def _cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 def wrap(text: str, width: int) -> list[str]:

@@ -60,7 +60,7 @@ def test_the_issues_example_closed_line_with_the_open_one_beside_it() -> None:
     out, _ = run("which", "--plus", "-s", "appliance", "--at", "2026-11-27T22:00", "--lang", "zh")
     assert out.splitlines()[0] == "拨打 400-610-1360  家电维修专线"
     assert out.splitlines()[1].startswith(
-        "已下班 · 明天 09:00 开\uff08还有 11 小时\uff09\uff0c现在可拨 400-656-0055"
+        "已下班 · 明天 09:00 开始接听\uff08还有 11 小时\uff09\uff0c现在可拨 400-656-0055"
     )
     assert " — " not in out  # Chinese goes on after a comma; English keeps its dash
     en, _ = run("which", "--plus", "-s", "appliance", "--at", "2026-11-27T22:00", "--lang", "en")
@@ -193,7 +193,8 @@ def test_english_answers_give_the_chinese_sentence_to_say() -> None:
     assert "Order 123; 没发货" not in out  # never half English, half Chinese
     out, _ = run(*args, "--ordered", "11-20", "--fault", "not shipped", "--want", "a refund")
     assert "“Ordered on 20 November (order 123); not shipped; I want a refund.”" in out
-    assert "In Chinese" not in out  # your English words: no Chinese sentence to give
+    # Your English words are not pasted into the Chinese: the scenario stands for them (issue 18).
+    assert "In Chinese: “11 月 20 日下单（订单号 123），订单咨询：XX，需求是 XX”" in out
 
 
 def test_a_plus_member_who_forgot_plus_is_told() -> None:
@@ -341,4 +342,4 @@ def test_a_plus_member_who_says_so_gets_the_members_answer(text: str, user: str)
     result = runner.invoke(cli.app, ["which", text, "--at", "2026-11-27T10:00", "--format", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["user"] == user
-    assert ("you said you are one" in result.stderr) == (user == "plus")
+    assert ("You said you are a PLUS member" in result.stderr) == (user == "plus")

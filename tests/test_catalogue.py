@@ -25,7 +25,7 @@ GUIDE = {
 }
 SCENARIO_IDS = {
     "order", "after-sales", "dispute", "account", "membership", "high-value",
-    "appliance", "store-violation", "campaign", "malicious-refund",
+    "appliance", "store-violation", "campaign", "malicious-refund", "merchant-login",
 }  # fmt: skip
 
 
@@ -51,7 +51,13 @@ def test_lines_serve_the_guides_scenarios(catalogue: cat_mod.Catalogue) -> None:
     }
     assert serves["plus"] == {"high-value", "dispute", "membership"}
     assert serves["appliance"] == {"appliance"}
-    assert serves["merchant"] == {"store-violation", "campaign", "malicious-refund"}
+    # merchant-login is jdhotline's addition (the line's `extends`, issue 18).
+    assert serves["merchant"] == {
+        "store-violation",
+        "campaign",
+        "malicious-refund",
+        "merchant-login",
+    }
     assert {s.id for s in catalogue.scenarios} == SCENARIO_IDS
 
 

@@ -97,10 +97,13 @@ def test_which_text_answer() -> None:
         ).stdout.split()
     )
     for expected in (
-        "Why this line", "Tell them you are a PLUS member to expedite", "400-656-0055 PLUS member line",
+        "Why this line", "400-656-0055 PLUS member line",
         "checked against it on 2026-11-27", "On the call", "2026-11-27 Fri 10:00 Beijing time",
     ):  # fmt: skip
         assert expected in full and expected not in " ".join(out.split()), expected
+    # The PLUS tip is the one thing a member says on this line: at a glance too (issue 18).
+    tip = "Tell them you are a PLUS member to expedite"
+    assert tip in full and tip in " ".join(out.split())
 
 
 def test_which_text_in_chinese() -> None:
@@ -108,7 +111,7 @@ def test_which_text_in_chinese() -> None:
     assert result.exit_code == 0
     for expected in (
         "拨打 400-610-1360",
-        "已下班 · 明天 09:00 开\uff08还有 11 小时 30 分钟\uff09\uff0c现在可拨 950618",
+        "已下班 · 明天 09:00 开始接听\uff08还有 11 小时 30 分钟\uff09\uff0c现在可拨 950618",
         "明天 09:00–11:00",
     ):
         assert expected in result.stdout, expected
@@ -129,16 +132,19 @@ def test_the_plus_example_is_for_plus_members() -> None:
     ).stdout
     regular = run("which", "-s", "high-value", "--format", "markdown", "--at", FRIDAY_NOON).stdout
     assert "- “PLUS member, TV model XX" in plus
-    assert "PLUS member, TV model" not in regular and "- “Ordered on 10 October" in regular
+    # A regular buyer's is jdhotline's own, not the guide's late-shipping one (issue 18).
+    assert "PLUS member, TV model" not in regular and "- “Order 12345, item XX" in regular
+    assert "Ordered on 10 October" not in regular
 
 
 def test_merchants_get_no_buyer_example() -> None:
     md = run(
         "which", "--merchant", "-s", "campaign", "--format", "markdown", "--at", FRIDAY_NOON
     ).stdout
-    assert "### What to say\n\n- Time + problem + demand: don't make the agent guess\n\n" in md
+    # Every scenario has its own sentence (issue 18): a campaign's, not a buyer's.
+    assert "- “Shop ID XX, our New Year sale sign-up" in md and "Ordered on 10 October" not in md
     buyer = run("which", "-s", "account", "--format", "markdown", "--at", FRIDAY_NOON).stdout
-    assert "- “Ordered on 10 October (order 123)" in buyer  # the guide's general example
+    assert "- “Receiving phone ending 5678" in buyer and "Ordered on 10 October" not in buyer
 
 
 def test_which_markdown() -> None:
@@ -149,7 +155,7 @@ def test_which_markdown() -> None:
     assert "**Call 950618**  Regular customer line, **press 1 (order enquiry)**" in md
     assert "### Warnings" in md and "25 min" in md  # the evening peak
     assert "### Notes" in md and "京东客服助手" in md  # a simple question
-    assert "- **Best time:** 23:00–tomorrow 09:00" in md
+    assert "- **Best time:** peak hours now; quieter: 23:00–tomorrow 09:00" in md
     assert "Regular buyer · Orders" in md and "Source: 店托易" in md  # Markdown is the full answer
 
 

@@ -149,12 +149,12 @@ def test_a_deadline_at_night_moves_to_the_next_opening_and_says_both_times() -> 
     assert early.decoded("dtstart") == bj("2026-11-28 09:00")  # the same morning
     assert early.decoded("dtend") == bj("2026-11-28 09:15")
     assert str(early["description"]).split("\n")[:2] == [
-        "承诺期限 11 月 28 日周六 01:00；热线 09:00 开门（北京时间）",
+        "承诺期限 11 月 28 日周六 01:00；热线 09:00 开始接听（北京时间）",
         "这样说：“客服承诺 3 小时内反馈，现在已超时 8 小时，麻烦催进度”",
     ]
     assert late.decoded("dtstart") == bj("2026-11-29 09:00")  # the next day's opening
     assert str(late["description"]).startswith(
-        "承诺期限 11 月 28 日周六 23:30；热线 11 月 29 日周日 09:00 开门（北京时间）\n"
+        "承诺期限 11 月 28 日周六 23:30；热线 11 月 29 日周日 09:00 开始接听（北京时间）\n"
     )
     assert late.walk("VALARM")[0].decoded("trigger") == dt.timedelta(0)  # rings at 09:00
     english = events(export("2026-11-27T22:30"))["jdhotline-case-1-20261127T100000"]
@@ -193,9 +193,13 @@ def test_the_merchant_line_moves_to_the_next_working_day() -> None:
         bj("2026-11-30 09:00"),  # due on Saturday 28 November: Monday's opening
     ]
     holiday, saturday, weekend = (description[0] for _, description in found)
-    assert holiday == "承诺期限 10 月 1 日周四 10:00；热线 10 月 8 日周四 09:00 开门（北京时间）"
+    assert (
+        holiday == "承诺期限 10 月 1 日周四 10:00；热线 10 月 8 日周四 09:00 开始接听（北京时间）"
+    )
     assert saturday.startswith("这样说：")
-    assert weekend == "承诺期限 11 月 28 日周六 10:00；热线 11 月 30 日周一 09:00 开门（北京时间）"
+    assert (
+        weekend == "承诺期限 11 月 28 日周六 10:00；热线 11 月 30 日周一 09:00 开始接听（北京时间）"
+    )
     english = at_lines(export("2026-09-30T12:00", "--lang", "en"))
     assert english[0][1][0] == (
         "Promised by 2026-10-01 Thu 10:00; the line opens 2026-10-08 Thu 09:00 (Beijing time)"

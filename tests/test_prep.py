@@ -72,7 +72,7 @@ def test_a_comma_after_a_number_is_full_width() -> None:
     args += ["--ordered", "11-20", "--want", "驳回退款", "--lang", "zh"]
     sheet = runner.invoke(cli.app, [*args, "--at", "2026-11-28T10:00"]).stdout
     assert "“店铺 ID 12345，11 月 20 日下单（订单号 9876543210），买家恶意退款" in sheet
-    assert "• 店铺 ID：12345\n" in sheet and "：12345" in sheet.split("已有")[1]
+    assert "• 店铺 ID：12345\n" in sheet and "：12345" in sheet.split("已提供")[1]
     assert ",2025" not in sheet and "ID:" not in sheet
 
 
@@ -570,8 +570,8 @@ def test_prep_shows_the_facts_you_gave() -> None:
     ]
     zh = runner.invoke(cli.app, [*args, "--lang", "zh"]).stdout
     head = zh.split("还缺")[0]
-    assert "已有" in head and "XQG100" in head and "脱水时异响" in head
-    assert head.index("开场白") < head.index("已有")
+    assert "已提供" in head and "XQG100" in head and "脱水时异响" in head
+    assert head.index("开场白") < head.index("已提供")
     en = runner.invoke(cli.app, [*args, "--lang", "en", "--format", "markdown"]).stdout
     given = en.split("### You have")[1].split("###")[0]
     assert "XQG100" in given and "脱水时异响" in given
@@ -586,9 +586,11 @@ def test_an_opening_in_your_own_english_words_comes_without_the_how_to_hint() ->
     args = ("-s", "after-sales", "--ordered", "10-10", "--want", "a refund")
     english = _prep(*args, "--fault", "the shirt does not fit").stdout
     assert "• “Ordered on 10 October; the shirt does not fit; I want a refund.”\n" in english
-    assert "time + problem + demand" not in english and "In Chinese" not in english
+    # The Chinese is beside it, built from the scenario, not from English words (issue 18).
+    assert "time + problem + demand" not in english
+    assert "In Chinese: “10 月 10 日下单，基础售后：XX，需求是 XX”" in english
     chinese = _prep(*args, "--fault", "the shirt does not fit", "--lang", "zh").stdout
-    assert "• “10 月 10 日下单，the shirt does not fit，需求是a refund”\n" in chinese
+    assert "• “10 月 10 日下单，基础售后：XX，需求是 XX”\n" in chinese
     assert "开场白按" not in chinese
     mixed = _prep(*args, "--fault", "衬衫不合身").stdout  # no Chinese sentence to give instead
     assert "• “Ordered on 10 October; 衬衫不合身; I want a refund.”\n" in mixed

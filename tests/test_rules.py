@@ -13,7 +13,7 @@ from .calendars import pin_official
 from .conftest import bj, build, dump_yaml, line_data
 
 BUYER = ["order", "after-sales", "dispute", "account", "membership", "high-value"]
-MERCHANT = ["store-violation", "campaign", "malicious-refund"]
+MERCHANT = ["store-violation", "campaign", "malicious-refund", "merchant-login"]
 NOON = "2026-11-27 12:00"  # a Friday: every line open
 
 # (user, scenario) -> (primary, alternatives, menu key): the guide's routing.
@@ -236,7 +236,7 @@ def test_in_the_peak_the_peak_not_the_wait() -> None:
     assert "晚 8 点拨打曾等待 25 分钟仍未接通" in zh
     plus = _md("which", "--plus", "会员权益", *at)  # 950618 as an alternative, in its peak
     assert "950618** 普通用户热线 · 24 小时可拨打 · 现在是高峰时段（20:00–23:00）" in plus
-    assert "接通效率 1–2 分钟（攻略所给）" in plus  # outside any peak: the guide's figure
+    assert "接通效率 1–2 分钟（攻略数据）" in plus  # outside any peak: the guide's figure
     doc = json.loads(runner.invoke(cli.app, ["which", "查物流", *at, "--format", "json"]).stdout)
     assert doc["primary"]["peak"] == {"start": "20:00", "end": "23:00"}
     noon = json.loads(
@@ -256,11 +256,16 @@ def test_where_jdhotline_extends_the_guides_table_it_says_so() -> None:
         and "订单咨询（查物流 / 改地址 / 催发货）、" in table
     )
     doc = json.loads(runner.invoke(cli.app, ["table", "--format", "json"]).stdout)
-    assert [row["extends"] for row in doc] == [["membership", "high-value"], [], [], []]
+    assert [row["extends"] for row in doc] == [
+        ["membership", "high-value"],
+        [],
+        [],
+        ["merchant-login"],
+    ]
     assert [row["extends_audience"] for row in doc] == [True, False, False, False]
     assert "| 950618 | 普通用户热线 | 可拨打 | 所有买家（本工具补充） |" in table
     assert "| 400-610-1360 | 家电维修专线 | 可拨打 | 所有买家 |" in table  # the guide's own words
     which = _md("which", "-s", "membership", "--at", "2026-11-27T12:00")
-    assert "攻略的热线表没有把“会员权益咨询”列给这条线，让你打这里是本工具的补充。" in which
+    assert "攻略的热线表没有为这条线列出“会员权益咨询”；推荐这条线是本工具的补充。" in which
     guide = _md("which", "-s", "account", "--at", "2026-11-27T12:00")
     assert "本工具的补充" not in guide
