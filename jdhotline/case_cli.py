@@ -71,7 +71,8 @@ Promise = Annotated[
     typer.Option(
         "--promise",
         metavar="WHEN",
-        help="When it is due: 24h, 3d, 90m, 3小时, 2天, 半小时, 2026-11-28 or 2026-11-28T18:00.",
+        help="When it is due, as the agent said it: 24h, 24小时内回电, 3个工作日内, 明天, "
+        "1-3天, 3 days, 12-10, 2026-12-10 or 2026-12-10T18:00.",
     ),
 ]
 NoteOpt = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="What was said.")]
@@ -94,12 +95,23 @@ DoneFormatOpt = Annotated[
 ]  # fmt: skip
 
 
-def _promise(value: str | None, moment: dt.datetime, lang: str) -> dt.datetime | None:
+def _promise(
+    value: str | None, moment: dt.datetime, lang: str, catalogue: "Catalogue | None" = None
+) -> dt.datetime | None:
+    """The deadline as the agent said it; working days on the catalogue's calendar."""
     from .cases import parse_promise
     from .prep import check_not_placeholder
 
+    if value is None:
+        return None
+    if catalogue is None:
+        catalogue = _optional_catalogue(None)
+    calendar = calendar_for(catalogue) if catalogue is not None else None
     return checked(
-        "--promise", value, lambda v: parse_promise(check_not_placeholder(v), moment), lang
+        "--promise",
+        value,
+        lambda v: parse_promise(check_not_placeholder(v), moment, calendar),
+        lang,
     )
 
 
@@ -161,7 +173,7 @@ def case_add(
             "order": checked("--order", order, parse_order, language),
             "agent": _answer("--agent", agent, language),
             "ticket": _answer("--ticket", ticket, language),
-            "due": _promise(promise, moment, language),
+            "due": _promise(promise, moment, language, catalogue),
             "note": text_of(note),
         }
         with case_store() as store:

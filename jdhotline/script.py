@@ -143,13 +143,22 @@ def followup(case: Case, line: Line, at: dt.datetime, lang: str) -> FollowUp:
     parts: list[str] = []
     if case.order:
         parts.append(f"订单号 {case.order}" if zh else f"order {case.order}")
-    who = (
-        (f"工号 {agent} " if zh else f"agent {agent} ")
-        if agent
-        else ("客服" if zh else "the agent ")
-    )
     if promise:
-        parts.append(f"{who}承诺{promise}" if zh else f"{who}promised {promise}")
+        # Credited only to the agent who made it (issue 18): a promise logged without an
+        # ID is not the earlier agent's.
+        promiser = _promiser(case)
+        if promiser:
+            parts.append(
+                f"工号 {promiser} 承诺{promise}" if zh else f"agent {promiser} promised {promise}"
+            )
+        else:
+            parts.append(
+                f"客服承诺{promise}，工号没记下"
+                if zh
+                else f"an agent promised {promise}; I did not get their ID"
+            )
+        if agent and agent != promiser:
+            parts.append(f"之前对接的是工号 {agent}" if zh else f"earlier I spoke to agent {agent}")
     elif agent:
         parts.append(f"之前对接的是工号 {agent}" if zh else f"I spoke to agent {agent}")
     if overdue is not None:
@@ -170,6 +179,14 @@ def followup(case: Case, line: Line, at: dt.datetime, lang: str) -> FollowUp:
         days = max(1, (at - case.created_at).days)
         escalate = _escalation(line, days, lang)
     return FollowUp(words=words, escalate=escalate, overdue=overdue, missed=missed)
+
+
+def _promiser(case: Case) -> str | None:
+    """The agent ID given in the call that made the latest promise, if any."""
+    for entry in reversed(case.current):
+        if entry.due is not None:
+            return entry.agent
+    return None
 
 
 def _promise(case: Case, lang: str) -> str | None:

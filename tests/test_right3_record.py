@@ -1,0 +1,200 @@
+"""Issue 18, points 9-20: the case record, exports, prompts and the calendar, through the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from jdhotline import cli
+from jdhotline.deadline import chinese_number, read_deadline
+from jdhotline.errors import Problem
+
+from .conftest import bj
+
+runner = CliRunner()
+TUESDAY = "2026-12-08T10:00"
+
+
+def run(*args: str, input: str | None = None):
+    return runner.invoke(cli.app, list(args), input=input)
+
+
+def due_of(promise: str, at: str = TUESDAY) -> str:
+    added = run("case", "add", "--line", "regular", "--promise", promise, "--at", at, "-f", "json")
+    assert added.exit_code == 0, (promise, added.output)
+    return json.loads(added.stdout)["due"]
+
+
+# ------------------------------------------------ 9. deadlines as agents say them
+
+AS_SAID = [
+    ("24 小时内回电", "2026-12-09T10:00+08:00"),
+    ("24小时内给您回复", "2026-12-09T10:00+08:00"),
+    ("3个工作日内", "2026-12-11T23:59+08:00"),  # Wed, Thu, Fri: the call's day does not count
+    ("3个工作日", "2026-12-11T23:59+08:00"),
+    ("明天", "2026-12-09T23:59+08:00"),  # the end of that day
+    ("今天内", "2026-12-08T23:59+08:00"),
+    ("一天", "2026-12-09T10:00+08:00"),
+    ("两天", "2026-12-10T10:00+08:00"),
+    ("24小时之内", "2026-12-09T10:00+08:00"),
+    ("72小时内处理完", "2026-12-11T10:00+08:00"),
+    ("1-3天", "2026-12-11T10:00+08:00"),  # a range: its far end
+    ("24 hours", "2026-12-09T10:00+08:00"),
+    ("3 days", "2026-12-11T10:00+08:00"),
+    ("24hours", "2026-12-09T10:00+08:00"),
+    ("1.5h", "2026-12-08T11:30+08:00"),
+    ("12-10", "2026-12-10T23:59+08:00"),
+    ("2026/12/10", "2026-12-10T23:59+08:00"),
+    # and generalised
+    ("二十四小时以内", "2026-12-09T10:00+08:00"),
+    ("一个半小时", "2026-12-08T11:30+08:00"),
+    ("两周", "2026-12-22T10:00+08:00"),
+    ("1 week", "2026-12-15T10:00+08:00"),
+    ("一个星期内", "2026-12-15T10:00+08:00"),
+    ("3 working days", "2026-12-11T23:59+08:00"),
+    ("1到5个工作日", "2026-12-15T23:59+08:00"),  # Wed..Fri, Mon, Tue
+    ("12月10日前", "2026-12-10T23:59+08:00"),
+    ("tomorrow", "2026-12-09T23:59+08:00"),
+    ("后天", "2026-12-10T23:59+08:00"),
+    ("2 hrs", "2026-12-08T12:00+08:00"),
+    ("2026-12-10 18:00", "2026-12-10T18:00+08:00"),
+    ("01-05", "2027-01-05T23:59+08:00"),  # no year: the next such day
+]
+
+
+@pytest.mark.parametrize(("promise", "due"), AS_SAID)
+def test_deadlines_as_agents_say_them(promise: str, due: str) -> None:
+    assert due_of(promise) == due
+
+
+def test_working_days_skip_the_holiday_on_the_shipped_calendar() -> None:
+    # 2026-09-30 (Wed) + 3 working days: Thu 10-08, Fri 10-09 and the adjusted working
+    # Saturday 10-10, after the National Day holiday (10-01 to 10-07): from the calendar,
+    # not Monday to Friday (which would say Mon 10-05).
+    assert due_of("3个工作日内", "2026-09-30T10:00") == "2026-10-10T23:59+08:00"
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh", ["“下周吧”不是期限；可以写分钟、小时、天、周或工作日数", "3个工作日内", "明天"]),
+        ("en", ["'下周吧' is not a deadline; use a number of minutes, hours", "3 days", "12-10"]),
+    ],
+)
+def test_a_refused_deadline_says_what_is_accepted(lang: str, words: list[str]) -> None:
+    refused = run("case", "add", "--line", "regular", "--promise", "下周吧", "--at", TUESDAY,
+                  "--lang", lang)  # fmt: skip
+    assert refused.exit_code == 2 and refused.stdout == ""
+    for word in words:
+        assert word in refused.stderr, refused.stderr
+
+
+@pytest.mark.parametrize(
+    "text", ["12-07", "1小时半", "明天三点", "半天", "1.5个工作日", "三三小时"]
+)
+def test_deadlines_still_refused(text: str) -> None:
+    refused = run("case", "add", "--line", "regular", "--promise", text, "--at", TUESDAY)
+    assert refused.exit_code == 2 and "--promise" in refused.stderr, (text, refused.output)
+
+
+_UNITS = {"小时": 60, "h": 60, "hours": 60, "分钟": 1, "min": 1, "天": 1440, "days": 1440,
+          "周": 10080, "weeks": 10080}  # fmt: skip
+_CN = "零一二三四五六七八九"
+
+
+def _numeral(n: int) -> str:
+    tens, ones = divmod(n, 10)
+    return ("" if tens < 2 else _CN[tens]) + ("十" if tens else "") + (_CN[ones] if ones else "")
+
+
+@given(
+    n=st.integers(1, 50),
+    unit=st.sampled_from(sorted(_UNITS)),
+    chinese=st.booleans(),
+    measure=st.sampled_from(["", "个"]),
+    within=st.sampled_from(["", "内", "以内", "之内"]),
+    verb=st.sampled_from(["", "回电", "给您回复"]),
+    low=st.integers(0, 50),
+)
+def test_relative_deadlines_read_the_same_in_every_form(
+    n: int, unit: str, chinese: bool, measure: str, within: str, verb: str, low: int
+) -> None:
+    at = bj("2026-12-08 10:00")
+    expected = at + dt.timedelta(minutes=n * _UNITS[unit])
+    number = _numeral(n) if chinese else str(n)
+    tail = (within + verb) if within else ""
+    assert read_deadline(f"{number}{measure}{unit}{tail}", at) == expected
+    # A range means its far end, whatever its near end.
+    if low < n:
+        assert read_deadline(f"{low}-{n}{unit}", at) == expected
+        assert read_deadline(f"{low}到{n}{unit}", at) == expected
+
+
+@given(st.integers(1, 999))
+def test_chinese_numerals(n: int) -> None:
+    hundreds, rest = divmod(n, 100)
+    text = (_CN[hundreds] + "百" if hundreds else "") + (
+        ("零" if hundreds and 0 < rest < 10 else "")
+        + ("一十" if hundreds and 10 <= rest < 20 else "")
+        + (_numeral(rest) if not (hundreds and 10 <= rest < 20) else _numeral(rest)[1:])
+    )
+    assert chinese_number(text) == n, text
+
+
+@given(st.text(max_size=12))
+def test_any_text_is_a_deadline_after_the_call_or_refused(text: str) -> None:
+    at = bj("2026-12-08 10:00")
+    try:
+        due = read_deadline(text, at)
+    except Problem:
+        return
+    assert at < due <= at + dt.timedelta(days=366)
+
+
+# ------------------------------------------------ 10. the agent who promised
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "not_said"),
+    [
+        ("zh", "客服承诺 2 小时内反馈，工号没记下，之前对接的是工号 01", "工号 01 承诺"),
+        (
+            "en",
+            "An agent promised feedback within 2 hours; I did not get their ID; earlier "
+            "I spoke to agent 01",
+            "agent 01 promised",
+        ),
+    ],
+)
+def test_a_promise_is_credited_to_its_agent_only(lang: str, said: str, not_said: str) -> None:
+    run("case", "add", "--line", "merchant", "--agent", "01", "--promise", "24h",
+        "--at", "2026-12-01T10:00")  # fmt: skip
+    run("case", "log", "1", "--promise", "2h", "--at", "2026-12-02T12:00")
+    shown = run("case", "followup", "1", "--at", "2026-12-02T13:00", "--lang", lang,
+                "--format", "json")  # fmt: skip
+    words = json.loads(shown.stdout)["say"]
+    assert said in words and not_said not in words, words
+    # The agent who did promise is quoted.
+    run("case", "log", "1", "--agent", "02", "--promise", "3h", "--at", "2026-12-02T14:00")
+    words = json.loads(
+        run(
+            "case", "followup", "1", "--at", "2026-12-02T15:00", "--lang", lang, "--format", "json"
+        ).stdout
+    )["say"]
+    assert ("工号 02 承诺 3 小时内反馈" if lang == "zh" else "Agent 02 promised") in words, words
+
+
+# ------------------------------------------------ 11. overdue from the minutes shown
+
+
+@pytest.mark.parametrize(("lang", "late"), [("en", "overdue by 6 h"), ("zh", "已超时 6 小时")])
+def test_overdue_counts_from_the_minutes_shown(lang: str, late: str) -> None:
+    run("case", "add", "--line", "regular", "--promise", "24h", "--at", "2026-12-08T00:32:40")
+    shown = run("case", "show", "1", "--at", "2026-12-09T06:32", "--lang", lang).stdout
+    assert "2026-12-09 00:32" in shown
+    assert late in shown and "59" not in shown, shown
