@@ -85,6 +85,24 @@ CallAtOpt = Annotated[
         "e.g. 2026-11-27T20:00, 2026-11-27T12:00Z, or 20:00 for today. Default: now.",
     ),
 ]
+CloseAtOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--at",
+        metavar="WHEN",
+        help="When the case was closed, ISO 8601 (no offset = Beijing time), "
+        "e.g. 2026-11-27T20:00, 2026-11-27T12:00Z, or 20:00 for today. Default: now.",
+    ),
+]
+ReopenAtOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--at",
+        metavar="WHEN",
+        help="When the case was reopened, ISO 8601 (no offset = Beijing time), "
+        "e.g. 2026-11-27T20:00, 2026-11-27T12:00Z, or 20:00 for today. Default: now.",
+    ),
+]
 # A change to a case prints one line (or JSON): there is no Markdown to offer.
 DoneFormatOpt = Annotated[
     str,
@@ -218,7 +236,7 @@ def case_close(
     outcome: Annotated[
         str | None, typer.Option("--outcome", metavar="TEXT", help="How it ended.")
     ] = None,
-    at: AtOpt = None,
+    at: CloseAtOpt = None,
     fmt: DoneFormatOpt = "text",
     lang: LangOpt = None,
 ) -> None:
@@ -237,7 +255,7 @@ def case_close(
 @case_app.command("reopen")
 def case_reopen(
     case_id: CaseId,
-    at: AtOpt = None,
+    at: ReopenAtOpt = None,
     fmt: DoneFormatOpt = "text",
     lang: LangOpt = None,
 ) -> None:

@@ -119,6 +119,7 @@ def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
         ),
         Heading(word(lang, "record")),
         Command(record_command(rec.primary.line.id, rec.scenario.id, sheet.facts, lang)),
+        Para(spans(word(lang, "record.later"))),
         Section(
             word(lang, "open_cases" if sheet.facts.order else "open_cases.all"),
             tuple(spans(case_line(c, rec.at, lang, catalogue)) for c in sheet.open_cases),

@@ -78,13 +78,12 @@ def shop_words(shop: str, lang: str) -> str:
 def record_command(line_id: str, scenario_id: str, facts: Facts, lang: str) -> str:
     """The `jdhotline case add` line to run after the call, one line to copy.
 
-    What only the agent can say is a placeholder <like this>: a shell refuses to run
-    it as printed, and `case add` refuses the words (prep.PLACEHOLDERS). Every fact
-    given that the record has no field for goes into the note, so none is lost.
+    It runs as printed (issue 18: a placeholder <工号> was a shell syntax error); what
+    only the agent can say (--agent, --ticket, --promise) is named beside it, to add
+    when given (render_case). Every fact given that the record has no field for goes
+    into the note, so none is lost.
     """
     import shlex
-
-    from .prep import PLACEHOLDERS
 
     parts = ["jdhotline", "case", "add", "--line", line_id, "--scenario", scenario_id]
     if facts.order:
@@ -92,8 +91,7 @@ def record_command(line_id: str, scenario_id: str, facts: Facts, lang: str) -> s
     note = record_note(facts, lang)
     if note:
         parts += ["--note", note]
-    command = " ".join(shlex.quote(p) for p in parts)
-    return command + "".join(f" {flag} {word}" for flag, word in PLACEHOLDERS.items())
+    return " ".join(shlex.quote(p) for p in parts)
 
 
 def record_note(facts: Facts, lang: str) -> str | None:

@@ -175,6 +175,9 @@ WORDS: dict[str, dict[str, str]] = {
         "after_fields": "The agent's ID (工号), the service ticket (服务单号) "
         "and the promised deadline",
         "record": "Record it",
+        "record.later": "Add what the agent gives you to the end of that line: "
+        "--agent and their ID, --ticket and the service ticket, --promise and the deadline "
+        "as said, e.g. --agent 00123 --ticket 12345 --promise 24小时内",
         "open_cases": "Open, overdue cases for this order",
         "open_cases.all": "All your open, overdue cases (any order)",
         "overdue_note.one": "You have an overdue case: {cases}. "
@@ -355,6 +358,9 @@ WORDS: dict[str, dict[str, str]] = {
         "after_call": "挂电话前记下",
         "after_fields": "客服工号、服务单号和承诺的时限",
         "record": "保存通话记录",
+        "record.later": "客服报了工号、服务单号和时限后，接在这行命令末尾：--agent 工号、"
+        "--ticket 服务单号、--promise 原话里的时限，例如 --agent 00123 --ticket 12345 "
+        "--promise 24小时内",
         "open_cases": "这个订单有超时未兑现的承诺",
         "open_cases.all": "你所有超时未兑现的承诺(不限订单)",
         "overdue_note.one": "有 1 条记录已超时:{cases}。催办话术:jdhotline case followup {first}",

@@ -198,3 +198,75 @@ def test_overdue_counts_from_the_minutes_shown(lang: str, late: str) -> None:
     shown = run("case", "show", "1", "--at", "2026-12-09T06:32", "--lang", lang).stdout
     assert "2026-12-09 00:32" in shown
     assert late in shown and "59" not in shown, shown
+
+
+# ------------------------------------------------ 14. the record line runs as printed
+
+
+@pytest.mark.parametrize(
+    ("lang", "later"),
+    [
+        ("en", "Add what the agent gives you to the end of that line: --agent and their ID"),
+        ("zh", "客服报了工号、服务单号和时限后，接在这行命令末尾：--agent 工号"),
+    ],
+)
+def test_the_record_line_runs_as_printed(lang: str, later: str) -> None:
+    import shlex
+
+    sheet = run("prep", "-s", "appliance", "--order", "1234567890123", "--at", TUESDAY,
+                "--lang", lang).stdout  # fmt: skip
+    lines = sheet.splitlines()
+    command = next(line.strip() for line in lines if line.strip().startswith("jdhotline case add"))
+    assert "<" not in command and ">" not in command
+    assert later in " ".join(sheet.split()).replace("： ", "：")
+    # Run as printed, then with the agent's answers added as the sheet says.
+    added = run(*shlex.split(command)[1:], "--at", TUESDAY)
+    assert added.exit_code == 0, added.output
+    more = run(*shlex.split(command)[1:], "--agent", "00123", "--ticket", "12345",
+               "--promise", "24小时内", "--at", TUESDAY, "-f", "json")  # fmt: skip
+    assert json.loads(more.stdout)["due"] == "2026-12-09T10:00+08:00"
+
+
+# ------------------------------------------------ 16. --at of close and reopen
+
+
+@pytest.mark.parametrize(
+    ("command", "lang", "said"),
+    [
+        ("close", "en", "When the case was closed"),
+        ("reopen", "en", "When the case was reopened"),
+        ("close", "zh", "什么时候结案的"),
+        ("reopen", "zh", "什么时候重新打开的"),
+    ],
+)
+def test_close_and_reopen_say_what_at_means(command: str, lang: str, said: str) -> None:
+    shown = runner.invoke(cli.app, ["case", command, "-h"], env={"JDHOTLINE_LANG": lang,
+                                                                 "COLUMNS": "200"})  # fmt: skip
+    assert said in shown.stdout
+    assert "The moment to answer for" not in shown.stdout and "按哪个时刻回答" not in shown.stdout
+
+
+# ------------------------------------------------ 17. wait_minutes min > max
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "wait_minutes: the least wait (5 min) is greater than the most (3 min); "
+               "write [min, max], e.g. [3, 5]"),
+        ("zh", "wait_minutes：最少等待（5 分钟）比最多（3 分钟）还长；请按 [最少, 最多] 写，"
+               "例如 [3, 5]"),
+    ],
+)  # fmt: skip
+def test_wait_minutes_min_greater_than_max(tmp_path, lang: str, said: str) -> None:
+    from .conftest import SHIPPED
+
+    text = SHIPPED.read_text(encoding="utf-8").replace(
+        "wait_minutes: [3, 5]", "wait_minutes: [5, 3]", 1
+    )
+    catalogue = tmp_path / "h.yaml"
+    catalogue.write_text(text, encoding="utf-8")
+    shown = runner.invoke(cli.app, ["which", "冰箱不制冷", "--catalog", str(catalogue),
+                                    "--lang", lang], env={"COLUMNS": "300"})  # fmt: skip
+    assert shown.exit_code == 3
+    assert said in shown.stderr and "list" not in shown.stderr, shown.stderr
