@@ -22,6 +22,7 @@ from .options import (
     catalogue_at,
     checked,
     complete_lines,
+    completing,
     emit,
     language_of,
     left_out,
@@ -108,7 +109,7 @@ DoneFormatOpt = Annotated[
     str,
     typer.Option(
         "--format", "-f", metavar="text|json", callback=one_of(("text", "json")),
-        help="Output format.",
+        autocompletion=completing(("text", "json")), help="Output format.",
     ),
 ]  # fmt: skip
 
@@ -352,6 +353,7 @@ def case_export(
             "-f",
             metavar="json|csv|ics",
             callback=one_of(("json", "csv", "ics")),
+            autocompletion=completing(("json", "csv", "ics")),
             help="json or csv: every case with its history; "
             "ics: a calendar event at each open case's deadline, or when its line next opens.",
         ),

@@ -94,6 +94,15 @@ def one_of(choices: tuple[str, ...]) -> Callable[[str], str]:
     return check
 
 
+def completing(choices: tuple[str, ...]) -> Callable[[str], list[str]]:
+    """Tab completion of an option's values (without it, the shell offers file names)."""
+
+    def complete(incomplete: str) -> list[str]:
+        return [choice for choice in choices if choice.startswith(incomplete)]
+
+    return complete
+
+
 CatalogOpt = Annotated[
     str | None,
     typer.Option(
@@ -120,6 +129,7 @@ FormatOpt = Annotated[
         "-f",
         metavar="text|json|markdown",
         callback=one_of(FORMATS),
+        autocompletion=completing(FORMATS),
         help="Output format.",
     ),
 ]
@@ -135,6 +145,7 @@ LangOpt = Annotated[
         "--lang",
         metavar="zh|en",
         callback=_language,
+        autocompletion=completing(("zh", "en")),
         help="Answer language. Default: $JDHOTLINE_LANG, then your locale (zh* = zh), else en.",
     ),
 ]
@@ -143,7 +154,13 @@ LangOpt = Annotated[
 # (language_of); hidden, since the commands that answer list their own.
 HiddenLangOpt = Annotated[
     str | None,
-    typer.Option("--lang", metavar="zh|en", callback=_language, hidden=True),
+    typer.Option(
+        "--lang",
+        metavar="zh|en",
+        callback=_language,
+        hidden=True,
+        autocompletion=completing(("zh", "en")),
+    ),
 ]
 ProblemArg = Annotated[
     list[str] | None,

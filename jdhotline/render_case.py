@@ -80,6 +80,10 @@ def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
             name = described.name(lang) if described else fact
             sep = "：" if lang == "zh" else ": "  # not by zh_punctuation: "店铺 ID：12345"
             given.append(spans(Span(clean(name), "strong"), clean(f"{sep}{value}")))
+    if sheet.facts.evidence:  # shown once, with the rest you gave (not again under "have ready")
+        sep = "：" if lang == "zh" else ": "
+        items = ("、" if lang == "zh" else ", ").join(sheet.facts.evidence)
+        given.append(spans(Span(word(lang, "evidence_given"), "strong"), clean(sep + items)))
     missing = []
     for fact in sheet.missing:
         described = catalogue.fact(fact)
@@ -96,7 +100,6 @@ def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
         for item in rec.checklist
         if not any(n in _bare(item(lang)) or _bare(short(item(lang))) in n for n in names)
     ]
-    ready += [spans(label(lang, "you_have"), clean(e)) for e in sheet.facts.evidence]
     steps = [t(lang) for t in rec.steps]
     if rec.example is not None:  # the PLUS script is the opening's shape: say it once
         steps = [t for t in steps if rec.example(lang) not in t]

@@ -14,6 +14,7 @@ from jdhotline import cli
 from jdhotline.deadline import chinese_number, read_deadline
 from jdhotline.errors import Problem
 
+from .calendars import pin_official
 from .conftest import bj
 
 runner = CliRunner()
@@ -270,3 +271,168 @@ def test_wait_minutes_min_greater_than_max(tmp_path, lang: str, said: str) -> No
                                     "--lang", lang], env={"COLUMNS": "300"})  # fmt: skip
     assert shown.exit_code == 3
     assert said in shown.stderr and "list" not in shown.stderr, shown.stderr
+
+
+# ------------------------------------------------ 19. have ready, evidence, example words
+
+
+@pytest.mark.parametrize(
+    ("problem", "lang", "ready"),
+    [
+        ("登不上京东账号", "zh", "账号绑定的手机号或账号名（攻略未列出，本工具补充）"),
+        ("I can't log in to my account", "en", "The phone number or username of your JD account"),
+    ],
+)
+def test_a_login_problem_has_the_account_ready_not_the_receiving_phone(
+    problem: str, lang: str, ready: str
+) -> None:
+    for command in ("prep", "which"):
+        shown = runner.invoke(cli.app, [command, problem, "--at", TUESDAY, "--lang", lang],
+                              env={"COLUMNS": "200"})  # fmt: skip
+        # The short answer of `which` drops the parenthesis; --full and prep keep it.
+        assert (ready if command == "prep" else ready.split("（")[0].split(" (")[0]) in shown.stdout
+        assert "收货手机" not in shown.stdout and "receiving phone" not in shown.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "given", "lower"),
+    [
+        ("en", "Evidence: photos, chat screenshots", "you have: photos"),
+        ("zh", "证据：照片、聊天截图", "已有：照片"),
+    ],
+)
+def test_evidence_is_shown_once(lang: str, given: str, lower: str) -> None:
+    one, two = ("photos", "chat screenshots") if lang == "en" else ("照片", "聊天截图")
+    shown = runner.invoke(cli.app, ["prep", "-s", "after-sales", "--evidence", one, "--evidence", two,
+                                    "--at", TUESDAY, "--lang", lang], env={"COLUMNS": "200"})  # fmt: skip
+    assert shown.stdout.count(f"• {given}") == 1, shown.stdout  # and in the record's note
+    assert lower not in shown.stdout and f"• {one}\n" not in shown.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown", "hidden"),
+    [
+        ("en", ["login", "refuse"], ["refuses", "refused", "登陆", "log in", "where is my"]),
+        ("zh", ["登录异常", "7天无理由"], ["登陆", "七天无理由"]),
+    ],
+)
+def test_scenarios_show_their_clearest_words(
+    lang: str, shown: list[str], hidden: list[str]
+) -> None:
+    listed = run("scenarios", "--lang", lang).stdout
+    rows = [
+        line for line in listed.splitlines() if "Example keywords" in line or "关键词示例" in line
+    ]
+    words = {w.strip() for row in rows for w in row.split("  ")[-1].replace("、", ",").split(",")}
+    for w in shown:
+        assert w in words, (w, words)
+    for w in hidden:
+        assert w not in words, (w, words)
+
+
+# ------------------------------------------------ 18. tab completion of option values
+
+
+@pytest.mark.parametrize(
+    ("words", "cword", "expected"),
+    [
+        ("jdhotline which --format ", 3, ["text", "json", "markdown"]),
+        ("jdhotline which --format m", 3, ["markdown"]),
+        ("jdhotline which --lang ", 3, ["zh", "en"]),
+        ("jdhotline case export --format ", 4, ["json", "csv", "ics"]),
+        ("jdhotline case add --format ", 4, ["text", "json"]),
+        ("jdhotline completion ", 2, ["bash", "zsh", "fish"]),
+        ("jdhotline completion z", 2, ["zsh"]),
+    ],
+)
+def test_tab_completes_option_values_not_files(
+    tmp_path, words: str, cword: int, expected: list[str]
+) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from .conftest import bare_env
+
+    (tmp_path / "a-file.txt").write_text("", encoding="utf-8")  # what bash offered before
+    env = bare_env(
+        PATH="/usr/bin:/bin", _JDHOTLINE_COMPLETE="complete_bash",
+        COMP_WORDS=words, COMP_CWORD=str(cword),
+    )  # fmt: skip
+    installed = Path(sys.executable).with_name("jdhotline")
+    result = subprocess.run(
+        [installed], capture_output=True, text=True, env=env, cwd=tmp_path, check=False
+    )
+    assert result.stdout.split() == expected, result.stderr
+
+
+# ------------------------------------------------ 20. statutory holidays on a weekend
+
+
+@pytest.mark.parametrize(
+    ("at", "lang", "said"),
+    [
+        # Spring Festival 2027: 02-06 and 02-07 fall on a weekend; 02-09 and 02-10 are
+        # their make-up days (补假), so the merchant line opens on Thursday.
+        ("2027-02-06T10:00", "en", "closed today (Spring Festival) · opens Thu 02-11 09:00"),
+        ("2027-02-06T10:00", "zh", "今天休息（春节） · 2 月 11 日周四 09:00 开"),
+        ("2027-02-09T10:00", "en", "closed today (Spring Festival) · opens Thu 02-11 09:00"),
+        # A statutory day is named, as a verified one is.
+        ("2027-01-01T10:00", "en", "closed today (New Year's Day)"),
+        ("2027-01-01T10:00", "zh", "今天休息（元旦）"),
+        ("2027-09-15T10:00", "zh", "今天休息（中秋节）"),
+        # Beyond the statutory data, the law's fixed dates are still holidays.
+        ("2036-01-01T10:00", "en", "closed today (New Year's Day) · opens tomorrow 09:00"),
+        ("2036-10-02T10:00", "zh", "今天休息（国庆节） · 10 月 6 日周一 09:00 开"),
+    ],
+)
+@pytest.mark.calendar
+def test_statutory_days_make_up_days_and_fixed_holidays(
+    monkeypatch: pytest.MonkeyPatch, at: str, lang: str, said: str
+) -> None:
+    pin_official(monkeypatch)  # 2027 stays unannounced whatever chinesecalendar is installed
+    shown = runner.invoke(cli.app, ["open", "merchant", "--at", at, "--lang", lang],
+                          env={"COLUMNS": "300"})  # fmt: skip
+    assert said in shown.stdout, shown.stdout
+
+
+@pytest.mark.calendar
+def test_the_make_up_rule_agrees_with_the_verified_notices() -> None:
+    """补假 by the law's rule, against the State Council's notices of 2008-2026 as
+    chinesecalendar has them: every make-up day the rule gives is a day off, but in two
+    years, where the notice chose otherwise."""
+    import chinese_calendar
+    import holidays
+    from holidays.constants import PUBLIC
+
+    from jdhotline.workdays import make_up_days
+
+    known_exceptions = {
+        dt.date(2012, 6, 25),  # Dragon Boat on Sat 06-23: the notice gave Fri 06-22
+        dt.date(2015, 9, 28),  # Mid-Autumn on Sun 09-27: folded into National Day's week
+    }
+    checked = 0
+    for year in range(2008, 2027):
+        found = holidays.China(years=year, observed=False, categories=(PUBLIC,))
+        law = {day for day, name in found.items() if "Extended" not in name}  # not 2020's
+        for instead in make_up_days(law):
+            checked += 1
+            if instead not in known_exceptions:
+                assert not chinese_calendar.is_workday(instead), instead
+            else:
+                assert chinese_calendar.is_workday(instead), instead  # still an exception
+    assert checked >= 50  # the rule was tried, not skipped
+
+
+@pytest.mark.parametrize(
+    ("at", "lang", "said"),
+    [
+        ("2034-01-01", "en", "The statutory holiday data ends with 2035: from 2036 only"),
+        ("2036-05-01", "zh", "法定节假日数据只到 2035 年：2036 年起只知道固定日期的元旦"),
+    ],
+)
+def test_calendar_warns_when_the_statutory_data_runs_out(at: str, lang: str, said: str) -> None:
+    shown = runner.invoke(cli.app, ["calendar", "--at", at, "--lang", lang], env={"COLUMNS": "300"})
+    assert said in shown.stdout, shown.stdout
+    early = run("calendar", "--at", "2026-12-08", "--lang", lang).stdout
+    assert "2035" in early and "ends with" not in early and "只到" not in early
