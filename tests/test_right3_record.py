@@ -436,3 +436,26 @@ def test_calendar_warns_when_the_statutory_data_runs_out(at: str, lang: str, sai
     assert said in shown.stdout, shown.stdout
     early = run("calendar", "--at", "2026-12-08", "--lang", lang).stdout
     assert "2035" in early and "ends with" not in early and "只到" not in early
+
+
+# ------------------------------------------------ 15. notes on stderr wrapped as stdout
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("width", [40, 80, 120])
+def test_notes_on_stderr_are_wrapped_by_the_same_rules(lang: str, width: int) -> None:
+    from rich.cells import cell_len
+
+    run("case", "add", "--line", "appliance", "--promise", "2h", "--at", "2026-12-07T01:33")
+    shown = runner.invoke(cli.app, ["which", "冰箱不制冷", "--at", TUESDAY, "--lang", lang],
+                          env={"COLUMNS": str(width)})  # fmt: skip
+    lines = shown.stderr.splitlines()
+    assert len(lines) > 1 or width == 120, shown.stderr
+    assert all(cell_len(line) <= width for line in lines), shown.stderr
+    assert any("2026-12-07 03:33" in line for line in lines), shown.stderr  # not 2026-12-0 / 7
+    assert any(line.endswith("jdhotline case followup 1") for line in lines), shown.stderr
+    assert not any(line.startswith((":", "：", "，", "。", "）")) for line in lines)
+    if lang == "en":
+        assert "Appliance repair line" in " ".join(lines) and not any(
+            line.endswith("Appli") for line in lines
+        )
