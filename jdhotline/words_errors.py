@@ -31,6 +31,10 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.stdin": "cannot read the problem from standard input ({reason})",
         "error.no_answer": "no answer on standard input; "
         "pass --plus/--merchant and --scenario ID or a problem.",
+        "error.no_answer.problem": "no problem given; say it on the command line, "
+        "e.g. {command} 冰箱不制冷, or pass --scenario ID.",
+        "error.no_answer.scenario": "no scenario chosen; run again with --scenario ID, "
+        "e.g. {command} --scenario appliance (jdhotline scenarios lists them).",
         "error.unknown_scenario": "unknown scenario {key!r}",
         "error.unknown_line": "unknown line {key!r}",
         "error.did_you_mean": "; did you mean {guess!r}?",
@@ -147,6 +151,10 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.stdin": "无法从标准输入读取问题({reason})",
         "error.no_answer": "标准输入没有回答;请用 --plus 或 --merchant 说明身份,"
         "并用 --scenario 或一句话说明问题。",
+        "error.no_answer.problem": "没有说明问题;请在命令里写上问题,例如 {command} 冰箱不制冷,"
+        "或用 --scenario 指定场景。",
+        "error.no_answer.scenario": "没有选择场景;请加上 --scenario 再运行一次,"
+        "例如 {command} --scenario appliance(场景列表见 jdhotline scenarios)。",
         "error.unknown_scenario": "没有“{key}”这个场景",
         "error.unknown_line": "没有“{key}”这条热线",
         "error.did_you_mean": ",是不是“{guess}”?",

@@ -459,3 +459,51 @@ def test_notes_on_stderr_are_wrapped_by_the_same_rules(lang: str, width: int) ->
         assert "Appliance repair line" in " ".join(lines) and not any(
             line.endswith("Appli") for line in lines
         )
+
+
+# ------------------------------------------------ 13. Ctrl-D keeps what was given
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from jdhotline import interview
+
+    monkeypatch.setattr(interview, "interactive", lambda: True)
+
+
+@pytest.mark.usefixtures("terminal")
+@pytest.mark.parametrize(
+    ("lang", "sheet", "missing"),
+    [("en", "Call 400-610-1360", "• Model:"), ("zh", "拨打 400-610-1360", "• 商品型号：")],
+)
+def test_ctrl_d_at_a_later_question_prints_the_sheet(lang: str, sheet: str, missing: str) -> None:
+    # End of input at the first question (the model): what was given is kept.
+    ended = run("prep", "冰箱不制冷", "--at", TUESDAY, "--lang", lang, input="")
+    assert ended.exit_code == 0, ended.output
+    assert sheet in ended.stdout and missing in ended.stdout
+    assert "no answer" not in ended.stderr and "没有回答" not in ended.stderr
+    # After one answer, the next Ctrl-D keeps it too.
+    one = run("prep", "冰箱不制冷", "--at", TUESDAY, "--lang", lang, "-f", "json",
+              input="BCD-500WTPZM\n")  # fmt: skip
+    assert one.exit_code == 0 and json.loads(one.stdout)["facts"]["model"] == "BCD-500WTPZM"
+
+
+@pytest.mark.usefixtures("terminal")
+@pytest.mark.parametrize(
+    ("lang", "said", "not_said"),
+    [
+        ("en", "no problem given; say it on the command line, e.g. jdhotline which --plus 冰箱不制冷",
+         "pass --plus/--merchant"),
+        ("zh", "没有说明问题；请在命令里写上问题，例如 jdhotline which --plus 冰箱不制冷",
+         "请用 --plus 或 --merchant 说明身份"),
+    ],
+)  # fmt: skip
+def test_ctrl_d_after_choosing_plus_does_not_ask_who_you_are(
+    lang: str, said: str, not_said: str
+) -> None:
+    ended = runner.invoke(cli.app, ["which", "--at", TUESDAY, "--lang", lang], input="2\n",
+                          env={"COLUMNS": "300"})  # fmt: skip
+    assert ended.exit_code == 2
+    assert said in ended.stderr and not_said not in ended.stderr, ended.stderr
+    # The message starts a line of its own, not the prompt's.
+    assert any(line.startswith("jdhotline: ") for line in ended.stderr.splitlines())
