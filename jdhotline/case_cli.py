@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .errors import EXIT_CATALOGUE, CatalogueError, Stop
+from .errors import EXIT_CATALOGUE, EXIT_USAGE, CatalogueError, Stop
 from .options import (
     AtOpt,
     CatalogOpt,
@@ -351,10 +351,11 @@ def case_export(
         typer.Option(
             "--format",
             "-f",
-            metavar="json|csv|ics",
-            callback=one_of(("json", "csv", "ics")),
-            autocompletion=completing(("json", "csv", "ics")),
-            help="json or csv: every case with its history; "
+            metavar="json|csv|xlsx|ics",
+            callback=one_of(("json", "csv", "xlsx", "ics")),
+            autocompletion=completing(("json", "csv", "xlsx", "ics")),
+            help="json or csv (for scripts): every case with its history; xlsx: the same "
+            "for a spreadsheet, IDs kept as text, headers in --lang; "
             "ics: a calendar event at each open case's deadline, or when its line next opens.",
         ),
     ] = "json",
@@ -368,11 +369,15 @@ def case_export(
     language = language_of(lang)
     with boundary(language):
         moment = moment_at(at, language)
+        if fmt == "xlsx" and out.out.is_terminal:  # a binary file is no screen's business
+            raise Stop(EXIT_USAGE, word(language, "error.xlsx_terminal"))
         catalogue = catalogue_at(catalog) if fmt == "ics" else None
         with case_store() as store:
             cases = store.all(include_closed=True)
             left_out(store, language)
-    if catalogue is not None:
+    if fmt == "xlsx":
+        _export_xlsx(cases, moment, language, _optional_catalogue(catalog))
+    elif catalogue is not None:
         from .ics import cases_ics
 
         lines = {line.id: line for line in catalogue.lines}
@@ -385,6 +390,17 @@ def case_export(
                 [documents.case_json(c, moment) for c in cases], ascii_only=out.ascii_only
             )
         )
+
+
+def _export_xlsx(
+    cases: "list[Case]", moment: dt.datetime, lang: str, catalogue: "Catalogue | None"
+) -> None:
+    from . import xlsx
+
+    lines = {line.id: line.name(lang) for line in catalogue.lines} if catalogue else {}
+    scenarios = {s.id: s.name(lang) for s in catalogue.scenarios} if catalogue else {}
+    table = xlsx.rows(cases, lang, lines, scenarios)
+    out.raw(xlsx.workbook(table, lang, moment.replace(tzinfo=None)))
 
 
 @case_app.command("followup")

@@ -157,12 +157,8 @@ class Output:
             buffer.flush()
 
     def note(self, message: str) -> None:
-        """A remark for people, on stderr, so that stdout stays one document; wrapped as
-        stdout is (writers.wrap: Chinese and English rules), not by the terminal."""
-        from .writers import wrap
-
-        lines = wrap(clean(message), self.err.width)
-        sys.stderr.write("\n".join(line.rstrip() for line in lines) + "\n")
+        """A remark for people, on stderr, so that stdout stays one document."""
+        sys.stderr.write(clean(message) + "\n")
         sys.stderr.flush()
 
     def error(self, message: str, hint: str | None = None) -> None:

@@ -75,7 +75,20 @@ def typer_app() -> typer.Typer:
     )
 
 
-out = Output()
+class _Output(Output):
+    """The consoles, with notes wrapped as stdout is (writers.wrap: Chinese and English
+    line breaking) at the width of standard error, not cut by the terminal mid-word.
+    Here, not in console.py, which knows no layout (tests/test_structure.py)."""
+
+    def note(self, message: str) -> None:
+        from .console import clean
+        from .writers import wrap
+
+        lines = wrap(clean(message), self.err.width)
+        super().note("\n".join(line.rstrip() for line in lines))
+
+
+out = _Output()
 
 
 # --------------------------------------------------------------------------- options

@@ -31,6 +31,8 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.stdin": "cannot read the problem from standard input ({reason})",
         "error.no_answer": "no answer on standard input; "
         "pass --plus/--merchant and --scenario ID or a problem.",
+        "error.xlsx_terminal": "an .xlsx file is not for the screen; write it to a file: "
+        "jdhotline case export --format xlsx > cases.xlsx",
         "error.no_answer.problem": "no problem given; say it on the command line, "
         "e.g. {command} 冰箱不制冷, or pass --scenario ID.",
         "error.no_answer.scenario": "no scenario chosen; run again with --scenario ID, "
@@ -151,6 +153,8 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.stdin": "无法从标准输入读取问题({reason})",
         "error.no_answer": "标准输入没有回答;请用 --plus 或 --merchant 说明身份,"
         "并用 --scenario 或一句话说明问题。",
+        "error.xlsx_terminal": ".xlsx 文件不能直接显示在屏幕上;请写入文件:"
+        "jdhotline case export --format xlsx --lang zh > 通话记录.xlsx",
         "error.no_answer.problem": "没有说明问题;请在命令里写上问题,例如 {command} 冰箱不制冷,"
         "或用 --scenario 指定场景。",
         "error.no_answer.scenario": "没有选择场景;请加上 --scenario 再运行一次,"

@@ -123,7 +123,8 @@ PARAMS: dict[str, str] = {
     "note": "通话中说了什么。",
     "outcome": "处理结果。",
     "all_": "也列出已结案的记录。",
-    "case export:fmt": "json 或 csv:全部记录和通话记录;"
+    "case export:fmt": "json 或 csv(供脚本读取):全部记录和通话记录;"
+    "xlsx:同样的内容,供表格软件打开,表头用所选语言,工号和订单号保持原样;"
     "ics:每条跟进中的记录,在承诺时限处一个日历事件。",
 }
 

@@ -484,7 +484,7 @@ def test_every_command_has_help() -> None:
         ),
         (["which", "--lang", "fr", "x"], "Invalid value for '--lang': 'fr' is not one of: zh, en."),
         (["case", "show", "abc"], "Invalid value for 'N': 'abc' is not a case number"),
-        (["case", "export", "-f", "xml"], "'xml' is not one of: json, csv, ics."),
+        (["case", "export", "-f", "xml"], "'xml' is not one of: json, csv, xlsx, ics."),
     ],
 )
 def test_typer_usage_errors_in_plain_words(args: list[str], message: str) -> None:

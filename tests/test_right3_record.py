@@ -339,7 +339,7 @@ def test_scenarios_show_their_clearest_words(
         ("jdhotline which --format ", 3, ["text", "json", "markdown"]),
         ("jdhotline which --format m", 3, ["markdown"]),
         ("jdhotline which --lang ", 3, ["zh", "en"]),
-        ("jdhotline case export --format ", 4, ["json", "csv", "ics"]),
+        ("jdhotline case export --format ", 4, ["json", "csv", "xlsx", "ics"]),
         ("jdhotline case add --format ", 4, ["text", "json"]),
         ("jdhotline completion ", 2, ["bash", "zsh", "fish"]),
         ("jdhotline completion z", 2, ["zsh"]),
@@ -507,3 +507,129 @@ def test_ctrl_d_after_choosing_plus_does_not_ask_who_you_are(
     assert said in ended.stderr and not_said not in ended.stderr, ended.stderr
     # The message starts a line of its own, not the prompt's.
     assert any(line.startswith("jdhotline: ") for line in ended.stderr.splitlines())
+
+
+# ------------------------------------------------ 12. a spreadsheet that keeps IDs
+
+
+def _workbook_cells(data: bytes) -> tuple[list[list[str]], str, str]:
+    """The cells of the first sheet, as the file stores them, with the sheet's XML and
+    the styles' XML: read with the standard library, as a spreadsheet would."""
+    import io
+    import re
+    import zipfile
+    from xml.etree import ElementTree
+
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        shared = ElementTree.fromstring(book.read("xl/sharedStrings.xml"))
+        strings = ["".join(si.itertext()) for si in shared.findall("m:si", ns)]
+        sheet_xml = book.read("xl/worksheets/sheet1.xml").decode("utf-8")
+        styles = book.read("xl/styles.xml").decode("utf-8")
+    sheet = ElementTree.fromstring(sheet_xml)
+    table = []
+    for row in sheet.iter(f"{{{ns['m']}}}row"):
+        cells = []
+        for cell in row.findall("m:c", ns):
+            # Every cell is a shared string: t="s", never a number or a formula.
+            assert cell.get("t") == "s" and cell.find("m:f", ns) is None, cell.attrib
+            column = re.match(r"[A-Z]+", cell.get("r")).group()
+            index = ord(column) - ord("A")
+            cells += [""] * (index - len(cells)) + [strings[int(cell.find("m:v", ns).text)]]
+        table.append(cells)
+    return table, sheet_xml, styles
+
+
+def _record_for_the_spreadsheet() -> None:
+    run("case", "add", "--line", "appliance", "--scenario", "appliance", "--order",
+        "1234567890123", "--agent", "00123", "--ticket", "012345", "--promise", "24h",
+        "--note", "=1+1 冰箱不制冷", "--at", "2026-12-08T10:00")  # fmt: skip
+    run("case", "close", "1", "--outcome", "已修好", "--at", "2026-12-09T10:00")
+
+
+@pytest.mark.parametrize(
+    ("lang", "headers", "row"),
+    [
+        ("zh", ["记录", "热线", "场景", "订单号", "状态", "结果", "时间（北京）", "事项", "工号",
+                "服务单号", "承诺时限（北京）", "备注"],
+         ["1", "家电维修专线", "家电安装 / 维修 / 延保", "1234567890123", "已结案", "已修好",
+          "2026-12-08 10:00", "通话", "00123", "012345", "2026-12-09 10:00", "=1+1 冰箱不制冷"]),
+        ("en", ["Case", "Line", "Scenario", "Order", "Status", "Outcome", "When (Beijing)",
+                "What", "Agent", "Ticket", "Promised by (Beijing)", "Note"],
+         ["1", "Appliance repair line", "Appliance installation, repair, extended warranty",
+          "1234567890123", "closed", "已修好", "2026-12-08 10:00", "call", "00123", "012345",
+          "2026-12-09 10:00", "=1+1 冰箱不制冷"]),
+    ],
+)  # fmt: skip
+def test_xlsx_export_keeps_ids_as_text(lang: str, headers: list[str], row: list[str]) -> None:
+    _record_for_the_spreadsheet()
+    exported = runner.invoke(cli.app, ["case", "export", "--format", "xlsx", "--lang", lang,
+                                       "--at", "2026-12-09T11:00"])  # fmt: skip
+    assert exported.exit_code == 0, exported.output
+    data = exported.stdout_bytes
+    assert data[:2] == b"PK"  # a zip: the .xlsx container
+    table, sheet_xml, styles = _workbook_cells(data)
+    assert table[0] == headers
+    assert table[1] == row
+    assert table[2][7] in ("结案", "closed") and len(table) == 3
+    # The columns are formatted as text ("@", built-in format 49), so what a person
+    # types in later stays text too; the header row is frozen.
+    assert 'numFmtId="49"' in styles and '<pane ySplit="1"' in sheet_xml
+    # The same record exported again is the same file (its date is --at, not the clock).
+    again = runner.invoke(cli.app, ["case", "export", "--format", "xlsx", "--lang", lang,
+                                    "--at", "2026-12-09T11:00"])  # fmt: skip
+    assert again.stdout_bytes == data
+
+
+def test_the_csv_stays_the_scripts_contract() -> None:
+    _record_for_the_spreadsheet()
+    for lang in ("en", "zh"):
+        csv_text = run("case", "export", "--format", "csv", "--lang", lang).stdout
+        assert csv_text.splitlines()[0] == (
+            "\ufeffcase,line,scenario,order,status,outcome,at,kind,agent,ticket,due,note"
+        )
+        assert ",1234567890123,closed," in csv_text and ",00123,012345," in csv_text
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "an .xlsx file is not for the screen; write it to a file: "
+               "jdhotline case export --format xlsx > cases.xlsx"),
+        ("zh", ".xlsx 文件不能直接显示在屏幕上；请写入文件："),
+    ],
+)  # fmt: skip
+def test_xlsx_is_not_written_to_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    from jdhotline.options import out
+
+    monkeypatch.setattr(type(out), "out", property(lambda self: _Terminal()))
+    refused = runner.invoke(cli.app, ["case", "export", "--format", "xlsx", "--lang", lang],
+                            env={"COLUMNS": "300"})  # fmt: skip
+    assert refused.exit_code == 2 and said in refused.stderr, refused.output
+    assert refused.stdout_bytes == b""
+
+
+class _Terminal:
+    is_terminal = True
+
+
+def test_only_the_xlsx_export_imports_xlsxwriter(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\nsys.argv = ['jdhotline', *sys.argv[1:]]\nfrom jdhotline.cli import main\n"
+        "try:\n    main()\nfinally:\n    sys.stderr.write('\\nXLSX ' + str('xlsxwriter' in sys.modules))\n"
+    )
+    env = dict(os.environ, JDHOTLINE_HOME=str(tmp_path))
+
+    def imports(fmt: str) -> bool:
+        done = subprocess.run([sys.executable, "-c", probe, "case", "export", "--format", fmt],
+                              capture_output=True, env=env, check=False)  # fmt: skip
+        return done.stderr.decode().rsplit("XLSX ", 1)[1].strip() == "True"
+
+    assert not imports("csv") and not imports("json")
+    assert imports("xlsx")
