@@ -154,7 +154,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "error.catalogue.not_key": "{value}不是电话按键（0-9、*、#）",
         "error.catalogue.wait": "应为两个分钟数（最少和最多，例如 [3, 5]）或 null，实际是{value}",
         "error.catalogue.wait_order": "最少等待（{low} 分钟）比最多（{high} 分钟）还长；"
-        "请按 [最少, 最多] 写，例如 [{high}, {low}]",
+        "请先写最少、再写最多，例如 [{high}, {low}]",
         "error.catalogue.version": "不支持版本{value}；请写 1",
         "error.catalogue.keyword.too_long": "{value}有 {length} 个字符；关键词最多 {limit} 个字符"
         "（请拆成人们会输入的词）",

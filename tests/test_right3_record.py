@@ -255,7 +255,7 @@ def test_close_and_reopen_say_what_at_means(command: str, lang: str, said: str) 
     [
         ("en", "wait_minutes: the least wait (5 min) is greater than the most (3 min); "
                "write [min, max], e.g. [3, 5]"),
-        ("zh", "wait_minutes：最少等待（5 分钟）比最多（3 分钟）还长；请按 [最少, 最多] 写，"
+        ("zh", "wait_minutes：最少等待（5 分钟）比最多（3 分钟）还长；请先写最少、再写最多，"
                "例如 [3, 5]"),
     ],
 )  # fmt: skip
