@@ -34,7 +34,7 @@ def recommendation(
     """Who is asking and about what (asking in a terminal if need be), then the rules."""
     if plus and merchant:
         raise Stop(EXIT_USAGE, word(lang, "error.plus_and_merchant"))
-    questions = Interview(out, lang)
+    questions = Interview(out, lang, command)
     text = problem_text(problem, questions, lang)
     user = "plus" if plus else "merchant" if merchant else None
     chosen: Scenario | None

@@ -7,12 +7,13 @@ Times are passed in (Beijing time); nothing here reads the clock.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from .errors import CaseStateError, Problem
-from .schedule import in_range, to_beijing
+from .deadline import read_deadline
+from .errors import CaseStateError
+
+if TYPE_CHECKING:
+    from .workdays import WorkCalendar
 
 
 class Entry(NamedTuple):
@@ -69,9 +70,11 @@ class Case(NamedTuple):
     def overdue(self, at: dt.datetime) -> dt.timedelta | None:
         """How long the latest promise is overdue at ``at`` (None when not overdue)."""
         due = self.due
-        if self.status != "open" or due is None or at <= due:
+        if self.status != "open" or due is None:
             return None
-        return at - due
+        # Counted from the minutes shown ("promised by 00:32"), not from hidden seconds.
+        due, now = _minute(due), _minute(at)
+        return None if now <= due else now - due
 
     def missed_promises(self, at: dt.datetime) -> int:
         """Promises whose deadline passed before the next entry (a call, or the close
@@ -88,7 +91,8 @@ class Case(NamedTuple):
         return missed
 
 
-PROMISE_DAYS = 366  # a promise further away than this is a typo, not a promise
+def _minute(moment: dt.datetime) -> dt.datetime:
+    return moment.replace(second=0, microsecond=0)
 
 
 def closed_error(case_id: int, action: str, outcome: str | None) -> CaseStateError:
@@ -97,58 +101,12 @@ def closed_error(case_id: int, action: str, outcome: str | None) -> CaseStateErr
     return CaseStateError(case_id, "case.closed", action=action)
 
 
-# Minutes per unit, as agents and the guide say them ("3 小时内", "24 小时", "2天",
-# "30分钟") and as typed in English (24h, 3d, 90m).
-_PROMISE_UNITS = {
-    "m": 1, "min": 1, "分": 1, "分钟": 1,
-    "h": 60, "小时": 60, "钟头": 60,
-    "d": 24 * 60, "天": 24 * 60, "日": 24 * 60,
-}  # fmt: skip
-_RELATIVE = re.compile(
-    r"(?P<n>[0-9]+|半)\s*个?\s*(?P<unit>min|m|h|d|分钟|分|小时|钟头|天|日)\s*(?:以?内)?"
-)
-
-
-def parse_promise(text: str, at: dt.datetime) -> dt.datetime:
-    """A promised deadline: 24h, 3d, 90m, 3 小时内, 2天, 半小时, 30分钟 (from ``at``), or an
-    ISO 8601 moment or date.
+def parse_promise(text: str, at: dt.datetime, calendar: WorkCalendar | None = None) -> dt.datetime:
+    """A promised deadline as the agent said it (deadline.py): 24h, 3 小时内, 3个工作日内,
+    明天, 1-3天, 24 hours, 12-10, or an ISO 8601 moment or date. Working days are counted
+    on ``calendar`` (None: the shipped one).
 
     It must fall after the call (0h is no promise) and within a year of it. Full-width
     digits (２４h, ３小时) are read as digits.
     """
-    value = unicodedata.normalize("NFKC", text).strip().lower()
-    relative = _RELATIVE.fullmatch(value)
-    if relative:
-        number, unit = relative["n"], _PROMISE_UNITS[relative["unit"]]
-        if number == "半":  # 半小时: half of an hour; 半天 says no time, so it is refused
-            if unit != 60:
-                raise Problem("promise.not_deadline", text=text)
-            minutes = 30
-        else:
-            digits = number.lstrip("0") or "0"
-            if len(digits) > 10:
-                raise Problem("promise.too_far", text=text)
-            minutes = unit * int(digits)
-        if minutes == 0:
-            raise Problem("promise.at_call", text=text)
-        if minutes > PROMISE_DAYS * 24 * 60:
-            raise Problem("promise.too_far", text=text)
-        return in_range(to_beijing(at) + dt.timedelta(minutes=minutes))
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value, re.ASCII):
-            # A day: the promise holds until that day's end.
-            day = dt.date.fromisoformat(value)
-            moment = dt.datetime.combine(day, dt.time(23, 59))
-        else:
-            moment = dt.datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
-    except ValueError:
-        raise Problem("promise.not_deadline", text=text) from None
-    due = in_range(moment)
-    call = to_beijing(at)
-    if due == call:
-        raise Problem("promise.at_call", text=text)
-    if due < call:
-        raise Problem("promise.before_call", text=text, call=f"{call:%Y-%m-%d %H:%M}")
-    if due - call > dt.timedelta(days=PROMISE_DAYS):
-        raise Problem("promise.year_after", text=text)
-    return due
+    return read_deadline(text, at, calendar)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .errors import EXIT_CATALOGUE, CatalogueError, Stop
+from .errors import EXIT_CATALOGUE, EXIT_USAGE, CatalogueError, Stop
 from .options import (
     AtOpt,
     CatalogOpt,
@@ -22,6 +22,7 @@ from .options import (
     catalogue_at,
     checked,
     complete_lines,
+    completing,
     emit,
     language_of,
     left_out,
@@ -79,7 +80,8 @@ Promise = Annotated[
     typer.Option(
         "--promise",
         metavar="WHEN",
-        help="When it is due: 24h, 3d, 90m, 3小时, 2天, 半小时, 2026-11-28 or 2026-11-28T18:00.",
+        help="When it is due, as the agent said it: 24h, 24小时内回电, 3个工作日内, 明天, "
+        "1-3天, 3 days, 12-10, 2026-12-10 or 2026-12-10T18:00.",
     ),
 ]
 NoteOpt = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="What was said.")]
@@ -92,22 +94,51 @@ CallAtOpt = Annotated[
         "e.g. 2026-11-27T20:00, 2026-11-27T12:00Z, or 20:00 for today. Default: now.",
     ),
 ]
+CloseAtOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--at",
+        metavar="WHEN",
+        help="When the case was closed, ISO 8601 (no offset = Beijing time), "
+        "e.g. 2026-11-27T20:00, 2026-11-27T12:00Z, or 20:00 for today. Default: now.",
+    ),
+]
+ReopenAtOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--at",
+        metavar="WHEN",
+        help="When the case was reopened, ISO 8601 (no offset = Beijing time), "
+        "e.g. 2026-11-27T20:00, 2026-11-27T12:00Z, or 20:00 for today. Default: now.",
+    ),
+]
 # A change to a case prints one line (or JSON): there is no Markdown to offer.
 DoneFormatOpt = Annotated[
     str,
     typer.Option(
         "--format", "-f", metavar="text|json", callback=one_of(("text", "json")),
-        help="Output format.",
+        autocompletion=completing(("text", "json")), help="Output format.",
     ),
 ]  # fmt: skip
 
 
-def _promise(value: str | None, moment: dt.datetime, lang: str) -> dt.datetime | None:
+def _promise(
+    value: str | None, moment: dt.datetime, lang: str, catalogue: "Catalogue | None" = None
+) -> dt.datetime | None:
+    """The deadline as the agent said it; working days on the catalogue's calendar."""
     from .cases import parse_promise
     from .prep import check_not_placeholder
 
+    if value is None:
+        return None
+    if catalogue is None:
+        catalogue = _optional_catalogue(None)
+    calendar = calendar_for(catalogue) if catalogue is not None else None
     return checked(
-        "--promise", value, lambda v: parse_promise(check_not_placeholder(v), moment), lang
+        "--promise",
+        value,
+        lambda v: parse_promise(check_not_placeholder(v), moment, calendar),
+        lang,
     )
 
 
@@ -169,7 +200,7 @@ def case_add(
             "order": checked("--order", order, parse_order, language),
             "agent": _answer("--agent", agent, language),
             "ticket": _answer("--ticket", ticket, language),
-            "due": _promise(promise, moment, language),
+            "due": _promise(promise, moment, language, catalogue),
             "note": text_of(note),
         }
         with case_store() as store:
@@ -214,7 +245,7 @@ def case_close(
     outcome: Annotated[
         str | None, typer.Option("--outcome", metavar="TEXT", help="How it ended.")
     ] = None,
-    at: AtOpt = None,
+    at: CloseAtOpt = None,
     fmt: DoneFormatOpt = "text",
     lang: LangOpt = None,
 ) -> None:
@@ -233,7 +264,7 @@ def case_close(
 @case_app.command("reopen")
 def case_reopen(
     case_id: CaseId,
-    at: AtOpt = None,
+    at: ReopenAtOpt = None,
     fmt: DoneFormatOpt = "text",
     lang: LangOpt = None,
 ) -> None:
@@ -328,9 +359,11 @@ def case_export(
         typer.Option(
             "--format",
             "-f",
-            metavar="json|csv|ics",
-            callback=one_of(("json", "csv", "ics")),
-            help="json or csv: every case with its history; "
+            metavar="json|csv|xlsx|ics",
+            callback=one_of(("json", "csv", "xlsx", "ics")),
+            autocompletion=completing(("json", "csv", "xlsx", "ics")),
+            help="json or csv (for scripts): every case with its history; xlsx: the same "
+            "for a spreadsheet, IDs kept as text, headers in --lang; "
             "ics: a calendar event at each open case's deadline, or when its line next opens.",
         ),
     ] = "json",
@@ -344,11 +377,15 @@ def case_export(
     language = language_of(lang)
     with boundary(language):
         moment = moment_at(at, language)
+        if fmt == "xlsx" and out.out.is_terminal:  # a binary file is no screen's business
+            raise Stop(EXIT_USAGE, word(language, "error.xlsx_terminal"))
         catalogue = catalogue_at(catalog) if fmt == "ics" else None
         with case_store() as store:
             cases = store.all(include_closed=True)
             left_out(store, language)
-    if catalogue is not None:
+    if fmt == "xlsx":
+        _export_xlsx(cases, moment, language, _optional_catalogue(catalog))
+    elif catalogue is not None:
         from .ics import cases_ics
 
         lines = {line.id: line for line in catalogue.lines}
@@ -361,6 +398,17 @@ def case_export(
                 [documents.case_json(c, moment) for c in cases], ascii_only=out.ascii_only
             )
         )
+
+
+def _export_xlsx(
+    cases: "list[Case]", moment: dt.datetime, lang: str, catalogue: "Catalogue | None"
+) -> None:
+    from . import xlsx
+
+    lines = {line.id: line.name(lang) for line in catalogue.lines} if catalogue else {}
+    scenarios = {s.id: s.name(lang) for s in catalogue.scenarios} if catalogue else {}
+    table = xlsx.rows(cases, lang, lines, scenarios)
+    out.raw(xlsx.workbook(table, lang, moment.replace(tzinfo=None)))
 
 
 @case_app.command("followup")

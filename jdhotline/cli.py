@@ -46,6 +46,7 @@ from .options import (
     catalogue_at,
     checked,
     complete_lines,
+    completing,
     emit,
     language_of,
     line_named,
@@ -254,24 +255,33 @@ def scenarios(
 @app.command(name="calendar")
 def calendar_(
     fmt: FormatOpt = "text",
+    at: AtOpt = None,
     lang: LangOpt = None,
     catalog: CatalogOpt = None,
 ) -> None:
     """Which years' working days are verified, statutory only or guessed, and from where."""
     language = language_of(lang)
     with boundary(language):
+        moment = moment_at(at, language)
         catalogue = catalogue_at(catalog)
     from . import documents, render_lines
-    from .workdays import chinesecalendar_version
+    from .workdays import chinesecalendar_version, statutory_runs_out
 
     calendar = calendar_for(catalogue)
     rows, upgrade = calendar.coverage(), calendar.upgrade_year()
     patches = len(catalogue.extra_holidays | catalogue.extra_workdays)
+    runs_out = statutory_runs_out(rows, moment.year)
     emit(
         fmt,
         lambda: documents.calendar_json(rows, upgrade),
         lambda: render_lines.calendar_view(
-            rows, upgrade, patches, catalogue.path, chinesecalendar_version(), language
+            rows,
+            upgrade,
+            patches,
+            catalogue.path,
+            chinesecalendar_version(),
+            language,
+            runs_out,
         ),
         language,
     )
@@ -402,7 +412,10 @@ def completion(
     shell: Annotated[
         str,
         typer.Argument(
-            metavar="SHELL", help="bash, zsh or fish.", callback=one_of(("bash", "zsh", "fish"))
+            metavar="SHELL",
+            help="bash, zsh or fish.",
+            callback=one_of(("bash", "zsh", "fish")),
+            autocompletion=completing(("bash", "zsh", "fish")),
         ),
     ],
     lang: HiddenLangOpt = None,

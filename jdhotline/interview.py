@@ -45,12 +45,18 @@ def scenarios_for(catalogue: Catalogue, user: str) -> list[Scenario]:
     return [s for s in catalogue.scenarios if s.audience != "buyers"] + buyers
 
 
+class EndOfAnswers(Stop):
+    """Ctrl-D (end of input) at a prompt: before the problem is known, a refusal that
+    says what to pass instead; at a later question, the end of the questions."""
+
+
 class Interview:
-    def __init__(self, out: Output, lang: str) -> None:
+    def __init__(self, out: Output, lang: str, command: str = "which") -> None:
         self.out = out
         self.lang = lang
+        self.command = command
 
-    def _read(self, prompt: str) -> str:
+    def _read(self, prompt: str, ended: str = "error.no_answer", **words: str) -> str:
         from .errors import Interrupted
         from .inputs import readable
 
@@ -60,7 +66,12 @@ class Interview:
             sys.stderr.write("\n")  # the prompt's line is still open
             raise Stop(EXIT_INTERRUPTED, word(self.lang, "error.interrupted")) from None
         except EOFError:
-            raise Stop(EXIT_USAGE, word(self.lang, "error.no_answer")) from None
+            sys.stderr.write("\n")  # the prompt's line is still open
+            raise EndOfAnswers(EXIT_USAGE, word(self.lang, ended, **words)) from None
+
+    def _flag(self, user: str) -> str:
+        """The option that says who the caller chose to be, for a command to run again."""
+        return {"plus": " --plus", "merchant": " --merchant"}.get(user, "")
 
     def user(self) -> str:
         users = ("regular", "plus", "merchant")
@@ -82,7 +93,11 @@ class Interview:
             word(self.lang, question), [zh(s.name(self.lang), self.lang) for s in offered]
         )
         for _ in range(TRIES):
-            answer = self._read("ask.problem.prompt")
+            answer = self._read(
+                "ask.problem.prompt",
+                "error.no_answer.problem",
+                command=f"jdhotline {self.command}{self._flag(user)}",
+            )
             if answer.isdigit() and 1 <= int(answer) <= len(offered):
                 return offered[int(answer) - 1], ""
             if answer and not answer.isdigit():
@@ -96,7 +111,11 @@ class Interview:
         question = word(self.lang, "ask.pick", text=text)
         self.out.show(question, [zh(s.name(self.lang), self.lang) for s in offered])
         for _ in range(TRIES):
-            answer = self._read("ask.pick.prompt")
+            answer = self._read(
+                "ask.pick.prompt",
+                "error.no_answer.scenario",
+                command=f"jdhotline {self.command}{self._flag(user)}",
+            )
             if answer.isdigit() and 1 <= int(answer) <= len(offered):
                 return offered[int(answer) - 1]
             found = catalogue.find_scenario(answer)
@@ -115,7 +134,11 @@ class Interview:
         ]
         self.out.show(word(self.lang, "ask.unsure"), [zh(n, self.lang) for n in names])
         for _ in range(TRIES):
-            answer = self._read("ask.unsure.prompt")  # says that Enter picks 1
+            answer = self._read(  # says that Enter picks 1
+                "ask.unsure.prompt",
+                "error.no_answer.scenario",
+                command=f"jdhotline {self.command}{self._flag(rec.user)}",
+            )
             if answer in ("", "1"):
                 return shown[0].scenario
             if answer == "2":
@@ -155,7 +178,10 @@ class Interview:
             for _ in range(TRIES):
                 # Each try, the question: after a refusal, not a bare "Enter skips".
                 self.out.show(question)
-                answer = self._read("ask.fact")
+                try:
+                    answer = self._read("ask.fact")
+                except EndOfAnswers:  # Ctrl-D: no more questions; the sheet has what is known
+                    return facts
                 if not answer:
                     if fact in INSTEAD and buyer:
                         queue.insert(0, INSTEAD[fact])

@@ -381,10 +381,11 @@ class _Validator(Checks):
             isinstance(value, list)
             and len(value) == 2
             and all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value)
-            and value[0] <= value[1]
         )
         if not ok:
             raise self.fail(where, "wait", value=value)
+        if value[0] > value[1]:  # [5, 3]: say so, not "got a list"
+            raise self.fail(where, "wait_order", low=value[0], high=value[1])
         return (int(value[0]), int(value[1]))
 
     def menu_key(self, value: Any, where: str) -> MenuKey:

@@ -75,7 +75,20 @@ def typer_app() -> typer.Typer:
     )
 
 
-out = Output()
+class _Output(Output):
+    """The consoles, with notes wrapped as stdout is (writers.wrap: Chinese and English
+    line breaking) at the width of standard error, not cut by the terminal mid-word.
+    Here, not in console.py, which knows no layout (tests/test_structure.py)."""
+
+    def note(self, message: str) -> None:
+        from .console import clean
+        from .writers import wrap
+
+        lines = wrap(clean(message), self.err.width)
+        super().note("\n".join(line.rstrip() for line in lines))
+
+
+out = _Output()
 
 
 # --------------------------------------------------------------------------- options
@@ -92,6 +105,15 @@ def one_of(choices: tuple[str, ...]) -> Callable[[str], str]:
         return value
 
     return check
+
+
+def completing(choices: tuple[str, ...]) -> Callable[[str], list[str]]:
+    """Tab completion of an option's values (without it, the shell offers file names)."""
+
+    def complete(incomplete: str) -> list[str]:
+        return [choice for choice in choices if choice.startswith(incomplete)]
+
+    return complete
 
 
 CatalogOpt = Annotated[
@@ -120,6 +142,7 @@ FormatOpt = Annotated[
         "-f",
         metavar="text|json|markdown",
         callback=one_of(FORMATS),
+        autocompletion=completing(FORMATS),
         help="Output format.",
     ),
 ]
@@ -135,6 +158,7 @@ LangOpt = Annotated[
         "--lang",
         metavar="zh|en",
         callback=_language,
+        autocompletion=completing(("zh", "en")),
         help="Answer language. Default: $JDHOTLINE_LANG, then your locale (zh* = zh), else en.",
     ),
 ]
@@ -143,7 +167,13 @@ LangOpt = Annotated[
 # (language_of); hidden, since the commands that answer list their own.
 HiddenLangOpt = Annotated[
     str | None,
-    typer.Option("--lang", metavar="zh|en", callback=_language, hidden=True),
+    typer.Option(
+        "--lang",
+        metavar="zh|en",
+        callback=_language,
+        hidden=True,
+        autocompletion=completing(("zh", "en")),
+    ),
 ]
 ProblemArg = Annotated[
     list[str] | None,

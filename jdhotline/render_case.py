@@ -81,6 +81,10 @@ def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
             name = described.name(lang) if described else fact
             sep = "：" if lang == "zh" else ": "  # not by zh_punctuation: "店铺 ID：12345"
             given.append(spans(Span(clean(name), "strong"), clean(f"{sep}{value}")))
+    if sheet.facts.evidence:  # shown once, with the rest you gave (not again under "have ready")
+        sep = "：" if lang == "zh" else ": "
+        items = ("、" if lang == "zh" else ", ").join(sheet.facts.evidence)
+        given.append(spans(Span(word(lang, "evidence_given"), "strong"), clean(sep + items)))
     missing = []
     for fact in sheet.missing:
         described = catalogue.fact(fact)
@@ -97,7 +101,6 @@ def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
         for item in rec.checklist
         if not any(n in _bare(item(lang)) or _bare(short(item(lang))) in n for n in names)
     ]
-    ready += [spans(label(lang, "you_have"), clean(e)) for e in sheet.facts.evidence]
     steps = [t(lang) for t in rec.steps]
     if rec.example is not None:  # the PLUS script is the opening's shape: say it once
         steps = [t for t in steps if rec.example(lang) not in t]
@@ -121,6 +124,7 @@ def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
         Heading(word(lang, "record")),
         # Escaped like every line above it: the note quotes the problem, --model, --want…
         Command(clean(record_command(rec.primary.line.id, rec.scenario.id, sheet.facts, lang))),
+        Para(spans(word(lang, "record.later"))),
         Section(
             word(lang, "open_cases" if sheet.facts.order else "open_cases.all"),
             tuple(spans(case_line(c, rec.at, lang, catalogue)) for c in sheet.open_cases),

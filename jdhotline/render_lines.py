@@ -6,6 +6,7 @@ share its texts for hours, states and windows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -78,7 +79,13 @@ def table_view(catalogue: Catalogue, statuses: Sequence[LineStatus], lang: str) 
 def scenarios_view(catalogue: Catalogue, lang: str) -> View:
     rows = []
     for s in catalogue.scenarios:
-        keywords = s.keywords.zh[:4] if lang == "zh" else (*s.keywords.zh[:2], *s.keywords.en[:3])
+        # Chinese cues without Latin letters ("iphone" is a cue, no Chinese example).
+        chinese = [w for w in s.keywords.zh if not any(c.isascii() and c.isalpha() for c in w)]
+        keywords = (
+            clearest(chinese, 4)
+            if lang == "zh"
+            else (*clearest(chinese, 2), *clearest(s.keywords.en, 3))
+        )
         rows.append(
             (
                 Span(s.id, "strong"),
@@ -88,6 +95,44 @@ def scenarios_view(catalogue: Catalogue, lang: str) -> View:
         )
     columns = tuple(word(lang, f"col.{c}") for c in ("id", "name", "keywords"))
     return (Grid(columns, tuple(rows), head=2),)
+
+
+def clearest(words: Sequence[str], count: int) -> list[str]:
+    """A scenario's clearest example words, in the catalogue's order: none a form or a
+    variant spelling of one already shown (refuse, refuses, refused; 登录, 登陆; 7天无理由,
+    七天无理由), nor inside one (登录 in 登录异常); the matcher keeps them all."""
+    picked: list[str] = []
+    for i, candidate in enumerate(words):
+        if len(picked) == count:
+            break
+        fragment = candidate.isascii() and candidate.split()[-1].lower() in _OPEN_ENDS
+        if not fragment and not any(_akin(candidate, earlier) for earlier in words[:i]):
+            picked.append(candidate)
+    return picked
+
+
+# A cue ending in one of these is a fragment ("where is my", "register for"), no example.
+_OPEN_ENDS = frozenset({"my", "the", "a", "an", "to", "for", "of", "and", "with", "is", "me", "it"})
+
+
+def _stem(text: str) -> str:
+    bare = re.sub(r"[\s\-]", "", text.lower())
+    for suffix in ("ing", "ed", "es", "s", "d", "e"):
+        if len(bare) > len(suffix) + 2 and bare.endswith(suffix):
+            return bare[: -len(suffix)]
+    return bare
+
+
+def _akin(one: str, other: str) -> bool:
+    if one in other or other in one:
+        return True
+    first, second = _stem(one), _stem(other)
+    if first.startswith(second) or second.startswith(first):  # login, log in, log into
+        return True
+    if one.isascii() and other.isascii():  # return it, return this; login, logging in
+        return one.lower().split()[0][:3] == other.lower().split()[0][:3]
+    # A variant spelling: as long, one character apart (登录 / 登陆, 7天 / 七天).
+    return len(one) == len(other) and sum(x != y for x, y in zip(one, other, strict=True)) == 1
 
 
 # --------------------------------------------------------------------------- calendar
@@ -102,7 +147,13 @@ def _years(row: Coverage, lang: str) -> str:
 
 
 def calendar_view(
-    rows: Sequence[Coverage], upgrade: int | None, patches: int, path: str, version: str, lang: str
+    rows: Sequence[Coverage],
+    upgrade: int | None,
+    patches: int,
+    path: str,
+    version: str,
+    lang: str,
+    runs_out: int | None = None,
 ) -> View:
     """`jdhotline calendar`: each run of years, how sure its working days are, and from where."""
     sources = {
@@ -120,6 +171,8 @@ def calendar_view(
         tier = word(lang, f"cal.{row.tier}")
         items.append(spans(f"{_years(row, lang)}: {tier} · {source}"))
     notes = [word(lang, "cal.patches", count=patches)] if patches else []
+    if runs_out is not None:
+        notes.append(word(lang, "cal.runs_out", last=runs_out, next=runs_out + 1))
     if upgrade is not None:
         notes.append(word(lang, "notice.calendar-upgrade", years=upgrade))
     notes.append(word(lang, "cal.verify"))

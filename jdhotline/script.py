@@ -93,13 +93,12 @@ def shop_words(shop: str, lang: str) -> str:
 def record_command(line_id: str, scenario_id: str, facts: Facts, lang: str) -> str:
     """The `jdhotline case add` line to run after the call, one line to copy.
 
-    What only the agent can say is a placeholder <like this>: a shell refuses to run
-    it as printed, and `case add` refuses the words (prep.PLACEHOLDERS). Every fact
-    given that the record has no field for goes into the note, so none is lost.
+    It runs as printed (issue 18: a placeholder <工号> was a shell syntax error); what
+    only the agent can say (--agent, --ticket, --promise) is named beside it, to add
+    when given (render_case). Every fact given that the record has no field for goes
+    into the note, so none is lost.
     """
     import shlex
-
-    from .prep import PLACEHOLDERS
 
     parts = ["jdhotline", "case", "add", "--line", line_id, "--scenario", scenario_id]
     if facts.order:
@@ -107,8 +106,7 @@ def record_command(line_id: str, scenario_id: str, facts: Facts, lang: str) -> s
     note = record_note(facts, lang)
     if note:
         parts += ["--note", note]
-    command = " ".join(shlex.quote(p) for p in parts)
-    return command + "".join(f" {flag} {word}" for flag, word in PLACEHOLDERS.items())
+    return " ".join(shlex.quote(p) for p in parts)
 
 
 def record_note(facts: Facts, lang: str) -> str | None:
@@ -161,13 +159,22 @@ def followup(case: Case, line: Line, at: dt.datetime, lang: str) -> FollowUp:
     parts: list[str] = []
     if case.order:
         parts.append(f"订单号 {case.order}" if zh else f"order {case.order}")
-    who = (
-        (f"工号 {agent} " if zh else f"agent {agent} ")
-        if agent
-        else ("客服" if zh else "the agent ")
-    )
     if promise:
-        parts.append(f"{who}承诺{promise}" if zh else f"{who}promised {promise}")
+        # Credited only to the agent who made it (issue 18): a promise logged without an
+        # ID is not the earlier agent's.
+        promiser = _promiser(case)
+        if promiser:
+            parts.append(
+                f"工号 {promiser} 承诺{promise}" if zh else f"agent {promiser} promised {promise}"
+            )
+        else:
+            parts.append(
+                f"客服承诺{promise}，工号没记下"
+                if zh
+                else f"an agent promised {promise}; I did not get their ID"
+            )
+        if agent and agent != promiser:
+            parts.append(f"之前对接的是工号 {agent}" if zh else f"earlier I spoke to agent {agent}")
     elif agent:
         parts.append(f"之前对接的是工号 {agent}" if zh else f"I spoke to agent {agent}")
     if overdue is not None:
@@ -196,6 +203,14 @@ def followup(case: Case, line: Line, at: dt.datetime, lang: str) -> FollowUp:
         words_zh=zh_words.words if zh_words else None,
         escalate_zh=zh_words.escalate if zh_words else None,
     )
+
+
+def _promiser(case: Case) -> str | None:
+    """The agent ID given in the call that made the latest promise, if any."""
+    for entry in reversed(case.current):
+        if entry.due is not None:
+            return entry.agent
+    return None
 
 
 def _promise(case: Case, lang: str) -> str | None:

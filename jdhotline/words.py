@@ -101,16 +101,20 @@ WORDS: dict[str, dict[str, str]] = {
         "col.keywords": "Example keywords",
         "none": "none given",
         "tier.statutory": "(statutory holidays only: adjusted days not announced yet)",
-        "tier.guessed": "(working days guessed: Monday–Friday)",
+        "tier.guessed": "(working days guessed: Monday–Friday, less the holidays fixed by date)",
         "cal.head": "Working days in mainland China, year by year",
         "cal.verified": "verified",
         "cal.statutory": "statutory",
         "cal.guessed": "guessed",
         "cal.catalogue": "your catalogue ({path}, calendar.{year})",
         "cal.chinesecalendar": "the State Council's notices (chinesecalendar {version})",
-        "cal.statutory.source": "statutory holidays by law, via python-holidays; make-up days "
-        "and adjusted working weekends guessed",
-        "cal.weekdays": "Monday–Friday",
+        "cal.statutory.source": "statutory holidays by law, via python-holidays, and their "
+        "make-up days by the law's rule; bridging days and adjusted working weekends unknown",
+        "cal.weekdays": "Monday–Friday, less New Year's Day, 1–2 May and 1–3 October (fixed "
+        "by law) and their make-up days",
+        "cal.runs_out": "The statutory holiday data ends with {last}: from {next} only the "
+        "holidays fixed by date are known (Spring Festival, Qingming, Dragon Boat and "
+        "Mid-Autumn are not). Upgrade jdhotline for later years.",
         "cal.before": "until {year}",
         "cal.after": "from {year}",
         "cal.patches": "Dates your catalogue patches by hand (calendar.extra_holidays / "
@@ -139,9 +143,9 @@ WORDS: dict[str, dict[str, str]] = {
         "notice.primary-closed.not-for-this": "{number} is closed now. {others} are open, "
         "but they are not the lines for this question; use {online}.",
         "notice.calendar-statutory": "{years}: holidays not announced yet; statutory "
-        "holidays counted, make-up days and adjusted working weekends guessed.",
+        "holidays and their make-up days counted, adjusted working weekends unknown.",
         "notice.calendar-guessed": "{years}: no holiday data; working days guessed as "
-        "Monday–Friday.",
+        "Monday–Friday, less the holidays fixed by date.",
         "notice.calendar-upgrade": "Once a chinesecalendar release covers {years}, upgrading "
         "verifies it: pip install -U chinesecalendar",
         "hint.plus": "A PLUS member? Add --plus: members have their own line.",
@@ -177,10 +181,14 @@ WORDS: dict[str, dict[str, str]] = {
         "missing": "Still missing",
         "given": "You have",
         "you_have": "you have",
+        "evidence_given": "Evidence",
         "after_call": "Before you hang up, note",
         "after_fields": "The agent's ID (工号), the service ticket (服务单号) "
         "and the promised deadline",
         "record": "Record it",
+        "record.later": "Add what the agent gives you to the end of that line: "
+        "--agent and their ID, --ticket and the service ticket, --promise and the deadline "
+        "as said, e.g. --agent 00123 --ticket 12345 --promise 24小时内",
         "open_cases": "Open, overdue cases for this order",
         "open_cases.all": "All your open, overdue cases (any order)",
         "overdue_note.one": "You have an overdue case: {cases}. "
@@ -207,6 +215,9 @@ WORDS: dict[str, dict[str, str]] = {
         "col.ticket": "Ticket",
         "col.note": "Note",
         "col.outcome": "Outcome",
+        "col.scenario": "Scenario",
+        "xlsx.title": "jdhotline: calls and promises",
+        "xlsx.sheet": "Cases",
         "status.open": "open",
         "status.closed": "closed",
         "kind.call": "call",
@@ -298,15 +309,18 @@ WORDS: dict[str, dict[str, str]] = {
         "col.keywords": "关键词示例",
         "none": "攻略未给出",
         "tier.statutory": "(仅计法定节假日,调休尚未公布)",
-        "tier.guessed": "(工作日按周一至周五推算)",
+        "tier.guessed": "(工作日按周一至周五推算,已除去元旦、劳动节、国庆节)",
         "cal.head": "中国大陆工作日,逐年来源",
         "cal.verified": "已核实",
         "cal.statutory": "仅法定",
         "cal.guessed": "推算",
         "cal.catalogue": "你的热线数据文件({path},calendar.{year})",
         "cal.chinesecalendar": "国务院放假通知(日历数据 {version} 版)",
-        "cal.statutory.source": "法定节假日(《全国年节及纪念日放假办法》);补假和调休为推算",
-        "cal.weekdays": "周一至周五",
+        "cal.statutory.source": "法定节假日及补假(《全国年节及纪念日放假办法》);调休尚未公布",
+        "cal.weekdays": "周一至周五,除去元旦、劳动节(5 月 1 日、2 日)、"
+        "国庆节(10 月 1 日至 3 日)及其补假",
+        "cal.runs_out": "法定节假日数据只到 {last} 年:{next} 年起只知道固定日期的元旦、劳动节、"
+        "国庆节,春节、清明、端午、中秋都不知道。请升级 jdhotline。",
         "cal.before": "{year} 年及以前",
         "cal.after": "{year} 年起",
         "cal.patches": "热线数据文件单独指定的日期:{count} 个。",
@@ -329,9 +343,10 @@ WORDS: dict[str, dict[str, str]] = {
         "可以先用在线入口:{online}。",
         "notice.primary-closed.not-for-this": "{number} 现在不开放。{others} 虽然开着,"
         "但不处理这个问题;可以先用在线入口:{online}。",
-        "notice.calendar-statutory": "{years} 年放假安排尚未公布:已计入法定节假日,"
-        "补假和调休为推算。",
-        "notice.calendar-guessed": "{years} 年没有节假日数据:工作日按周一至周五推算。",
+        "notice.calendar-statutory": "{years} 年放假安排尚未公布:已计入法定节假日及补假,"
+        "调休尚不知道。",
+        "notice.calendar-guessed": "{years} 年没有节假日数据:工作日按周一至周五推算,"
+        "已除去元旦、劳动节、国庆节。",
         "notice.calendar-upgrade": "等日历数据收录 {years} 年放假通知后,升级即可核实:"
         "pip install -U chinesecalendar",
         "hint.plus": "是 PLUS 会员?加上 --plus,会员有专属热线。",
@@ -365,9 +380,13 @@ WORDS: dict[str, dict[str, str]] = {
         "missing": "还缺",
         "given": "已提供",
         "you_have": "已有",
+        "evidence_given": "证据",
         "after_call": "挂电话前记下",
         "after_fields": "客服工号、服务单号和承诺的时限",
         "record": "保存通话记录",
+        "record.later": "客服报了工号、服务单号和时限后，接在这行命令末尾：--agent 工号、"
+        "--ticket 服务单号、--promise 原话里的时限，例如 --agent 00123 --ticket 12345 "
+        "--promise 24小时内",
         "open_cases": "这个订单有超时未兑现的承诺",
         "open_cases.all": "你所有超时未兑现的承诺(不限订单)",
         "overdue_note.one": "有 1 条记录已超时:{cases}。催办话术:jdhotline case followup {first}",
@@ -393,6 +412,9 @@ WORDS: dict[str, dict[str, str]] = {
         "col.ticket": "服务单号",
         "col.note": "备注",
         "col.outcome": "结果",
+        "col.scenario": "场景",
+        "xlsx.title": "京东客服通话与承诺记录",
+        "xlsx.sheet": "通话记录",
         "status.open": "跟进中",
         "status.closed": "已结案",
         "kind.call": "通话",

@@ -61,6 +61,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "error.catalogue.not_phone": "{text!r} is not a phone number (digits and '-')",
         "error.catalogue.not_key": "{value} is not a phone key (0-9, *, #)",
         "error.catalogue.wait": "expected [min, max] minutes (e.g. [3, 5]) or null, got {value}",
+        "error.catalogue.wait_order": "the least wait ({low} min) is greater than the most "
+        "({high} min); write [min, max], e.g. [{high}, {low}]",
         "error.catalogue.version": "{value} is not supported; expected 1",
         # keywords and patterns
         "error.catalogue.keyword.too_long": "{value} is {length} characters; a keyword may "
@@ -178,6 +180,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "error.catalogue.not_phone": "“{text}”不是电话号码（只能有数字和 -）",
         "error.catalogue.not_key": "{value}不是电话按键（0-9、*、#）",
         "error.catalogue.wait": "应为两个分钟数（最少和最多，例如 [3, 5]）或 null，实际是{value}",
+        "error.catalogue.wait_order": "最少等待（{low} 分钟）比最多（{high} 分钟）还长；"
+        "请先写最少、再写最多，例如 [{high}, {low}]",
         "error.catalogue.version": "不支持版本{value}；请写 1",
         "error.catalogue.keyword.too_long": "{value}有 {length} 个字符；关键词最多 {limit} 个字符"
         "（请拆成人们会输入的词）",

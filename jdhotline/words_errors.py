@@ -7,8 +7,16 @@ these into its one table, so `word()` is still the one way to a word.
 
 from __future__ import annotations
 
-_FORMS_EN = "24h, 3d, 90m, 3 小时内, 2天, 半小时, 30分钟, 2026-11-28 or 2026-11-28T18:00"
-_FORMS_ZH = "24h、3d、90m、3 小时内、2天、半小时、30分钟、2026-11-28 或 2026-11-28T18:00"
+_FORMS_EN = (  # as deadline.py reads them
+    "a number of minutes, hours, days, weeks or working days (24h, 1.5h, 24 hours, "
+    "24 小时内回电, 3 days, 两天, 1-3天, 3个工作日内, 半小时), a day (今天内, 明天, tomorrow, "
+    "12-10, 2026-12-10, 2026/12/10) or a moment (2026-12-10T18:00)"
+)
+_FORMS_ZH = (
+    "分钟、小时、天、周或工作日数(24h、1.5h、24小时内回电、两天、1-3天、3个工作日内、"
+    "半小时),某一天(今天内、明天、12-10、12月10日、2026-12-10、2026/12/10)"
+    "或某一时刻(2026-12-10T18:00)"
+)
 
 _HOME_EN = "set JDHOTLINE_HOME to a folder you can write"
 _HOME_ZH = "请把 JDHOTLINE_HOME 设为你能写入的文件夹"
@@ -23,6 +31,12 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.stdin": "cannot read the problem from standard input ({reason})",
         "error.no_answer": "no answer on standard input; "
         "pass --plus/--merchant and --scenario ID or a problem.",
+        "error.xlsx_terminal": "an .xlsx file is not for the screen; write it to a file: "
+        "jdhotline case export --format xlsx > cases.xlsx",
+        "error.no_answer.problem": "no problem given; say it on the command line, "
+        "e.g. {command} 冰箱不制冷, or pass --scenario ID.",
+        "error.no_answer.scenario": "no scenario chosen; run again with --scenario ID, "
+        "e.g. {command} --scenario appliance (jdhotline scenarios lists them).",
         "error.unknown_scenario": "unknown scenario {key!r}",
         "error.unknown_line": "unknown line {key!r}",
         "error.did_you_mean": "; did you mean {guess!r}?",
@@ -156,6 +170,12 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.stdin": "无法从标准输入读取问题({reason})",
         "error.no_answer": "标准输入没有回答;请用 --plus 或 --merchant 说明身份,"
         "并用 --scenario 或一句话说明问题。",
+        "error.xlsx_terminal": ".xlsx 文件不能直接显示在屏幕上;请写入文件:"
+        "jdhotline case export --format xlsx --lang zh > 通话记录.xlsx",
+        "error.no_answer.problem": "没有说明问题;请在命令里写上问题,例如 {command} 冰箱不制冷,"
+        "或用 --scenario 指定场景。",
+        "error.no_answer.scenario": "没有选择场景;请加上 --scenario 再运行一次,"
+        "例如 {command} --scenario appliance(场景列表见 jdhotline scenarios)。",
         "error.unknown_scenario": "没有“{key}”这个场景",
         "error.unknown_line": "没有“{key}”这条热线",
         "error.did_you_mean": ",是不是“{guess}”?",
@@ -236,7 +256,7 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.moment.not_time": "“{text}”不是一天中的时刻(00:00–23:59)",
         "error.moment.not_moment": "“{text}”不是日期和时间;正确写法如 "
         "2026-11-27T20:00(北京时间)、2026-11-27T12:00Z,或用 20:00 表示今天",
-        "error.promise.not_deadline": "“{text}”不是期限;可以写 " + _FORMS_ZH,
+        "error.promise.not_deadline": "“{text}”不是期限;可以写" + _FORMS_ZH,
         "error.promise.too_far": "“{text}”在一年以后",
         "error.promise.at_call": "“{text}”就是打电话的时刻;承诺的期限应在通话之后",
         "error.promise.before_call": "“{text}”早于通话({call});承诺的期限应在通话之后",

@@ -7,15 +7,17 @@ Three tiers of knowledge, from most to least sure:
   year the catalogue declares (its ``calendar:`` block), or a date it patches by hand.
 - ``statutory``: the year is not announced yet, but its statutory holidays (法定节假日)
   are fixed by law and known (statutory.txt, written from python-holidays by
-  scripts/statutory.py): those are days off, the rest Monday to Friday. The make-up
-  days (补假), bridging days and adjusted weekends are what the notice adds.
-- ``guessed``: beyond the statutory data too: Monday to Friday.
+  scripts/statutory.py): those are days off, and so is a weekday in place of each that
+  falls on a weekend (补假, make_up_days), the rest Monday to Friday. The bridging days
+  and adjusted weekends are what the notice adds.
+- ``guessed``: beyond the statutory data too: Monday to Friday, less the holidays the
+  law fixes by date (New Year's Day, 1-2 May, 1-3 October) and their make-up days.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
@@ -63,7 +65,72 @@ class StatutoryHolidays(NamedTuple):
     """The statutory days off of the years ahead: what the law fixes before any notice."""
 
     years: frozenset[int]
-    holidays: frozenset[dt.date]
+    holidays: frozenset[dt.date]  # the law's days, as statutory.txt lists them
+    make_up: frozenset[dt.date] = frozenset()  # a weekday off for each on a weekend (补假)
+    names: Mapping[dt.date, str] = MappingProxyType({})  # day off -> "National Day"
+
+    def is_off(self, day: dt.date) -> bool:
+        return day in self.holidays or day in self.make_up
+
+
+# The holidays the law fixes by date (《全国年节及纪念日放假办法》, article 2), known in
+# any year; the lunar ones (Spring Festival, Dragon Boat, Mid-Autumn) and Qingming are not.
+FIXED_HOLIDAYS = {
+    (1, 1): "New Year's Day",
+    (5, 1): "Labour Day", (5, 2): "Labour Day",
+    (10, 1): "National Day", (10, 2): "National Day", (10, 3): "National Day",
+}  # fmt: skip
+
+
+def make_up_days(days: Iterable[dt.date]) -> dict[dt.date, dt.date]:
+    """补假: a weekday off in place of each statutory day on a Saturday or Sunday.
+
+    The law (article 6: 全体公民放假的假日，如果适逢周六、周日，应当在工作日补假) says
+    that one is given, not which: the notices give the first weekday after the holiday
+    that is not a day off already. Checked against the notices of 2008-2026
+    (tests/test_right3_record.py): right but twice, 2012 (the Friday before Dragon Boat)
+    and 2015 (Mid-Autumn's folded into National Day's week). Returns make-up -> the day
+    it stands in for.
+    """
+    off = set(days)
+    made: dict[dt.date, dt.date] = {}
+    for day in sorted(off):
+        if day.weekday() < 5:
+            continue
+        instead = day + dt.timedelta(days=1)
+        while instead.weekday() >= 5 or instead in off:
+            instead += dt.timedelta(days=1)
+        made[instead] = day
+        off.add(instead)
+    return made
+
+
+def statutory_name(day: dt.date) -> str:
+    """Which statutory holiday a day of statutory.txt is, by where it falls in the year:
+    the file holds the law's days only, and each holiday has its own season."""
+    if (day.month, day.day) in FIXED_HOLIDAYS:
+        return FIXED_HOLIDAYS[day.month, day.day]
+    if day.month <= 2:
+        return "Spring Festival"
+    if day.month == 4:
+        return "Tomb-sweeping Day"
+    if day.month in (5, 6):
+        return "Dragon Boat Festival"
+    return "Mid-autumn Festival"  # September or October
+
+
+def _with_make_up(days: Mapping[dt.date, str]) -> dict[dt.date, str]:
+    named = dict(days)
+    for instead, day in make_up_days(days).items():
+        named[instead] = days[day]
+    return named
+
+
+@cache
+def fixed_holidays(year: int) -> Mapping[dt.date, str]:
+    """The days off the law fixes by date in ``year``, with their make-up days."""
+    days = {dt.date(year, month, day): name for (month, day), name in FIXED_HOLIDAYS.items()}
+    return MappingProxyType(_with_make_up(days))
 
 
 @cache
@@ -91,13 +158,18 @@ def statutory_holidays(path: Path = STATUTORY_FILE) -> StatutoryHolidays:
     typed here, and lunardate alone costs ~10 ms to import (README: Working days).
     """
     years: set[int] = set()
-    holidays: set[dt.date] = set()
+    law: set[dt.date] = set()
+    names: dict[dt.date, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             year, *days = line.split()
             years.add(int(year))
-            holidays.update(dt.date(int(year), int(day[:2]), int(day[3:])) for day in days)
-    return StatutoryHolidays(frozenset(years), frozenset(holidays))
+            found = {dt.date(int(year), int(day[:2]), int(day[3:])) for day in days}
+            law |= found
+            names.update(_with_make_up({day: statutory_name(day) for day in found}))
+    return StatutoryHolidays(
+        frozenset(years), frozenset(law), frozenset(names) - law, MappingProxyType(names)
+    )
 
 
 class Coverage(NamedTuple):
@@ -131,18 +203,24 @@ class WorkCalendar(NamedTuple):
             return Workday(official.is_workday(day), VERIFIED)
         statutory = self.statutory or statutory_holidays()
         if day.year in statutory.years:
-            return Workday(day.weekday() < 5 and day not in statutory.holidays, STATUTORY)
-        return Workday(day.weekday() < 5, GUESSED)
+            return Workday(day.weekday() < 5 and not statutory.is_off(day), STATUTORY)
+        return Workday(day.weekday() < 5 and day not in fixed_holidays(day.year), GUESSED)
 
     def holiday(self, day: dt.date) -> str | None:
-        """The official holiday ``day`` is off for ("National Day", chinesecalendar's
-        English name), when the official calendar names one."""
+        """The holiday ``day`` is off for ("National Day", chinesecalendar's English
+        name), when the official calendar, the statutory data or the law's fixed dates
+        name one."""
         if day in self.extra_holidays or day in self.extra_workdays:
             return None
         if any(declared.year == day.year for declared in self.declared):
             return None
         official = self._official()
-        return official.names.get(day) if day in official.holidays else None
+        if day.year in official.years:
+            return official.names.get(day) if day in official.holidays else None
+        statutory = self.statutory or statutory_holidays()
+        if day.year in statutory.years:
+            return statutory.names.get(day)
+        return fixed_holidays(day.year).get(day)
 
     def _official(self) -> OfficialCalendar:
         return self.official or official_calendar()
@@ -189,6 +267,16 @@ class WorkCalendar(NamedTuple):
                 runs.append(Coverage(year, year, tier, where))
         runs.append(Coverage(last + 1, None, GUESSED, "weekdays"))
         return tuple(runs)
+
+
+RUNS_OUT_YEARS = 2  # `calendar` warns this many years before the statutory data ends
+
+
+def statutory_runs_out(rows: tuple[Coverage, ...], year: int) -> int | None:
+    """The last year of statutory data, when ``year`` is near it or past it: after it,
+    the lunar holidays are unknown (a jdhotline release extends the data)."""
+    last = max((row.last for row in rows if row.tier == STATUTORY and row.last), default=None)
+    return last if last is not None and year >= last - RUNS_OUT_YEARS else None
 
 
 def chinesecalendar_version() -> str:

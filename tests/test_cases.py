@@ -117,6 +117,8 @@ def test_add_log_close_and_history(tmp_path: Path) -> None:
         ("２４ 小时", "2026-11-28 10:00"),
         ("３天", "2026-11-30 10:00"),
         ("24h内", "2026-11-28 10:00"),
+        ("三小时", "2026-11-27 13:00"),  # issue 18: Chinese numerals are read
+        ("3 小时后", "2026-11-27 13:00"),  # issue 18: "3小时后回电" promises the call-back
     ],
 )
 def test_promises(text: str, due: str) -> None:
@@ -142,8 +144,6 @@ def test_promises(text: str, due: str) -> None:
         ("00分钟", "due at the moment of the call"),
         ("2026-11-27T10:00", "due at the moment of the call"),
         ("半天", "not a deadline"),  # half a day says no time
-        ("三小时", "not a deadline"),  # Chinese numerals are not read (yet)
-        ("3 小时后", "not a deadline"),
         ("1小时半", "not a deadline"),
         ("小时", "not a deadline"),
         ("٣h", "not a deadline"),  # digits of another script are not read as 3
@@ -930,7 +930,7 @@ def test_promises_as_agents_phrase_them_through_the_cli() -> None:
     assert logged.exit_code == 0 and "promised by 2026-11-27 14:00" in logged.stdout
     for nonsense, message in [
         ("0h", "--promise: '0h' is due at the moment of the call; a promise is later"),
-        ("半天", "--promise: '半天' is not a deadline; use 24h, 3d, 90m, 3 小时内, 2天, 半小时"),
+        ("半天", "--promise: '半天' is not a deadline; use a number of minutes, hours, days"),
         ("很快", "--promise: '很快' is not a deadline"),
     ]:
         refused = run("case", "add", "--line", "regular", "--promise", nonsense, *AT)

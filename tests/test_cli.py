@@ -385,7 +385,7 @@ def test_unverified_calendar_is_said_in_words(monkeypatch: pytest.MonkeyPatch) -
     which = ("which", "--merchant", "-s", "campaign", "-f", "markdown")
     text = run(*which, "--at", "2027-01-02T10:00").stdout
     assert (
-        "2027: holidays not announced yet; statutory holidays counted, make-up days and adjusted working weekends guessed."
+        "2027: holidays not announced yet; statutory holidays and their make-up days counted, adjusted working weekends unknown."
         in text
     )
     assert (
@@ -393,9 +393,12 @@ def test_unverified_calendar_is_said_in_words(monkeypatch: pytest.MonkeyPatch) -
         in text
     )
     text = run(*which, "--at", "2027-01-02T10:00", "--lang", "zh").stdout
-    assert "2027 年放假安排尚未公布：已计入法定节假日，补假和调休为推算。" in text
+    assert "2027 年放假安排尚未公布：已计入法定节假日及补假，调休尚不知道。" in text
     text = run(*which, "--at", "2040-01-02T10:00").stdout
-    assert "2040: no holiday data; working days guessed as Monday–Friday." in text
+    assert (
+        "2040: no holiday data; working days guessed as Monday–Friday, less the holidays fixed by date."
+        in text
+    )
     assert "pip install" not in text  # no release can cover 2040 yet
     text = run("open", "merchant", "--at", "2027-01-02T10:00", "-f", "markdown").stdout
     assert "(statutory holidays only: adjusted days not announced yet)" in text
@@ -405,7 +408,7 @@ def test_unverified_calendar_is_said_in_words(monkeypatch: pytest.MonkeyPatch) -
     assert "（还有 1 天 23 小时；仅计法定节假日，调休尚未公布）" in text  # one bracket, not two
     assert "\uff09\uff08" not in text
     text = run("open", "merchant", "--at", "2040-01-02T10:00", "-f", "markdown").stdout
-    assert "(working days guessed: Monday–Friday)" in text
+    assert "(working days guessed: Monday–Friday, less the holidays fixed by date)" in text
 
 
 def test_scenarios() -> None:
@@ -487,7 +490,7 @@ def test_every_command_has_help() -> None:
         ),
         (["which", "--lang", "fr", "x"], "Invalid value for '--lang': 'fr' is not one of: zh, en."),
         (["case", "show", "abc"], "Invalid value for 'N': 'abc' is not a case number"),
-        (["case", "export", "-f", "xml"], "'xml' is not one of: json, csv, ics."),
+        (["case", "export", "-f", "xml"], "'xml' is not one of: json, csv, xlsx, ics."),
     ],
 )
 def test_typer_usage_errors_in_plain_words(args: list[str], message: str) -> None:

@@ -150,7 +150,7 @@ def test_a_deadline_at_night_moves_to_the_next_opening_and_says_both_times() -> 
     assert early.decoded("dtend") == bj("2026-11-28 09:15")
     assert str(early["description"]).split("\n")[:2] == [
         "承诺期限 11 月 28 日周六 01:00；热线 09:00 开始接听（北京时间）",
-        "这样说：“客服承诺 3 小时内反馈，现在已超时 8 小时，麻烦催进度”",
+        "这样说：“客服承诺 3 小时内反馈，工号没记下，现在已超时 8 小时，麻烦催进度”",
     ]
     assert late.decoded("dtstart") == bj("2026-11-29 09:00")  # the next day's opening
     assert str(late["description"]).startswith(
@@ -160,11 +160,12 @@ def test_a_deadline_at_night_moves_to_the_next_opening_and_says_both_times() -> 
     english = events(export("2026-11-27T22:30"))["jdhotline-case-1-20261127T100000"]
     assert str(english["description"]).split("\n")[:2] == [
         "Promised by 2026-11-28 Sat 23:30; the line opens 2026-11-29 Sun 09:00 (Beijing time)",
-        "Say: “The agent promised feedback by 28 November 23:30 (Beijing time); "
+        "Say: “An agent promised feedback by 28 November 23:30 (Beijing time); I did not "
+        "get their ID; "
         "it is now 9 h 30 min overdue; please chase it; service ticket 12345.”",
     ]
     zh = events(export("2026-11-27T22:30", "--lang", "zh"))["jdhotline-case-1-20261127T100000"]
-    assert "客服承诺在 11 月 28 日 23:30 前反馈，" in str(zh["description"])
+    assert "客服承诺在 11 月 28 日 23:30 前反馈，工号没记下，" in str(zh["description"])
 
 
 def test_a_promise_in_days_is_said_in_days() -> None:
@@ -172,12 +173,14 @@ def test_a_promise_in_days_is_said_in_days() -> None:
     run("case", "add", "--line", "regular", "--promise", "24h", "--at", "2026-11-27T10:00")
     found = events(export("2026-11-27T11:00", "--lang", "zh"))
     three, one = (found[f"jdhotline-case-{n}-20261127T100000"] for n in (1, 2))
-    assert "客服承诺 3 天内反馈，" in str(three["description"])
+    assert "客服承诺 3 天内反馈，工号没记下，" in str(three["description"])
     assert "72 小时" not in str(three["description"])
-    assert "客服承诺 24 小时内反馈，" in str(one["description"])  # the guide's words
+    assert "客服承诺 24 小时内反馈，工号没记下，" in str(one["description"])  # the guide's words
     assert str(three["summary"]) == "催办 950618 记录 1"  # no order, no ticket
     english = events(export("2026-11-27T11:00"))["jdhotline-case-1-20261127T100000"]
-    assert "The agent promised feedback within 3 days;" in str(english["description"])
+    assert "An agent promised feedback within 3 days; I did not get their ID;" in str(
+        english["description"]
+    )
 
 
 def test_the_merchant_line_moves_to_the_next_working_day() -> None:

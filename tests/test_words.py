@@ -59,7 +59,7 @@ def test_chinese_words_have_no_english() -> None:
     quotes the file's keys)."""
     from .test_answers import english_words
 
-    typed = {"JDHOTLINE", "HOME", "SQLite", "UTF", "LANG", "json", "Ctrl", "calendar"}
+    typed = {"JDHOTLINE", "HOME", "SQLite", "UTF", "LANG", "json", "Ctrl", "calendar", "xlsx"}
     for name in WORDS["zh"]:
         params = dict.fromkeys(re.findall(r"{(\w+)", WORDS["zh"][name]), "1")
         text = word("zh", name, **params)

@@ -22,6 +22,7 @@ from jdhotline.workdays import (
     DeclaredYear,
     WorkCalendar,
     Workday,
+    fixed_holidays,
     statutory_holidays,
 )
 
@@ -68,15 +69,22 @@ def test_2027_statutory_holidays_are_days_off_and_the_rest_monday_to_friday() ->
         assert CALENDAR.check(dt.date.fromisoformat(text)) == Workday(False, STATUTORY), text
     assert CALENDAR.check(dt.date(2027, 1, 6)) == Workday(True, STATUTORY)  # a Wednesday
     assert CALENDAR.check(dt.date(2027, 1, 9)) == Workday(False, STATUTORY)  # a Saturday
-    # A make-up day (补假) or an adjusted working weekend only the notice can fix:
-    assert CALENDAR.check(dt.date(2027, 2, 9)) == Workday(True, STATUTORY)  # guessed worked
+    # Issue 18: the law's make-up days (补假) for 02-06 and 02-07, a weekend, are off...
+    assert CALENDAR.check(dt.date(2027, 2, 9)) == Workday(False, STATUTORY)
+    assert CALENDAR.check(dt.date(2027, 2, 10)) == Workday(False, STATUTORY)
+    # ...and a bridging day only the notice can fix is not.
+    assert CALENDAR.check(dt.date(2027, 2, 11)) == Workday(True, STATUTORY)
 
 
 @pytest.mark.calendar
 def test_beyond_the_statutory_data_monday_to_friday_is_guessed() -> None:
     last = max(statutory_holidays().years)
     new_year = dt.date(last + 1, 1, 1)
-    assert CALENDAR.check(new_year) == Workday(new_year.weekday() < 5, GUESSED)
+    # Issue 18: the holidays the law fixes by date are off in any year.
+    assert CALENDAR.check(new_year) == Workday(False, GUESSED)
+    assert CALENDAR.check(new_year + dt.timedelta(days=6)) == Workday(
+        (new_year + dt.timedelta(days=6)).weekday() < 5, GUESSED
+    )
     assert CALENDAR.check(dt.date(2003, 12, 31)) == Workday(True, GUESSED)  # a Wednesday
 
 
@@ -138,9 +146,9 @@ def test_each_date_has_the_tier_of_its_year(day: dt.date) -> None:
         assert answer == Workday(OFFICIAL.is_workday(day), VERIFIED)
     elif day.year in statutory.years:
         assert answer.tier == STATUTORY
-        assert answer.is_workday == (day.weekday() < 5 and day not in statutory.holidays)
+        assert answer.is_workday == (day.weekday() < 5 and not statutory.is_off(day))
     else:
-        assert answer == Workday(day.weekday() < 5, GUESSED)
+        assert answer == Workday(day.weekday() < 5 and day not in fixed_holidays(day.year), GUESSED)
 
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,0 +1,228 @@
+"""A promised deadline as agents say it: "24 小时内回电", "3个工作日内", "明天", "1-3天",
+"24 hours", "1.5h", "12-10", "2026/12/10".
+
+Pure: the moment of the call and the working-day calendar come in as arguments. The
+readings where the agent's words leave a choice (README: "Promises as the agent says them"):
+
+- a day ("明天", "今天内", "12-10", "2026-12-10") holds until that day's end, 23:59;
+- N working days (工作日) end at 23:59 on the Nth working day after the day of the call
+  (the day of the call does not count), by jdhotline's own working-day calendar;
+- a range ("1-3天", "1到3个工作日") means its far end: that is when the promise is broken;
+- a date without a year ("12-10", "12月10日") is the next such day, this year or the next.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+from .errors import Problem
+from .schedule import in_range, to_beijing
+
+if TYPE_CHECKING:
+    from .workdays import WorkCalendar
+
+PROMISE_DAYS = 366  # a promise further away than this is a typo, not a promise
+END_OF_DAY = dt.time(23, 59)  # "明天", "今天内", a date: the promise holds until then
+
+MINUTE, HOUR, DAY, WEEK = 1, 60, 24 * 60, 7 * 24 * 60
+WORKDAY = 0  # counted on the calendar, not in minutes
+
+# Each unit as agents say it and as typed in English, longest first in the pattern.
+_UNITS = {
+    "分钟": MINUTE, "分": MINUTE, "minutes": MINUTE, "minute": MINUTE, "mins": MINUTE,
+    "min": MINUTE, "m": MINUTE,
+    "小时": HOUR, "钟头": HOUR, "hours": HOUR, "hour": HOUR, "hrs": HOUR, "hr": HOUR, "h": HOUR,
+    "工作日": WORKDAY, "workingdays": WORKDAY, "workingday": WORKDAY, "businessdays": WORKDAY,
+    "businessday": WORKDAY, "workdays": WORKDAY, "workday": WORKDAY,
+    "天": DAY, "日": DAY, "days": DAY, "day": DAY, "d": DAY,
+    "周": WEEK, "星期": WEEK, "礼拜": WEEK, "weeks": WEEK, "week": WEEK, "wk": WEEK, "w": WEEK,
+}  # fmt: skip
+_UNIT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
+_CN_NUMBER = "[零〇一二两三四五六七八九十百]+"
+_NUMBER = rf"(?:[0-9]+(?:\.[0-9]+)?|{_CN_NUMBER})"  # ٣ is no 3
+# What may come after the deadline: "内", "以内", "之内", "之前", "后" ("3小时后回电":
+# the call-back is the promise) and the agent's verb
+# ("回电", "给您回复", "处理完"); Chinese words only, so no second number slips in.
+_AFTER = r"(?:以内|之内|内|之前|以前|前|之后|以后|后)?(?P<rest>[\u4e00-\u9fff]*)"
+_BEFORE = r"(?:within|in|by|before|在|会在|预计|预计在)?"
+_RELATIVE = re.compile(
+    rf"{_BEFORE}(?:(?P<low>{_NUMBER})(?:-|~|到|至))?(?P<n>{_NUMBER}|半)"
+    rf"(?P<half>个半|半)?个?(?P<unit>{_UNIT}){_AFTER}"
+)
+_DAY_WORDS = {
+    "今天": 0, "今日": 0, "当天": 0, "today": 0, "endoftoday": 0, "endofday": 0,
+    "明天": 1, "明日": 1, "tomorrow": 1, "endoftomorrow": 1,
+    "后天": 2, "dayaftertomorrow": 2,
+}  # fmt: skip
+_DAY_WORD = re.compile(
+    rf"{_BEFORE}(?:the)?(?P<word>{'|'.join(sorted(_DAY_WORDS, key=len, reverse=True))})" + _AFTER
+)
+_DATE = re.compile(
+    r"(?:(?P<year>[0-9]{4})[-/.年])?(?P<month>[0-9]{1,2})[-/.月](?P<day>[0-9]{1,2})[日号]?"
+    r"(?:t?(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2}))?" + _AFTER
+)
+_CN_DIGITS = dict(
+    zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True)
+)
+
+FORMS_EN = (
+    "24h, 1.5h, 24 hours, 24 小时内回电, 3d, 3 days, 一天, 两天, 1-3天, 1 week, "
+    "3个工作日内, 3 working days, 90m, 半小时, 今天内, 明天, tomorrow, 12-10, "
+    "2026-12-10, 2026/12/10 or 2026-12-10T18:00"
+)
+FORMS_ZH = (
+    "24h、1.5h、24小时内回电、3天、一天、两天、1-3天、一周、3个工作日内、90分钟、半小时、"
+    "今天内、明天、12-10、12月10日、2026-12-10、2026/12/10 或 2026-12-10T18:00"
+)
+
+
+_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万半点")
+
+
+def _rest(compact: str) -> str:
+    """The words after the deadline ("回电"), by whichever pattern reads it."""
+    for pattern in (_RELATIVE, _DAY_WORD, _DATE):
+        if found := pattern.fullmatch(compact):
+            return found["rest"]
+    return ""
+
+
+def chinese_number(text: str) -> int | None:
+    """十二 -> 12, 二十四 -> 24, 两 -> 2, 一百零五 -> 105; None if it is not a number."""
+    total, current, after_digit = 0, 0, False
+    for char in text:
+        if char in _CN_DIGITS:
+            if after_digit:  # "三三" is no number
+                return None
+            current, after_digit = _CN_DIGITS[char], char not in "零〇"
+        elif char == "十":
+            total, current, after_digit = total + (current or 1) * 10, 0, False
+        elif char == "百":
+            if total:  # "十百"
+                return None
+            total, current, after_digit = (current or 1) * 100, 0, False
+        else:
+            return None
+    return total + current
+
+
+def _number(text: str) -> float | None:
+    if text == "半":
+        return 0.5
+    if text[0].isdigit():
+        if len(text.split(".")[0].lstrip("0")) > 10:
+            return float("inf")
+        return float(text)
+    found = chinese_number(text)
+    return None if found is None else float(found)
+
+
+def read_deadline(text: str, at: dt.datetime, calendar: WorkCalendar | None = None) -> dt.datetime:
+    """The deadline ``text`` promises, for a call at ``at`` (Beijing time)."""
+    value = unicodedata.normalize("NFKC", text).strip().lower()
+    call = to_beijing(at)
+    if iso := _iso(value):  # an ISO 8601 moment, which may hold a space: 2026-12-10 18:00
+        return _check(in_range(iso), call, text)
+    compact = re.sub(r"\s+", "", value)
+    if _NUMERALS & set(_rest(compact)):  # "1小时半", "明天三点": more said than read
+        raise Problem("promise.not_deadline", text=text)
+    if found := _RELATIVE.fullmatch(compact):
+        return _relative(found, call, text, calendar)
+    if found := _DAY_WORD.fullmatch(compact):
+        day = call.date() + dt.timedelta(days=_DAY_WORDS[found["word"]])
+        return _check(_end_of(day, call), call, text)
+    if found := _DATE.fullmatch(compact):
+        return _date(found, call, text)
+    raise Problem("promise.not_deadline", text=text)
+
+
+def _relative(
+    found: re.Match[str], call: dt.datetime, text: str, calendar: WorkCalendar | None
+) -> dt.datetime:
+    number = _number(found["n"])
+    if number is None or (found["low"] and _number(found["low"]) is None):
+        raise Problem("promise.not_deadline", text=text)
+    if found["half"]:
+        if found["n"] == "半":
+            raise Problem("promise.not_deadline", text=text)
+        number += 0.5
+    unit = _UNITS[found["unit"]]
+    if found["n"] == "半" and unit != HOUR:  # 半天 says no time: half the working day?
+        raise Problem("promise.not_deadline", text=text)
+    if number == float("inf") or number > PROMISE_DAYS * DAY:
+        raise Problem("promise.too_far", text=text)
+    if unit == WORKDAY:
+        if number != int(number):  # 1.5 个工作日: no such thing
+            raise Problem("promise.not_deadline", text=text)
+        if number == 0:
+            raise Problem("promise.at_call", text=text)
+        if number > PROMISE_DAYS:
+            raise Problem("promise.too_far", text=text)
+        return _check(_working_days(int(number), call, calendar), call, text)
+    minutes = round(number * unit)
+    if minutes == 0:
+        raise Problem("promise.at_call", text=text)
+    if minutes > PROMISE_DAYS * DAY:
+        raise Problem("promise.too_far", text=text)
+    return in_range(call + dt.timedelta(minutes=minutes))
+
+
+def _working_days(count: int, call: dt.datetime, calendar: WorkCalendar | None) -> dt.datetime:
+    """23:59 on the ``count``-th working day after the day of the call."""
+    if calendar is None:
+        from .workdays import WorkCalendar
+
+        calendar = WorkCalendar()
+    day, seen = call.date(), 0
+    while seen < count:
+        day += dt.timedelta(days=1)
+        if calendar.check(day).is_workday:
+            seen += 1
+    return _end_of(day, call)
+
+
+def _iso(value: str) -> dt.datetime | None:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value, re.ASCII):
+        return None  # a day, read below: until its end
+    try:
+        return dt.datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _date(found: re.Match[str], call: dt.datetime, text: str) -> dt.datetime:
+    month, day_of_month = int(found["month"]), int(found["day"])
+    hour = None if found["hour"] is None else (int(found["hour"]), int(found["minute"]))
+    # No year: the next such day (12-10 said on 12-08 is this year's; 01-05 next year's).
+    years = (int(found["year"]),) if found["year"] else (call.year, call.year + 1)
+    moments = []
+    for year in years:
+        try:
+            time = END_OF_DAY if hour is None else dt.time(*hour)
+            moments.append(dt.datetime.combine(dt.date(year, month, day_of_month), time))
+        except ValueError:  # 13-40, 25:00, or 02-29 in a year without it
+            continue
+    if not moments:
+        raise Problem("promise.not_deadline", text=text)
+    dues = [in_range(moment) for moment in moments]
+    due = next((due for due in dues if due > call), dues[-1])
+    if not found["year"] and dues[0] < call and call - dues[0] < dt.timedelta(days=183):
+        due = dues[0]  # 12-07 said on 12-08 is a slip, not next December: refused below
+    return _check(due, call, text)
+
+
+def _end_of(day: dt.date, call: dt.datetime) -> dt.datetime:
+    return in_range(dt.datetime.combine(day, END_OF_DAY))
+
+
+def _check(due: dt.datetime, call: dt.datetime, text: str) -> dt.datetime:
+    if due == call:
+        raise Problem("promise.at_call", text=text)
+    if due < call:
+        raise Problem("promise.before_call", text=text, call=f"{call:%Y-%m-%d %H:%M}")
+    if due - call > dt.timedelta(days=PROMISE_DAYS):
+        raise Problem("promise.year_after", text=text)
+    return due
