@@ -51,9 +51,11 @@ from .options import (
     out,
     overdue_cases,
     saved,
+    scenario_named,
     text_of,
     typer_app,
 )
+from .safety_cli import answer_scam, check, scam_alarm
 from .usage import install as _word_usage_errors
 from .words import word
 
@@ -114,6 +116,14 @@ def which(
     with boundary(language):
         moment = moment_at(at, language)
         catalogue = catalogue_at(catalog)
+        if problem:  # the fake-customer-service scam is answered first (issue 19)
+            text = problem_text(problem, Interview(out, language), language)
+            problem = [text] if text else None
+            alarm = scam_alarm(catalogue, text)
+            if alarm is not None:
+                user = "plus" if plus else "merchant" if merchant else "regular"
+                chosen = scenario_named(catalogue, scenario, language) if scenario else None
+                answer_scam(catalogue, alarm, user, chosen, moment, fmt, language, full)
         try:
             rec = recommendation(
                 catalogue, problem, plus, merchant, scenario, moment, language, "which"
@@ -211,6 +221,9 @@ def open_(
     )
     if line is not None and not statuses[0].open_now:
         raise typer.Exit(EXIT_CLOSED)
+
+
+app.command(name="check")(check)
 
 
 @app.command()
