@@ -59,6 +59,7 @@ def answer_scam(
     from .rules import advise, recommend
 
     calendar = calendar_for(catalogue)
+    full = full or fmt == "markdown"  # Markdown is always the full answer, sources too
     rec: Recommendation | None
     if scenario is not None:
         rec = recommend(catalogue, user, scenario, moment, calendar=calendar, problem=alarm.rest)
