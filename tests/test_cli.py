@@ -448,7 +448,8 @@ def test_every_command_has_help() -> None:
 
     group = typer.main.get_group(cli.app)
     assert sorted(group.commands) == [
-        "calendar", "case", "completion", "open", "prep", "scenarios", "table", "which",
+        "calendar", "case", "check", "completion", "open", "prep", "scenarios", "table",
+        "which",
     ]  # fmt: skip
     case = group.commands["case"]
     assert sorted(case.commands) == [
