@@ -120,7 +120,7 @@ def which(
             text = problem_text(problem, Interview(out, language), language)
             problem = [text] if text else None
             alarm = scam_alarm(catalogue, text)
-            if alarm is not None:
+            if alarm is not None and not (plus and merchant):  # that refusal comes first
                 user = "plus" if plus else "merchant" if merchant else "regular"
                 chosen = scenario_named(catalogue, scenario, language) if scenario else None
                 answer_scam(catalogue, alarm, user, chosen, moment, fmt, language, full)

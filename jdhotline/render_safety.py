@@ -63,12 +63,15 @@ def _cited(safety: Safety, said: Sequence[SafetySentence]) -> list[Source]:
     return [safety.source(i) for i in ids]
 
 
-def source_text(source: Source, lang: str) -> str:
-    """Publisher, “title”, date, address: as the notice shows them, or said to be missing."""
+def source_spans(source: Source, lang: str) -> Spans:
+    """Publisher, “title”, date, then the address: as the notice shows them, or said to be
+    missing. The address is a span of its own, so Chinese punctuation never touches it
+    (show?catid= stays a URL)."""
     title = f"“{source.title}”" if source.title else word(lang, "safety.untitled")
     date = source.published.isoformat() if source.published else word(lang, "safety.undated")
     sep = "，" if lang == "zh" else ", "
-    return sep.join((source.publisher, title, date)) + " " + source.url
+    text = sep.join((source.publisher, title, date))
+    return (Span(_text(text, lang) + " "), Span(source.url, "dim"))
 
 
 def _answer(
@@ -82,7 +85,7 @@ def _answer(
     blocks += _sentences(catalogue, said[1:], lang)
     sources = _cited(catalogue.safety, said)
     if full:
-        cited = tuple((Span(_text(source_text(s, lang), lang)),) for s in sources)
+        cited = tuple(source_spans(s, lang) for s in sources)
         blocks.append(Section(word(lang, "safety.sources"), cited))
     else:
         names = ("、" if lang == "zh" else "; ").join(dict.fromkeys(_publisher(s) for s in sources))

@@ -332,3 +332,10 @@ def test_scam_recall_and_false_alarms_hold_on_the_corpus(catalogue: Catalogue) -
     safety_items = [r for r in rows if r["safety_item"]]
     assert sum(r["want_safety"] == "scam" for r in safety_items) >= 60
     assert sum(r["want_safety"] == "none" for r in safety_items) >= 60
+
+
+def test_a_sources_address_keeps_its_ascii_marks_in_chinese() -> None:
+    code, out, _ = run("check", "4006065500", "--full", "--lang", "zh", "--at", AT, columns=100)
+    assert code == 1
+    assert "https://gaj.changzhou.gov.cn/content/suitable/show?catid=34222&id=86186" in out
+    assert "未注明日期" in out  # a date the stored copy does not show is said so
