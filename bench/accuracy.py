@@ -1,4 +1,5 @@
-"""How often free text reaches the right scenario and line, on the labelled corpus.
+"""How often free text reaches the right scenario and line, on the labelled corpus; and
+how often the fake-customer-service scam is recognised, and genuine problems taken for it.
 
     python bench/accuracy.py [--corpus bench/corpus.yaml] [--catalog FILE]
                              [--split train|heldout|all] [--heldout-misses]
@@ -12,6 +13,12 @@ precision and recall; a confusion table; how many answerable problems were refus
 
 The heldout split is never tuned on: its misses are printed only with
 --heldout-misses, for a last look once tuning is over.
+
+Items with a `safety` field (scam or none, issue 19) are scored for safety only: scam
+recall (the scams given the safety answer, as `which` gives it: safety.alarm) and
+false alarms (genuine problems given it), by split; the scenario and line figures are
+those of the items without it, as before. False alarms are counted on the look-alikes
+(`safety: none`) and on every other genuine problem of the corpus too.
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ import yaml
 from jdhotline.catalogue import Catalogue
 from jdhotline.load import load
 from jdhotline.rules import advise, calendar_of
+from jdhotline.safety import alarm
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus.yaml"
@@ -46,6 +54,16 @@ def predict(catalogue: Catalogue, items: Iterable[dict[str, Any]]) -> list[dict[
     calendar = calendar_of(catalogue)
     done = []
     for item in items:
+        scam = alarm(catalogue, item["text"])
+        safety = {
+            "safety_item": "safety" in item,
+            "want_safety": item.get("safety") or "none",
+            "got_safety": "scam" if scam else "none",
+            "cues": list(scam.cues) if scam else [],
+        }
+        if "safety" in item:
+            done.append({**item, **safety})
+            continue
         rec = advise(catalogue, item["user"], item["text"], AT, calendar=calendar)
         got_scenario = rec.scenario.id if rec else NONE
         got_line = rec.primary.line.id if rec else NONE
@@ -58,6 +76,7 @@ def predict(catalogue: Catalogue, items: Iterable[dict[str, Any]]) -> list[dict[
                 "got_line": got_line,
                 "matched": list(rec.matched) if rec else [],
                 "confident": rec.confident if rec else True,
+                **safety,
             }
         )
     return done
@@ -67,8 +86,46 @@ def _share(rows: list[dict[str, Any]], key: str) -> tuple[int, int]:
     return sum(r[f"want_{key}"] == r[f"got_{key}"] for r in rows), len(rows)
 
 
+def safety_figures(rows: list[dict[str, Any]]) -> dict[str, float]:
+    """Scam recall and false alarms, as fractions (for the test that guards them)."""
+    scams = [r for r in rows if r["want_safety"] == "scam"]
+    lookalikes = [r for r in rows if r["safety_item"] and r["want_safety"] == "none"]
+    genuine = [r for r in rows if r["want_safety"] == "none"]
+
+    def share(group: list[dict[str, Any]]) -> float:
+        return sum(r["got_safety"] == "scam" for r in group) / len(group) if group else 0.0
+
+    return {
+        "scam_recall": share(scams) if scams else 1.0,
+        "lookalike_alarms": share(lookalikes),
+        "false_alarms": share(genuine),
+    }
+
+
+def safety_report(rows: list[dict[str, Any]], *, misses: bool, out: Any = sys.stdout) -> None:
+    say = lambda text="": print(text, file=out)  # noqa: E731
+    scams = [r for r in rows if r["want_safety"] == "scam"]
+    lookalikes = [r for r in rows if r["safety_item"] and r["want_safety"] == "none"]
+    genuine = [r for r in rows if r["want_safety"] == "none"]
+    caught = lambda group: (sum(r["got_safety"] == "scam" for r in group), len(group))  # noqa: E731
+    say(f"scam recall:                    {_pct(caught(scams))}")
+    for lang in sorted({r["lang"] for r in scams}):
+        in_lang = [r for r in scams if r["lang"] == lang]
+        say(f"  language {lang}:                  {_pct(caught(in_lang))}")
+    say(f"false alarms, look-alikes:      {_pct(caught(lookalikes))}")
+    say(f"false alarms, all genuine:      {_pct(caught(genuine))}")
+    if misses:
+        wrong = [r for r in rows if r["want_safety"] != r["got_safety"]]
+        say(f"\nsafety misses ({len(wrong)})")
+        for r in wrong:
+            say(f"  {r['id']:14} want {r['want_safety']:4} got {r['got_safety']:4} {r['cues']}")
+            say(f"          {r['text'][:160]!r}")
+
+
 def figures(rows: list[dict[str, Any]]) -> dict[str, float]:
-    """The headline figures, as fractions (for the test that guards them)."""
+    """The headline figures, as fractions (for the test that guards them), on the items
+    that are not safety items (those are scored by safety_figures)."""
+    rows = [r for r in rows if not r["safety_item"]]
     clear = [r for r in rows if not r["ambiguous"]]
     answerable = [r for r in rows if r["want_scenario"] != NONE]
     unrelated = [r for r in rows if r["want_scenario"] == NONE]
@@ -101,7 +158,10 @@ def _pct(pair: tuple[int, int]) -> str:
 
 def report(rows: list[dict[str, Any]], title: str, *, misses: bool, out: Any = sys.stdout) -> None:
     say = lambda text="": print(text, file=out)  # noqa: E731
-    say(f"== {title}: {len(rows)} problems")
+    everything, rows = rows, [r for r in rows if not r["safety_item"]]
+    say(f"== {title}: {len(rows)} problems, and {len(everything) - len(rows)} safety items")
+    safety_report(everything, misses=misses, out=out)
+    say()
     clear = [r for r in rows if not r["ambiguous"]]
     say(f"{'':24}{'scenario right':>22}  {'line right':>22}")
     groups: list[tuple[str, list[dict[str, Any]]]] = [

@@ -221,6 +221,73 @@ class Say(NamedTuple):
     on_the_call: tuple[Tip, ...]  # each for the callers and scenarios it applies to
 
 
+class Source(NamedTuple):
+    """A public notice a safety sentence comes from: police, the anti-fraud centre or JD.
+
+    ``title`` and ``published`` are None only where the stored copy shows none; ``note``
+    then says so. Nothing here is guessed (safety_load.py refuses what is missing).
+    """
+
+    id: str
+    title: str | None
+    publisher: str
+    published: dt.date | None
+    url: str
+    note: str | None = None
+
+
+class SafetySentence(NamedTuple):
+    """One sentence of the safety answer, with the notices that say it."""
+
+    id: str
+    text: L10n
+    sources: tuple[str, ...]  # Source ids
+    verified_on: dt.date
+    kinds: tuple[str, ...] = ()  # the scam's kinds it is said for; empty: for every one
+    lines: bool = False  # the catalogue's lines are listed after it (call back yourself)
+
+
+class Ask(NamedTuple):
+    """What the scam asks for (close 白条, share the screen, a code...), as patterns."""
+
+    kind: str
+    patterns: tuple[Pattern, ...]
+
+
+class OfficialNumber(NamedTuple):
+    """A JD number beyond the guide's four lines, listed only with its source."""
+
+    number: str
+    name: L10n
+    sources: tuple[str, ...]
+    verified_on: dt.date
+
+    @property
+    def digits(self) -> str:
+        return self.number.replace("-", "")
+
+
+class Safety(NamedTuple):
+    """The fake-customer-service scam: its cues, and what to say, each with a source.
+
+    A text is read as the scam when its score reaches ``threshold``: the strongest
+    `claim` cue (someone says they are JD, JD Finance, a courier) plus, for each kind
+    of ask, its strongest cue; `innocent` cues (我想自己关闭白条) subtract.
+    """
+
+    sources: tuple[Source, ...]
+    sentences: tuple[SafetySentence, ...]
+    claim: tuple[Pattern, ...]
+    asks: tuple[Ask, ...]
+    innocent: tuple[Pattern, ...] = ()
+    threshold: float = 2.0
+    official: tuple[OfficialNumber, ...] = ()
+    check: tuple[str, ...] = ()  # the sentences `check` says for a number it does not know
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+
 class Catalogue(NamedTuple):
     path: str
     lines: tuple[Line, ...]
@@ -242,6 +309,8 @@ class Catalogue(NamedTuple):
     # Counter-evidence, weighted: words of a text that is not a problem with one's own
     # order, item, account or shop (求推荐, 招聘, 用英语怎么说). See match.OFF_TOPIC_SHARE.
     off_topic: Keywords = Keywords((), ())
+    # The fake-customer-service scam (safety.py): cues and sourced sentences, or None.
+    safety: Safety | None = None
 
     def line(self, line_id: str) -> Line:
         for line in self.lines:

@@ -55,9 +55,11 @@ from .options import (
     out,
     overdue_cases,
     saved,
+    scenario_named,
     text_of,
     typer_app,
 )
+from .safety_cli import answer_scam, check, scam_alarm
 from .serve_cli import serve
 from .usage import install as _word_usage_errors
 from .words import word
@@ -129,6 +131,14 @@ def which(
             raise Stop(EXIT_USAGE, word(language, "error.qr_format"))
         moment = moment_at(at, language)
         catalogue = catalogue_at(catalog)
+        if problem:  # the fake-customer-service scam is answered first (issue 19)
+            text = problem_text(problem, Interview(out, language), language)
+            problem = [text] if text else None
+            alarm = scam_alarm(catalogue, text)
+            if alarm is not None and not (plus and merchant):  # that refusal comes first
+                user = "plus" if plus else "merchant" if merchant else "regular"
+                chosen = scenario_named(catalogue, scenario, language) if scenario else None
+                answer_scam(catalogue, alarm, user, chosen, moment, fmt, language, full)
         try:
             rec = recommendation(
                 catalogue, problem, plus, merchant, scenario, moment, language, "which"
@@ -230,6 +240,9 @@ def open_(
     )
     if line is not None and not statuses[0].open_now:
         raise typer.Exit(EXIT_CLOSED)
+
+
+app.command(name="check")(check)
 
 
 @app.command()

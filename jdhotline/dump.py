@@ -139,6 +139,10 @@ def to_data(catalogue: Catalogue) -> dict[str, Any]:
             }
             for k, f in catalogue.facts
         }
+    if catalogue.safety is not None:
+        from .safety_load import to_data as safety_data
+
+        data["safety"] = safety_data(catalogue.safety)
     return data
 
 

@@ -86,6 +86,8 @@ EXIT_CLOSED = 1  # `open LINE`: the line is closed now
 EXIT_USAGE = 2  # unknown scenario or line, bad --at, nothing to answer
 EXIT_CATALOGUE = 3  # the catalogue cannot be used (file, entry, field and the fix are named)
 EXIT_STORE = 4  # the case record cannot be used
+EXIT_SAFETY = 5  # `which`: the text reads as the fake-customer-service scam; the safety answer
+EXIT_NOT_A_LINE = 1  # `check`: a number that is not one of the catalogue's lines
 EXIT_INTERRUPTED = 130  # Ctrl-C
 
 

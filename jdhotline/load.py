@@ -177,6 +177,14 @@ def _parse(raw: bytes | str, file: str) -> Catalogue:
 _REQUIRED_TOP = ("hotlines", "scenarios", "say", "assistant")
 
 
+def _safety(checks: Checks, value: Any, lines: tuple[Line, ...]) -> Any:
+    if value is None:
+        return None
+    from .safety_load import section
+
+    return section(checks, value, tuple(line.digits for line in lines))
+
+
 class _Validator(Checks):
     """The catalogue's entries, each checked field by field (checks.py: one value)."""
 
@@ -197,6 +205,7 @@ class _Validator(Checks):
                 "buyer_voice",
                 "elsewhere",
                 "off_topic",
+                "safety",
             ),
         )
         version = top.get("version", 1)
@@ -259,6 +268,7 @@ class _Validator(Checks):
             buyer_voice=self.keywords(top.get("buyer_voice") or {}, "buyer_voice"),
             elsewhere=self.keywords(top.get("elsewhere") or {}, "elsewhere"),
             off_topic=self.keywords(top.get("off_topic") or {}, "off_topic"),
+            safety=_safety(self, top.get("safety"), lines),
         )
 
     def line(self, value: Any, where: str) -> Line:

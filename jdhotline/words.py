@@ -12,6 +12,7 @@ from typing import Any
 from .punctuation import zh_punctuation
 from .words_catalogue import CATALOGUE
 from .words_errors import ERRORS
+from .words_safety import SAFETY
 
 WEEKDAYS = {
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
@@ -434,10 +435,11 @@ WORDS: dict[str, dict[str, str]] = {
 for _lang in WORDS:
     WORDS[_lang].update(ERRORS[_lang])
     WORDS[_lang].update(CATALOGUE[_lang])
+    WORDS[_lang].update(SAFETY[_lang])
 
 # Chinese written with its full-width marks by hand, formatted as written: it quotes
 # code (HH:MM, (?:...)) and values from a file that zh_punctuation would change.
-AS_WRITTEN = frozenset(CATALOGUE["zh"])
+AS_WRITTEN = frozenset(CATALOGUE["zh"]) | {k for k in SAFETY["zh"] if k.startswith("error.")}
 
 
 def word(lang: str, name: str, /, **params: Any) -> str:

@@ -456,7 +456,7 @@ def test_every_command_has_help() -> None:
 
     group = typer.main.get_group(cli.app)
     assert sorted(group.commands) == [
-        "calendar", "case", "completion", "open", "prep", "scenarios", "serve", "table",
+        "calendar", "case", "check", "completion", "open", "prep", "scenarios", "serve", "table",
         "which",
     ]  # fmt: skip
     case = group.commands["case"]

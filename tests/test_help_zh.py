@@ -19,6 +19,7 @@ COMMANDS = [
     ["which"],
     ["table"],
     ["open"],
+    ["check"],
     ["scenarios"],
     ["calendar"],
     ["prep"],
@@ -130,6 +131,7 @@ def test_english_help_is_typers() -> None:
         "  which       Which number to dial for your problem, whether it is open,...\n"
         "  table       All hotlines: number, who it is for, scenarios, hours,...\n"
         "  open        Is a line open now? With one line: exit 0 when open, 1 when...\n"
+        "  check       Is this number one of JD's lines? Exit 0 when every number...\n"
         "  scenarios   The scenario ids, their names and example keywords.\n"
         "  calendar    Which years' working days are verified, statutory only or...\n"
         "  prep        A one-page call sheet: which line and when, what to say, what...\n"

@@ -1,0 +1,242 @@
+"""The views and JSON documents of the safety answer (`which` on the scam) and of `check`.
+
+Apart from render.py to keep each file readable. Every sentence of the safety answer
+is catalogue data with its sources (safety.py chooses them); this module words the
+frame: the lines to call back, the sources, what a number is or is not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from .console import clean
+from .render import state_text
+from .words import word, zh_punctuation
+from .writers import Pairs, Para, Section, Span, Spans, View
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue, Safety, SafetySentence, Source
+    from .numbers import Found
+    from .safety import Alarm
+    from .schedule import LineStatus
+
+KIND = "fake-customer-service"  # the one scam jdhotline recognises, as JSON names it
+
+
+def _text(value: str, lang: str) -> str:
+    return zh_punctuation(value) if lang == "zh" else value
+
+
+def _lines(catalogue: Catalogue, lang: str) -> list[Para]:
+    """The catalogue's lines, two to a line, indented under the sentence that asks for
+    them: a name is never broken (家电维修专 / 线), and four fit in two lines at 80."""
+    rows: list[Para] = []
+    for first in range(0, len(catalogue.lines), 2):
+        parts: list[Span] = [Span("  ")]
+        for i, line in enumerate(catalogue.lines[first : first + 2]):
+            parts += [Span(" · ")] if i else []
+            parts += [Span(line.number, "strong"), Span(" " + clean(line.name(lang)))]
+        rows.append(Para(tuple(parts)))
+    return rows
+
+
+def _sentences(catalogue: Catalogue, said: Sequence[SafetySentence], lang: str) -> list[Any]:
+    """Each sentence a bullet; the lines after the one that asks for them."""
+    blocks: list[Any] = []
+    items: list[Spans] = []
+    for sentence in said:
+        items.append((Span(_text(sentence.text(lang), lang)),))
+        if sentence.lines:
+            blocks += [Section("", tuple(items), gap=False), *_lines(catalogue, lang)]
+            items = []
+    return blocks + ([Section("", tuple(items), gap=False)] if items else [])
+
+
+def _publisher(source: Source) -> str:
+    """The publisher without its aside: 山西晚报(太原市反诈中心…) → 山西晚报."""
+    return source.publisher.split("(")[0].split("\uff08")[0].strip()
+
+
+def _cited(safety: Safety, said: Sequence[SafetySentence]) -> list[Source]:
+    ids = dict.fromkeys(i for s in said for i in s.sources)
+    return [safety.source(i) for i in ids]
+
+
+def source_spans(source: Source, lang: str) -> Spans:
+    """Publisher, “title”, date, then the address: as the notice shows them, or said to be
+    missing. The address is a span of its own, so Chinese punctuation never touches it
+    (show?catid= stays a URL)."""
+    title = f"“{source.title}”" if source.title else word(lang, "safety.untitled")
+    date = source.published.isoformat() if source.published else word(lang, "safety.undated")
+    sep = "，" if lang == "zh" else ", "
+    text = sep.join((source.publisher, title, date))
+    return (Span(_text(text, lang) + " "), Span(source.url, "dim"))
+
+
+def _answer(
+    catalogue: Catalogue, said: Sequence[SafetySentence], lang: str, *, full: bool
+) -> list[Any]:
+    """The sentences, the first as the headline; the lines after the one that asks for them."""
+    assert catalogue.safety is not None
+    blocks: list[Any] = []
+    if said:
+        blocks.append(Para((Span(_text(said[0].text(lang), lang), "closed"),)))
+    blocks += _sentences(catalogue, said[1:], lang)
+    sources = _cited(catalogue.safety, said)
+    if full:
+        cited = tuple(source_spans(s, lang) for s in sources)
+        blocks.append(Section(word(lang, "safety.sources"), cited))
+    else:
+        names = ("、" if lang == "zh" else "; ").join(dict.fromkeys(_publisher(s) for s in sources))
+        colon = "：" if lang == "zh" else ": "
+        blocks.append(Para((Span(word(lang, "safety.sources") + colon + names, "dim"),)))
+    return blocks
+
+
+def safety_view(catalogue: Catalogue, alarm: Alarm, lang: str, *, full: bool) -> View:
+    from .safety import sentences
+
+    assert catalogue.safety is not None
+    return tuple(_answer(catalogue, sentences(catalogue.safety, alarm.kinds), lang, full=full))
+
+
+def then_view(lang: str) -> View:
+    """Between the safety answer and the usual one, when a real question remains."""
+    from .writers import Heading
+
+    return (Heading(word(lang, "safety.then")),)
+
+
+def safety_json(catalogue: Catalogue, alarm: Alarm, lang: str) -> dict[str, Any]:
+    from .safety import sentences
+
+    assert catalogue.safety is not None
+    said = sentences(catalogue.safety, alarm.kinds)
+    return {
+        "kind": KIND,
+        "asks": list(alarm.kinds),
+        "cues": list(alarm.cues),
+        "sentences": [
+            {"id": s.id, "text": _text(s.text(lang), lang), "sources": list(s.sources)}
+            for s in said
+        ],
+        "lines": lines_json(catalogue, lang),
+        "sources": sources_json(_cited(catalogue.safety, said)),
+    }
+
+
+def lines_json(catalogue: Catalogue, lang: str) -> list[dict[str, str]]:
+    return [{"id": x.id, "number": x.number, "name": x.name(lang)} for x in catalogue.lines]
+
+
+def sources_json(sources: Sequence[Source]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": s.id,
+            "title": s.title,
+            "publisher": s.publisher,
+            "date": s.published.isoformat() if s.published else None,
+            "url": s.url,
+            "note": s.note,
+        }
+        for s in sources
+    ]
+
+
+# --------------------------------------------------------------------------- check
+
+
+def _check_sentences(safety: Safety) -> list[SafetySentence]:
+    """In the order `safety.check` lists them: checking comes first, then the warnings."""
+    return [next(s for s in safety.sentences if s.id == i) for i in safety.check]
+
+
+def check_view(
+    catalogue: Catalogue,
+    found: Sequence[Found],
+    statuses: dict[str, LineStatus],
+    lang: str,
+    *,
+    full: bool,
+) -> View:
+    """Each number: the line it is, for whom, open now; or not one of ours, and the warnings."""
+    blocks: list[Any] = []
+    for number in found:
+        if number.line is not None:
+            line = number.line
+            name = clean(line.name(lang))
+            if lang == "zh" and name[:1].isascii():
+                name = " " + name  # 京东 PLUS 会员专属热线: a space between Chinese and Latin
+            said = word(lang, "check.known", number=line.number, name=name)
+            blocks.append(Para((Span(said, "strong"),)))
+            status = statuses[line.id]
+            rows: list[tuple[str, Spans]] = [
+                (word(lang, "check.for"), (Span(word(lang, "audience." + line.audience)),)),
+                (
+                    word(lang, "check.now"),
+                    (Span(state_text(status, lang), "open" if status.open_now else "closed"),),
+                ),
+            ]
+            blocks.append(Pairs(tuple(rows)))
+        elif number.official is not None:
+            name = number.official.name(lang)
+            said = word(lang, "check.official", number=number.official.number, name=name)
+            blocks.append(Para((Span(said, "strong"),)))
+        else:
+            said = word(lang, "check.unknown", number=number.written)
+            blocks.append(Para((Span(said, "closed"),)))
+        if number.extension and number.known:
+            blocks.append(Para((Span(word(lang, "check.extension", extension=number.extension)),)))
+    unknown = [n for n in found if not n.known]
+    if unknown and catalogue.safety is not None:
+        blocks.append(Para((Span(word(lang, "check.not_proof")),)))
+        said = _check_sentences(catalogue.safety)
+        blocks += _sentences(catalogue, said, lang)
+        blocks += _answer(catalogue, said, lang, full=full)[-1:]  # the sources
+    return tuple(blocks)
+
+
+def check_json(
+    catalogue: Catalogue, found: Sequence[Found], statuses: dict[str, LineStatus], lang: str
+) -> dict[str, Any]:
+    from .documents import iso
+
+    numbers = []
+    for n in found:
+        line = n.line
+        status = statuses.get(line.id) if line is not None else None
+        numbers.append(
+            {
+                "written": n.written,
+                "digits": n.digits,
+                "extension": n.extension,
+                "known": n.known,
+                "line": {
+                    "id": line.id,
+                    "name": line.name(lang),
+                    "number": line.number,
+                    "audience": line.audience,
+                    "open_now": status.open_now if status else None,
+                    "next_change": iso(status.next_change) if status else None,
+                }
+                if line is not None
+                else None,
+                "official": {"number": n.official.number, "name": n.official.name(lang)}
+                if n.official is not None
+                else None,
+            }
+        )
+    safety = None
+    if any(not n.known for n in found) and catalogue.safety is not None:
+        said = _check_sentences(catalogue.safety)
+        safety = {
+            "kind": KIND,
+            "sentences": [
+                {"id": s.id, "text": _text(s.text(lang), lang), "sources": list(s.sources)}
+                for s in said
+            ],
+            "lines": lines_json(catalogue, lang),
+            "sources": sources_json(_cited(catalogue.safety, said)),
+        }
+    return {"numbers": numbers, "all_known": all(n.known for n in found), "safety": safety}

@@ -1,0 +1,104 @@
+"""Is this the fake-customer-service scam? Free text -> an alarm, from the catalogue's cues.
+
+The scam is a pattern, not a word: someone presenting themselves as JD, JD Finance or
+a courier (a `claim`) who asks for something the notices name (an `ask`: close 白条,
+share the screen, a code, a transfer to a "safe account"...). 白条 or 验证码 alone is
+a real question (a repayment, a code that does not arrive) and is no cue. The cues,
+their weights and the threshold are catalogue data (data/hotlines.yaml, `safety:`).
+
+Pure: no clock, no printing; the catalogue and the text come in as arguments.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue, Pattern, Safety, SafetySentence
+
+
+class Alarm(NamedTuple):
+    """A text read as the scam: which kinds of ask, the cues found, and what is left."""
+
+    kinds: tuple[str, ...]  # the kinds of ask found, strongest first
+    cues: tuple[str, ...]  # the text each cue matched, as the user wrote it (normalised)
+    score: float
+    rest: str  # the text without the scam's cues: a genuine question may remain in it
+
+
+def normalise(text: str) -> str:
+    """Lower case, full-width made ASCII (，→ ,), every run of spaces one space."""
+    return " ".join(unicodedata.normalize("NFKC", text).lower().split())
+
+
+@lru_cache(maxsize=512)
+def _compiled(regex: str) -> re.Pattern[str]:
+    return re.compile(regex)
+
+
+def _found(patterns: tuple[Pattern, ...], spaced: str, joined: str) -> list[tuple[float, str]]:
+    """(weight, matched text) for each pattern found in the text; a pattern with Chinese
+    in it also without the spaces (voice input writes 京东 客服 as often as 京东客服),
+    an English one never (that my → atm)."""
+    hits = []
+    for pattern in patterns:
+        compiled = _compiled(pattern.regex)
+        match = compiled.search(spaced)
+        if match is None and not pattern.regex.isascii():
+            match = compiled.search(joined)
+        if match:
+            hits.append((pattern.weight, match.group(0)))
+    return hits
+
+
+def alarm(catalogue: Catalogue, text: str) -> Alarm | None:
+    """The alarm for this text, or None when it does not read as the scam."""
+    safety = catalogue.safety
+    if safety is None or not text.strip():
+        return None
+    spaced = normalise(text)
+    joined = spaced.replace(" ", "")
+    claim = _found(safety.claim, spaced, joined)
+    score = max((w for w, _ in claim), default=0.0)
+    kinds: list[tuple[float, str]] = []
+    cues = [m for _, m in claim]
+    for ask in safety.asks:
+        hits = _found(ask.patterns, spaced, joined)
+        if hits:
+            weight = max(w for w, _ in hits)
+            kinds.append((weight, ask.kind))
+            cues.extend(m for _, m in hits)
+            score += weight
+    if not kinds and score < safety.threshold:
+        return None  # someone saying they are JD, and asking nothing: a real call
+    score -= max((w for w, _ in _found(safety.innocent, spaced, joined)), default=0.0)
+    if score < safety.threshold:
+        return None
+    kinds.sort(key=lambda pair: -pair[0])  # stable: the catalogue's order among equals
+    return Alarm(
+        kinds=tuple(kind for _, kind in kinds),
+        cues=tuple(dict.fromkeys(cues)),
+        score=score,
+        rest=_without(spaced, cues),
+    )
+
+
+def _without(text: str, cues: list[str]) -> str:
+    for cue in sorted(set(cues), key=len, reverse=True):
+        text = text.replace(cue, " ")
+    return " ".join(text.split())
+
+
+def sentences(safety: Safety, kinds: tuple[str, ...], *, most: int = 2) -> list[SafetySentence]:
+    """What to say, in the catalogue's order: every sentence for all kinds, and the
+    `most` sentences for the kinds found (the strongest kind's first), so the answer
+    stays at a glance."""
+    chosen: list[SafetySentence] = []
+    for kind in kinds:
+        for sentence in safety.sentences:
+            if kind in sentence.kinds and sentence not in chosen and len(chosen) < most:
+                chosen.append(sentence)
+    return [s for s in safety.sentences if not s.kinds or s in chosen]

@@ -1,0 +1,128 @@
+"""The command line of safety: `check NUMBER`, and `which` on a text that reads as the
+fake-customer-service scam (the safety answer first, then any real question's answer).
+
+Apart from cli.py so that file stays one screenful per command; the core is safety.py
+and numbers.py, the views render_safety.py.
+"""
+
+# No `from __future__ import annotations`: Typer evaluates string annotations at start-up.
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from .errors import EXIT_NOT_A_LINE, EXIT_SAFETY, EXIT_USAGE, Stop
+from .options import (
+    AtOpt,
+    CatalogOpt,
+    FormatOpt,
+    LangOpt,
+    boundary,
+    calendar_for,
+    catalogue_at,
+    emit,
+    language_of,
+    moment_at,
+    shorten,
+)
+from .words import word
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue, Scenario
+    from .rules import Recommendation
+    from .safety import Alarm
+    from .writers import View
+
+
+def scam_alarm(catalogue: "Catalogue", text: str) -> "Alarm | None":
+    from .safety import alarm
+
+    return alarm(catalogue, text)
+
+
+def answer_scam(
+    catalogue: "Catalogue",
+    alarm: "Alarm",
+    user: str,
+    scenario: "Scenario | None",
+    moment: dt.datetime,
+    fmt: str,
+    language: str,
+    full: bool,
+) -> None:
+    """The safety answer; after it, the usual answer when the text also holds a real
+    question (what is left once the scam's cues are taken out still matches a scenario,
+    or a scenario was chosen). Never an interview: the answer must come at once.
+    Ends with EXIT_SAFETY."""
+    from . import documents, render, render_safety
+    from .rules import advise, recommend
+
+    calendar = calendar_for(catalogue)
+    full = full or fmt == "markdown"  # Markdown is always the full answer, sources too
+    rec: Recommendation | None
+    if scenario is not None:
+        rec = recommend(catalogue, user, scenario, moment, calendar=calendar, problem=alarm.rest)
+    else:
+        rec = advise(catalogue, user, alarm.rest, moment, calendar=calendar) if alarm.rest else None
+
+    def document() -> dict[str, object]:
+        safety = {"safety": render_safety.safety_json(catalogue, alarm, language)}
+        return {**safety, **documents.which_json(rec, catalogue, language)} if rec else safety
+
+    def view() -> "View":
+        blocks = render_safety.safety_view(catalogue, alarm, language, full=full)
+        if rec is None:
+            return blocks
+        usual = render.which_view(rec, catalogue, language, full=full)
+        return blocks + render_safety.then_view(language) + usual
+
+    emit(fmt, document, view, language)
+    raise typer.Exit(EXIT_SAFETY)
+
+
+def check(
+    number: Annotated[
+        str,
+        typer.Argument(
+            metavar="NUMBER",
+            help="A phone number as you have it: 400-656-0055, +86 400 656 0055, "
+            "or the SMS or sentence it is in.",
+            show_default=False,
+        ),
+    ],
+    full: Annotated[
+        bool,
+        typer.Option("--full", metavar="", help="Every source in full: title, date, address."),
+    ] = False,
+    at: AtOpt = None,
+    fmt: FormatOpt = "text",
+    lang: LangOpt = None,
+    catalog: CatalogOpt = None,
+) -> None:
+    """Is this number one of JD's lines? Exit 0 when every number given is one, 1 when not."""
+    language = language_of(lang)
+    with boundary(language):
+        moment = moment_at(at, language)
+        catalogue = catalogue_at(catalog)
+        from .inputs import readable
+        from .numbers import find
+
+        found = find(catalogue, readable(number))
+        if not found:
+            raise Stop(EXIT_USAGE, word(language, "error.no_number", text=shorten(number)))
+    from . import render_safety
+    from .schedule import status
+
+    calendar = calendar_for(catalogue)
+    statuses = {n.line.id: status(n.line, moment, calendar) for n in found if n.line is not None}
+    emit(
+        fmt,
+        lambda: render_safety.check_json(catalogue, found, statuses, language),
+        lambda: render_safety.check_view(
+            catalogue, found, statuses, language, full=full or fmt == "markdown"
+        ),
+        language,
+    )
+    if not all(n.known for n in found):
+        raise typer.Exit(EXIT_NOT_A_LINE)
