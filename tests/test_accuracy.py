@@ -71,7 +71,10 @@ def test_accuracy_on_the_whole_corpus_holds(accuracy: Any, predicted: list[dict[
 def test_accuracy_on_the_heldout_third_holds(
     accuracy: Any, predicted: list[dict[str, Any]]
 ) -> None:
-    rows = [row for row in predicted if row["split"] == "heldout"]
+    # The first corpus's held-out third, whose figures the docs state (docs/matching.md);
+    # the later sets (routing, safety) are guarded by their own tests.
+    first = {item["id"] for item in accuracy.read_corpus() if item["id"][:3] in ("zh-", "en-")}
+    rows = [row for row in predicted if row["split"] == "heldout" and row["id"] in first]
     assert len(rows) == 163
     got = accuracy.figures(rows)
     for key, stated in HELDOUT_AT_LEAST.items():

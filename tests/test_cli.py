@@ -144,7 +144,9 @@ def test_merchants_get_no_buyer_example() -> None:
     # Every scenario has its own sentence (issue 18): a campaign's, not a buyer's.
     assert "- “Shop ID XX, our New Year sale sign-up" in md and "Ordered on 10 October" not in md
     buyer = run("which", "-s", "account", "--format", "markdown", "--at", FRIDAY_NOON).stdout
-    assert "- “Receiving phone ending 5678" in buyer and "Ordered on 10 October" not in buyer
+    assert (
+        "- “The phone on my account ends in 5678" in buyer and "Ordered on 10 October" not in buyer
+    )
 
 
 def test_which_markdown() -> None:
