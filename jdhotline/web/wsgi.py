@@ -34,6 +34,7 @@ from .words_web import say
 if TYPE_CHECKING:
     from ..catalogue import Catalogue
     from ..rules import Recommendation
+    from ..safety import Alarm
     from ..workdays import WorkCalendar
 
 MAX_QUERY = 8192  # bytes: MAX_PROBLEM Chinese characters fit (9 bytes each, URL-encoded)
@@ -205,7 +206,28 @@ class App:
             reason = refusal(exc, request.lang)
             raise Refusal(400, "at", say(request.lang, "error.at", reason=reason)) from None
 
-    def recommendation(self, request: Request) -> Recommendation:
+    def answer(self, request: Request) -> tuple[Alarm | None, Recommendation | None]:
+        """The same answer as `jdhotline which`: the safety alarm when the words read as
+        the fake-customer-service scam (issue 19), and the advice, from the query's who,
+        q, s and at. With an alarm, the advice is for what is left of the words once the
+        scam's cues are taken out, and none when nothing is left to answer."""
+        from ..safety import alarm
+
+        text = request.params.get("q", "")
+        found = alarm(self.catalogue, text) if text and len(text) <= MAX_PROBLEM else None
+        if found is None:
+            return None, self.recommendation(request)
+        if not found.rest and not request.params.get("s"):
+            self.moment(request)  # a bad `at` is still refused
+            return found, None
+        try:
+            return found, self.recommendation(request, found.rest)
+        except Refusal as refusal:
+            if refusal.status >= 500 or refusal.code in ("at", "who", "unknown_scenario"):
+                raise
+            return found, None  # the scam's answer stands alone
+
+    def recommendation(self, request: Request, said: str | None = None) -> Recommendation:
         """The same advice as `jdhotline which`, from the query's who, q, s and at."""
         from ..match import unmatched
         from ..rules import NoLineError, advise
@@ -214,7 +236,7 @@ class App:
         user = params.get("who") or "regular"
         if user not in USERS:
             raise Refusal(400, "who", say(lang, "error.who", value=user[:20]))
-        text = params.get("q", "")
+        text = params.get("q", "") if said is None else said
         if len(text) > MAX_PROBLEM:
             raise Refusal(413, "too_long", say(lang, "error.too_long", limit=MAX_PROBLEM))
         key = params.get("s", "")
@@ -250,7 +272,12 @@ class App:
         lang = request.lang
         document: Any
         if name == "which":
-            document = documents.which_json(self.recommendation(request), self.catalogue, lang)
+            found, rec = self.answer(request)
+            document = documents.which_json(rec, self.catalogue, lang) if rec else {}
+            if found is not None:  # the safety object first, as `which --format json` has it
+                from ..render_safety import safety_json
+
+                document = {"safety": safety_json(self.catalogue, found, lang), **document}
         elif name == "open":
             from ..schedule import status
 
@@ -280,13 +307,13 @@ class App:
     def page(self, request: Request, refusal: Refusal | None = None) -> Reply:
         from .page import page
 
-        rec = None
+        rec = found = None
         params = request.params
         if refusal is None and (params.get("q") or params.get("s")):
-            rec = self.recommendation(request)
+            found, rec = self.answer(request)
         moment = rec.at if rec is not None else self.moment_or_now(request)
         days = self.days[request.lang]
-        body = page(self.catalogue, self.calendar, days, request, moment, rec, refusal)
+        body = page(self.catalogue, self.calendar, days, request, moment, rec, refusal, found)
         status = refusal.status if refusal is not None else 200
         return Reply(status, "text/html; charset=utf-8", body.encode(), request.lang, request.nonce)
 
