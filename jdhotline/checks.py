@@ -42,18 +42,18 @@ class Refused(CatalogueError):
     @property
     def where(self) -> str:
         """The entry path; "line 3, column 5" for a YAML syntax error; "top level"."""
-        from .messages import catalogue_where
+        from jdhotline.i18n.messages import catalogue_where
 
         return catalogue_where(self, "en")
 
     @property
     def problem(self) -> str:
-        from .messages import catalogue_problem
+        from jdhotline.i18n.messages import catalogue_problem
 
         return catalogue_problem(self, "en")
 
     def __str__(self) -> str:
-        from .messages import catalogue_message
+        from jdhotline.i18n.messages import catalogue_message
 
         return catalogue_message(self, "en")
 

@@ -22,8 +22,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from jdhotline import bounded, cli
-from jdhotline.asking import MAX_STDIN
+from jdhotline import bounded
+from jdhotline.cli import commands as cli
+from jdhotline.cli.asking import MAX_STDIN
 from jdhotline.match import READ
 
 from .conftest import SHIPPED

@@ -8,7 +8,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from jdhotline.cli import app as cli_app
+from jdhotline.cli.commands import app as cli_app
 
 from .test_web import AT, App, app, call  # noqa: F401  (app is a fixture)
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from jdhotline.words import WORDS, duration, word, zh_punctuation
+from jdhotline.i18n.words import WORDS, duration, word, zh_punctuation
 
 
 def test_both_languages_have_every_word() -> None:

@@ -14,20 +14,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
-from ..console import clean
-from ..render import label, localise, source_text, which_view
-from ..render_lines import calendar_view, table_view
-from ..words import stamp, word, zh_punctuation
-from ..writers import Note, View
+from jdhotline.i18n.words import stamp, word, zh_punctuation
+from jdhotline.output.console import clean
+from jdhotline.output.render import label, localise, source_text, which_view
+from jdhotline.output.render_lines import calendar_view, table_view
+from jdhotline.output.writers import Note, View
+
 from .html import to_html
 from .words_web import say
 
 if TYPE_CHECKING:
-    from ..catalogue import Catalogue
-    from ..rules import Recommendation
-    from ..safety import Alarm
-    from ..workdays import WorkCalendar
-    from .wsgi import Refusal, Request
+    from jdhotline.catalogue import Catalogue
+    from jdhotline.rules import Recommendation
+    from jdhotline.safety import Alarm
+    from jdhotline.workdays import WorkCalendar
+
+    from .request import Refusal, Request
 
 STYLE = """
 *{box-sizing:border-box}
@@ -116,7 +118,7 @@ def safety_html(catalogue: Catalogue, found: Alarm | None, lang: str) -> str:
     fake-customer-service scam: the same view as `jdhotline which` prints."""
     if found is None:
         return ""
-    from ..render_safety import safety_view
+    from jdhotline.output.render_safety import safety_view
 
     view = localise(safety_view(catalogue, found, lang, full=False), lang)
     heading = escape(say(lang, "safety"))
@@ -131,7 +133,7 @@ def calendar_html(catalogue: Catalogue, calendar: WorkCalendar, lang: str) -> st
     catalogue and the calendar data do not change while the app runs), so the app
     writes it once per language: 5 of the page's 10 ms were this, half of them asking
     importlib.metadata for chinesecalendar's version."""
-    from ..workdays import chinesecalendar_version
+    from jdhotline.workdays import chinesecalendar_version
 
     rows, upgrade = calendar.coverage(), calendar.upgrade_year()
     patches = len(catalogue.extra_holidays | catalogue.extra_workdays)
@@ -155,7 +157,7 @@ def page(
     found: Alarm | None = None,
 ) -> str:
     """The whole document; ``days`` is calendar_html's, written once."""
-    from ..rules import line_statuses
+    from jdhotline.rules import line_statuses
 
     lang, params, nonce = request.lang, request.params, request.nonce
     parts = [_head(lang, nonce), _header(lang, params), "<main>"]

@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from .cases import Case
-from .catalogue import Line
-from .prep import Facts
-from .words import day, duration, zh_punctuation
+from jdhotline.case import Case
+from jdhotline.catalogue import Line
+from jdhotline.i18n.words import day, duration, zh_punctuation
+from jdhotline.prep import Facts
 
 
 def opening(
