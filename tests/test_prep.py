@@ -228,7 +228,7 @@ def test_prep_json_for_a_fridge() -> None:
     assert doc["evidence"] == ["不制冷的视频"]
     assert doc["record"] == (
         "jdhotline case add --line appliance --scenario appliance --note "
-        "'型号 美的冰箱 BCD-500WTPZM，购买日期 2023-05-01，问题：冰箱不制冷，证据：不制冷的视频'"
+        "'型号 美的冰箱 BCD-500WTPZM，购买日期 2023-05-01，问题：冰箱不制冷，证据：不制冷的视频' --lang zh"
     )
     assert doc["open_cases"] == []
 

@@ -106,6 +106,8 @@ def record_command(line_id: str, scenario_id: str, facts: Facts, lang: str) -> s
     note = record_note(facts, lang)
     if note:
         parts += ["--note", note]
+    if lang != "en":  # pasted where no language is set, it still answers in the sheet's
+        parts += ["--lang", lang]
     return " ".join(shlex.quote(p) for p in parts)
 
 
