@@ -374,7 +374,7 @@ def which_view(rec: Recommendation, catalogue: Catalogue, lang: str, *, full: bo
         # (报“PLUS 会员”可加急) is the one thing a member should say on that line: kept.
         notes = [n for n in notes if n.code == "plus-expedite"]
     blocks.append(Section(word(lang, "notes"), notice_items(notes, rec, catalogue, lang), gap=full))
-    title = f"{word(lang, 'user.' + rec.user)} · {clean(rec.scenario.name(lang))}"
+    title = f"{word(lang, 'user.' + answered_as(rec))} · {clean(rec.scenario.name(lang))}"
     if not full:
         blocks.append(Note(f"{title} · {word(lang, 'more')}"))
         return drop_empty(blocks)
@@ -422,3 +422,9 @@ def _alternative(status: LineStatus, scenario: Scenario, lang: str) -> Spans:
 
 def drop_empty(blocks: list) -> View:
     return tuple(b for b in blocks if not (isinstance(b, Section) and not b.items))
+
+
+def answered_as(rec: Recommendation) -> str:
+    """Whom the answer is for: a merchant's scenario is a merchant's answer, even when the
+    words, not --merchant, said so (the notice says why)."""
+    return "merchant" if rec.scenario.audience == "merchants" else rec.user
