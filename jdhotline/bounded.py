@@ -34,8 +34,8 @@ except ImportError:  # pragma: no cover - Python 3.10
 MAX_REPEAT = 20  # the most a pattern may repeat anything: {0,20}, never * or +
 MAX_WIDTH = 60  # the longest text a pattern may match
 # Steps at one position of the text, by work()'s count. The shipped patterns need at most
-# 5,328 (kicked ... out of the promotion), 46,522 together (23,583 without the safety
-# cues, which are kept to about 23,000); `(a|a){0,20}b` would need
+# 5,328 (kicked ... out of the promotion), 47,399 together (23,583 without the safety
+# cues, 23,816); `(a|a){0,20}b` would need
 # 2 million, three [0-9]{0,20} in a row 19,000.
 MAX_WORK = 10_000
 MAX_TOTAL_WORK = 50_000  # every pattern of a catalogue together
