@@ -72,7 +72,7 @@ FROZEN_PROBE = (
     "import atexit, gc, sys\n"
     "atexit.register(lambda: sys.stderr.write(f'FROZEN {gc.get_freeze_count()}'))\n"
     "sys.argv = ['jdhotline', *sys.argv[1:]]\n"
-    "from jdhotline.cli import main\n"
+    "from jdhotline.cli.commands import main\n"
     "main()\n"
 )
 

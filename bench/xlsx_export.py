@@ -47,7 +47,7 @@ def main() -> int:
         env = dict(os.environ, JDHOTLINE_HOME=home)
         import datetime as dt
 
-        from jdhotline.cases import CaseStore
+        from jdhotline.record.store import CaseStore
         from jdhotline.schedule import BEIJING
 
         at = dt.datetime(2026, 12, 1, 10, tzinfo=BEIJING)

@@ -14,7 +14,7 @@ def main() -> None:
         sys.exit(_interrupted())
     try:
         catch_interrupts()
-        from .cli import main as run
+        from .cli.commands import main as run
 
         run()  # answers Ctrl-C itself from its first line on
     except (KeyboardInterrupt, Interrupted):
@@ -22,7 +22,7 @@ def main() -> None:
 
 
 def _interrupted() -> int:
-    from .messages import interrupted_message
+    from .i18n.messages import interrupted_message
 
     sys.stderr.write("\n" + interrupted_message(sys.argv[1:], []) + "\n")
     return 130

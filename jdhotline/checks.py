@@ -42,18 +42,18 @@ class Refused(CatalogueError):
     @property
     def where(self) -> str:
         """The entry path; "line 3, column 5" for a YAML syntax error; "top level"."""
-        from .messages import catalogue_where
+        from jdhotline.i18n.messages import catalogue_where
 
         return catalogue_where(self, "en")
 
     @property
     def problem(self) -> str:
-        from .messages import catalogue_problem
+        from jdhotline.i18n.messages import catalogue_problem
 
         return catalogue_problem(self, "en")
 
     def __str__(self) -> str:
-        from .messages import catalogue_message
+        from jdhotline.i18n.messages import catalogue_message
 
         return catalogue_message(self, "en")
 
@@ -335,8 +335,9 @@ class Checks:
             code, params = problem
             raise self.fail(at, code, **params)
         self.pattern_work = getattr(self, "pattern_work", 0) + steps
-        if self.pattern_work > bounded.MAX_TOTAL_WORK:
-            limit = f"{bounded.MAX_TOTAL_WORK:,}"
+        budget = getattr(self, "pattern_budget", bounded.MAX_TOTAL_WORK)
+        if self.pattern_work > budget:
+            limit = f"{budget:,}"
             raise self.fail(at, "pattern.all_too_costly", limit=limit)
         weight = data.get("weight", 1.0)
         return Pattern(regex=regex, weight=self.weight(weight, _join(where, "weight")))

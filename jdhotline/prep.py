@@ -15,7 +15,7 @@ from .catalogue import Scenario
 from .errors import Problem
 
 if TYPE_CHECKING:
-    from .cases import Case
+    from .case import Case
     from .rules import Recommendation
 
 

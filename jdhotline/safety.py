@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from .match import _TRADITIONAL as _MATCHER_TRADITIONAL
+from .match import READ
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue, Pattern, Safety, SafetySentence
@@ -72,7 +73,9 @@ def alarm(catalogue: Catalogue, text: str) -> Alarm | None:
     safety = catalogue.safety
     if safety is None or not text.strip():
         return None
-    spaced = normalise(text)
+    # Read as the matcher reads (match.READ): a scam is told in the first lines, and the
+    # patterns' cost grows with the text.
+    spaced = normalise(text[:READ])
     joined = spaced.replace(" ", "")
     claim = _found(safety.claim, spaced, joined)
     score = max((w for w, _ in claim), default=0.0)

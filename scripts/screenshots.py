@@ -29,7 +29,8 @@ def render_all() -> dict[str, str]:
     sys.path.insert(0, str(ROOT))
     from rich.console import Console
 
-    from jdhotline import load, render, render_lines, rules, writers
+    from jdhotline import load, rules
+    from jdhotline.output import render, render_lines, writers
     from jdhotline.schedule import BEIJING, parse_moment
 
     cat = load.load()

@@ -165,7 +165,7 @@ def build(data: dict[str, Any], file: str = "test.yaml") -> cat_mod.Catalogue:
 def worded(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     """The catalogue errors the command line words, as it words them: a spy, so a test
     learns the kind of refusal without loading the catalogue a second time."""
-    from jdhotline import options
+    from jdhotline.cli import options
 
     seen: list[Any] = []
     real = options.catalogue_message

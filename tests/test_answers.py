@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from jdhotline import cli
+from jdhotline.cli import commands as cli
 from jdhotline.load import load
 
 from .conftest import SHIPPED
@@ -275,7 +275,7 @@ def test_chinese_case_record_errors_are_chinese(tmp_path: Path, columns: int) ->
 
 
 def test_interrupted_in_chinese() -> None:
-    from jdhotline.messages import interrupted_message
+    from jdhotline.i18n.messages import interrupted_message
 
     assert interrupted_message(["--lang", "zh", "which"], []) == "jdhotline: 已中断"
     assert (

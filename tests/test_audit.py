@@ -10,7 +10,7 @@ import pytest
 from icalendar import Calendar
 from typer.testing import CliRunner
 
-from jdhotline import cli
+from jdhotline.cli import commands as cli
 
 from .conftest import bj
 

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from jdhotline import cli
+from jdhotline.cli import commands as cli
 from jdhotline.dump import dump
 from jdhotline.errors import CatalogueError
 from jdhotline.load import parse

@@ -18,19 +18,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from jdhotline import cli, options
-from jdhotline.cases import (
-    CaseStore,
-    CaseStoreError,
-    NoSuchCase,
-    parse_promise,
-)
 from jdhotline.catalogue import Catalogue
+from jdhotline.cli import commands as cli
+from jdhotline.cli import options
 from jdhotline.errors import BadMoment
-from jdhotline.messages import refusal
+from jdhotline.i18n.messages import refusal
+from jdhotline.output.script import followup
+from jdhotline.record.schema import SCHEMA_V1, SCHEMA_V2, SCHEMA_V3
+from jdhotline.record.store import CaseStore, CaseStoreError, NoSuchCase, parse_promise
 from jdhotline.schedule import BEIJING
-from jdhotline.schema import SCHEMA_V1, SCHEMA_V2, SCHEMA_V3
-from jdhotline.script import followup
 
 from .conftest import bj, communicate_all, reaped
 
@@ -430,7 +426,7 @@ def test_a_corrupt_page_is_one_line_and_exit_4(home: Path) -> None:
 
 
 def test_locked_database_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import jdhotline.cases as cases
+    import jdhotline.record.store as cases
 
     path = tmp_path / "cases.db"
     with CaseStore(path) as store:
@@ -454,7 +450,7 @@ def test_locked_database_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.Mo
 WRITER = """
 import sys, datetime as dt
 from pathlib import Path
-from jdhotline.cases import CaseStore
+from jdhotline.record.store import CaseStore
 from jdhotline.schedule import BEIJING
 path, name, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 at = dt.datetime(2026, 11, 27, 10, 0, tzinfo=BEIJING)
@@ -490,7 +486,7 @@ def test_opening_a_record_another_program_holds_waits_as_long_as_it_says(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Issue 14 #4: "locked (waited 10 s)" came after 5 ms; the wait is now real and told."""
-    import jdhotline.cases as cases
+    import jdhotline.record.store as cases
 
     path = tmp_path / "cases.db"
     CaseStore(path).close()
@@ -512,7 +508,7 @@ def test_opening_a_record_another_program_holds_waits_as_long_as_it_says(
 OPENER = """
 import sys, time, datetime as dt
 from pathlib import Path
-from jdhotline.cases import CaseStore
+from jdhotline.record.store import CaseStore
 from jdhotline.schedule import BEIJING
 start = float(sys.argv[2])
 time.sleep(max(0.0, start - time.time()))

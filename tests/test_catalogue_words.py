@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from jdhotline import cli
+from jdhotline.cli import commands as cli
 
 from .conftest import line_data
 from .test_answers import NAMES, english_words
@@ -205,7 +205,7 @@ def test_described_values_in_chinese() -> None:
     """A value from the file as a sentence shows it: quoted, true as YAML writes it."""
     import datetime as dt
 
-    from jdhotline.messages import describe
+    from jdhotline.i18n.messages import describe
 
     assert describe("25:00", "zh") == "\u201c25:00\u201d"
     assert describe("冰" * 50, "zh") == "\u201c" + "冰" * 37 + "\u2026\u201d"
@@ -228,8 +228,8 @@ def test_os_errors_are_worded_by_errno(
 ) -> None:
     """The reason by its errno, as for the case record; in English the system's words."""
     from jdhotline.errors import CatalogueError
+    from jdhotline.i18n.messages import catalogue_message
     from jdhotline.load import load
-    from jdhotline.messages import catalogue_message
 
     def refuse(*_: object) -> int:
         raise error

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from jdhotline import __version__, cli
+from jdhotline import __version__
+from jdhotline.cli import commands as cli
 
 from .calendars import pin_official
 from .conftest import bare_env, dump_yaml, line_data
@@ -144,7 +145,9 @@ def test_merchants_get_no_buyer_example() -> None:
     # Every scenario has its own sentence (issue 18): a campaign's, not a buyer's.
     assert "- “Shop ID XX, our New Year sale sign-up" in md and "Ordered on 10 October" not in md
     buyer = run("which", "-s", "account", "--format", "markdown", "--at", FRIDAY_NOON).stdout
-    assert "- “Receiving phone ending 5678" in buyer and "Ordered on 10 October" not in buyer
+    assert (
+        "- “The phone on my account ends in 5678" in buyer and "Ordered on 10 October" not in buyer
+    )
 
 
 def test_which_markdown() -> None:
@@ -245,7 +248,7 @@ def test_own_catalogue_fixes_a_number(tmp_path: Path, data: dict[str, Any]) -> N
 
 @pytest.fixture
 def tty(monkeypatch: pytest.MonkeyPatch) -> None:
-    from jdhotline import interview
+    from jdhotline.cli import interview
 
     monkeypatch.setattr(interview, "interactive", lambda: True)
 
@@ -550,7 +553,7 @@ def test_the_console_script_ends_without_final_collections(tmp_path: Path) -> No
     code = (
         "import atexit, gc, sys\n"
         "atexit.register(lambda: sys.stderr.write(f'FROZEN {gc.get_freeze_count()}'))\n"
-        "from jdhotline.cli import main\n"
+        "from jdhotline.cli.commands import main\n"
         "main()\n"
     )
     for args, status in ((["open", "plus"], 0), (["open", "merchant"], 1), (["open", "x"], 2)):
@@ -566,7 +569,7 @@ def test_the_console_script_ends_without_final_collections(tmp_path: Path) -> No
 
 
 def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
-    code = "from jdhotline.cli import main; main()"
+    code = "from jdhotline.cli.commands import main; main()"
     proc = subprocess.run(
         f'{sys.executable} -c "{code}" scenarios --format json | head -c 1',
         shell=True, capture_output=True, text=True, cwd=tmp_path, check=False,

@@ -20,7 +20,9 @@ import pytest
 import typer.main
 from typer.testing import CliRunner
 
-from jdhotline import case_cli, cli, options
+from jdhotline.cli import case as case_cli
+from jdhotline.cli import commands as cli
+from jdhotline.cli import options
 
 from .calendars import pin_official
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from jdhotline import cli
+from jdhotline.cli import commands as cli
 
 from .conftest import PINNED, UNSET, bare_env
 

@@ -9,7 +9,7 @@ import pytest
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
-from jdhotline import cli
+from jdhotline.cli import commands as cli
 
 from .test_answers import CLOSING, OPENING, english_words
 
@@ -46,7 +46,7 @@ def help_of(args: list[str], columns: int = 80, **env: str | None) -> str:
 
 
 def test_every_command_is_in_the_table() -> None:
-    from jdhotline.words_help import COMMANDS as WORDED
+    from jdhotline.i18n.words_help import COMMANDS as WORDED
 
     group = cli.typer.main.get_command(cli.app)
     paths = [""] + [name for name in group.commands]  # type: ignore[attr-defined]

@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from jdhotline import cli
+from jdhotline.cli import commands as cli
 
 from .conftest import (
     SHIPPED,
@@ -477,7 +477,7 @@ def invoke(
     (undecodable bytes as surrogates). The exit code, stdout and stderr as bytes."""
     import io
 
-    from jdhotline.console import Output
+    from jdhotline.output.console import Output
 
     streams = (sys.stdin, sys.stdout, sys.stderr)
     out_bytes, err_bytes = io.BytesIO(), io.BytesIO()
@@ -676,7 +676,7 @@ INTERRUPT_DURING_IMPORT = """
 import builtins, os, signal, sys
 real_import = builtins.__import__
 def interrupting_import(name, *args, **kwargs):
-    if name == "cli" or name.endswith(".cli"):  # while cli and its imports load
+    if name.split(".")[-2:] in (["cli"], ["cli", "commands"]) or name.endswith(".cli"):
         builtins.__import__ = real_import
         os.kill(os.getpid(), signal.SIGINT)
     return real_import(name, *args, **kwargs)
@@ -688,7 +688,7 @@ main()
 
 INTERRUPT_AFTER_SAVING = """
 import os, signal, sys
-import jdhotline.cases as cases
+import jdhotline.record.store as cases
 real_get = cases.CaseStore.get
 def get(self, case_id):  # the case is saved; Ctrl-C arrives before the answer is shown
     os.kill(os.getpid(), signal.SIGINT)
@@ -791,7 +791,7 @@ def test_invisible_characters_are_shown_escaped(
         == 0
     )
     escaped = "call \\u202e0631-016-004 \\u200bzero\\u200dwidth\\ufeff\\u2066x\\u2069\\xad"
-    from jdhotline.console import Output
+    from jdhotline.output.console import Output
 
     monkeypatch.setattr(cli, "out", Output())  # a console of its own, 300 columns wide
     for fmt in ("text", "markdown"):
@@ -810,7 +810,7 @@ def test_invisible_characters_are_shown_escaped(
 def test_invisible_characters_in_the_catalogue_are_shown_escaped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from jdhotline.console import Output
+    from jdhotline.output.console import Output
 
     monkeypatch.setattr(cli, "out", Output())  # a console of its own, 200 columns wide
     data = shipped_copy()
@@ -913,7 +913,7 @@ def test_an_unmatched_megabyte_is_quoted_to_80_characters() -> None:
 def test_an_unmatched_problem_asked_about_in_a_terminal_is_quoted_to_80_characters(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from jdhotline import interview
+    from jdhotline.cli import interview
 
     monkeypatch.setattr(interview, "interactive", lambda: True)
     result = runner.invoke(cli.app, ["which", "zq" * 5000, *AT], input="order\n")

@@ -163,7 +163,7 @@ def test_ctrl_c_at_any_moment_of_case_add_is_answered_truly(tmp_path: Path, phas
 
 INTERRUPT_AT_THE_END = """
 import os, signal, sys, threading
-import jdhotline.cli as cli
+import jdhotline.cli.commands as cli
 real = cli.finish_output
 def finish(args):  # the answer is out; Ctrl-C arrives as the run ends
     os.kill(os.getpid(), signal.SIGINT)
@@ -256,7 +256,7 @@ def test_a_new_record_is_private(tmp_path: Path) -> None:
     env = {"JDHOTLINE_HOME": str(home)}
     hold = (
         "import sys, time, datetime as dt, pathlib\n"
-        "from jdhotline.cases import CaseStore\n"
+        "from jdhotline.record.store import CaseStore\n"
         "from jdhotline.schedule import BEIJING\n"
         "store = CaseStore(pathlib.Path(sys.argv[1]) / 'cases.db')\n"
         "store.add(line='regular', at=dt.datetime(2026, 11, 27, 10, tzinfo=BEIJING))\n"

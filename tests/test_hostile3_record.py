@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from jdhotline import cli
-from jdhotline.schema import SCHEMA_V1
+from jdhotline.cli import commands as cli
+from jdhotline.record.schema import SCHEMA_V1
 
 runner = CliRunner()
 AT = ["--at", "2026-11-27T10:00"]

@@ -11,7 +11,7 @@ import pytest
 from icalendar import Calendar
 from typer.testing import CliRunner
 
-from jdhotline import cli
+from jdhotline.cli import commands as cli
 from jdhotline.schedule import BEIJING
 
 from .conftest import bj, dump_yaml, line_data

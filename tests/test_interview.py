@@ -7,8 +7,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from jdhotline import cli, interview
-from jdhotline.interview import scenarios_for
+from jdhotline.cli import commands as cli
+from jdhotline.cli import interview
+from jdhotline.cli.interview import scenarios_for
 
 runner = CliRunner()
 AT = ["--at", "2026-11-27T12:00"]

@@ -14,8 +14,9 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from jdhotline import cli, interview
 from jdhotline.catalogue import Catalogue
+from jdhotline.cli import commands as cli
+from jdhotline.cli import interview
 from jdhotline.match import best, rank
 from jdhotline.rules import advise
 

@@ -9,12 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from jdhotline import cli, interview
 from jdhotline.catalogue import Catalogue
-from jdhotline.messages import refusal
+from jdhotline.cli import commands as cli
+from jdhotline.cli import interview
+from jdhotline.i18n.messages import refusal
+from jdhotline.i18n.punctuation import zh_punctuation
+from jdhotline.output.script import opening
 from jdhotline.prep import Facts, missing, parse_day, parse_order, to_ask
-from jdhotline.punctuation import zh_punctuation
-from jdhotline.script import opening
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -227,7 +228,7 @@ def test_prep_json_for_a_fridge() -> None:
     assert doc["evidence"] == ["不制冷的视频"]
     assert doc["record"] == (
         "jdhotline case add --line appliance --scenario appliance --note "
-        "'型号 美的冰箱 BCD-500WTPZM，购买日期 2023-05-01，问题：冰箱不制冷，证据：不制冷的视频'"
+        "'型号 美的冰箱 BCD-500WTPZM，购买日期 2023-05-01，问题：冰箱不制冷，证据：不制冷的视频' --lang zh"
     )
     assert doc["open_cases"] == []
 
@@ -260,7 +261,7 @@ def test_prep_validation(flag: str, value: str, message: str) -> None:
 
 
 def test_prep_asks_for_missing_facts_in_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    from jdhotline import interview
+    from jdhotline.cli import interview
 
     monkeypatch.setattr(interview, "interactive", lambda: True)
     # model, bought (a bad date, then a good one), fault given, order and phone skipped, want.

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from jdhotline.cli import app
-from jdhotline.qr import matrix, tel_link, terminal
+from jdhotline.cli.commands import app
+from jdhotline.output.qr import matrix, tel_link, terminal
 
 # Each character of the printed code: (top module, bottom module), True for dark.
 HALVES = {"█": (False, False), "▀": (False, True), "▄": (True, False), " ": (True, True)}

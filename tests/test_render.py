@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from jdhotline import cli
-from jdhotline.console import clean
-from jdhotline.documents import dumps
+from jdhotline.cli import commands as cli
+from jdhotline.output.console import clean
+from jdhotline.output.documents import dumps
 
 from .conftest import dump_yaml, line_data
 
@@ -70,7 +70,7 @@ def test_every_notice_code_the_rules_give_has_words(catalogue) -> None:
     import re
 
     from jdhotline import rules
-    from jdhotline.render import notice_text
+    from jdhotline.output.render import notice_text
     from jdhotline.rules import NOTICE_CODES, Notice, recommend
 
     source = Path(rules.__file__).read_text(encoding="utf-8")
@@ -91,7 +91,7 @@ def test_a_working_days_line_on_a_day_off_says_so() -> None:
     """已下班 is for the evening; on a holiday the line rests, and the calendar names it."""
     from typer.testing import CliRunner
 
-    from jdhotline import cli
+    from jdhotline.cli import commands as cli
 
     def state(at: str, lang: str) -> str:
         args = ["open", "merchant", "--at", at, "--lang", lang, "-f", "markdown"]

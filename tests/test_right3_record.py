@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from jdhotline import cli
+from jdhotline.cli import commands as cli
 from jdhotline.deadline import chinese_number, read_deadline
 from jdhotline.errors import Problem
 
@@ -466,7 +466,7 @@ def test_notes_on_stderr_are_wrapped_by_the_same_rules(lang: str, width: int) ->
 
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    from jdhotline import interview
+    from jdhotline.cli import interview
 
     monkeypatch.setattr(interview, "interactive", lambda: True)
 
@@ -602,7 +602,7 @@ def test_the_csv_stays_the_scripts_contract() -> None:
 def test_xlsx_is_not_written_to_a_terminal(
     monkeypatch: pytest.MonkeyPatch, lang: str, said: str
 ) -> None:
-    from jdhotline.options import out
+    from jdhotline.cli.options import out
 
     monkeypatch.setattr(type(out), "out", property(lambda self: _Terminal()))
     refused = runner.invoke(cli.app, ["case", "export", "--format", "xlsx", "--lang", lang],
@@ -621,7 +621,7 @@ def test_only_the_xlsx_export_imports_xlsxwriter(tmp_path) -> None:
     import sys
 
     probe = (
-        "import sys\nsys.argv = ['jdhotline', *sys.argv[1:]]\nfrom jdhotline.cli import main\n"
+        "import sys\nsys.argv = ['jdhotline', *sys.argv[1:]]\nfrom jdhotline.cli.commands import main\n"
         "try:\n    main()\nfinally:\n    sys.stderr.write('\\nXLSX ' + str('xlsxwriter' in sys.modules))\n"
     )
     env = dict(os.environ, JDHOTLINE_HOME=str(tmp_path))

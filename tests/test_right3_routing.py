@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from jdhotline import cli
+from jdhotline.cli import commands as cli
 
 runner = CliRunner()
 AT = "2026-12-08T10:00"  # a Tuesday, 10:00 Beijing time: every line open

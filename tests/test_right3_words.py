@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from jdhotline import cli
+from jdhotline.cli import commands as cli
 
 runner = CliRunner()
 AT = "2026-12-08T10:00"  # a Tuesday, 10:00 Beijing time

@@ -5,8 +5,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from jdhotline import cli
 from jdhotline.catalogue import Catalogue
+from jdhotline.cli import commands as cli
 from jdhotline.rules import USER_TYPES, NoLineError, Recommendation, recommend
 
 from .calendars import pin_official

@@ -17,9 +17,9 @@ import yaml
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
-from jdhotline import cli
 from jdhotline.catalogue import Catalogue
 from jdhotline.checks import Refused
+from jdhotline.cli import commands as cli
 from jdhotline.errors import EXIT_NOT_A_LINE, EXIT_SAFETY, EXIT_USAGE
 from jdhotline.load import parse
 from jdhotline.numbers import find

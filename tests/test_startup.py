@@ -19,7 +19,7 @@ HEAVY = ("rich", "yaml", "chinese_calendar", "sqlite3", "platformdirs", "jdhotli
 PROBE = """
 import sys
 sys.argv = ["jdhotline", *sys.argv[1:]]
-from jdhotline.cli import main
+from jdhotline.cli.commands import main
 try:
     main()
 finally:
@@ -103,7 +103,8 @@ def test_typer_reads_annotations_it_need_not_compile() -> None:
     """Commands, callbacks and completers carry real annotations, not strings to evaluate."""
     import inspect
 
-    from jdhotline import cli, options
+    from jdhotline.cli import commands as cli
+    from jdhotline.cli import options
 
     functions = [cli._root, cli._version, options.complete_lines, options.complete_scenarios]
     functions += [info.callback for info in cli.app.registered_commands]
@@ -116,7 +117,7 @@ def test_typer_reads_annotations_it_need_not_compile() -> None:
 
 def test_chinese_help_is_imported_only_for_help(env: dict[str, str]) -> None:
     at = ["--at", "2026-11-28T10:00", "--lang", "zh"]
-    helpful = {"jdhotline.help_zh", "jdhotline.words_help"}
+    helpful = {"jdhotline.cli.help_zh", "jdhotline.i18n.words_help"}
     assert not imported(["open", "--format", "json", *at], env) & helpful
     assert not imported(["which", "-s", "order", *at], env) & helpful
     assert helpful <= imported(["which", "-h", "--lang", "zh"], env)
@@ -128,7 +129,7 @@ def test_the_web_wing_and_the_qr_library_are_imported_only_when_used(env: dict[s
     for args in (["which", "-s", "order"], ["open", "-f", "json"], ["table"], ["calendar"]):
         modules = imported([*args, *at] if args[0] != "calendar" else args, env)
         assert not {m for m in modules if m.startswith("jdhotline.web")}, args
-        assert not modules & {"segno", "wsgiref", "jdhotline.qr"}, args
+        assert not modules & {"segno", "wsgiref", "jdhotline.output.qr"}, args
     with_qr = imported(["which", "-s", "order", "--qr", *at], env)
-    assert {"segno", "jdhotline.qr"} <= with_qr
+    assert {"segno", "jdhotline.output.qr"} <= with_qr
     assert not {m for m in with_qr if m.startswith("jdhotline.web")}

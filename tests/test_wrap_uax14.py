@@ -16,9 +16,9 @@ from typing import Any
 
 from uniseg.linebreak import line_break_boundaries
 
-from jdhotline.punctuation import zh_punctuation
-from jdhotline.words import AS_WRITTEN, WORDS
-from jdhotline.writers import CLOSING, break_lines
+from jdhotline.i18n.punctuation import zh_punctuation
+from jdhotline.i18n.words import AS_WRITTEN, WORDS
+from jdhotline.output.writers import CLOSING, break_lines
 
 from .conftest import shipped_copy
 

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from jdhotline.writers import (
+from jdhotline.output.writers import (
     CLOSING,
     OPENING,
     Note,

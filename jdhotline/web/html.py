@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable
 from html import escape
 
-from ..qr import tel_link
-from ..writers import (
+from jdhotline.output.qr import tel_link
+from jdhotline.output.writers import (
     Command,
     Grid,
     Heading,

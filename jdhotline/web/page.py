@@ -14,19 +14,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
-from ..console import clean
-from ..render import label, localise, source_text, which_view
-from ..render_lines import calendar_view, table_view
-from ..words import stamp, word, zh_punctuation
-from ..writers import Note, View
+from jdhotline.i18n.words import stamp, word, zh_punctuation
+from jdhotline.output.console import clean
+from jdhotline.output.render import label, localise, source_text, which_view
+from jdhotline.output.render_lines import calendar_view, table_view
+from jdhotline.output.writers import Note, View
+
 from .html import to_html
 from .words_web import say
 
 if TYPE_CHECKING:
-    from ..catalogue import Catalogue
-    from ..rules import Recommendation
-    from ..workdays import WorkCalendar
-    from .wsgi import Refusal, Request
+    from jdhotline.catalogue import Catalogue
+    from jdhotline.rules import Recommendation
+    from jdhotline.safety import Alarm
+    from jdhotline.workdays import WorkCalendar
+
+    from .request import Refusal, Request
 
 STYLE = """
 *{box-sizing:border-box}
@@ -110,14 +113,19 @@ def answer_view(rec: Recommendation, catalogue: Catalogue, lang: str) -> View:
     return localise((*(b for b in view if not isinstance(b, Note)), footer), lang)
 
 
-def safety_html(rec: Recommendation, lang: str) -> str:
-    """The safety answer's place (issue 19), right under the number and before the rest.
+def safety_html(catalogue: Catalogue, found: Alarm | None, lang: str) -> str:
+    """The safety answer (issue 19), first on the page when the words read as the
+    fake-customer-service scam: the same view as `jdhotline which` prints."""
+    if found is None:
+        return ""
+    from jdhotline.output.render_safety import safety_view
 
-    Empty until the core has one: when which_view gains a safety block, write it here
-    (to_html of that block inside <section id="safety">), and the JSON API carries the
-    `safety` object with no change here, since it is which_json's document.
-    """
-    return ""
+    view = localise(safety_view(catalogue, found, lang, full=False), lang)
+    heading = escape(say(lang, "safety"))
+    return (
+        f'<section id="safety" role="alert" aria-labelledby="safety-head">'
+        f'<h2 id="safety-head">{heading}</h2>{to_html(view)}</section>'
+    )
 
 
 def calendar_html(catalogue: Catalogue, calendar: WorkCalendar, lang: str) -> str:
@@ -125,7 +133,7 @@ def calendar_html(catalogue: Catalogue, calendar: WorkCalendar, lang: str) -> st
     catalogue and the calendar data do not change while the app runs), so the app
     writes it once per language: 5 of the page's 10 ms were this, half of them asking
     importlib.metadata for chinesecalendar's version."""
-    from ..workdays import chinesecalendar_version
+    from jdhotline.workdays import chinesecalendar_version
 
     rows, upgrade = calendar.coverage(), calendar.upgrade_year()
     patches = len(catalogue.extra_holidays | catalogue.extra_workdays)
@@ -146,9 +154,10 @@ def page(
     moment: dt.datetime,
     rec: Recommendation | None,
     refusal: Refusal | None,
+    found: Alarm | None = None,
 ) -> str:
     """The whole document; ``days`` is calendar_html's, written once."""
-    from ..rules import line_statuses
+    from jdhotline.rules import line_statuses
 
     lang, params, nonce = request.lang, request.params, request.nonce
     parts = [_head(lang, nonce), _header(lang, params), "<main>"]
@@ -156,14 +165,14 @@ def page(
         parts.append(f'<p class="lead">{escape(say(lang, "lead"))}</p>')
     if refusal is not None:
         parts.append(f'<div class="error" role="alert" id="error">{escape(refusal.message)}</div>')
+    parts.append(safety_html(catalogue, found, lang))  # the scam's answer before all else
     if rec is not None:  # the answer first, on a phone's first screen; the form under it
         copy = (word(lang, "say"), word(lang, "say.example"))
         words = (say(lang, "copy"), say(lang, "copied"))
         body = to_html(answer_view(rec, catalogue, lang), copy=copy, copy_words=words)
         heading = f'<h2 id="answer-head" class="vh">{escape(say(lang, "answer"))}</h2>'
         parts.append(
-            f'<section id="answer" aria-labelledby="answer-head">{heading}'
-            f"{safety_html(rec, lang)}{body}</section>"
+            f'<section id="answer" aria-labelledby="answer-head">{heading}{body}</section>'
         )
     parts.append(_form(catalogue, lang, params))
     statuses = line_statuses(catalogue, moment, calendar)

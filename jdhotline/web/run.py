@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import EXIT_USAGE, Interrupted, Stop
+from jdhotline.errors import EXIT_USAGE, Interrupted, Stop
+
 from .words_web import say
 
 
@@ -28,7 +29,7 @@ def run(host: str, port: int, lan: bool, catalog: str | None, lang: str, out: An
         if host == "127.0.0.1":
             out.note(say(lang, "serve.no_lan"))
         else:
-            from ..qr import terminal
+            from jdhotline.output.qr import terminal
 
             out.plain(say(lang, "serve.scan"))
             out.plain(terminal(address, ascii_only=out.ascii_only))

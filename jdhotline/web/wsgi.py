@@ -28,13 +28,16 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import parse_qs
 
-from ..errors import EXIT_CATALOGUE, EXIT_USAGE
+from jdhotline.errors import EXIT_CATALOGUE
+
+from .request import Refusal, Request
 from .words_web import say
 
 if TYPE_CHECKING:
-    from ..catalogue import Catalogue
-    from ..rules import Recommendation
-    from ..workdays import WorkCalendar
+    from jdhotline.catalogue import Catalogue
+    from jdhotline.rules import Recommendation
+    from jdhotline.safety import Alarm
+    from jdhotline.workdays import WorkCalendar
 
 MAX_QUERY = 8192  # bytes: MAX_PROBLEM Chinese characters fit (9 bytes each, URL-encoded)
 MAX_PROBLEM = 500  # characters of problem; the longest case in bench/corpus.yaml has 80
@@ -44,25 +47,6 @@ USERS = ("regular", "plus", "merchant")
 LANGS = ("zh", "en")
 
 StartResponse = Callable[..., Any]
-
-
-class Refusal(Exception):
-    """A request refused: an HTTP status, the CLI's exit code, a code and the words."""
-
-    def __init__(self, status: int, code: str, message: str, exit_code: int = EXIT_USAGE) -> None:
-        super().__init__(message)
-        self.status = status
-        self.code = code
-        self.message = message
-        self.exit_code = exit_code
-
-
-class Request(NamedTuple):
-    path: str
-    params: dict[str, str]
-    lang: str
-    api: bool
-    nonce: str
 
 
 class Reply(NamedTuple):
@@ -108,9 +92,9 @@ class App:
     """The WSGI callable. ``now`` is the clock, read once per request (tests pass `at`)."""
 
     def __init__(self, catalogue: Catalogue, now: Callable[[], dt.datetime] | None = None):
-        from ..match import compile_all
-        from ..rules import calendar_of
-        from ..schedule import BEIJING
+        from jdhotline.match import compile_all
+        from jdhotline.rules import calendar_of
+        from jdhotline.schedule import BEIJING
 
         self.catalogue = catalogue
         self.calendar: WorkCalendar = calendar_of(catalogue)
@@ -181,8 +165,8 @@ class App:
             raise Refusal(
                 414, "query_too_long", say(lang, "error.query", limit=MAX_QUERY)
             ) from None
-        from ..console import clean
-        from ..inputs import readable
+        from jdhotline.inputs import readable
+        from jdhotline.output.console import clean
 
         # Control and invisible characters as visible escapes (\x1b, \u202e), as the CLI shows them.
         params = {key: clean(readable(values[0])).strip() for key, values in fields.items()}
@@ -192,8 +176,8 @@ class App:
         return params
 
     def moment(self, request: Request) -> dt.datetime:
-        from ..messages import refusal
-        from ..schedule import BadMoment, parse_moment
+        from jdhotline.i18n.messages import refusal
+        from jdhotline.schedule import BadMoment, parse_moment
 
         now = self.now()
         at = request.params.get("at", "")
@@ -205,16 +189,37 @@ class App:
             reason = refusal(exc, request.lang)
             raise Refusal(400, "at", say(request.lang, "error.at", reason=reason)) from None
 
-    def recommendation(self, request: Request) -> Recommendation:
+    def answer(self, request: Request) -> tuple[Alarm | None, Recommendation | None]:
+        """The same answer as `jdhotline which`: the safety alarm when the words read as
+        the fake-customer-service scam (issue 19), and the advice, from the query's who,
+        q, s and at. With an alarm, the advice is for what is left of the words once the
+        scam's cues are taken out, and none when nothing is left to answer."""
+        from jdhotline.safety import alarm
+
+        text = request.params.get("q", "")
+        found = alarm(self.catalogue, text) if text and len(text) <= MAX_PROBLEM else None
+        if found is None:
+            return None, self.recommendation(request)
+        if not found.rest and not request.params.get("s"):
+            self.moment(request)  # a bad `at` is still refused
+            return found, None
+        try:
+            return found, self.recommendation(request, found.rest)
+        except Refusal as refusal:
+            if refusal.status >= 500 or refusal.code in ("at", "who", "unknown_scenario"):
+                raise
+            return found, None  # the scam's answer stands alone
+
+    def recommendation(self, request: Request, said: str | None = None) -> Recommendation:
         """The same advice as `jdhotline which`, from the query's who, q, s and at."""
-        from ..match import unmatched
-        from ..rules import NoLineError, advise
+        from jdhotline.match import unmatched
+        from jdhotline.rules import NoLineError, advise
 
         lang, params = request.lang, request.params
         user = params.get("who") or "regular"
         if user not in USERS:
             raise Refusal(400, "who", say(lang, "error.who", value=user[:20]))
-        text = params.get("q", "")
+        text = params.get("q", "") if said is None else said
         if len(text) > MAX_PROBLEM:
             raise Refusal(413, "too_long", say(lang, "error.too_long", limit=MAX_PROBLEM))
         key = params.get("s", "")
@@ -245,14 +250,19 @@ class App:
     # ------------------------------------------------------------------ JSON
 
     def api(self, request: Request, name: str) -> Reply:
-        from .. import documents
+        from jdhotline.output import documents
 
         lang = request.lang
         document: Any
         if name == "which":
-            document = documents.which_json(self.recommendation(request), self.catalogue, lang)
+            found, rec = self.answer(request)
+            document = documents.which_json(rec, self.catalogue, lang) if rec else {}
+            if found is not None:  # the safety object first, as `which --format json` has it
+                from jdhotline.output.render_safety import safety_json
+
+                document = {"safety": safety_json(self.catalogue, found, lang), **document}
         elif name == "open":
-            from ..schedule import status
+            from jdhotline.schedule import status
 
             lines = list(self.catalogue.lines)
             key = request.params.get("line", "")
@@ -280,13 +290,13 @@ class App:
     def page(self, request: Request, refusal: Refusal | None = None) -> Reply:
         from .page import page
 
-        rec = None
+        rec = found = None
         params = request.params
         if refusal is None and (params.get("q") or params.get("s")):
-            rec = self.recommendation(request)
+            found, rec = self.answer(request)
         moment = rec.at if rec is not None else self.moment_or_now(request)
         days = self.days[request.lang]
-        body = page(self.catalogue, self.calendar, days, request, moment, rec, refusal)
+        body = page(self.catalogue, self.calendar, days, request, moment, rec, refusal, found)
         status = refusal.status if refusal is not None else 200
         return Reply(status, "text/html; charset=utf-8", body.encode(), request.lang, request.nonce)
 
@@ -325,7 +335,7 @@ def _short(text: str, limit: int = 40) -> str:
 
 
 def json_reply(status: int, document: Any, lang: str) -> Reply:
-    from ..documents import dumps
+    from jdhotline.output.documents import dumps
 
     body = (dumps(document) + "\n").encode()
     return Reply(status, "application/json; charset=utf-8", body, lang)
@@ -345,6 +355,6 @@ def make_app(catalog: str | None = None, now: Callable[[], dt.datetime] | None =
     """The app over the shipped catalogue, or the file at ``catalog``."""
     import os
 
-    from ..load import load
+    from jdhotline.load import load
 
     return App(load(catalog or os.environ.get("JDHOTLINE_CATALOG") or None), now)

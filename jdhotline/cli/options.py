@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from .console import Output
-from .errors import (
+from jdhotline.errors import (
     EXIT_CATALOGUE,
     EXIT_STORE,
     EXIT_USAGE,
@@ -28,14 +27,15 @@ from .errors import (
     Problem,
     Stop,
 )
-from .messages import catalogue_message, refusal
-from .words import word
+from jdhotline.i18n.messages import catalogue_message, refusal
+from jdhotline.i18n.words import word
+from jdhotline.output.console import Output
 
 if TYPE_CHECKING:
-    from .cases import Case, CaseStore
-    from .catalogue import Catalogue, Line, Scenario
-    from .workdays import WorkCalendar
-    from .writers import View
+    from jdhotline.catalogue import Catalogue, Line, Scenario
+    from jdhotline.output.writers import View
+    from jdhotline.record.store import Case, CaseStore
+    from jdhotline.workdays import WorkCalendar
 
 T = TypeVar("T")
 FORMATS = ("text", "json", "markdown")
@@ -81,8 +81,8 @@ class _Output(Output):
     Here, not in console.py, which knows no layout (tests/test_structure.py)."""
 
     def note(self, message: str) -> None:
-        from .console import clean
-        from .writers import wrap
+        from jdhotline.output.console import clean
+        from jdhotline.output.writers import wrap
 
         lines = wrap(clean(message), self.err.width)
         super().note("\n".join(line.rstrip() for line in lines))
@@ -225,7 +225,7 @@ def language_of(option: str | None) -> str:
     """The command's --lang, else the nearest before it (HiddenLangOpt), else the default."""
     from typer._click.globals import get_current_context
 
-    from .messages import args_language
+    from jdhotline.i18n.messages import args_language
 
     ctx = get_current_context(silent=True)
     while option is None and ctx is not None:
@@ -235,7 +235,7 @@ def language_of(option: str | None) -> str:
 
 def moment_at(at: str | None, lang: str) -> dt.datetime:
     """The one place the clock is read."""
-    from .schedule import BEIJING, BadMoment, parse_moment
+    from jdhotline.schedule import BEIJING, BadMoment, parse_moment
 
     now = dt.datetime.now(BEIJING)
     if at is None:
@@ -247,13 +247,13 @@ def moment_at(at: str | None, lang: str) -> dt.datetime:
 
 
 def catalogue_at(path: str | None) -> "Catalogue":
-    from .load import load
+    from jdhotline.load import load
 
     return load(path)
 
 
 def calendar_for(catalogue: "Catalogue") -> "WorkCalendar":
-    from .rules import calendar_of
+    from jdhotline.rules import calendar_of
 
     return calendar_of(catalogue)
 
@@ -290,19 +290,19 @@ def boundary(lang: str) -> Iterator[None]:
 def emit(fmt: str, document: Callable[[], object], build: "Callable[[], View]", lang: str) -> None:
     """Print one answer in the chosen format (only that one is built)."""
     if fmt != "json":
-        from .render import localise
+        from jdhotline.output.render import localise
 
         view = lambda: localise(build(), lang)  # noqa: E731
     if fmt == "json":
-        from .documents import dumps
+        from jdhotline.output.documents import dumps
 
         out.plain(dumps(document(), ascii_only=out.ascii_only))
     elif fmt == "markdown":
-        from .writers import to_markdown
+        from jdhotline.output.writers import to_markdown
 
         out.plain(to_markdown(view()))
     else:
-        from .writers import to_rich
+        from jdhotline.output.writers import to_rich
 
         out.lines(to_rich(view(), out.width))
 
@@ -332,7 +332,7 @@ def _short(name: str) -> str:
 def scenario_named(catalogue: "Catalogue", key: str, lang: str) -> "Scenario":
     found = catalogue.find_scenario(key)
     if found is None:
-        from .match import best
+        from jdhotline.match import best
 
         # Not an id but words (-s fridge, -s 退款): the scenario the matcher gives them.
         matched = best(catalogue, key)
@@ -362,7 +362,7 @@ def _unknown(
 
 
 def checked(flag: str, value: str | None, parse: Callable[[str], T], lang: str) -> T | None:
-    from .inputs import readable
+    from jdhotline.inputs import readable
 
     if value is None or not value.strip():
         return None
@@ -402,7 +402,7 @@ def user_data_dir() -> Path:
 
 @contextmanager
 def case_store() -> "Iterator[CaseStore]":
-    from .cases import CaseStore
+    from jdhotline.record.store import CaseStore
 
     with CaseStore(store_path()) as store:
         yield store
@@ -432,7 +432,7 @@ def left_out(store: "CaseStore", lang: str) -> None:
 
 def text_of(value: str | None) -> str | None:
     """An option's free text, readable (inputs.py) and stripped; None when empty."""
-    from .inputs import readable
+    from jdhotline.inputs import readable
 
     return None if value is None else (readable(value).strip() or None)
 

@@ -12,15 +12,16 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from .catalogue import format_minutes
+from jdhotline.catalogue import format_minutes
+from jdhotline.i18n.words import duration, holiday, listing, stamp, when, word, zh_punctuation
+
 from .console import clean
-from .words import duration, holiday, listing, stamp, when, word, zh_punctuation
 from .writers import Command, Note, Pairs, Para, Section, Span, Spans, View, spans
 
 if TYPE_CHECKING:
-    from .catalogue import Catalogue, Line, Scenario, Window
-    from .rules import Notice, Recommendation
-    from .schedule import LineStatus
+    from jdhotline.catalogue import Catalogue, Line, Scenario, Window
+    from jdhotline.rules import Notice, Recommendation
+    from jdhotline.schedule import LineStatus
 
 # --------------------------------------------------------------------------- phrases
 

@@ -34,7 +34,7 @@ def serve(
     language = language_of(lang)
     with boundary(language):
         catalogue_at(catalog)  # a catalogue that cannot be used stops here, in words
-    from .web.run import run  # the web wing: imported by this command only
+    from jdhotline.web.run import run  # the web wing: imported by this command only
 
     with boundary(language):
         run(host, port, lan, catalog, language, out)

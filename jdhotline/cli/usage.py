@@ -15,8 +15,8 @@ from typing import IO, Any
 from typer._click import core as click_core
 from typer._click import exceptions as click_errors
 
-from .messages import args_language
-from .words import word
+from jdhotline.i18n.messages import args_language
+from jdhotline.i18n.words import word
 
 _ARGS: list[str] = []  # the command line Typer is parsing (set by the patched _main)
 _english_show = click_errors.UsageError.show
@@ -66,7 +66,7 @@ def _show(self: click_errors.UsageError, file: IO[Any] | None = None) -> None:
         _show_words(self, file)
         (file or click_errors.get_text_stderr()).flush()
     except (OSError, ValueError):
-        from .console import reader_gone
+        from jdhotline.output.console import reader_gone
 
         reader_gone(file or click_errors.get_text_stderr())
 
@@ -90,7 +90,7 @@ def _show_words(self: click_errors.UsageError, file: IO[Any] | None = None) -> N
             file.write(hint + "\n")
         file.write("\n")
     # The user's argument shown literally, as Click's English repr() shows it (\x1b).
-    from .console import clean
+    from jdhotline.output.console import clean
 
     file.write(clean(word(lang, "usage.error", message=_message(self, lang))) + "\n")
 
@@ -144,7 +144,7 @@ def _hint(error: click_errors.UsageError) -> str:
     names = [name for name in getattr(param, "opts", []) if name.startswith("-")]
     if names:
         return "/".join(names)
-    from .words_help import METAVARS
+    from jdhotline.i18n.words_help import METAVARS
 
     name = getattr(param, "metavar", None) or (param.name or "").upper()
     return METAVARS.get(name, name)

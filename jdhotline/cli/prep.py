@@ -75,7 +75,8 @@ def prep(
     catalog: CatalogOpt = None,
 ) -> None:
     """A one-page call sheet: which line and when, what to say, what is still missing."""
-    from .prep import (
+    from jdhotline.output.script import opening
+    from jdhotline.prep import (
         CallSheet,
         Facts,
         check_not_placeholder,
@@ -86,7 +87,6 @@ def prep(
         parse_shop,
         to_ask,
     )
-    from .script import opening
 
     language = language_of(lang)
     with boundary(language):
@@ -129,7 +129,7 @@ def prep(
             open_cases=tuple(open_cases),
         )
 
-    from . import documents, render_case
+    from jdhotline.output import documents, render_case
 
     emit(
         fmt,

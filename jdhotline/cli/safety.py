@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .errors import EXIT_NOT_A_LINE, EXIT_SAFETY, EXIT_USAGE, Stop
+from jdhotline.errors import EXIT_NOT_A_LINE, EXIT_SAFETY, EXIT_USAGE, Stop
+from jdhotline.i18n.words import word
+
 from .options import (
     AtOpt,
     CatalogOpt,
@@ -26,17 +28,16 @@ from .options import (
     moment_at,
     shorten,
 )
-from .words import word
 
 if TYPE_CHECKING:
-    from .catalogue import Catalogue, Scenario
-    from .rules import Recommendation
-    from .safety import Alarm
-    from .writers import View
+    from jdhotline.catalogue import Catalogue, Scenario
+    from jdhotline.output.writers import View
+    from jdhotline.rules import Recommendation
+    from jdhotline.safety import Alarm
 
 
 def scam_alarm(catalogue: "Catalogue", text: str) -> "Alarm | None":
-    from .safety import alarm
+    from jdhotline.safety import alarm
 
     return alarm(catalogue, text)
 
@@ -55,8 +56,8 @@ def answer_scam(
     question (what is left once the scam's cues are taken out still matches a scenario,
     or a scenario was chosen). Never an interview: the answer must come at once.
     Ends with EXIT_SAFETY."""
-    from . import documents, render, render_safety
-    from .rules import advise, recommend
+    from jdhotline.output import documents, render, render_safety
+    from jdhotline.rules import advise, recommend
 
     calendar = calendar_for(catalogue)
     full = full or fmt == "markdown"  # Markdown is always the full answer, sources too
@@ -105,14 +106,14 @@ def check(
     with boundary(language):
         moment = moment_at(at, language)
         catalogue = catalogue_at(catalog)
-        from .inputs import readable
-        from .numbers import find
+        from jdhotline.inputs import readable
+        from jdhotline.numbers import find
 
         found = find(catalogue, readable(number))
         if not found:
             raise Stop(EXIT_USAGE, word(language, "error.no_number", text=shorten(number)))
-    from . import render_safety
-    from .schedule import status
+    from jdhotline.output import render_safety
+    from jdhotline.schedule import status
 
     calendar = calendar_for(catalogue)
     statuses = {n.line.id: status(n.line, moment, calendar) for n in found if n.line is not None}

@@ -10,15 +10,16 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from jdhotline.i18n.words import listing, word
+
 from .console import clean
 from .render import hours_text, state_text, unverified, window_text
-from .words import listing, word
 from .writers import Grid, Para, Section, Span, Title, View, spans
 
 if TYPE_CHECKING:
-    from .catalogue import Catalogue
-    from .schedule import LineStatus
-    from .workdays import Coverage
+    from jdhotline.catalogue import Catalogue
+    from jdhotline.schedule import LineStatus
+    from jdhotline.workdays import Coverage
 
 
 # --------------------------------------------------------------------------- open, table, scenarios

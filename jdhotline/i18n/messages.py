@@ -10,7 +10,8 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-from .errors import CatalogueError, Coded
+from jdhotline.errors import CatalogueError, Coded
+
 from .words import word
 
 

@@ -10,6 +10,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from jdhotline.i18n.words import duration, word, zh_punctuation
+
 from .console import clean
 from .render import (
     best_text,
@@ -21,7 +23,6 @@ from .render import (
     time_line,
     which_view,
 )
-from .words import duration, word, zh_punctuation
 from .writers import (
     Command,
     Grid,
@@ -38,11 +39,11 @@ from .writers import (
 )
 
 if TYPE_CHECKING:
-    from .cases import Case
-    from .catalogue import Catalogue
-    from .prep import CallSheet
-    from .schedule import LineStatus
-    from .script import FollowUp
+    from jdhotline.catalogue import Catalogue
+    from jdhotline.output.script import FollowUp
+    from jdhotline.prep import CallSheet
+    from jdhotline.record.store import Case
+    from jdhotline.schedule import LineStatus
 
 
 # --------------------------------------------------------------------------- prep
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
 
 def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
     """The call sheet: the answer at a glance, then the sentence, what is missing, what to note."""
-    from .script import record_command
+    from jdhotline.output.script import record_command
 
     rec = sheet.rec
     # The head of the answer at a glance: the number, open or closed, when, how to dial.
@@ -72,7 +73,7 @@ def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
         zh = zh_punctuation(sheet.opening_zh)
         opening.append(spans(word(lang, "say_zh"), clean(f"“{zh}”")))
     given = []  # what you gave, so the answer shows it back (not only in the record line)
-    from .prep import GIVEN
+    from jdhotline.prep import GIVEN
 
     for fact in GIVEN:
         value = getattr(sheet.facts, fact)

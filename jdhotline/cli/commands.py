@@ -16,10 +16,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from . import __version__
-from .asking import NoProblem, problem_text, recommendation
-from .case_cli import case_app
-from .errors import (
+from jdhotline import __version__
+from jdhotline.errors import (
     EXIT_CLOSED,
     EXIT_INTERRUPTED,
     EXIT_USAGE,
@@ -27,9 +25,13 @@ from .errors import (
     Stop,
     catch_interrupts,
 )
-from .inputs import utf8_args
+from jdhotline.i18n.messages import args_language, interrupted_message, output_note
+from jdhotline.i18n.words import word
+from jdhotline.inputs import utf8_args
+
+from .asking import NoProblem, problem_text, recommendation
+from .case import case_app
 from .interview import Interview
-from .messages import args_language, interrupted_message, output_note
 from .options import (
     AtOpt,
     CatalogOpt,
@@ -56,16 +58,15 @@ from .options import (
     scenario_named,
     typer_app,
 )
-from .prep_cli import prep
-from .safety_cli import answer_scam, check, scam_alarm
-from .serve_cli import serve
+from .prep import prep
+from .safety import answer_scam, check, scam_alarm
+from .serve import serve
 from .usage import install as _word_usage_errors
-from .words import word
 
 _word_usage_errors()
 
 if TYPE_CHECKING:
-    from .catalogue import Catalogue
+    from jdhotline.catalogue import Catalogue
 
 
 def _version(value: bool) -> None:
@@ -149,7 +150,7 @@ def which(
             return
         overdue = overdue_cases(moment, order=None, lang=language)
 
-    from . import documents, render, render_case
+    from jdhotline.output import documents, render, render_case
 
     emit(
         fmt,
@@ -158,7 +159,7 @@ def which(
         language,
     )
     if qr:
-        from .qr import tel_link, terminal
+        from jdhotline.output.qr import tel_link, terminal
 
         out.plain(terminal(tel_link(rec.primary.line.number), ascii_only=out.ascii_only))
     if overdue:
@@ -188,8 +189,8 @@ def table(
 
 
 def _table(catalogue: "Catalogue", moment: dt.datetime, fmt: str, language: str) -> None:
-    from . import documents, render_lines
-    from .rules import line_statuses
+    from jdhotline.output import documents, render_lines
+    from jdhotline.rules import line_statuses
 
     emit(
         fmt,
@@ -225,8 +226,8 @@ def open_(
         lines = list(catalogue.lines)
         if line is not None:
             lines = [line_named(catalogue, line, language)]
-    from . import documents, render_lines
-    from .schedule import status
+    from jdhotline.output import documents, render_lines
+    from jdhotline.schedule import status
 
     calendar = calendar_for(catalogue)
     statuses = [status(x, moment, calendar) for x in lines]
@@ -253,7 +254,7 @@ def scenarios(
     language = language_of(lang)
     with boundary(language):
         catalogue = catalogue_at(catalog)
-    from . import documents, render_lines
+    from jdhotline.output import documents, render_lines
 
     emit(
         fmt,
@@ -275,8 +276,8 @@ def calendar_(
     with boundary(language):
         moment = moment_at(at, language)
         catalogue = catalogue_at(catalog)
-    from . import documents, render_lines
-    from .workdays import chinesecalendar_version, statutory_runs_out
+    from jdhotline.output import documents, render_lines
+    from jdhotline.workdays import chinesecalendar_version, statutory_runs_out
 
     calendar = calendar_for(catalogue)
     rows, upgrade = calendar.coverage(), calendar.upgrade_year()
@@ -387,7 +388,7 @@ def _run(args: list[str]) -> int | str | None:
         if "--install-completion" not in args:
             raise
         # Typer writes the shell's start-up file; a read-only HOME, a folder in its place.
-        from .errors import os_reason
+        from jdhotline.errors import os_reason
 
         lang = args_language(args)
         why = exc.strerror if lang == "en" and exc.strerror else None

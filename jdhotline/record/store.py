@@ -23,9 +23,10 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from .case import Case, Entry, closed_error, parse_promise
-from .errors import CaseStateError, CaseStoreError, NoSuchCase, os_reason
-from .schedule import BEIJING, in_range
+from jdhotline.case import Case, Entry, closed_error, parse_promise
+from jdhotline.errors import CaseStateError, CaseStoreError, NoSuchCase, os_reason
+from jdhotline.schedule import BEIJING, in_range
+
 from .schema import (
     APPLICATION_ID,
     HEADER,

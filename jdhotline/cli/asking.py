@@ -10,15 +10,16 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any
 
+from jdhotline.errors import EXIT_CATALOGUE, EXIT_USAGE, Stop
+from jdhotline.i18n.words import word
+
 from . import interview
-from .errors import EXIT_CATALOGUE, EXIT_USAGE, Stop
 from .interview import Interview
 from .options import calendar_for, known_scenarios, out, scenario_named, shorten
-from .words import word
 
 if TYPE_CHECKING:
-    from .catalogue import Catalogue, Scenario
-    from .rules import Recommendation
+    from jdhotline.catalogue import Catalogue, Scenario
+    from jdhotline.rules import Recommendation
 
 
 def recommendation(
@@ -45,8 +46,8 @@ def recommendation(
         chosen, text = questions.problem(catalogue, user)
     else:
         chosen = scenario_named(catalogue, scenario, lang) if scenario is not None else None
-    from .match import READ
-    from .rules import NoLineError, advise, recommend
+    from jdhotline.match import READ
+    from jdhotline.rules import NoLineError, advise, recommend
 
     if user is None and text and _PLUS_SELF.search(text[:READ]):
         user = "plus"  # "我是 PLUS 会员…": a member who forgot --plus said so in words
@@ -90,7 +91,7 @@ class NoProblem(Stop):
 
 def unmatched(catalogue: Catalogue, text: str, lang: str) -> Stop:
     """The refusal of a text no scenario matched, saying why where it can."""
-    from .match import unmatched
+    from jdhotline.match import unmatched
 
     reason = unmatched(catalogue, text)
     if reason == "calling":
@@ -104,7 +105,7 @@ def unmatched(catalogue: Catalogue, text: str, lang: str) -> Stop:
 
 def problem_text(problem: list[str] | None, questions: Interview, lang: str) -> str:
     """The words given, or with `-` the text on standard input (a long complaint, pasted)."""
-    from .inputs import readable
+    from jdhotline.inputs import readable
 
     if problem == ["-"] and sys.stdin is None:  # started with `<&-`
         raise Stop(EXIT_USAGE, word(lang, "error.stdin", reason=word(lang, "error.stdin.closed")))

@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from .cases import Case
-from .catalogue import Line
-from .prep import Facts
-from .words import day, duration, zh_punctuation
+from jdhotline.case import Case
+from jdhotline.catalogue import Line
+from jdhotline.i18n.words import day, duration, zh_punctuation
+from jdhotline.prep import Facts
 
 
 def opening(
@@ -106,6 +106,8 @@ def record_command(line_id: str, scenario_id: str, facts: Facts, lang: str) -> s
     note = record_note(facts, lang)
     if note:
         parts += ["--note", note]
+    if lang != "en":  # pasted where no language is set, it still answers in the sheet's
+        parts += ["--lang", lang]
     return " ".join(shlex.quote(p) for p in parts)
 
 

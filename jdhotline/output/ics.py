@@ -20,16 +20,17 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from .cases import Case
-from .catalogue import Line
+from jdhotline.catalogue import Line
+from jdhotline.i18n.punctuation import zh_punctuation
+from jdhotline.i18n.words import clock, stamp, word
+from jdhotline.output.script import followup
+from jdhotline.record.store import Case
+from jdhotline.schedule import BEIJING, status
+
 from .console import clean
-from .punctuation import zh_punctuation
-from .schedule import BEIJING, status
-from .script import followup
-from .words import clock, stamp, word
 
 if TYPE_CHECKING:
-    from .workdays import WorkCalendar
+    from jdhotline.workdays import WorkCalendar
 
 PRODID = "-//jdhotline//case export//ZH"
 EVENT_MINUTES = 15  # a call-back, not a meeting: a short slot that shows in a day view

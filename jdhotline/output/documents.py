@@ -11,17 +11,18 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .catalogue import format_minutes
+from jdhotline.catalogue import format_minutes
+
 from .console import clean
 
 if TYPE_CHECKING:
-    from .cases import Case
-    from .catalogue import Catalogue, Scenario
-    from .prep import CallSheet
-    from .rules import Recommendation
-    from .schedule import LineStatus
-    from .script import FollowUp
-    from .workdays import Coverage
+    from jdhotline.catalogue import Catalogue, Scenario
+    from jdhotline.output.script import FollowUp
+    from jdhotline.prep import CallSheet
+    from jdhotline.record.store import Case
+    from jdhotline.rules import Recommendation
+    from jdhotline.schedule import LineStatus
+    from jdhotline.workdays import Coverage
 
 
 def iso(moment: dt.datetime | None) -> str | None:
@@ -157,7 +158,7 @@ def scenarios_json(catalogue: Catalogue, lang: str) -> list[dict[str, Any]]:
 
 
 def prep_json(sheet: CallSheet, catalogue: Catalogue, lang: str) -> dict[str, Any]:
-    from .script import record_command
+    from jdhotline.output.script import record_command
 
     rec = sheet.rec
     doc = which_json(rec, catalogue, lang)
@@ -170,7 +171,7 @@ def prep_json(sheet: CallSheet, catalogue: Catalogue, lang: str) -> dict[str, An
         missing.append({"fact": fact, "name": name, "where": found(lang) if found else ""})
     doc["missing"] = missing
     doc["evidence"] = list(sheet.facts.evidence)
-    from .prep import GIVEN
+    from jdhotline.prep import GIVEN
 
     given = ((fact, getattr(sheet.facts, fact)) for fact in GIVEN)
     doc["facts"] = {fact: str(value) for fact, value in given if value}

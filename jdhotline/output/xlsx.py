@@ -19,10 +19,10 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from .words import word
+from jdhotline.i18n.words import word
 
 if TYPE_CHECKING:
-    from .case import Case
+    from jdhotline.case import Case
 
 # The CSV's columns (documents.CSV_COLUMNS), each with its header word.
 COLUMNS = (

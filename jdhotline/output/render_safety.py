@@ -10,16 +10,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from jdhotline.i18n.words import word, zh_punctuation
+
 from .console import clean
 from .render import state_text
-from .words import word, zh_punctuation
 from .writers import Pairs, Para, Section, Span, Spans, View
 
 if TYPE_CHECKING:
-    from .catalogue import Catalogue, Safety, SafetySentence, Source
-    from .numbers import Found
-    from .safety import Alarm
-    from .schedule import LineStatus
+    from jdhotline.catalogue import Catalogue, Safety, SafetySentence, Source
+    from jdhotline.numbers import Found
+    from jdhotline.safety import Alarm
+    from jdhotline.schedule import LineStatus
 
 KIND = "fake-customer-service"  # the one scam jdhotline recognises, as JSON names it
 
@@ -95,7 +96,7 @@ def _answer(
 
 
 def safety_view(catalogue: Catalogue, alarm: Alarm, lang: str, *, full: bool) -> View:
-    from .safety import sentences
+    from jdhotline.safety import sentences
 
     assert catalogue.safety is not None
     return tuple(_answer(catalogue, sentences(catalogue.safety, alarm.kinds), lang, full=full))
@@ -109,7 +110,7 @@ def then_view(lang: str) -> View:
 
 
 def safety_json(catalogue: Catalogue, alarm: Alarm, lang: str) -> dict[str, Any]:
-    from .safety import sentences
+    from jdhotline.safety import sentences
 
     assert catalogue.safety is not None
     said = sentences(catalogue.safety, alarm.kinds)

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .errors import EXIT_CATALOGUE, EXIT_USAGE, CatalogueError, Stop
+from jdhotline.errors import EXIT_CATALOGUE, EXIT_USAGE, CatalogueError, Stop
+from jdhotline.i18n.words import word
+
 from .options import (
     AtOpt,
     CatalogOpt,
@@ -35,13 +37,12 @@ from .options import (
     scenario_named,
     text_of,
 )
-from .words import word
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from .cases import Case, CaseStore
-    from .catalogue import Catalogue
+    from jdhotline.catalogue import Catalogue
+    from jdhotline.record.store import Case, CaseStore
 
 case_app = typer.Typer(
     help="Keep track of calls and what the agent promised (a local record).",
@@ -126,8 +127,8 @@ def _promise(
     value: str | None, moment: dt.datetime, lang: str, catalogue: "Catalogue | None" = None
 ) -> dt.datetime | None:
     """The deadline as the agent said it; working days on the catalogue's calendar."""
-    from .cases import parse_promise
-    from .prep import check_not_placeholder
+    from jdhotline.prep import check_not_placeholder
+    from jdhotline.record.store import parse_promise
 
     if value is None:
         return None
@@ -144,7 +145,7 @@ def _promise(
 
 def _answer(flag: str, value: str | None, lang: str) -> str | None:
     """What the agent said (--agent, --ticket): never the printed line's placeholder."""
-    from .prep import check_not_placeholder
+    from jdhotline.prep import check_not_placeholder
 
     return checked(flag, value, lambda v: text_of(check_not_placeholder(v)), lang)
 
@@ -158,7 +159,7 @@ def _optional_catalogue(path: str | None) -> "Catalogue | None":
 
 
 def _show_done(case: "Case", moment: dt.datetime, fmt: str, what: str, lang: str) -> None:
-    from . import documents, render_case
+    from jdhotline.output import documents, render_case
 
     if fmt == "json":
         out.plain(
@@ -188,7 +189,7 @@ def case_add(
     catalog: CatalogOpt = None,
 ) -> None:
     """Record a call: the line, the order, the agent's ID, the ticket and the promise."""
-    from .prep import parse_order
+    from jdhotline.prep import parse_order
 
     language = language_of(lang)
     with boundary(language):
@@ -313,7 +314,7 @@ def case_list(
     lang: LangOpt = None,
 ) -> None:
     """Open cases (all with --all): line, order, the promise's deadline, how overdue."""
-    from . import documents, render_case
+    from jdhotline.output import documents, render_case
 
     language = language_of(lang)
     with boundary(language):
@@ -337,7 +338,7 @@ def case_show(
     lang: LangOpt = None,
 ) -> None:
     """One case with its whole history."""
-    from . import documents, render_case
+    from jdhotline.output import documents, render_case
 
     language = language_of(lang)
     with boundary(language):
@@ -372,7 +373,7 @@ def case_export(
     catalog: CatalogOpt = None,
 ) -> None:
     """Every case with its whole history (for a complaint), or the promises as a calendar."""
-    from . import documents
+    from jdhotline.output import documents
 
     language = language_of(lang)
     with boundary(language):
@@ -386,7 +387,7 @@ def case_export(
     if fmt == "xlsx":
         _export_xlsx(cases, moment, language, _optional_catalogue(catalog))
     elif catalogue is not None:
-        from .ics import cases_ics
+        from jdhotline.output.ics import cases_ics
 
         lines = {line.id: line for line in catalogue.lines}
         out.raw(cases_ics(cases, lines, calendar_for(catalogue), moment, language))
@@ -403,7 +404,7 @@ def case_export(
 def _export_xlsx(
     cases: "list[Case]", moment: dt.datetime, lang: str, catalogue: "Catalogue | None"
 ) -> None:
-    from . import xlsx
+    from jdhotline.output import xlsx
 
     lines = {line.id: line.name(lang) for line in catalogue.lines} if catalogue else {}
     scenarios = {s.id: s.name(lang) for s in catalogue.scenarios} if catalogue else {}
@@ -420,9 +421,9 @@ def case_followup(
     catalog: CatalogOpt = None,
 ) -> None:
     """What to say when you chase a promise: which line, when, and the words to use."""
-    from . import documents, render_case
-    from .schedule import status
-    from .script import followup
+    from jdhotline.output import documents, render_case
+    from jdhotline.output.script import followup
+    from jdhotline.schedule import status
 
     language = language_of(lang)
     with boundary(language):

@@ -17,9 +17,9 @@ from typing import Any
 from typer._click import core as click_core
 from typer._click.formatting import HelpFormatter
 
-from .punctuation import zh_punctuation
-from .words_help import COMMANDS, EXTRAS, HEADINGS, METAVARS, PARAMS
-from .writers import wrap
+from jdhotline.i18n.punctuation import zh_punctuation
+from jdhotline.i18n.words_help import COMMANDS, EXTRAS, HEADINGS, METAVARS, PARAMS
+from jdhotline.output.writers import wrap
 
 _EXTRA = re.compile(r"(.*?)  \[(.+)\]", re.DOTALL)  # Typer's "help  [default: text]"
 

@@ -12,9 +12,9 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .errors import EXIT_INTERRUPTED, EXIT_USAGE, Problem, Stop
-from .messages import refusal
-from .words import word, zh_punctuation
+from jdhotline.errors import EXIT_INTERRUPTED, EXIT_USAGE, Problem, Stop
+from jdhotline.i18n.messages import refusal
+from jdhotline.i18n.words import word, zh_punctuation
 
 
 def zh(text: str, lang: str) -> str:
@@ -22,10 +22,10 @@ def zh(text: str, lang: str) -> str:
 
 
 if TYPE_CHECKING:
-    from .catalogue import Catalogue, Scenario
-    from .console import Output
-    from .prep import Facts
-    from .rules import Recommendation
+    from jdhotline.catalogue import Catalogue, Scenario
+    from jdhotline.output.console import Output
+    from jdhotline.prep import Facts
+    from jdhotline.rules import Recommendation
 
 TRIES = 3
 
@@ -57,8 +57,8 @@ class Interview:
         self.command = command
 
     def _read(self, prompt: str, ended: str = "error.no_answer", **words: str) -> str:
-        from .errors import Interrupted
-        from .inputs import readable
+        from jdhotline.errors import Interrupted
+        from jdhotline.inputs import readable
 
         try:
             return readable(self.out.read(word(self.lang, prompt)))
@@ -161,7 +161,7 @@ class Interview:
     ) -> Facts:
         """Ask for each fact in turn (prep.to_ask); Enter skips (and asks for its stand-in,
         if it has one)."""
-        from .prep import INSTEAD
+        from jdhotline.prep import INSTEAD
 
         buyer = scenario.audience == "buyers"
         queue = list(asked)
@@ -200,7 +200,13 @@ class Interview:
 
 def today_parsers(today: dt.date) -> dict[str, Callable[[str], object]]:
     """How each fact typed at a prompt is read."""
-    from .prep import check_not_placeholder, parse_day, parse_order, parse_phone, parse_shop
+    from jdhotline.prep import (
+        check_not_placeholder,
+        parse_day,
+        parse_order,
+        parse_phone,
+        parse_shop,
+    )
 
     return {
         "shop": lambda v: parse_shop(check_not_placeholder(v)),

@@ -1,0 +1,1 @@
+"""The command line: Typer commands, their shared options, the run, the interview."""

@@ -1,0 +1,1 @@
+"""Every word a person reads, per language, and how Chinese text is punctuated."""

@@ -1,0 +1,1 @@
+"""The case record: the SQLite store, its schema and migrations."""
