@@ -16,6 +16,7 @@ import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from .match import _TRADITIONAL as _MATCHER_TRADITIONAL
 from .match import READ
 
 if TYPE_CHECKING:
@@ -31,9 +32,20 @@ class Alarm(NamedTuple):
     rest: str  # the text without the scam's cues: a genuine question may remain in it
 
 
+# Traditional characters read as simplified, as the matcher reads them (match.py), plus
+# those of the scam's own words (註銷, 徵信, 轉賬, 貸款, 會議, 掃碼...), so that a Hong Kong
+# or Taiwan reader's text meets the same cues.
+_TRADITIONAL = str.maketrans(
+    "註徵轉帳貸議閉掃險撥審訊遠協頻統帶載稱錄屏額鏈",
+    "注征转账贷议闭扫险拨审讯远协频统带载称录屏额链",
+)
+
+
 def normalise(text: str) -> str:
-    """Lower case, full-width made ASCII (，→ ,), every run of spaces one space."""
-    return " ".join(unicodedata.normalize("NFKC", text).lower().split())
+    """Lower case, full-width made ASCII (，→ ,), traditional characters simplified,
+    every run of spaces one space."""
+    folded = unicodedata.normalize("NFKC", text).lower().translate(_MATCHER_TRADITIONAL)
+    return " ".join(folded.translate(_TRADITIONAL).split())
 
 
 @lru_cache(maxsize=512)

@@ -304,7 +304,10 @@ def test_a_further_official_number_needs_its_source_and_is_then_known() -> None:
 # --------------------------------------------------------------------------- the corpus (bench/accuracy.py)
 
 # Reached on the corpus when this was written (bench/accuracy.py); the test fails if a
-# change loses more than the margin. Deterministic: not a timing test.
+# change loses more than the margin. Deterministic: not a timing test. The heldout is the
+# second round's blind set (77 scams, 77 look-alikes): 89.6 % (69/77) recognised, 1.3 %
+# of the look-alikes and 0.7 % of every genuine problem alarmed; the floor lets one
+# scam go, no more.
 HELDOUT_RECALL = 0.88
 FALSE_ALARMS_MAX = 0.02
 
@@ -325,7 +328,7 @@ def test_scam_recall_and_false_alarms_hold_on_the_corpus(catalogue: Catalogue) -
     rows = accuracy.predict(catalogue, accuracy.read_corpus())
     for split in ("train", "heldout"):
         got = accuracy.safety_figures([r for r in rows if r["split"] == split])
-        floor = 0.99 if split == "train" else HELDOUT_RECALL - 0.02
+        floor = 0.99 if split == "train" else HELDOUT_RECALL
         assert got["scam_recall"] >= floor, (split, got)
         assert got["false_alarms"] <= FALSE_ALARMS_MAX, (split, got)
         assert got["lookalike_alarms"] <= FALSE_ALARMS_MAX, (split, got)
