@@ -335,9 +335,8 @@ class Checks:
             code, params = problem
             raise self.fail(at, code, **params)
         self.pattern_work = getattr(self, "pattern_work", 0) + steps
-        budget = getattr(self, "pattern_budget", bounded.MAX_TOTAL_WORK)
-        if self.pattern_work > budget:
-            limit = f"{budget:,}"
+        if self.pattern_work > bounded.MAX_TOTAL_WORK:
+            limit = f"{bounded.MAX_TOTAL_WORK:,}"
             raise self.fail(at, "pattern.all_too_costly", limit=limit)
         weight = data.get("weight", 1.0)
         return Pattern(regex=regex, weight=self.weight(weight, _join(where, "weight")))

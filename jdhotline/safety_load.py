@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import bounded
 from .catalogue import Ask, OfficialNumber, Safety, SafetySentence, Source
 from .checks import Checks, _join
 
@@ -29,17 +28,8 @@ KINDS = (
 
 def section(checks: Checks, value: Any, lines: tuple[str, ...]) -> Safety:
     """The `safety:` mapping; ``lines`` are the catalogue's line numbers (digits), which
-    an `official` number may not repeat. Its patterns have a budget of their own
-    (bounded.MAX_SAFETY_WORK): they run once, apart from the scenarios' cues."""
-    spent = getattr(checks, "pattern_work", 0)
-    checks.pattern_work, checks.pattern_budget = 0, bounded.MAX_SAFETY_WORK
-    try:
-        return _section(checks, value, lines)
-    finally:
-        checks.pattern_work, checks.pattern_budget = spent, bounded.MAX_TOTAL_WORK
-
-
-def _section(checks: Checks, value: Any, lines: tuple[str, ...]) -> Safety:
+    an `official` number may not repeat. Its patterns count against the catalogue's one
+    budget of steps (bounded.MAX_TOTAL_WORK)."""
     where = "safety"
     data = checks.mapping(
         value,
