@@ -98,6 +98,16 @@ def check_not_placeholder(text: str) -> str:
     return text
 
 
+def check_identifier(text: str) -> str:
+    """An agent's ID or a ticket: a sane length (20,000 digits took seconds to wrap)."""
+    if len(text) > MAX_IDENTIFIER:
+        raise Problem("fact.id_long", length=f"{len(text):,}", limit=MAX_IDENTIFIER)
+    return text
+
+
+MAX_IDENTIFIER = 60  # characters: 工号 00123 and 维修 12345 have a few
+
+
 def parse_phone(text: str) -> str:
     """The receiving phone's last 4 digits (the guide: 收货手机号后 4 位)."""
     digits = re.sub(r"\s", "", text)

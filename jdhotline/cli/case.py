@@ -145,9 +145,9 @@ def _promise(
 
 def _answer(flag: str, value: str | None, lang: str) -> str | None:
     """What the agent said (--agent, --ticket): never the printed line's placeholder."""
-    from jdhotline.prep import check_not_placeholder
+    from jdhotline.prep import check_identifier, check_not_placeholder
 
-    return checked(flag, value, lambda v: text_of(check_not_placeholder(v)), lang)
+    return checked(flag, value, lambda v: text_of(check_identifier(check_not_placeholder(v))), lang)
 
 
 def _optional_catalogue(path: str | None) -> "Catalogue | None":

@@ -138,6 +138,7 @@ ERRORS: dict[str, dict[str, str]] = {
         "give what the agent told you, or leave the option out",
         "error.fact.phone": "{text!r} is not the last 4 digits of a phone number (e.g. 5678)",
         "error.fact.shop": "{text!r} is not a shop ID (one word, no spaces)",
+        "error.fact.id_long": "{length} characters; an agent's ID or a ticket has at most {limit}",
         "error.fact.order_long": "an order number of {length} digits; "
         "an order number has at most {limit}",
         "error.fact.order": "{text!r} is not an order number "
@@ -273,6 +274,7 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.fact.phone": "“{text}”不是手机号后 4 位(例如 5678)",
         "error.fact.shop": "“{text}”不是店铺 ID(一个词,不含空格)",
         "error.fact.order_long": "订单号有 {length} 位;订单号最多 {limit} 位",
+        "error.fact.id_long": "有 {length} 个字符;工号或服务单号最多 {limit} 个字符",
         "error.fact.order": "“{text}”不是订单号(只有数字;可在京东 APP 的“我的订单”里复制)",
         "error.fact.future_day": "“{text}”晚于今天({today});请填过去的日期",
         "error.fact.day": "“{text}”不是日期;请写 2026-10-10,或用 10-10 表示最近的 10 月 10 日",
