@@ -299,9 +299,8 @@ def test_no_match(catalogue: Catalogue, text: str) -> None:
 
 # ---------------------------------------------------------------- sentences as data
 
-# The tables of sentences live in tests/data/match/*.yaml, one case a line; each file says
-# at the top what it pins and where it came from. No held-out text of bench/corpus.yaml
-# belongs there (tests/test_accuracy.py checks).
+# The tables of sentences live in tests/data/match/*.yaml, one case a line, each file saying
+# what it pins and whence; no held-out text belongs there (tests/test_accuracy.py checks).
 CASES = Path(__file__).resolve().parent / "data" / "match"
 KEYS = {"user", "text", "scenario", "line", "number", "warn"}
 NOON = dt.datetime(2026, 11, 27, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))  # AT
