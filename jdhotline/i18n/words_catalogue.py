@@ -157,7 +157,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "error.catalogue.yaml.duplicate_key": "键“{key}”重复了；同一层里每个键只能写一次",
         "error.catalogue.yaml.bad_date": "{text} 不是日历上真实的日期或时刻；"
         '请写一个真实的日期，例如 "2026-11-27"（加引号，作为文本）',
-        "error.catalogue.yaml.long_number": "数字长达 {length} 个字符；目录里没有这么长的数字"
+        "error.catalogue.yaml.long_number": "数字长达 {length} 个字符；热线数据里不会有这么长的数字"
         "（如果是文本，请加上引号）",
         "error.catalogue.yaml.too_deep": "嵌套超过 {limit} 层（或者别名引用了它自己）；"
         "目录一般只需要 6 层左右",
@@ -187,7 +187,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "（请拆成人们会输入的词）",
         "error.catalogue.keyword.too_long.nfkc": "{value}经兼容规范化（匹配时就这样读，"
         "有的字符一个就会展开成十几个）后有 {length} 个字符；关键词最多 {limit} 个字符",
-        "error.catalogue.text.too_long": "有 {length} 个字符；目录里的文本最多 {limit} 个字符"
+        "error.catalogue.text.too_long": "有 {length} 个字符；热线数据里的文本最多 {limit} 个字符"
         "（一两句话）",
         "error.catalogue.keyword.not_english": "“{text}”不是英文；请放到 zh 下",
         "error.catalogue.keyword.twice": "“{text}”写了两次",
@@ -200,7 +200,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "error.catalogue.pattern.unbounded": "有不设上限的重复；重复最多 {limit} 次"
         "（请写 {bound}，不要用 * 或 +）",
         "error.catalogue.pattern.backref": "用了反向引用",
-        "error.catalogue.pattern.construct": "用了目录里的正则不允许的写法（原子分组、占有量词、"
+        "error.catalogue.pattern.construct": "用了热线数据的正则不允许的写法（原子分组、占有量词、"
         "条件分组）；只能用字符、字符类、(?:...)、|、{bound} 和环视",
         "error.catalogue.pattern.too_costly": "在文本的每个字符处最多可能要试 {steps} 步，"
         "超过了 {limit} 步：请减少连续的分支或重复，或拆成几条",

@@ -43,7 +43,7 @@ SAFETY: dict[str, dict[str, str]] = {
         "check.for": "适用人群",
         "check.now": "当前状态",
         "check.unknown": "{number} 不在本工具所知的京东热线之列。",
-        "check.not_proof": "仅凭这一点，不能断定它是真是假：本工具只知道目录里的这几条热线。",
+        "check.not_proof": "仅凭这一点，不能断定它是真是假：本工具只认得热线数据里的这几条热线。",
         "error.no_number": "“{text}”里没有电话号码；"
         "请给一个号码，例如 jdhotline check 400-656-0055。",
         "error.catalogue.safety.no_source": "安全提示的每句话、每个号码都要有 `source`："
