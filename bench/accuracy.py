@@ -34,6 +34,9 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+# From a checkout as well as from an installed jdhotline: the repository's own copy.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from jdhotline.catalogue import Catalogue
 from jdhotline.load import load
 from jdhotline.rules import advise, calendar_of

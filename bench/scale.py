@@ -26,6 +26,9 @@ from pathlib import Path
 
 import yaml
 
+# From a checkout as well as from an installed jdhotline: the repository's own copy.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from jdhotline import load as load_module
 from jdhotline import match as match_module
 from jdhotline.match import rank
