@@ -182,6 +182,91 @@ def line_data(data: dict[str, Any], line_id: str) -> dict[str, Any]:
     return next(line for line in data["hotlines"] if line["id"] == line_id)
 
 
+# ---------------------------------------------------------------- the catalogue, read once
+
+
+class _LoadCache:
+    """``jdhotline.load.load`` for the tests: a catalogue file whose bytes this process
+    has already loaded and validated gives the same Catalogue again.
+
+    Every in-process command (CliRunner) loads the catalogue, as a real run does, and
+    validating the shipped one costs about 150 ms (the patterns' bounds, the safety
+    section): most of each call. The loader is a pure function of the name it shows and
+    the bytes of the file and of its JSON twin, so those are the key. A new content is
+    loaded for real (every broken catalogue a test writes), a refusal is never kept, and
+    what is not a small regular file (a FIFO, /dev/zero, a folder, a missing path) goes
+    straight to the loader. A test about the loader's own work (its time, its memory)
+    takes ``@pytest.mark.uncached_catalogue``.
+    """
+
+    def __init__(self, real: Any) -> None:
+        self.real = real
+        self.kept: dict[tuple[Any, ...], cat_mod.Catalogue] = {}
+        self.off = False
+        functools.update_wrapper(self, real)
+
+    def __call__(self, path: str | Path | None = None) -> cat_mod.Catalogue:
+        key = None if self.off else self._key(path)
+        if key is None:
+            return self.real(path)
+        if key not in self.kept:
+            if len(self.kept) >= 32:  # a property test's valid catalogues: keep the newest
+                self.kept.pop(next(iter(self.kept)))
+            self.kept[key] = self.real(path)
+        return self.kept[key]
+
+    @staticmethod
+    def _bytes(target: Path) -> bytes | None:
+        import stat
+
+        try:
+            info = target.stat()
+            if not stat.S_ISREG(info.st_mode) or info.st_size > load_mod.MAX_BYTES:
+                return None
+            return target.read_bytes()
+        except OSError:
+            return None
+
+    def _key(self, path: str | Path | None) -> tuple[Any, ...] | None:
+        target = Path(path) if path is not None else load_mod.default_path()
+        raw = self._bytes(target)
+        if raw is None:
+            return None
+        if path is not None:
+            return (str(path), raw)
+        twin = self._bytes(target.with_suffix(".json"))
+        return (None, str(target), str(Path.cwd()), raw, twin)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "uncached_catalogue: every load of the catalogue is a real one (tests/conftest.py)",
+    )
+    if not isinstance(load_mod.load, _LoadCache):
+        load_mod.load = _LoadCache(load_mod.load)  # type: ignore[assignment]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if isinstance(load_mod.load, _LoadCache):
+        load_mod.load = load_mod.load.real
+
+
+@pytest.fixture(autouse=True)
+def _catalogue_cache(request: pytest.FixtureRequest) -> Iterator[None]:
+    cache = load_mod.load
+    if not isinstance(cache, _LoadCache) or not request.node.get_closest_marker(
+        "uncached_catalogue"
+    ):
+        yield
+        return
+    cache.off = True
+    try:
+        yield
+    finally:
+        cache.off = False
+
+
 # ---------------------------------------------------------------- the long runs
 
 
