@@ -16,9 +16,13 @@ import time
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
+
+from jdhotline.cli import commands as cli
 
 AT = ["--at", "2026-11-27T10:00"]
 JD = [sys.executable, "-m", "jdhotline"]
+runner = CliRunner()  # setting up a record, where a process of its own is not the point
 
 
 def _bench_interrupts():
@@ -122,8 +126,11 @@ def test_an_unusable_record_on_a_closed_stderr_still_exits_4(tmp_path: Path) -> 
 )
 def test_a_closed_stdout_keeps_the_exit_code(tmp_path: Path, args: list[str], code: int) -> None:
     env = {"JDHOTLINE_HOME": str(tmp_path)}
-    for _ in range(3):  # an export with something in it
-        jd("case", "add", "--line", "regular", "--promise", "24h", *AT, env=env)
+    for _ in range(3):  # an export with something in it; the closed stdout is the point
+        added = runner.invoke(
+            cli.app, ["case", "add", "--line", "regular", "--promise", "24h", *AT], env=env
+        )
+        assert added.exit_code == 0, added.output
     status, stderr = _gone(args, "stdout", env)
     assert status == code
     assert b"Traceback" not in stderr and b"Error" not in stderr
