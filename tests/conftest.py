@@ -239,6 +239,8 @@ class _LoadCache:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    global _run_slow
+    _run_slow = bool(config.getoption("--slow"))
     config.addinivalue_line(
         "markers",
         "uncached_catalogue: every load of the catalogue is a real one (tests/conftest.py)",
@@ -267,23 +269,58 @@ def _catalogue_cache(request: pytest.FixtureRequest) -> Iterator[None]:
         cache.off = False
 
 
-# ---------------------------------------------------------------- the long runs
+# ---------------------------------------------------------------- the two tiers
+
+# The README's `pytest` is the everyday run; `pytest --slow` (.ci/run) adds the slow tier.
+# A test is slow when it is marked `slow`, marked `browser` (Playwright and chromium: a
+# browser's start-up alone is seconds), or in a file named here (load-ish and timing runs).
+# docs/performance-tests.md says which tests belong there.
+SLOW_MARKERS = ("slow", "browser")
+SLOW_FILES = ("test_*perf*.py",)
+
+_run_slow = False  # set by pytest_configure, read by examples() as test modules import
+
+
+def examples(everyday: int, slow: int) -> int:
+    """A Hypothesis run's size: ``everyday`` examples in the README's `pytest`, ``slow``
+    with --slow (.ci/run), where CI=1 also fixes them (derandomised).
+
+        @settings(max_examples=examples(60, 300), deadline=None)
+    """
+    return slow if _run_slow else everyday
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--slow",
         action="store_true",
-        help="also run the tests marked slow (the long property and fuzz runs); .ci/run does",
+        help="also run the slow tier (browser, long property and fuzz runs); .ci/run does",
     )
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Without --slow, the tests marked slow are deselected (not skipped: nothing is wrong)."""
+def pytest_report_header(config: pytest.Config) -> str:
     if config.getoption("--slow"):
-        return
-    slow = [item for item in items if item.get_closest_marker("slow")]
-    if slow:
+        return "slow tier: included (--slow)"
+    return "slow tier: deselected (browser, long runs); pytest --slow runs it too"
+
+
+def _is_slow(item: pytest.Item) -> bool:
+    import fnmatch
+
+    return any(item.get_closest_marker(name) for name in SLOW_MARKERS) or any(
+        fnmatch.fnmatch(item.path.name, pattern) for pattern in SLOW_FILES
+    )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every test of the slow tier carries the `slow` mark (so `-m slow` finds them all);
+    without --slow they are deselected (not skipped: nothing is wrong)."""
+    slow = [item for item in items if _is_slow(item)]
+    for item in slow:
+        if not item.get_closest_marker("slow"):
+            item.add_marker(pytest.mark.slow)
+    if slow and not config.getoption("--slow"):
         items[:] = [item for item in items if not item.get_closest_marker("slow")]
         config.hook.pytest_deselected(items=slow)
 

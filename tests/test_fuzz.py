@@ -1,7 +1,8 @@
 """Property tests and a bounded fuzz run of the catalogue loader.
 
-JDHOTLINE_FUZZ_EXAMPLES raises the number of fuzz cases (.ci/run sets it). The long runs
-are marked slow: `pytest --slow` (and .ci/run) runs them beside the short ones.
+JDHOTLINE_FUZZ_EXAMPLES raises the number of fuzz cases (.ci/run sets it). The property
+runs are short in the everyday `pytest` and long with `pytest --slow` (.ci/run):
+conftest.examples().
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ import datetime as dt
 import os
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,7 +20,7 @@ from jdhotline.load import parse
 from jdhotline.rules import USER_TYPES, NoLineError, calendar_of, recommend
 from jdhotline.schedule import status, to_beijing
 
-from .conftest import SHIPPED, bj, dump_yaml, shipped_copy
+from .conftest import SHIPPED, bj, dump_yaml, examples, shipped_copy
 
 FUZZ_EXAMPLES = int(os.environ.get("JDHOTLINE_FUZZ_EXAMPLES", "150"))
 SHIPPED_TEXT = SHIPPED.read_text(encoding="utf-8")
@@ -90,12 +90,10 @@ def _parse_dump_parse(
     assert parse(dump(first), "a.yaml") == first
 
 
-# Each example parses the 104 KB catalogue twice (0.3 s): 15 by default, 60 with --slow.
-test_parse_dump_parse_is_stable = settings(max_examples=15, deadline=None)(
+# Each example parses the 104 KB catalogue twice (0.4 s): 8 in the everyday run, 60 with
+# --slow (.ci/run).
+test_parse_dump_parse_is_stable = settings(max_examples=examples(8, 60), deadline=None)(
     given(**EDITS)(_parse_dump_parse)
-)
-test_parse_dump_parse_is_stable_long = pytest.mark.slow(
-    settings(max_examples=60, deadline=None)(given(**EDITS)(_parse_dump_parse))
 )
 
 
