@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from jdhotline.dump import dump
 from jdhotline.errors import CatalogueError
-from jdhotline.load import parse
+from jdhotline.load import load, parse
 from jdhotline.rules import USER_TYPES, NoLineError, calendar_of, recommend
 from jdhotline.schedule import status, to_beijing
 
@@ -25,7 +25,7 @@ from .conftest import SHIPPED, bj, dump_yaml, examples, shipped_copy
 FUZZ_EXAMPLES = int(os.environ.get("JDHOTLINE_FUZZ_EXAMPLES", "150"))
 SHIPPED_TEXT = SHIPPED.read_text(encoding="utf-8")
 SHIPPED_DATA = shipped_copy()
-SHIPPED_CATALOGUE = parse(SHIPPED_TEXT, "shipped")  # immutable: each example reads it
+SHIPPED_CATALOGUE = load(SHIPPED)  # immutable, each example reads it; conftest loaded it once
 
 # Pieces of catalogues, broken or not, for the fuzzer to splice together.
 FRAGMENTS = st.sampled_from(
