@@ -1,3 +1,26 @@
+"""What every test shares, and the rules that keep the README's `pytest` fast.
+
+The everyday run (`pytest`, both cores through pytest-xdist) must stay within 180 s of CPU
+(user + sys) on this project's 2-core machine; `pytest --slow` (.ci/run) adds the slow
+tier. docs/performance-tests.md has the figures and how to measure them. A new test:
+
+- calls the command line in this process (typer.testing.CliRunner, ~30-40 ms: the
+  catalogue is loaded once a process, _LoadCache) unless a process of its own is the
+  point (the console script's exit code, signals, closed pipes, the locale or encoding
+  of a process, file modes under a umask, what start-up imports); each
+  `[sys.executable, "-m", "jdhotline", ...]` costs ~0.3 s of CPU. Set up and read back
+  around such a process in this process;
+- never parses the shipped catalogue itself: the `catalogue` fixture (one a session),
+  `data` / shipped_copy() for a copy to break, `small_data` / small_copy() for the
+  validator, read_yaml() / dump_yaml() (libyaml) for YAML;
+- keeps what it reads and never changes at session or module scope (a fixture, or
+  functools.cache), and does little at import: every worker collects every file;
+- sizes a Hypothesis run with examples(everyday, slow);
+- goes to the slow tier when it is long by nature (more than ~2 s of CPU: a browser, a
+  load or throughput run, a long fuzz or timing run): `@pytest.mark.slow`,
+  `@pytest.mark.browser`, or a file named test_*perf*.py. Slow is never skipped: CI runs it.
+"""
+
 from __future__ import annotations
 
 import contextlib
