@@ -42,7 +42,8 @@ _TRADITIONAL = str.maketrans(
 
 # Words, once the characters are simplified: Taiwan and Hong Kong words for the scam's
 # things (螢幕 is 屏幕, 簡訊 短信), and the slips of a hurried pinyin or voice input
-# (可服 for 客服, 金调 for 金条, 注消 for 注销), read as the words the cues know.
+# (可服 for 客服, 金调 for 金条, 注消 for 注销) or of English spelling (servise), read as
+# the words the cues know. Only slips that are no other word.
 _WORDS = {
     "萤幕": "屏幕",
     "软体": "软件",
@@ -68,6 +69,16 @@ _WORDS = {
     "屏目": "屏幕",
     "共想": "共享",
     "安全帐": "安全账",
+    "servise": "service",
+    "sevice": "service",
+    "verfication": "verification",
+    "varification": "verification",
+    "screan": "screen",
+    "acount": "account",
+    "refound": "refund",
+    "compansation": "compensation",
+    "trasfer": "transfer",
+    "tranfer": "transfer",
 }
 _WORD = re.compile("|".join(sorted(_WORDS, key=len, reverse=True)))
 # "jd" next to Chinese (jd客服, 京东 written jd by a hurried hand) is 京东 to the
