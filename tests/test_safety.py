@@ -329,7 +329,7 @@ def test_scam_recall_and_false_alarms_hold_on_the_corpus(catalogue: Catalogue) -
     for split in ("train", "heldout"):
         chosen = [r for r in rows if r["split"] == split]
         got = accuracy.safety_figures(chosen)
-        floor = 0.99 if split == "train" else HELDOUT_RECALL
+        floor = 0.995 if split == "train" else HELDOUT_RECALL
         # Between two blind rounds the heldout holds no scam (the last one is train now).
         if any(r["want_safety"] == "scam" for r in chosen):
             assert got["scam_recall"] >= floor, (split, got)

@@ -14,6 +14,7 @@ from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from jdhotline.cli import commands as cli
+from jdhotline.safety import alarm
 
 from .test_answers import english_words
 
@@ -120,3 +121,46 @@ def test_the_lines_hang_in_checks_answer_too(lang: str) -> None:
     assert len(under) == 2 and all(
         line.startswith("  4") or line.startswith("  9") for line in under
     )
+
+
+# --------------------------------------------------------------------------- the cues, widened by kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "客服说要我把验证码告诉他才能退款",  # two known misses of the second round
+        "说我开通了百万保障",
+        "京东可服说我开了金调要注消，不然影响征性",  # slips of a hurried hand
+        "對方說要共享螢幕，讓我下載一個會議軟體",  # Taiwan words
+        "jd客服让我download一个zoom，说要share screen",  # jd next to Chinese is 京东
+        "the jd customer servise asked me for the verfication code",
+    ],
+)
+def test_the_scam_told_in_other_words_is_recognised(text: str) -> None:
+    from jdhotline.load import load
+
+    assert alarm(load(), text) is not None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我是大学生，白条额度能提额吗",
+        "快递员让我加他微信，说以后送货方便联系",
+        "我在新手机上登录京东，要短信验证码，正常吗",
+        "京东金融打电话推销金条借款，我说不用",
+    ],
+)
+def test_the_look_alikes_stay_quiet(text: str) -> None:
+    from jdhotline.load import load
+
+    assert alarm(load(), text) is None, text
+
+
+def test_normalise_reads_words_and_slips_as_the_cues_know_them() -> None:
+    from jdhotline.safety import normalise
+
+    assert normalise("讓我共享螢幕") == "让我共享屏幕"
+    assert normalise("京东可服说要注消白条") == "京东客服说要注销白条"
+    assert normalise("JD客服") == "京东客服" and normalise("JD agent") == "jd agent"
