@@ -107,8 +107,8 @@ def _error(message: str, code: int | None) -> sqlite3.OperationalError:
 @pytest.mark.parametrize(
     ("message", "code", "busy"),
     [
-        ("database is locked", sqlite3.SQLITE_BUSY, True),
-        ("database table is locked", sqlite3.SQLITE_LOCKED, True),
+        ("database is locked", 5, True),  # SQLITE_BUSY (sqlite3 names it from Python 3.11)
+        ("database table is locked", 6, True),  # SQLITE_LOCKED
         ("anything at all", 517, True),  # SQLITE_BUSY_SNAPSHOT: busy, extended
         ("anything at all", 262, True),  # SQLITE_LOCKED_SHAREDCACHE
         ("the disk says locked", 13, False),  # SQLITE_FULL whatever its text says
@@ -124,7 +124,7 @@ def test_busy_is_told_by_sqlite_error_code(message: str, code: int | None, busy:
 def test_a_busy_error_by_code_is_told_as_locked(tmp_path: Path) -> None:
     """The one-line refusal follows the code: busy is "locked", whatever the text."""
     path = tmp_path / "cases.db"
-    locked = record._store_error(path, _error("anything", sqlite3.SQLITE_BUSY), 0.2)
+    locked = record._store_error(path, _error("anything", 5), 0.2)
     other = record._store_error(path, _error("locked (said a disk)", 10), 0.2)
     assert locked.code == "store.locked"
     assert other.code == "store.unusable"
@@ -145,7 +145,7 @@ def test_a_real_lock_carries_its_code(tmp_path: Path) -> None:
         holder.close()
     assert record._is_busy(caught.value)
     if hasattr(caught.value, "sqlite_errorcode"):  # Python >= 3.11
-        assert caught.value.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY
+        assert caught.value.sqlite_errorcode & 0xFF == 5  # SQLITE_BUSY
 
 
 # ---------------------------------------------------------------- foreign keys

@@ -19,10 +19,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import stat
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -30,9 +29,9 @@ from jdhotline.case import Case, Entry, closed_error, parse_promise
 from jdhotline.errors import CaseStateError, CaseStoreError, NoSuchCase, os_reason
 from jdhotline.schedule import BEIJING, in_range
 
+from .files import check_file, create_private, private
 from .schema import (
     APPLICATION_ID,
-    HEADER,
     MIGRATIONS,
     SCHEMA_V3,
     SCHEMA_VERSION,
@@ -57,14 +56,14 @@ class CaseStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.unreadable: list[int] = []  # cases left out of the last read (see _load)
-        _check_file(path)
+        check_file(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as exc:
             raise CaseStoreError(
                 "store.mkdir", folder=path.parent, why=os_reason(exc), detail=exc.strerror
             ) from None
-        _create_private(path)
+        create_private(path)
         import sqlite3  # imported here: only the case commands pay for it
 
         self._started = time.monotonic()
@@ -106,7 +105,7 @@ class CaseStore:
         the step that creates or migrates looks again once it holds the write lock.
         """
         state = self._retry(self._state)
-        _private(self.path)  # recognised as ours: only its owner reads it from now on
+        private(self.path)  # recognised as ours: only its owner reads it from now on
         if state == "current":
             self._retry(self._wal)
             return
@@ -452,66 +451,18 @@ def _check_text(values: Sequence[object], *more: object) -> None:
         raise TypeError("not text")
 
 
-def _create_private(path: Path) -> None:
-    """Create a new record as mode 0600 before SQLite opens it: it holds order numbers,
-    phone digits and agents' IDs. SQLite gives its -wal and -shm files the same mode.
-    Never follows a link (O_EXCL); an existing file is left to _check_file and SQLite."""
-    with suppress(OSError):  # it exists, or cannot be made: SQLite says why
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-
-
-def _private(path: Path) -> None:
-    """A record (and its -wal and -shm files) made readable by its owner only."""
-    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-        try:
-            mode = name.lstat().st_mode
-            if stat.S_ISREG(mode) and mode & 0o077:
-                name.chmod(stat.S_IMODE(mode) & 0o700)
-        except OSError:  # missing, or not ours to change (read-only, another owner)
-            pass
-
-
-def _check_file(path: Path) -> None:
-    """Refuse, without touching it, a file that is not a SQLite database, and never
-    block: a FIFO, a device or a socket is refused before it is opened, and a link to
-    a missing or empty file is refused, so that no other file becomes the record."""
-    link = path.is_symlink()
-    header = b""
-    try:
-        info = path.stat()
-        if stat.S_ISREG(info.st_mode) and info.st_size:
-            with path.open("rb") as handle:
-                header = handle.read(len(HEADER))
-    except FileNotFoundError:
-        if link:
-            raise CaseStoreError("store.link", path=path, target=os.path.realpath(path)) from None
-        return
-    except NotADirectoryError:
-        raise CaseStoreError("store.not_folder", folder=path.parent) from None
-    except OSError as exc:
-        raise CaseStoreError(
-            "store.cannot_read", path=path, why=os_reason(exc), detail=exc.strerror
-        ) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise CaseStoreError("store.is_folder", path=path)
-    if not stat.S_ISREG(info.st_mode):
-        raise CaseStoreError("store.not_file", path=path)
-    if link and not header:
-        raise CaseStoreError("store.link", path=path, target=os.path.realpath(path))
-    if header and header != HEADER:
-        raise CaseStoreError("store.not_sqlite", path=path)
-
-
 def _is_busy(exc: Exception) -> bool:
     """SQLITE_BUSY or SQLITE_LOCKED, extended codes included (the low byte is the primary
     code). Python 3.10 gives no code (``sqlite_errorcode`` is 3.11's): there, its message."""
-    import sqlite3
-
     code = getattr(exc, "sqlite_errorcode", None)
     if code is None:
         text = str(exc)
         return "locked" in text or "busy" in text
-    return (code & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return (code & 0xFF) in _BUSY
+
+
+# SQLITE_BUSY and SQLITE_LOCKED: sqlite3 names them from Python 3.11 only (3.10 is supported).
+_BUSY = (5, 6)
 
 
 def _store_error(path: Path, exc: sqlite3.Error, waited: float) -> CaseStoreError:
