@@ -192,9 +192,9 @@ def check_view(
     unknown = [n for n in found if not n.known]
     if unknown and catalogue.safety is not None:
         blocks.append(Para((Span(word(lang, "check.not_proof")),)))
-        said = _check_sentences(catalogue.safety)
-        blocks += _sentences(catalogue, said, lang)
-        blocks += _answer(catalogue, said, lang, full=full)[-1:]  # the sources
+        sentences = _check_sentences(catalogue.safety)
+        blocks += _sentences(catalogue, sentences, lang)
+        blocks += _answer(catalogue, sentences, lang, full=full)[-1:]  # the sources
     return tuple(blocks)
 
 
