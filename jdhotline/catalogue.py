@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal, NamedTuple, get_args
+from typing import Literal, NamedTuple, TypeGuard, get_args
 
 from .workdays import DeclaredYear
 
@@ -31,6 +31,13 @@ ScenarioAudience = Literal["buyers", "merchants"]
 USERS: tuple[User, ...] = get_args(User)
 LINE_AUDIENCES: tuple[LineAudience, ...] = get_args(LineAudience)
 SCENARIO_AUDIENCES: tuple[ScenarioAudience, ...] = get_args(ScenarioAudience)
+
+
+def is_user(value: object) -> TypeGuard[User]:
+    """Whether a value from outside (an option, a query, a test) is a user type."""
+    return value in USERS
+
+
 DAY_RULES = ("every-day", "working-days")
 MINUTES_PER_DAY = 24 * 60
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Literal, NamedTuple, get_args
 
-from .catalogue import USERS, Catalogue, L10n, Line, MenuKey, Scenario
+from .catalogue import Catalogue, L10n, Line, MenuKey, Scenario, User, is_user
 from .schedule import LineStatus, status
 from .workdays import WorkCalendar
 
@@ -87,7 +87,7 @@ class Candidate(NamedTuple):
 
 
 class Recommendation(NamedTuple):
-    user: str
+    user: User
     scenario: Scenario
     at: dt.datetime
     primary: LineStatus
@@ -131,18 +131,24 @@ def calendar_notices(statuses: list[LineStatus], calendar: WorkCalendar) -> list
 
 def ranked_lines(catalogue: Catalogue, user: str, scenario: Scenario) -> list[tuple[int, Line]]:
     """The lines this user may call for this scenario, best first, with their tier."""
-    if user not in USERS:
-        raise ValueError(f"unknown user type {user!r}")
+    who = _checked(user)
     tiers: list[tuple[int, int, Line]] = []
     for index, line in enumerate(catalogue.lines):
-        tier = _tier(line, user, scenario)
+        tier = _tier(line, who, scenario)
         if tier is not None:
             tiers.append((tier, index, line))
     tiers.sort(key=lambda item: item[:2])
     return [(tier, line) for tier, _, line in tiers]
 
 
-def _tier(line: Line, user: str, scenario: Scenario) -> int | None:
+def _checked(user: str) -> User:
+    """The user type, from a caller who may pass any text (the option, the web query)."""
+    if not is_user(user):
+        raise ValueError(f"unknown user type {user!r}")
+    return user
+
+
+def _tier(line: Line, user: User, scenario: Scenario) -> int | None:
     serves = scenario.id in line.scenarios
     if scenario.audience == "merchants":
         # Whoever asks, a merchant question goes to the merchants' lines first.
@@ -234,7 +240,7 @@ def recommend(
 
     example, example_own = choose_example(scenario, user, matched)
     return Recommendation(
-        user=user,
+        user=_checked(user),
         scenario=scenario,
         at=primary.at,
         primary=primary,

@@ -182,7 +182,7 @@ def test_broken_catalogues_name_file_entry_and_problem(
     assert info.value.file == "mine.yaml"
     assert catalogue_where(info.value, "en") == where
     assert problem in catalogue_problem(info.value, "en")
-    assert str(info.value) == f"mine.yaml: {where}: {info.value.problem}"
+    assert english(info.value) == f"mine.yaml: {where}: {catalogue_problem(info.value, 'en')}"
 
 
 def test_a_window_may_cross_midnight(data: dict[str, Any]) -> None:

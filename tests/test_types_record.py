@@ -209,3 +209,104 @@ def test_a_write_that_breaks_a_foreign_key_is_a_one_line_refusal(
             "FOREIGN KEY constraint failed",
         )
         assert [len(c.entries) for c in store.all()] == [1]
+
+
+# ---------------------------------------------------------------- types defined once
+
+PACKAGE = Path(__file__).resolve().parent.parent / "jdhotline"
+
+
+@pytest.mark.parametrize(
+    "spelled",
+    ['"regular", "plus", "merchant"', '"everyone", "plus", "merchants"', '"buyers", "merchants"'],
+)
+def test_user_types_and_audiences_are_spelled_once(spelled: str) -> None:
+    """catalogue.py defines each as a Literal; every other module takes it from there."""
+    where = sorted(
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if spelled in path.read_text(encoding="utf-8")
+    )
+    assert where == ["catalogue.py"]
+
+
+def test_the_tuples_are_the_literals_values() -> None:
+    from typing import get_args
+
+    from jdhotline import catalogue, rules
+
+    assert catalogue.USERS == ("regular", "plus", "merchant") == get_args(catalogue.User)
+    assert catalogue.LINE_AUDIENCES == ("everyone", "plus", "merchants")
+    assert catalogue.SCENARIO_AUDIENCES == ("buyers", "merchants")
+    codes = rules.WARNING_CODES + rules.NOTE_CODES + rules.REASON_CODES
+    assert codes == rules.NOTICE_CODES and len(set(codes)) == len(codes) == 17
+
+
+def test_an_unknown_user_type_is_refused_as_before() -> None:
+    from jdhotline.load import load
+    from jdhotline.rules import advise, recommend
+
+    catalogue = load()
+    with pytest.raises(ValueError, match="unknown user type 'vip'"):
+        recommend(catalogue, "vip", catalogue.scenario("order"), bj("2026-11-27 10:00"))
+    with pytest.raises(ValueError, match="unknown user type 'vip'"):
+        advise(catalogue, "vip", "订单号查询物流", bj("2026-11-27 10:00"))
+
+
+def test_the_missing_facts_are_looked_up_once_for_every_format(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A merchant's call sheet: the JSON's missing facts, with where a merchant finds
+    them, are the ones the printed sheet shows."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from jdhotline.cli import commands as cli
+
+    monkeypatch.setenv("JDHOTLINE_HOME", str(tmp_path))
+    args = ["prep", "买家恶意退款", "--merchant", "--at", "2026-11-27T10:00", "--lang", "en"]
+    runner = CliRunner()
+    as_json = runner.invoke(cli.app, [*args, "--format", "json"])
+    as_markdown = runner.invoke(cli.app, [*args, "--format", "markdown"])
+    assert as_json.exit_code == as_markdown.exit_code == 0, as_json.output
+    missing = json.loads(as_json.stdout)["missing"]
+    assert missing and all(m["name"] and m["where"] for m in missing)
+    assert "shop" in [m["fact"] for m in missing]
+    for item in missing:
+        assert item["name"] in as_markdown.stdout and item["where"] in as_markdown.stdout
+
+
+def test_a_fact_the_catalogue_does_not_describe_is_named_by_its_id() -> None:
+    from jdhotline.load import load
+    from jdhotline.prep import CallSheet, Facts, ToFind
+    from jdhotline.rules import recommend
+
+    catalogue = load()
+    rec = recommend(catalogue, "regular", catalogue.scenario("order"), bj("2026-11-27 10:00"))
+    sheet = CallSheet(rec, Facts(), ("order", "colour"), None, None)
+    found = sheet.to_find(catalogue, "en")
+    assert found[1] == ToFind("colour", "colour", "")
+    assert found[0].fact == "order" and found[0].name != "order" and found[0].where
+
+
+# ---------------------------------------------------------------- the core has no words
+
+
+def test_a_catalogue_error_is_worded_by_the_i18n_wing(tmp_path: Path) -> None:
+    """checks.Refused carries a code and its parameters; str() is that, for logs; the
+    words, in either language, are i18n.messages' (the core imports no wing)."""
+    from jdhotline.errors import CatalogueError
+    from jdhotline.i18n.messages import catalogue_message
+    from jdhotline.load import load
+
+    (tmp_path / "mine.yaml").write_text("hotlines: 3\n", encoding="utf-8")
+    with pytest.raises(CatalogueError) as caught:
+        load(tmp_path / "mine.yaml")
+    error = caught.value
+    assert str(error) == f"{error.file}: {error.entry}: {error.code} {error.params}"
+    english, chinese = catalogue_message(error, "en"), catalogue_message(error, "zh")
+    assert english.startswith(f"{tmp_path / 'mine.yaml'}: ") and english != str(error)
+    assert chinese.startswith(str(tmp_path / "mine.yaml")) and chinese != english
+    checks = (PACKAGE / "checks.py").read_text(encoding="utf-8")
+    assert "i18n" not in checks
