@@ -14,13 +14,14 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jdhotline.dump import dump
+from jdhotline.catalogue import USERS as USER_TYPES
 from jdhotline.errors import CatalogueError
 from jdhotline.load import load, parse
-from jdhotline.rules import USER_TYPES, NoLineError, calendar_of, recommend
+from jdhotline.rules import NoLineError, calendar_of, recommend
 from jdhotline.schedule import status, to_beijing
 
 from .conftest import SHIPPED, bj, dump_yaml, examples, shipped_copy
+from .dump import dump
 
 FUZZ_EXAMPLES = int(os.environ.get("JDHOTLINE_FUZZ_EXAMPLES", "150"))
 SHIPPED_TEXT = SHIPPED.read_text(encoding="utf-8")

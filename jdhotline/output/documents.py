@@ -163,13 +163,7 @@ def prep_json(sheet: CallSheet, catalogue: Catalogue, lang: str) -> dict[str, An
     rec = sheet.rec
     doc = which_json(rec, catalogue, lang)
     doc["opening"] = sheet.opening
-    missing = []
-    for fact in sheet.missing:
-        described = catalogue.fact(fact)
-        name = described.name(lang) if described else fact
-        found = described.where_for(rec.scenario.audience) if described else None
-        missing.append({"fact": fact, "name": name, "where": found(lang) if found else ""})
-    doc["missing"] = missing
+    doc["missing"] = [item._asdict() for item in sheet.to_find(catalogue, lang)]
     doc["evidence"] = list(sheet.facts.evidence)
     from jdhotline.prep import GIVEN
 
