@@ -7,6 +7,8 @@ Chinese text is shown with full-width marks; ASCII stays where it belongs to ASC
 
 from __future__ import annotations
 
+import re
+
 FULL = {
     ",": "\uff0c", ":": "\uff1a", ";": "\uff1b", "?": "\uff1f", "!": "\uff01",
     "(": "\uff08", ")": "\uff09", ".": "\u3002",
@@ -22,9 +24,16 @@ def _cjk(char: str) -> bool:
     )
 
 
+# The same characters as _cjk, and the marks FULL knows, as expressions: a Chinese page
+# sends about 45 texts through here, most with no ASCII mark to change, and two searches
+# in C answer those before the loop in Python (85 -> 45 us a request, bench/serve.py's mix).
+_ANY_CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u201c\u201d]")
+_ANY_MARK = re.compile(r"[,:;?!().]")
+
+
 def zh_punctuation(text: str) -> str:
     """ASCII punctuation in Chinese text as full-width marks, by what stands around it."""
-    if not any(_cjk(c) for c in text):
+    if not _ANY_MARK.search(text) or not _ANY_CJK.search(text):
         return text
     chars = list(text)
     n = len(chars)
