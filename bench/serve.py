@@ -89,10 +89,11 @@ def start(server: str, port: int, workers: int) -> subprocess.Popen[bytes]:
             f"--threads={workers}", "jdhotline.web:app",
         ]  # fmt: skip
     else:
+        # The settings docs/web.md gives for many users (gthread, 4 threads, a listening
+        # socket a worker, the collector frozen after the app is made).
         command = [
-            str(bindir / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-            "--worker-class", "gthread", "--threads", "4", "--keep-alive", "5",
-            "--log-level", "warning", "jdhotline.web:app",
+            str(bindir / "gunicorn"), "-c", "python:jdhotline.web.gunicorn_conf",
+            "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "jdhotline.web:app",
         ]  # fmt: skip
     if not Path(command[0]).exists():
         sys.exit(f"{command[0]} is not installed: pip install -e '.[serve]' (and gunicorn)")
@@ -102,8 +103,10 @@ def start(server: str, port: int, workers: int) -> subprocess.Popen[bytes]:
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
                 pass
-            # One real answer, so the workers have loaded the catalogue before the clock runs.
-            for _ in range(workers * 2):
+            # Real answers, so that every worker has made the app before the clock runs:
+            # the kernel gives each new connection to a worker by its address, so 8 a
+            # worker miss one with a chance of 2^-15 (two workers).
+            for _ in range(workers * 8):
                 get(port, "/api/v1/which?q=fridge")
             return process
         except OSError:
