@@ -22,6 +22,8 @@ from jdhotline.i18n import punctuation
 from jdhotline.web import gunicorn_conf
 from jdhotline.web.wsgi import make_app
 
+from .test_web import fetch
+
 ROOT = Path(__file__).resolve().parent.parent
 CONF = "python:jdhotline.web.gunicorn_conf"
 
@@ -112,15 +114,6 @@ def test_the_quick_checks_see_the_characters_the_loop_sees() -> None:
         char = chr(code)
         assert bool(punctuation._ANY_CJK.match(char)) == punctuation._cjk(char), hex(code)
         assert bool(punctuation._ANY_MARK.match(char)) == (char in punctuation.FULL), hex(code)
-
-
-def fetch(address: tuple[str, int], request: bytes) -> bytes:
-    with socket.create_connection(address, timeout=10) as connection:
-        connection.sendall(request)
-        chunks = []
-        while chunk := connection.recv(65536):
-            chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def _read(name: str) -> str:
