@@ -10,10 +10,12 @@ The 50 clients are two processes, each driving 25 sockets with a selector, the r
 encoded before the clock starts and each response read by its Content-Length: the
 clients share the two cores with the server, and the earlier client (http.client, two
 processes of 25 threads) took 300 us of CPU a request beside the server's 1.3 ms; this
-one takes about 90 us. Each client still sends its next request only when
-its answer is whole, and every request counts, a failed one too, with its time.
+one takes about 90 us (`--client http` runs the earlier one, to compare). Each client
+still sends its next request only when its answer is whole, and every request counts,
+a failed one too, with its time.
 
     python bench/serve.py [--server gunicorn|waitress] [--requests 10000] [--clients 50]
+                          [--client lean|http]
 
 Targets (issue 23): >= 500 answers a second, p99 <= 100 ms, 0 errors; one answer in
 the app <= 2 ms median. The client shares the machine's two cores with the server, so
@@ -32,8 +34,11 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 import yaml
@@ -140,22 +145,27 @@ class Client:
 
 
 def load(
-    port: int, work: list[str], clients: int, processes: int = 2
+    port: int, work: list[str], clients: int, kind: str = "lean", processes: int = 2
 ) -> tuple[float, list[float], list[str]]:
-    """``clients`` keep-alive connections, shared by ``processes`` client processes.
+    """``clients`` keep-alive connections, shared by ``processes`` client processes:
+    the lean client (`drive`), or http.client in threads (`threaded`, the one before).
 
     Two processes, not one: on a busy machine a single client process waits its turn
     for the CPU while answers pile up in its sockets and the server idles (measured at
     load average 13-15: one process 296-395 answers a second, two 433-532)."""
-    requests = [f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode() for path in work]
+    if kind == "http":
+        shares: list[Any] = [work[i::processes] for i in range(processes)]
+        target: Callable[..., None] = threaded
+    else:
+        requests = [f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode() for path in work]
+        shares, target = [requests[i::processes] for i in range(processes)], drive
     results: multiprocessing.Queue = multiprocessing.Queue()
     started = time.perf_counter()
     pool = [
         multiprocessing.Process(
-            target=drive,
-            args=(port, requests[i::processes], len(range(i, clients, processes)), results),
+            target=target, args=(port, share, len(range(i, clients, processes)), results)
         )
-        for i in range(processes)
+        for i, share in enumerate(shares)
     ]
     for process in pool:
         process.start()
@@ -169,6 +179,46 @@ def load(
     for process in pool:
         process.join()
     return elapsed, times, errors
+
+
+def threaded(port: int, work: list[str], threads: int, results: multiprocessing.Queue) -> None:
+    """The client before the lean one, kept to compare: ``threads`` clients, each with
+    one keep-alive http.client connection, sharing ``work`` (300 us of CPU a request)."""
+    lock = threading.Lock()
+    queue = list(reversed(work))
+    times: list[float] = []
+    errors: list[str] = []
+
+    def client() -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        while True:
+            with lock:
+                if not queue:
+                    break
+                path = queue.pop()
+            start = time.perf_counter()
+            try:
+                connection.request("GET", path)
+                response = connection.getresponse()
+                response.read()
+                if response.status != 200:
+                    errors.append(str(response.status))
+                if response.getheader("Connection", "").lower() == "close":
+                    connection.close()
+                    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            except (OSError, http.client.HTTPException) as exc:
+                errors.append(type(exc).__name__)
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            times.append(time.perf_counter() - start)
+        connection.close()
+
+    pool = [threading.Thread(target=client) for _ in range(threads)]
+    for thread in pool:
+        thread.start()
+    for thread in pool:
+        thread.join()
+    results.put((times, errors))
 
 
 def drive(port: int, requests: list[bytes], clients: int, results: multiprocessing.Queue) -> None:
@@ -280,6 +330,10 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=10_000)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--client", choices=("lean", "http"), default="lean",
+        help="lean: selectors, 90 us a request; http: http.client in threads, 300 us",
+    )  # fmt: skip
     args = parser.parse_args()
     found = problems()
     work = paths(args.requests, found)
@@ -288,7 +342,7 @@ def main() -> None:
     server = start(args.server, port, args.workers)
     before = loadavg()
     try:
-        elapsed, times, errors = load(port, work, args.clients)
+        elapsed, times, errors = load(port, work, args.clients, args.client)
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -298,8 +352,8 @@ def main() -> None:
     p99 = times[int(len(times) * 0.99) - 1] * 1000
     print(f"server      {args.server}, {args.workers} workers, 127.0.0.1:{port}")
     print(
-        f"requests    {len(times)} from {args.clients} clients (half API, half page), "
-        f"{len(found)} problems"
+        f"requests    {len(times)} from {args.clients} {args.client} clients "
+        f"(half API, half page), {len(found)} problems"
     )
     print(f"throughput  {len(times) / elapsed:.0f} answers/s ({elapsed:.1f} s)")
     print(f"latency     p50 {p50:.1f} ms, p99 {p99:.1f} ms")
