@@ -80,6 +80,8 @@ def test_gunicorn_answers_with_these_settings() -> None:
             except OSError:
                 time.sleep(0.2)
         replies = [reply] + [fetch(("127.0.0.1", port), request) for _ in range(15)]
+        if Path("/proc/net/tcp").exists():  # Linux: each worker listens on its own socket
+            assert _listening(port) == gunicorn_conf.workers
         for each in replies:
             head, _, body = each.partition(b"\r\n\r\n")
             assert head.startswith(b"HTTP/1.0 200"), each[:200]
@@ -114,6 +116,12 @@ def test_the_quick_checks_see_the_characters_the_loop_sees() -> None:
         char = chr(code)
         assert bool(punctuation._ANY_CJK.match(char)) == punctuation._cjk(char), hex(code)
         assert bool(punctuation._ANY_MARK.match(char)) == (char in punctuation.FULL), hex(code)
+
+
+def _listening(port: int) -> int:
+    """How many sockets listen on 127.0.0.1:``port`` (state 0A in /proc/net/tcp)."""
+    rows = [line.split() for line in Path("/proc/net/tcp").read_text().splitlines()[1:]]
+    return sum(row[1] == f"0100007F:{port:04X}" and row[3] == "0A" for row in rows)
 
 
 def _read(name: str) -> str:
