@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
-from jdhotline.i18n.words import stamp, word, zh_punctuation
+from jdhotline.i18n.words import stamp, word
 from jdhotline.output.console import clean
 from jdhotline.output.render import answered_as, label, localise, source_text, which_view
 from jdhotline.output.render_lines import calendar_view, table_view
@@ -192,7 +192,7 @@ def page(
 
 def _head(lang: str, nonce: str) -> str:
     return (
-        f'<!doctype html><html lang="{"zh-CN" if lang == "zh" else "en"}"><head>'
+        f'<!doctype html><html lang="{say(lang, "html.lang")}"><head>'
         '<meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(say(lang, 'title'))}</title>"
@@ -201,7 +201,7 @@ def _head(lang: str, nonce: str) -> str:
 
 
 def _header(lang: str, params: dict[str, str]) -> str:
-    other = "en" if lang == "zh" else "zh"
+    other = say(lang, "switch.to")
     kept = {k: v for k, v in params.items() if k in ("q", "who", "s", "at") and v}
     href = "/?" + urlencode({**kept, "lang": other})
     return (
@@ -224,7 +224,6 @@ def _form(catalogue: Catalogue, lang: str, params: dict[str, str]) -> str:
     for s in catalogue.scenarios:
         selected = " selected" if s.id == chosen else ""
         name = clean(s.name(lang))
-        name = zh_punctuation(name) if lang == "zh" else name
         options.append(f'<option value="{escape(s.id)}"{selected}>{escape(name)}</option>')
     hidden = f'<input type="hidden" name="lang" value="{lang}">'
     if params.get("at"):
