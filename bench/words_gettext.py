@@ -44,12 +44,21 @@ def write_mo(folder: Path) -> list[Path]:
 
 
 def timed(code: str, runs: int) -> list[float]:
+    """Wall time of a fresh interpreter running ``code``."""
     out = []
     for _ in range(runs):
         start = time.perf_counter()
         subprocess.run([PY, "-c", code], check=True)
         out.append((time.perf_counter() - start) * 1000)
     return out
+
+
+def inside(setup: str, code: str) -> float:
+    """Milliseconds ``code`` takes in a fresh interpreter, after ``setup``."""
+    timer = f"import time\n{setup}\nt = time.perf_counter()\n{code}\n"
+    timer += "print((time.perf_counter() - t) * 1000)"
+    done = subprocess.run([PY, "-c", timer], check=True, capture_output=True, text=True)
+    return float(done.stdout.split()[-1])
 
 
 def main() -> None:
@@ -80,17 +89,40 @@ def main() -> None:
                 "with contextlib.redirect_stdout(io.StringIO()):\n"
                 "    try: main()\n    except SystemExit: pass"
             ),
-            "import opencc + s2tw": "import opencc; opencc.OpenCC('s2tw')",
         }
         results: dict[str, list[float]] = {name: [] for name in cases}
+        loads: dict[str, list[float]] = {name: [] for name in LOADS}
         for _ in range(runs):  # alternate, so the machine's drift falls on all alike
             for name, code in cases.items():
                 results[name] += timed(code, 1)
+            for name, (setup, code) in LOADS.items():
+                loads[name].append(inside(setup, code.format(en=str(en), zh=str(zh))))
     floor = statistics.median(results["python -c pass"])
-    print(f"{'':28} {'median ms':>10} {'min':>8} {'over python':>12}")
+    print(f"{'fresh interpreter':30} {'median ms':>10} {'min':>8} {'over python':>12}")
     for name, times in results.items():
         median = statistics.median(times)
-        print(f"{name:28} {median:10.1f} {min(times):8.1f} {median - floor:12.1f}")
+        print(f"{name:30} {median:10.1f} {min(times):8.1f} {median - floor:12.1f}")
+    print(f"\n{'the words alone, in-process':30} {'median ms':>10} {'min':>8}")
+    for name, times in loads.items():
+        print(f"{name:30} {statistics.median(times):10.2f} {min(times):8.2f}")
+
+
+# The words alone, timed inside the interpreter once the package is imported: what the
+# choice of format costs a command (the rest of start-up is the same either way).
+# The standard library both need and the command imports anyway, imported first.
+_STDLIB = "import datetime, typing, pathlib, json, re, gettext, collections.abc, jdhotline"
+LOADS = {
+    "tables: en + zh": (_STDLIB, "import jdhotline.i18n.words"),
+    "gettext: en + zh .mo": (
+        _STDLIB,
+        "for p in ({en!r}, {zh!r}):\n    with open(p, 'rb') as f: gettext.GNUTranslations(f)",
+    ),
+    "zh-Hant: its JSON": (
+        _STDLIB + "; import jdhotline.i18n.words as w",
+        "w.words_of('zh-Hant')",
+    ),
+    "opencc: import + s2tw": (_STDLIB, "import opencc; opencc.OpenCC('s2tw')"),
+}
 
 
 if __name__ == "__main__":

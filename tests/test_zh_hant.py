@@ -76,9 +76,17 @@ def test_every_answer_reads_traditional(args: list[str]) -> None:
 
 
 def test_a_users_own_catalogue_is_converted_too(tmp_path: Path) -> None:
+    """Chinese the build did not convert (a user's --catalog) is converted when shown."""
     from jdhotline.i18n.convert import traditional
 
     assert traditional("家电维修专线，请拨打“950618”") == "家電維修專線，請撥打「950618」"
+    mine = tmp_path / "mine.yaml"
+    shipped = (ROOT / "data" / "hotlines.yaml").read_text(encoding="utf-8")
+    mine.write_text(shipped.replace("zh: 家电维修专线", "zh: 家电修理专线"), encoding="utf-8")
+    out = run("which", "--plus", "-s", "appliance", "--catalog", str(mine), "--lang", "zh-Hant",
+              *AT)  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert "撥打 400-610-1360  家電修理專線" in out.stdout
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@ time (scripts/zh_hant.py): the Chinese of a user's own --catalog, in a zh-Hant a
 
 OpenCC (the `opencc` package) with the build's s2tw configuration and the build's fixes,
 so a user's catalogue reads like the shipped one. Imported only when such a text is met:
-about 110 ms on this project's machine (docs/languages.md).
+113–220 ms on this project's machine (docs/languages.md).
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
-"""Every word the user reads, in Chinese and English, and dates, times and durations as words.
+"""Every word the user reads: the answer's words here, the rest by concern in words_*.py,
+merged into one table per language; other languages in languages/<tag>.json.
 
-One table per language, so a reader can check all the Chinese at once, read aloud.
-Nothing here decides anything: render.py picks the words, this module only holds them.
+Grammar is in the words: word order and separators are templates, a plural or a
+context is its own key ("status.closed" / "kind.close"), a setting of the language a
+word ("say_zh"). Chinese has its full-width marks at the source. Nothing here decides.
 """
 
 from __future__ import annotations

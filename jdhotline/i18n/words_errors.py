@@ -1,8 +1,7 @@
 """The words of errors and notes: refusals raised with a code (errors.Coded), a problem
 no scenario matched (and why), the notes after an answer, and Click's usage errors.
 
-Apart from words.py only to keep each file readable (about 500 lines); words.py merges
-these into its one table, so `word()` is still the one way to a word.
+words.py merges these into one table per language, so `word()` is the one way to a word.
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 The English help is the commands' own (their docstrings and `help=`, which Typer
 reads); this table is its Chinese, looked up by command and parameter name, and is
-imported only when Chinese help is shown (help_zh.py). Written like words.py: ASCII
-punctuation, made full-width where it stands in Chinese (punctuation.py).
+imported only when Chinese help is shown (help_zh.py). Written like words.py, with
+Chinese punctuation at the source.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The words of the web page and the API's errors, per language.
 
 Kept beside the page rather than in words.py: only `serve` needs them. The Chinese is
-written with its full-width marks by hand (no zh_punctuation pass), since it quotes the
-user's own text, which must reach the page as typed.
+written with its full-width marks, like every word; the user's own text reaches the page
+as typed.
 """
 
 from __future__ import annotations
