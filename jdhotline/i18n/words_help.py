@@ -113,7 +113,8 @@ PARAMS: dict[str, str] = {
     "host": "监听的地址。",
     "port": "端口，写 0 则任选一个空闲端口。",
     "lan": "监听本机的局域网地址，并打印网页地址和它的二维码，供同一网络的手机打开。",
-    "lang": "回答的语言。默认按 JDHOTLINE_LANG，其次按系统语言（zh 开头为中文），否则英文。",
+    "lang": "回答的语言（zh-Hant 为繁体中文）。默认按 JDHOTLINE_LANG，其次按系统语言"
+    "（zh_TW、zh_HK、zh_MO 为繁体，其他 zh 开头为中文），否则英文。",
     "catalog": "用你自己的热线数据文件（YAML）代替自带的。",
     "open:line": "热线编号（regular、plus、appliance、merchant）或号码；默认：全部热线。",
     "number": "电话号码，照你手上的写法即可：400-656-0055、+86 400 656 0055，或号码所在的短信、"

@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 
 from jdhotline.i18n.words import stamp, word
 from jdhotline.output.console import clean
-from jdhotline.output.render import answered_as, label, localise, source_text, which_view
+from jdhotline.output.render import answered_as, label, source_text, which_view
 from jdhotline.output.render_lines import calendar_view, table_view
 from jdhotline.output.writers import Note, View
 
@@ -110,7 +110,7 @@ def answer_view(rec: Recommendation, catalogue: Catalogue, lang: str) -> View:
     footer = Note(
         "\n".join([title, label(lang, "time") + moment, source_text(rec.primary.line, lang)])
     )
-    return localise((*(b for b in view if not isinstance(b, Note)), footer), lang)
+    return (*(b for b in view if not isinstance(b, Note)), footer)
 
 
 def safety_html(catalogue: Catalogue, found: Alarm | None, lang: str) -> str:
@@ -120,7 +120,7 @@ def safety_html(catalogue: Catalogue, found: Alarm | None, lang: str) -> str:
         return ""
     from jdhotline.output.render_safety import safety_view
 
-    view = localise(safety_view(catalogue, found, lang, full=False), lang)
+    view = safety_view(catalogue, found, lang, full=False)
     heading = escape(say(lang, "safety"))
     return (
         f'<section id="safety" role="alert" aria-labelledby="safety-head">'
@@ -142,7 +142,7 @@ def calendar_html(catalogue: Catalogue, calendar: WorkCalendar, lang: str) -> st
     )
     return (
         f'<details id="calendar"><summary>{escape(say(lang, "calendar"))}</summary>'
-        f"{to_html(localise(days, lang))}</details>"
+        f"{to_html(days)}</details>"
     )
 
 
@@ -176,7 +176,7 @@ def page(
         )
     parts.append(_form(catalogue, lang, params))
     statuses = line_statuses(catalogue, moment, calendar)
-    table = localise(table_view(catalogue, statuses, lang), lang)
+    table = table_view(catalogue, statuses, lang)
     # The table is the answer when the words asked for customer service and no problem.
     opened = " open" if refusal is not None and refusal.code == "no_match.calling" else ""
     parts.append(
