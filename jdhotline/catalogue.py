@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Literal, NamedTuple, TypeGuard, get_args
 
 from .workdays import DeclaredYear
@@ -42,6 +43,11 @@ DAY_RULES = ("every-day", "working-days")
 MINUTES_PER_DAY = 24 * 60
 
 
+# Languages whose catalogue text is converted from another's: {"zh-Hant": ("zh", convert)}.
+# Filled by i18n.languages when such a language is chosen (the core imports no words).
+DERIVED: dict[str, tuple[str, Callable[[str], str]]] = {}
+
+
 class L10n(NamedTuple):
     """A text in Chinese and English."""
 
@@ -49,7 +55,12 @@ class L10n(NamedTuple):
     en: str
 
     def __call__(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
+        """The text in ``lang``; a language written from another's text (zh-Hant from
+        zh) reads it through the converter its words register (i18n.languages)."""
+        derived = DERIVED.get(lang)
+        if derived is not None:
+            return derived[1](getattr(self, derived[0]))
+        return getattr(self, lang) if lang in self._fields else self.en
 
 
 class Window(NamedTuple):
@@ -356,3 +367,28 @@ class Catalogue(NamedTuple):
 
 def format_minutes(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def chinese_texts(value: object) -> list[str]:
+    """Every Chinese text (an L10n's zh) held by a catalogue or any part of it, found
+    through its objects, whatever the files' layout: what tests/test_words_home.py
+    checks for punctuation and scripts/zh_hant.py converts."""
+    found: list[str] = []
+    seen: set[int] = set()
+
+    def walk(item: object) -> None:
+        if isinstance(item, L10n):
+            found.append(item.zh)
+        elif isinstance(item, str) or id(item) in seen:
+            return
+        elif isinstance(item, (tuple, list, frozenset, set)):
+            seen.add(id(item))
+            for part in item:
+                walk(part)
+        elif isinstance(item, dict):
+            seen.add(id(item))
+            for part in item.values():
+                walk(part)
+
+    walk(value)
+    return found

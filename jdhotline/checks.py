@@ -34,6 +34,9 @@ MAX_TEXT = 1000
 T = TypeVar("T")
 
 
+_ASCII_CUES = frozenset({"en"})  # cue lists written in ASCII, matched in lower case
+
+
 class Refused(CatalogueError):
     """What the loader raises: a CatalogueError with its file, entry, code and parameters,
     and no words (the core imports no wing). messages.catalogue_message words it in either
@@ -273,7 +276,7 @@ class Checks:
                 word = entry.strip() if isinstance(entry, str) else ""
                 if not word or len(word) > MAX_KEYWORD or not _normal(word):
                     word = self.keyword(entry, f"{base}[{i}]")  # raises, saying why
-                if lang == "en":
+                if lang in _ASCII_CUES:
                     word = word.lower()
                     if not word.isascii():
                         raise self.fail(f"{base}[{i}]", "keyword.not_english", text=word)

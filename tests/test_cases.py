@@ -621,7 +621,7 @@ def test_escalation_after_the_second_missed_promise(tmp_path: Path, catalogue: C
     assert followup(case, line, bj("2026-11-29 11:00"), "zh").escalate is None
     late = followup(case, line, bj("2026-11-30 12:00"), "zh")
     assert late.missed == 2
-    assert late.escalate == "麻烦帮我升级到家电售后主管,这个问题已拖延 3 天,需要加急"
+    assert late.escalate == "麻烦帮我升级到家电售后主管，这个问题已拖延 3 天，需要加急"
     regular = followup(case, catalogue.line("regular"), bj("2026-11-30 12:00"), "zh")
     assert regular.escalate is not None and "上级维权专员" in regular.escalate
     plus = followup(case, catalogue.line("plus"), bj("2026-11-30 12:00"), "en")

@@ -491,7 +491,10 @@ def test_every_command_has_help() -> None:
             ["which", "-f", "xml", "x"],
             "Invalid value for '--format' / '-f': 'xml' is not one of: text, json, markdown.",
         ),
-        (["which", "--lang", "fr", "x"], "Invalid value for '--lang': 'fr' is not one of: zh, en."),
+        (
+            ["which", "--lang", "fr", "x"],
+            "Invalid value for '--lang': 'fr' is not one of: zh, en, zh-Hant.",
+        ),
         (["case", "show", "abc"], "Invalid value for 'N': 'abc' is not a case number"),
         (["case", "export", "-f", "xml"], "'xml' is not one of: json, csv, xlsx, ics."),
     ],

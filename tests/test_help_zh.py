@@ -34,6 +34,7 @@ COMMANDS = [
 # the values to type, the line ids, the catalogue's file format and shell code.
 TYPED = {"text", "json", "markdown", "csv", "ics", "zh", "en", "bash", "zsh", "fish", "eval"}
 TYPED |= {"regular", "plus", "appliance", "merchant", "YAML", "xlsx"}
+TYPED |= {"Hant", "TW", "HK", "MO"}  # --lang zh-Hant; the locales zh_TW, zh_HK, zh_MO
 TYPED |= {word for command in COMMANDS for word in command} | {"open", "which", "case"}
 ENV_VAR = re.compile(r"\$?JDHOTLINE_[A-Z]+")
 NO_LOCALE = {"JDHOTLINE_LANG": None, "LC_ALL": None, "LC_MESSAGES": None, "LANG": None}

@@ -338,7 +338,7 @@ def test_scenarios_show_their_clearest_words(
     [
         ("jdhotline which --format ", 3, ["text", "json", "markdown"]),
         ("jdhotline which --format m", 3, ["markdown"]),
-        ("jdhotline which --lang ", 3, ["zh", "en"]),
+        ("jdhotline which --lang ", 3, ["zh", "en", "zh-Hant"]),
         ("jdhotline case export --format ", 4, ["json", "csv", "xlsx", "ics"]),
         ("jdhotline case add --format ", 4, ["text", "json"]),
         ("jdhotline completion ", 2, ["bash", "zsh", "fish"]),

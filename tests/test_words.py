@@ -12,10 +12,8 @@ from jdhotline.i18n.words import WORDS, duration, word, zh_punctuation
 
 def test_both_languages_have_every_word() -> None:
     assert set(WORDS["zh"]) == set(WORDS["en"])
-    for name, text in WORDS["en"].items():
-        assert set(re.findall(r"{(\w+)", text)) == set(re.findall(r"{(\w+)", WORDS["zh"][name])), (
-            name
-        )
+    # The placeholders may differ (word order, a time zone left out, a date by its
+    # month's name or as ISO): tests/test_words_home.py checks every language's.
 
 
 def test_chinese_words_read_with_full_width_marks() -> None:

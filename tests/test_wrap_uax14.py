@@ -16,8 +16,7 @@ from typing import Any
 
 from uniseg.linebreak import line_break_boundaries
 
-from jdhotline.i18n.punctuation import zh_punctuation
-from jdhotline.i18n.words import AS_WRITTEN, WORDS
+from jdhotline.i18n.words import WORDS
 from jdhotline.output.writers import CLOSING, break_lines
 
 from .conftest import shipped_copy
@@ -32,7 +31,7 @@ def _zh(node: Any, found: set[str]) -> set[str]:
             if key == "zh":
                 for text in value if isinstance(value, list) else [value]:
                     if isinstance(text, str):
-                        found.add(zh_punctuation(text))
+                        found.add(text)
             else:
                 _zh(value, found)
     elif isinstance(node, list):
@@ -43,9 +42,8 @@ def _zh(node: Any, found: set[str]) -> set[str]:
 
 def _texts() -> list[str]:
     texts = _zh(shipped_copy(), set())
-    for name, text in WORDS["zh"].items():
-        filled = re.sub(r"\{[^{}]*\}", "3", text)
-        texts.add(filled if name in AS_WRITTEN else zh_punctuation(filled))
+    for text in WORDS["zh"].values():
+        texts.add(re.sub(r"\{[^{}]*\}", "3", text))
     paragraphs = {p for text in texts for p in text.split("\n") if HAN.search(p)}
     return sorted(paragraphs)
 

@@ -28,7 +28,7 @@ from jdhotline.errors import (
     Stop,
 )
 from jdhotline.i18n.messages import catalogue_message, refusal
-from jdhotline.i18n.words import word
+from jdhotline.i18n.words import LANGS, language, word
 from jdhotline.output.console import Output
 
 if TYPE_CHECKING:
@@ -149,17 +149,19 @@ FormatOpt = Annotated[
 
 
 def _language(value: str | None) -> str | None:
-    return value if value is None else one_of(("zh", "en"))(value)
+    # zh-TW, zh-HK, zh-MO (and zh_TW…) are zh-Hant: docs/languages.md
+    return value if value is None else one_of(LANGS)(language(value) or value)
 
 
 LangOpt = Annotated[
     str | None,
     typer.Option(
         "--lang",
-        metavar="zh|en",
+        metavar="zh|en|zh-Hant",
         callback=_language,
-        autocompletion=completing(("zh", "en")),
-        help="Answer language. Default: $JDHOTLINE_LANG, then your locale (zh* = zh), else en.",
+        autocompletion=completing(LANGS),
+        help="Answer language (zh-Hant: Traditional Chinese). Default: $JDHOTLINE_LANG, "
+        "then your locale (zh_TW, zh_HK, zh_MO = zh-Hant; other zh* = zh), else en.",
     ),
 ]
 # `jdhotline --lang zh --help`, `jdhotline case --lang zh -h`: the root, `case` and
@@ -169,10 +171,10 @@ HiddenLangOpt = Annotated[
     str | None,
     typer.Option(
         "--lang",
-        metavar="zh|en",
+        metavar="zh|en|zh-Hant",
         callback=_language,
         hidden=True,
-        autocompletion=completing(("zh", "en")),
+        autocompletion=completing(LANGS),
     ),
 ]
 ProblemArg = Annotated[

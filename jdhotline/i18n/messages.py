@@ -12,7 +12,7 @@ from typing import Any
 
 from jdhotline.errors import CatalogueError, Coded
 
-from .words import word
+from .words import DEFAULT_LANG, language, word
 
 
 def args_language(args: list[str]) -> str:
@@ -25,16 +25,25 @@ def args_language(args: list[str]) -> str:
             value = args[i + 1]
         else:
             continue
-        if value in ("zh", "en"):
-            return value
-    chosen = os.environ.get("JDHOTLINE_LANG", "").strip().lower()
-    if chosen[:2] in ("zh", "en"):
-        return chosen[:2]
+        if language(value):
+            return language(value) or DEFAULT_LANG
+    return env_language()
+
+
+def env_language() -> str:
+    """The language the environment asks for: JDHOTLINE_LANG, else the locale, where a
+    Traditional Chinese locale (zh_TW, zh_HK, zh_MO) is zh-Hant and any other Chinese
+    one zh (docs/languages.md)."""
+    chosen = os.environ.get("JDHOTLINE_LANG", "").strip()
+    if chosen:
+        found = language(chosen) or language(chosen[:2])
+        if found:
+            return found
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name, "")
         if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
+            return language(value) or language(value[:2]) or DEFAULT_LANG
+    return DEFAULT_LANG
 
 
 def refusal(problem: Coded, lang: str) -> str:
@@ -48,7 +57,9 @@ def _reasoned(given: dict[str, object], lang: str) -> dict[str, object]:
     if "why" in params:
         detail = params.pop("detail", None)
         reason = word(lang, f"error.store.why.{params['why']}")
-        params["why"] = detail if detail and lang == "en" else reason
+        params["why"] = (
+            word(lang, "error.store.why.system", detail=detail, reason=reason) if detail else reason
+        )
     return params
 
 
@@ -58,9 +69,9 @@ def catalogue_message(error: CatalogueError, lang: str) -> str:
     as a whole "my.yaml 不存在". The file and the entry path are shown as they are."""
     where = catalogue_where(error, lang)
     problem = catalogue_problem(error, lang)
-    if lang == "zh":
-        return f"{error.file}\uff1a{where}\uff1a{problem}" if where else f"{error.file} {problem}"
-    return f"{error.file}: {where}: {problem}" if where else f"{error.file}: {problem}"
+    if where:
+        return word(lang, "catalogue.message", file=error.file, where=where, problem=problem)
+    return word(lang, "catalogue.message.file", file=error.file, problem=problem)
 
 
 def catalogue_where(error: CatalogueError, lang: str) -> str:
@@ -86,28 +97,27 @@ def catalogue_problem(error: CatalogueError, lang: str) -> str:
         params["weekday"] = word(lang, f"error.catalogue.weekday.{params['weekday']}")
     for key, value in params.items():
         if isinstance(value, (tuple, list, frozenset)) and key != "value":
-            params[key] = ("\u3001" if lang == "zh" else ", ").join(map(str, value))
+            params[key] = word(lang, "sep.list").join(map(str, value))
     return word(lang, f"error.catalogue.{error.code}", **params)
 
 
 def describe(value: Any, lang: str) -> str:
     """A value from the file in a sentence: "25:00" (zh “25:00”), nothing, a list."""
     if isinstance(value, str):
-        text = value if len(value) <= 40 else value[:37] + ("\u2026" if lang == "zh" else "...")
-        return f"\u201c{text}\u201d" if lang == "zh" else f'"{text}"'
+        text = value if len(value) <= 40 else value[:37] + word(lang, "catalogue.cut")
+        return word(lang, "catalogue.quoted", text=text)
     if value is None:
         return word(lang, "error.catalogue.nothing")
     if isinstance(value, (dict, list)):
         return _kind(value, lang)
-    if lang != "zh":
-        return repr(value)
     if isinstance(value, bool):
         shown = "true" if value else "false"  # as YAML writes it
     elif isinstance(value, dt.date):
         shown = value.isoformat()
     else:
         shown = repr(value)
-    return f"\u201c{shown}\u201d"
+    # As Python shows it (True, datetime.date(…)) or as YAML writes it (true, 2025-01-01).
+    return word(lang, "catalogue.value", python=repr(value), yaml=shown)
 
 
 # In this order: a bool is an int, a datetime a date; YAML's integers are int subclasses.
@@ -124,8 +134,9 @@ def _kind(value: Any, lang: str) -> str:
 
 def saved_words(saved: Sequence[tuple[str, int]], lang: str) -> str:
     """What a case command wrote before an interrupt or a closed output: "case 1 was saved"."""
-    comma = "," if lang == "zh" else ", "
-    return comma.join(word(lang, f"error.saved.{what}", id=case_id) for what, case_id in saved)
+    return word(lang, "sep.clause").join(
+        word(lang, f"error.saved.{what}", id=case_id) for what, case_id in saved
+    )
 
 
 def interrupted_message(args: list[str], saved: Sequence[tuple[str, int]]) -> str:

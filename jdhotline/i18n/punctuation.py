@@ -1,8 +1,11 @@
-"""Chinese punctuation for Chinese text: the catalogue's ASCII marks shown full-width.
+"""Chinese punctuation for what a user types: "不制冷,漏水" said back as "不制冷，漏水".
 
-The catalogue, like the guide it comes from, writes Chinese with ASCII , : ; ? ! ( ).
-Chinese text is shown with full-width marks; ASCII stays where it belongs to ASCII
-(09:00, 1,000, 9:30-11:00, a command, a URL).
+The words and the shipped catalogue write Chinese with its own full-width marks at the
+source (tests/test_words_home.py refuses an ASCII , : ; ? ! there), so nothing of
+ours goes through this. What remains is the user's own Chinese, typed with an English
+keyboard's marks, where it enters a Chinese sentence to read aloud (the opening, the
+record's note): words.typed(). ASCII stays where it belongs to ASCII (09:00, 1,000,
+BCD-500,2025, 9:30-11:00, a command, a URL).
 """
 
 from __future__ import annotations

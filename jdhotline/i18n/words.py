@@ -1,27 +1,31 @@
-"""Every word the user reads, in Chinese and English, and dates, times and durations as words.
+"""Every word the user reads: the answer's words here, the rest by concern in words_*.py,
+merged into one table per language; other languages in languages/<tag>.json.
 
-One table per language, so a reader can check all the Chinese at once, read aloud.
-Nothing here decides anything: render.py picks the words, this module only holds them.
+Grammar is in the words: word order and separators are templates, a plural or a
+context is its own key ("status.closed" / "kind.close"), a setting of the language a
+word ("say_zh"). Chinese has its full-width marks at the source. Nothing here decides.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from .punctuation import zh_punctuation
+from .punctuation import zh_punctuation  # cli/interview.py imports it from here too
+from .words_calendar import CALENDAR
+from .words_case import CASE
 from .words_catalogue import CATALOGUE
+from .words_dates import DATES
 from .words_errors import ERRORS
 from .words_safety import SAFETY
+from .words_script import SCRIPT
+from .words_workdays import WORKDAYS
 
-WEEKDAYS = {
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-    "zh": ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
-}
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+_FOLDER = Path(__file__).with_name("languages")
+_FILES: dict[str, dict[str, Any]] = {}
+DEFAULT_LANG = "en"  # what an answer is in when no language is set (README: --lang)
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -42,10 +46,10 @@ WORDS: dict[str, dict[str, str]] = {
         "open": "open",
         "closed": "closed",
         "open_24h": "open, 24 hours",
-        "closes_in": "open · closes {when} (in {left})",
-        "opens_in": "closed · opens {when} (in {left})",
-        "day_off": "closed today (day off) · opens {when} (in {left})",
-        "day_off.named": "closed today ({holiday}) · opens {when} (in {left})",
+        "closes_in": "open · closes {when} (in {left}){tier}",
+        "opens_in": "closed · opens {when} (in {left}){tier}",
+        "day_off": "closed today (day off) · opens {when} (in {left}){tier}",
+        "day_off.named": "closed today ({holiday}) · opens {when} (in {left}){tier}",
         "never_opens": "closed · no opening within a year: check the catalogue",
         "open_instead": "open now: ",
         "online_instead": "online now: ",
@@ -101,35 +105,17 @@ WORDS: dict[str, dict[str, str]] = {
         "col.name": "Name",
         "col.keywords": "Example keywords",
         "none": "none given",
-        "tier.statutory": "(statutory holidays only: adjusted days not announced yet)",
-        "tier.guessed": "(working days guessed: Monday–Friday, less the holidays fixed by date)",
-        "cal.head": "Working days in mainland China, year by year",
-        "cal.verified": "verified",
-        "cal.statutory": "statutory",
-        "cal.guessed": "guessed",
-        "cal.catalogue": "your catalogue ({path}, calendar.{year})",
-        "cal.chinesecalendar": "the State Council's notices (chinesecalendar {version})",
-        "cal.statutory.source": "statutory holidays by law, via python-holidays, and their "
-        "make-up days by the law's rule; bridging days and adjusted working weekends unknown",
-        "cal.weekdays": "Monday–Friday, less New Year's Day, 1–2 May and 1–3 October (fixed "
-        "by law) and their make-up days",
-        "cal.runs_out": "The statutory holiday data ends with {last}: from {next} only the "
-        "holidays fixed by date are known (Spring Festival, Qingming, Dragon Boat and "
-        "Mid-Autumn are not). Upgrade jdhotline for later years.",
-        "cal.before": "until {year}",
-        "cal.after": "from {year}",
-        "cal.patches": "Dates your catalogue patches by hand (calendar.extra_holidays / "
-        "extra_workdays): {count}.",
-        "cal.verify": "To verify a year before chinesecalendar has it, declare its notice in "
-        "your catalogue (docs/time.md: Beijing time and working days).",
-        "col.years": "Years",
-        "col.tier": "Working days",
-        "col.source": "Source",
-        "reason.serves": "It handles {scenario}.",
+        # how sure the working days are: after a status, or inside its last bracket
+        "tier.statutory": " (statutory holidays only: adjusted days not announced yet)",
+        "tier.guessed": " (working days guessed: Monday–Friday, less the holidays fixed by date)",
+        "tier.statutory.in": " (statutory holidays only: adjusted days not announced yet)",
+        "tier.guessed.in": " (working days guessed: Monday–Friday, less the holidays fixed by "
+        "date)",
+        "reason.serves": "It handles {scenario:mid}.",
         "reason.general-line": "It takes any question from {audience}.",
         "reason.specialist": "PLUS members should call it first too. {why}.",
         "reason.members-line": "{why}. Time to get through: {wait} (the guide's figure).",
-        "reason.extension": "The guide's table does not list {scenario} for this line: "
+        "reason.extension": "The guide's table does not list {scenario:mid} for this line: "
         "sending you here is jdhotline's own addition.",
         "notice.plus-members-only": "Not a PLUS member? Don't dial {number}: it answers “{reply}”.",
         "notice.plus-members-only.plain": "Not a PLUS member? {number} is for PLUS members only.",
@@ -190,47 +176,24 @@ WORDS: dict[str, dict[str, str]] = {
         "record.later": "Add what the agent gives you to the end of that line: "
         "--agent and their ID, --ticket and the service ticket, --promise and the deadline "
         "as said, e.g. --agent 00123 --ticket 12345 --promise 24小时内",
-        "open_cases": "Open, overdue cases for this order",
-        "open_cases.all": "All your open, overdue cases (any order)",
-        "overdue_note.one": "You have an overdue case: {cases}. "
-        "What to say when you chase it: jdhotline case followup {first}",
-        "overdue_note.many": "You have {n} overdue cases: {cases}. "
-        "What to say when you chase them: jdhotline case followup {first}",
-        "case.added": "Case {id} saved",
-        "case.logged": "Call added to case {id}",
-        "case.closed": "Case {id} closed",
-        "case.reopened": "Case {id} reopened",
-        "case.name": "Case {id}",
-        "case.due": "promised by {due}",
-        "case.overdue": "overdue by {late}",
-        "case.no_promise": "no promise recorded",
-        "case.none": "No open cases.",
-        "col.case": "Case",
-        "col.order": "Order",
-        "col.status": "Status",
-        "col.due": "Promised by (Beijing)",
-        "col.overdue": "Overdue",
-        "col.when": "When (Beijing)",
-        "col.what": "What",
-        "col.agent": "Agent",
-        "col.ticket": "Ticket",
-        "col.note": "Note",
-        "col.outcome": "Outcome",
-        "col.scenario": "Scenario",
-        "xlsx.title": "jdhotline: calls and promises",
-        "xlsx.sheet": "Cases",
-        "status.open": "open",
-        "status.closed": "closed",
-        "kind.call": "call",
-        "kind.close": "closed",
-        "kind.reopen": "reopened",
-        "history": "Call history",
-        "outcome": "Outcome",
-        "followup.call": "Call",
-        "followup.say": "Say",
-        "followup.escalate": "Ask to escalate (second missed promise)",
-        "followup.missed": "Missed promises",
-        "ics.opens": "Promised by {due}; the line opens {opens} (Beijing time)",
+        # grammar: separators, a label before its text, the time and source lines
+        "punctuation": "",  # not empty: the user's own words get full-width marks (typed)
+        "sep.list": ", ",
+        "quoted": "“{text}”",
+        "sep.clause": ", ",
+        "sep.cases": "; ",
+        "sep.sources": "; ",
+        "space.before_latin": "",
+        "keywords.zh": "2",
+        "keywords.en": "3",
+        "sep.aside": " — ",
+        "aside.name": " ({name})",
+        "label": "{name}: ",
+        "pair": "{name}: {value}",
+        "time.at": "{stamp} {beijing} (UTC+8)",
+        "time.local": "; {local} {stamp} ({zone})",
+        "source.table": "{guide}, table {table}",
+        "source.line": "{source}: {text} ({verified})",
     },
     "zh": {
         "user.regular": "普通买家",
@@ -250,34 +213,34 @@ WORDS: dict[str, dict[str, str]] = {
         "open": "可拨打",
         "closed": "已下班",
         "open_24h": "24 小时可拨打",
-        "closes_in": "可拨打 · {when} 下班(还有 {left})",
-        "opens_in": "已下班 · {when} 开始接听(还有 {left})",
-        "day_off": "今天休息 · {when} 开始接听(还有 {left})",
-        "day_off.named": "今天休息({holiday}) · {when} 开始接听(还有 {left})",
-        "never_opens": "已下班 · 一年内都不开放,请检查热线数据文件",
+        "closes_in": "可拨打 · {when} 下班（还有 {left}{tier}）",
+        "opens_in": "已下班 · {when} 开始接听（还有 {left}{tier}）",
+        "day_off": "今天休息 · {when} 开始接听（还有 {left}{tier}）",
+        "day_off.named": "今天休息（{holiday}） · {when} 开始接听（还有 {left}{tier}）",
+        "never_opens": "已下班 · 一年内都不开放，请检查热线数据文件",
         "open_instead": "现在可拨 ",
-        "online_instead": "现在可用在线入口:",
+        "online_instead": "现在可用在线入口：",
         "best": "最佳拨打时间",
-        "call_now": "现在就打,{end} 前",
-        "call_now_open": "现在就打(24 小时可拨打)",
+        "call_now": "现在就打，{end} 前",
+        "call_now_open": "现在就打（24 小时可拨打）",
         "best_window": "{start}–{end}",
         "best_from": "{start} 起",
-        "best.fine_now": "现在就可以打({until} 前);更好:{window}",
-        "best.peak_now": "现在是高峰时段;更好:{window}",
+        "best.fine_now": "现在就可以打（{until} 前）；更好：{window}",
+        "best.peak_now": "现在是高峰时段；更好：{window}",
         "midnight": "24:00",
         "dial": "拨打须知",
         "wait": "接通效率",
         "wait_value": "{lo}–{hi} 分钟",
-        "wait_peak": "现在是高峰时段({window}),见下方注意",
-        "peak_now": "现在是高峰时段({window})",
-        "extension": "(本工具补充)",
+        "wait_peak": "现在是高峰时段（{window}），见下方注意",
+        "peak_now": "现在是高峰时段（{window}）",
+        "extension": "（本工具补充）",
         "online": "在线入口",
-        "assistant_first": "先问京东客服助手:这类问题即时解答,无需排队",
+        "assistant_first": "先问京东客服助手：这类问题即时解答，无需排队",
         "why": "推荐理由",
         "have_ready": "需准备",
         "say": "怎么说",
-        "say.example": "怎么说(照这个例句,换成你的信息)",
-        "say.example.own": "怎么说(本工具的例句,换成你的信息)",
+        "say.example": "怎么说（照这个例句，换成你的信息）",
+        "say.example.own": "怎么说（本工具的例句，换成你的信息）",
         "say_zh": "",
         "on_the_call": "通话中",
         "warnings": "注意",
@@ -289,7 +252,7 @@ WORDS: dict[str, dict[str, str]] = {
         "local": "本机时间",
         "source": "来源",
         "verified": "{date}核对",
-        "more": "更多:--full",
+        "more": "更多：--full",
         "today": "今天",
         "tomorrow": "明天",
         "in_days": "{d} 天 {h} 小时",
@@ -301,7 +264,7 @@ WORDS: dict[str, dict[str, str]] = {
         "col.number": "号码",
         "col.audience": "适用人群",
         "col.scenarios": "适用场景",
-        "col.hours": "服务时间(北京)",
+        "col.hours": "服务时间（北京）",
         "col.off_peak": "避峰时段",
         "col.online": "在线入口",
         "col.open": "当前状态",
@@ -309,75 +272,60 @@ WORDS: dict[str, dict[str, str]] = {
         "col.name": "名称",
         "col.keywords": "关键词示例",
         "none": "攻略未给出",
-        "tier.statutory": "(仅计法定节假日,调休尚未公布)",
-        "tier.guessed": "(工作日按周一至周五推算,已除去元旦、劳动节、国庆节)",
-        "cal.head": "中国大陆工作日,逐年来源",
-        "cal.verified": "已核实",
-        "cal.statutory": "仅法定",
-        "cal.guessed": "推算",
-        "cal.catalogue": "你的热线数据文件({path},calendar.{year})",
-        "cal.chinesecalendar": "国务院放假通知(日历数据 {version} 版)",
-        "cal.statutory.source": "法定节假日及补假(《全国年节及纪念日放假办法》);调休尚未公布",
-        "cal.weekdays": "周一至周五,除去元旦、劳动节(5 月 1 日、2 日)、"
-        "国庆节(10 月 1 日至 3 日)及其补假",
-        "cal.runs_out": "法定节假日数据只到 {last} 年:{next} 年起只知道固定日期的元旦、劳动节、"
-        "国庆节,春节、清明、端午、中秋都不知道。请升级 jdhotline。",
-        "cal.before": "{year} 年及以前",
-        "cal.after": "{year} 年起",
-        "cal.patches": "热线数据文件单独指定的日期:{count} 个。",
-        "cal.verify": "放假通知公布后,也可以先写进热线数据文件,即可核实该年(见说明文档)。",
-        "col.years": "年份",
-        "col.tier": "工作日",
-        "col.source": "来源",
+        "tier.statutory": "（仅计法定节假日，调休尚未公布）",
+        "tier.guessed": "（工作日按周一至周五推算，已除去元旦、劳动节、国庆节）",
+        "tier.statutory.in": "；仅计法定节假日，调休尚未公布",
+        "tier.guessed.in": "；工作日按周一至周五推算，已除去元旦、劳动节、国庆节",
         "reason.serves": "专门处理{scenario}。",
         "reason.general-line": "受理{audience}的各类问题。",
-        "reason.specialist": "PLUS 会员也先打这条线:{why}。",
-        "reason.members-line": "{why}。接通效率 {wait}(攻略数据)。",
-        "reason.extension": "攻略的热线表没有为这条线列出“{scenario}”;推荐这条线是本工具的补充。",
-        "notice.plus-members-only": "不是 PLUS 会员就别打 {number},系统会提示“{reply}”。",
+        "reason.specialist": "PLUS 会员也先打这条线：{why}。",
+        "reason.members-line": "{why}。接通效率 {wait}（攻略数据）。",
+        "reason.extension": "攻略的热线表没有为这条线列出“{scenario}”；推荐这条线是本工具的补充。",
+        "notice.plus-members-only": "不是 PLUS 会员就别打 {number}，系统会提示“{reply}”。",
         "notice.plus-members-only.plain": "{number} 仅限 PLUS 会员拨打。",
-        "notice.merchant-line": "这是京东商家的问题,按商家回答(也可以加 --merchant);"
+        "notice.merchant-line": "这是京东商家的问题，按商家回答（也可以加 --merchant）；"
         "{number} 不受理买家订单。",
-        "notice.buyer-question": "这是买家的问题,下面按买家身份回答;商家专线只处理店铺事务。",
-        "notice.primary-closed.other": "{number} 现在不开放;现在可拨 {other}({other_name})。",
-        "notice.primary-closed.none": "{number} 现在不开放,其他热线也都不开放;"
-        "可以先用在线入口:{online}。",
-        "notice.primary-closed.not-for-this": "{number} 现在不开放。{others} 虽然开着,"
-        "但不处理这个问题;可以先用在线入口:{online}。",
-        "notice.calendar-statutory": "{years} 年放假安排尚未公布:已计入法定节假日及补假,"
+        "notice.buyer-question": "这是买家的问题，下面按买家身份回答；商家专线只处理店铺事务。",
+        "notice.primary-closed.other": "{number} 现在不开放；现在可拨 {other}（{other_name}）。",
+        "notice.primary-closed.none": "{number} 现在不开放，其他热线也都不开放；"
+        "可以先用在线入口：{online}。",
+        "notice.primary-closed.not-for-this": "{number} 现在不开放。{others} 虽然开着，"
+        "但不处理这个问题；可以先用在线入口：{online}。",
+        "notice.calendar-statutory": "{years} 年放假安排尚未公布：已计入法定节假日及补假，"
         "调休尚不知道。",
-        "notice.calendar-guessed": "{years} 年没有节假日数据:工作日按周一至周五推算,"
+        "notice.calendar-guessed": "{years} 年没有节假日数据：工作日按周一至周五推算，"
         "已除去元旦、劳动节、国庆节。",
-        "notice.calendar-upgrade": "等日历数据收录 {years} 年放假通知后,升级即可核实:"
+        "notice.calendar-upgrade": "等日历数据收录 {years} 年放假通知后，升级即可核实："
         "pip install -U chinesecalendar",
-        "hint.plus": "是 PLUS 会员?加上 --plus,会员有专属热线。",
-        "note.long_problem": "问题太长,只读了前 {read} 个字符(共 {length} 个):"
+        "hint.plus": "是 PLUS 会员？加上 --plus，会员有专属热线。",
+        "note.long_problem": "问题太长，只读了前 {read} 个字符（共 {length} 个）："
         "请把出了什么问题写在最前面。",
-        "note.plus_said": "你说自己是 PLUS 会员,已按会员回答(也可以加 --plus)。",
-        "ask.user": "你的身份是?",
+        "note.plus_said": "你说自己是 PLUS 会员，已按会员回答（也可以加 --plus）。",
+        "ask.user": "你的身份是？",
         "ask.user.options": "普通买家|PLUS 会员|京东商家",
-        "ask.user.prompt": "输入 1–3,直接回车选 1:",
-        "ask.user.again": "请输入 1、2 或 3,直接回车选 1。",
-        "ask.problem": "遇到了什么问题?用一句话描述,也可以输入编号:",
-        "ask.problem.merchant": "遇到了什么问题?用一句话描述(例如“买家恶意退款”),也可以输入编号:",
-        "ask.problem.prompt": "问题或编号:",
-        "ask.instead": "{where}(报尾号请先回车)",
-        "ask.problem.again": "请用一句话描述问题,或输入上面的编号。",
-        "ask.pick": "没能从“{text}”判断出场景,请选一个:",
-        "ask.pick.prompt": "编号:",
+        "ask.user.prompt": "输入 1–3，直接回车选 1：",
+        "ask.user.again": "请输入 1、2 或 3，直接回车选 1。",
+        "ask.problem": "遇到了什么问题？用一句话描述，也可以输入编号：",
+        "ask.problem.merchant": "遇到了什么问题？用一句话描述（例如“买家恶意退款”），"
+        "也可以输入编号：",
+        "ask.problem.prompt": "问题或编号：",
+        "ask.instead": "{where}（报尾号请先回车）",
+        "ask.problem.again": "请用一句话描述问题，或输入上面的编号。",
+        "ask.pick": "没能从“{text}”判断出场景，请选一个：",
+        "ask.pick.prompt": "编号：",
         "ask.pick.again": "请输入上面列出的编号。",
-        "ask.unsure": "不太确定是哪一种,请选择:",
-        "ask.unsure.prompt": "输入 1 或 2,直接回车选 1:",
-        "ask.unsure.again": "请输入 1 或 2,直接回车选 1。",
-        "notice.unsure": "不太确定:也可能是“{scenario}”,那样应拨 {number}({name})。",
-        "ask.stdin": "请输入或粘贴问题,输完按 Ctrl-D 结束:",
-        "ask.fact": "直接回车跳过:",
+        "ask.unsure": "不太确定是哪一种，请选择：",
+        "ask.unsure.prompt": "输入 1 或 2，直接回车选 1：",
+        "ask.unsure.again": "请输入 1 或 2，直接回车选 1。",
+        "notice.unsure": "不太确定：也可能是“{scenario}”，那样应拨 {number}（{name}）。",
+        "ask.stdin": "请输入或粘贴问题，输完按 Ctrl-D 结束：",
+        "ask.fact": "直接回车跳过：",
         "opening": "开场白",
-        "for_example": "例如:",
-        "no_opening": "(开场白按“时间 + 问题 + 需求”来写:提供问题(--fault),"
-        "再加下单或购买日期(--ordered、--bought)或需求(--want),即可自动生成)",
-        "no_opening.time": "(开场白按“时间 + 问题 + 需求”来写:再提供下单或购买日期"
-        "(--ordered、--bought)或需求(--want),即可自动生成)",
+        "for_example": "例如：",
+        "no_opening": "（开场白按“时间 + 问题 + 需求”来写：提供问题（--fault），"
+        "再加下单或购买日期（--ordered、--bought）或需求（--want），即可自动生成）",
+        "no_opening.time": "（开场白按“时间 + 问题 + 需求”来写：再提供下单或购买日期"
+        "（--ordered、--bought）或需求（--want），即可自动生成）",
         "missing": "还缺",
         "given": "已提供",
         "you_have": "已有",
@@ -388,46 +336,23 @@ WORDS: dict[str, dict[str, str]] = {
         "record.later": "客服报了工号、服务单号和时限后，接在这行命令末尾：--agent 工号、"
         "--ticket 服务单号、--promise 原话里的时限，例如 --agent 00123 --ticket 12345 "
         "--promise 24小时内",
-        "open_cases": "这个订单有超时未兑现的承诺",
-        "open_cases.all": "你所有超时未兑现的承诺(不限订单)",
-        "overdue_note.one": "有 1 条记录已超时:{cases}。催办话术:jdhotline case followup {first}",
-        "overdue_note.many": "有 {n} 条记录已超时:{cases}。"
-        "催办话术:jdhotline case followup {first}",
-        "case.added": "已保存记录 {id}",
-        "case.logged": "已在记录 {id} 中添加这次通话",
-        "case.closed": "记录 {id} 已结案",
-        "case.reopened": "记录 {id} 已重新打开",
-        "case.name": "记录 {id}",
-        "case.due": "承诺 {due} 前答复",
-        "case.overdue": "已超时 {late}",
-        "case.no_promise": "没有记下承诺",
-        "case.none": "没有未结的记录。",
-        "col.case": "记录",
-        "col.order": "订单号",
-        "col.status": "状态",
-        "col.due": "承诺时限(北京)",
-        "col.overdue": "已超时",
-        "col.when": "时间(北京)",
-        "col.what": "事项",
-        "col.agent": "工号",
-        "col.ticket": "服务单号",
-        "col.note": "备注",
-        "col.outcome": "结果",
-        "col.scenario": "场景",
-        "xlsx.title": "京东客服通话与承诺记录",
-        "xlsx.sheet": "通话记录",
-        "status.open": "跟进中",
-        "status.closed": "已结案",
-        "kind.call": "通话",
-        "kind.close": "结案",
-        "kind.reopen": "重新打开",
-        "history": "通话记录",
-        "outcome": "结果",
-        "followup.call": "拨打",
-        "followup.say": "催办话术",
-        "followup.escalate": "要求升级(第二次承诺落空)",
-        "followup.missed": "落空次数",
-        "ics.opens": "承诺期限 {due};热线 {opens} 开始接听(北京时间)",
+        "punctuation": "全角",
+        "sep.list": "、",
+        "quoted": "“{text}”",
+        "sep.clause": "，",
+        "sep.cases": "；",
+        "sep.sources": "、",
+        "space.before_latin": " ",
+        "keywords.zh": "4",
+        "keywords.en": "0",
+        "sep.aside": "，",
+        "aside.name": "（{name}）",
+        "label": "{name}：",
+        "pair": "{name}：{value}",
+        "time.at": "{beijing} {stamp}",
+        "time.local": "；{local} {stamp}",
+        "source.table": "{guide}“{table}”表",
+        "source.line": "{source}：{text}（{verified}）",
     },
 }
 
@@ -436,52 +361,144 @@ for _lang in WORDS:
     WORDS[_lang].update(ERRORS[_lang])
     WORDS[_lang].update(CATALOGUE[_lang])
     WORDS[_lang].update(SAFETY[_lang])
+    WORDS[_lang].update(DATES[_lang])
+    WORDS[_lang].update(SCRIPT[_lang])
+    WORDS[_lang].update(CALENDAR[_lang])
+    WORDS[_lang].update(CASE[_lang])
+    WORDS[_lang].update(WORKDAYS[_lang])
 
-# Chinese written with its full-width marks by hand, formatted as written: it quotes
-# code (HH:MM, (?:...)) and values from a file that zh_punctuation would change.
-AS_WRITTEN = frozenset(CATALOGUE["zh"]) | {k for k in SAFETY["zh"] if k.startswith("error.")}
+
+# A language beyond the two written here is one file, languages/<tag>.json
+# (languages/zh-Hant.json): every word in "words", the web page's in "page", and, when
+# its catalogue text is converted from another language's, "base" and "catalogue" (the
+# shipped catalogue's texts, converted); i18n/convert.py converts any other (docs/languages.md).
+ALIASES = {"zh-tw": "zh-Hant", "zh-hk": "zh-Hant", "zh-mo": "zh-Hant"}  # docs/languages.md
+
+
+def languages() -> tuple[str, ...]:
+    """Every language jdhotline speaks: zh, en, and one per languages/<tag>.json."""
+    return ("zh", "en", *sorted(p.stem for p in _FOLDER.glob("*.json")))
+
+
+def language_file(lang: str) -> dict[str, Any]:
+    """A language's file, read once: {"words": …, "page": …, "base": …, "catalogue": …}."""
+    import json
+
+    if lang not in _FILES:
+        _FILES[lang] = json.loads((_FOLDER / f"{lang}.json").read_text(encoding="utf-8"))
+    return _FILES[lang]
+
+
+def language(value: str) -> str | None:
+    """A --lang value or a locale as a language jdhotline speaks: "zh-Hant", "zh_TW" ->
+    "zh-Hant"; None when it speaks none like it."""
+    tag = value.split(".")[0].replace("_", "-")
+    known = {name.lower(): name for name in languages()}
+    found = known.get(tag.lower()) or ALIASES.get(tag.lower())
+    if found is not None:
+        words_of(found)  # chosen: its file read now, so the catalogue's text converts too
+    return found
+
+
+LANGS = languages()  # as --lang offers them: ("zh", "en", "zh-Hant")
+
+
+def words_of(lang: str) -> dict[str, str]:
+    """Every word of a language (an unknown language reads English)."""
+    table = WORDS.get(lang)
+    if table is None:
+        table = _load(lang)
+    return table
+
+
+def _load(lang: str) -> dict[str, str]:
+    from jdhotline import catalogue
+
+    if lang not in languages():
+        return WORDS["en"]
+    found = language_file(lang)
+    table = WORDS[lang] = found["words"]
+    if found.get("base"):
+        catalogue.DERIVED[lang] = (found["base"], _converter(found["catalogue"]))
+    return table
+
+
+def in_language(text: str, lang: str) -> str:
+    """A Chinese text of the catalogue that is not an L10n (a cue) in ``lang``: converted
+    for a language written from Chinese (zh-Hant), else as written."""
+    from jdhotline.catalogue import DERIVED
+
+    words_of(lang)
+    derived = DERIVED.get(lang)
+    return derived[1](text) if derived is not None else text
+
+
+def _converter(known: dict[str, str]) -> Callable[[str], str]:
+    """The shipped catalogue's text as converted at build time; any other (a user's own
+    --catalog) converted now by OpenCC, imported only then (about 110 ms)."""
+    from .convert import traditional
+
+    def convert(text: str) -> str:
+        found = known.get(text)
+        return found if found is not None else traditional(text)
+
+    return convert
+
+
+class Phrase(str):
+    """A text put into a template, which may say how: ``{x:cap}`` starts a sentence with
+    it (a capital), ``{x:mid}`` puts a name mid-sentence ("It handles appliance …")."""
+
+    def __format__(self, spec: str) -> str:
+        if spec == "cap":
+            return self[:1].upper() + self[1:]
+        if spec == "mid":
+            return self[:1].lower() + self[1:] if self[1:2].islower() else str(self)
+        return format(str(self), spec)
 
 
 def word(lang: str, name: str, /, **params: Any) -> str:
-    if lang != "zh":
-        text = WORDS["en"][name]
-        return text.format(**params) if params else text
-    text = WORDS["zh"][name]
-    if name in AS_WRITTEN:
-        return text.format(**params)
-    return zh_punctuation(text.format(**params) if params else text)
+    text = words_of(lang)[name]
+    if not params:
+        return text
+    return text.format(**{k: Phrase(v) if isinstance(v, str) else v for k, v in params.items()})
 
 
 def clock(moment: dt.datetime) -> str:
     return moment.strftime("%H:%M")
 
 
+def _date(value: dt.date, lang: str) -> dict[str, Any]:
+    return {
+        "year": value.year,
+        "month": value.month,
+        "day": value.day,
+        "month_name": word(lang, f"month.{value.month}"),
+        "weekday": word(lang, f"weekday.{value.weekday()}"),
+        "iso": value.isoformat(),
+    }
+
+
 def day(value: dt.date, lang: str, *, year: bool) -> str:
     """A date in a sentence: "2023 年 10 月 10 日" / "10 October 2023"."""
-    if lang == "zh":
-        return (f"{value.year} 年 " if year else "") + f"{value.month} 月 {value.day} 日"
-    return f"{value.day} {MONTHS[value.month - 1]}" + (f" {value.year}" if year else "")
+    return word(lang, "date.day.year" if year else "date.day", **_date(value, lang))
+
+
+def checked(value: dt.date, lang: str) -> str:
+    """The day a fact was checked: "2026 年 11 月 27 日" / "2026-11-27"."""
+    return word(lang, "date.checked", **_date(value, lang))
 
 
 def stamp(moment: dt.datetime, lang: str) -> str:
     """A full moment: "2026-11-27 Fri 22:00" / "11 月 27 日周五 22:00"."""
-    weekday = WEEKDAYS["zh" if lang == "zh" else "en"][moment.weekday()]
-    if lang == "zh":
-        return f"{moment.month} 月 {moment.day} 日{weekday} {clock(moment)}"
-    return f"{moment:%Y-%m-%d} {weekday} {clock(moment)}"
+    return word(lang, "date.stamp", **_date(moment.date(), lang), clock=clock(moment))
 
 
 def when(moment: dt.datetime, at: dt.datetime, lang: str) -> str:
     """A nearby moment in words: "18:00", "tomorrow 09:00", "Mon 11-30 09:00"."""
     days = (moment.date() - at.date()).days
-    if days == 0:
-        return f"{word(lang, 'today')} {clock(moment)}" if lang == "zh" else clock(moment)
-    if days == 1:
-        return f"{word(lang, 'tomorrow')} {clock(moment)}"
-    weekday = WEEKDAYS["zh" if lang == "zh" else "en"][moment.weekday()]
-    if lang == "zh":
-        return f"{moment.month} 月 {moment.day} 日{weekday} {clock(moment)}"
-    return f"{weekday} {moment:%m-%d} {clock(moment)}"
+    name = {0: "when.today", 1: "when.tomorrow"}.get(days, "when.later")
+    return word(lang, name, **_date(moment.date(), lang), clock=clock(moment))
 
 
 def duration(delta: dt.timedelta, lang: str) -> str:
@@ -495,24 +512,18 @@ def duration(delta: dt.timedelta, lang: str) -> str:
     return word(lang, "in_minutes", m=m)
 
 
-# chinesecalendar's names of the official holidays, in Chinese.
-HOLIDAYS_ZH = {
-    "New Year's Day": "元旦",
-    "Spring Festival": "春节",
-    "Tomb-sweeping Day": "清明节",
-    "Labour Day": "劳动节",
-    "Dragon Boat Festival": "端午节",
-    "National Day": "国庆节",
-    "Mid-autumn Festival": "中秋节",
-    "Anti-Fascist 70th Day": "抗战胜利 70 周年纪念日",
-}
-
-
 def holiday(name: str, lang: str) -> str:
     """An official holiday's name: "国庆节" / "National Day" (a name we lack, as given)."""
-    return HOLIDAYS_ZH.get(name, name) if lang == "zh" else name
+    return words_of(lang).get(f"holiday.{name}", name)
+
+
+def typed(text: str, lang: str) -> str:
+    """The user's own words in a sentence of ``lang``: full-width marks in Chinese text
+    when the language writes them (its words say so: "punctuation"); BCD-500,2025 and
+    09:00 stay as typed (punctuation.py)."""
+    return zh_punctuation(text) if word(lang, "punctuation") else text
 
 
 def listing(items: list[str], lang: str) -> str:
     """Items in a sentence: "a, b" / "a、b"."""
-    return ("、" if lang == "zh" else ", ").join(items)
+    return word(lang, "sep.list").join(items)

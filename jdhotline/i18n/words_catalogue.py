@@ -1,13 +1,12 @@
 """The words of a catalogue that cannot be used (errors.CatalogueError, exit 3).
 
-Apart from words.py only to keep each file readable (about 500 lines); words.py merges
-these into its one table, so `word()` is still the one way to a word. The load and
+words.py merges these into one table per language, so `word()` is the one way to a
+word. The load and
 checks modules raise a code (``error.catalogue.<code>``) with its parameters;
 messages.catalogue_message words it after the file and the entry path.
 
-The Chinese is written with its full-width marks by hand and formatted as written
-(words.AS_WRITTEN): it quotes code that zh_punctuation would change (HH:MM, (?:...),
-[3, 5], "09:00") and values from the file, which are shown as the file has them.
+The Chinese is written with its full-width marks, like every word; the code it quotes
+(HH:MM, (?:...), [3, 5], "09:00") and the values from the file keep theirs.
 What a parser says in its own English (PyYAML's "mapping values are not allowed
 here", Python's "missing ), unterminated subpattern") is quoted after a Chinese lead:
 it names the mistake more exactly than any translation of ours would.
@@ -123,6 +122,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "split it at 31 December",
         # a value from the file, described (messages.describe)
         "error.catalogue.nothing": "nothing",
+        # the message: the file, the entry, the problem; a value quoted, cut, as Python shows it
+        "catalogue.message": "{file}: {where}: {problem}",
+        "catalogue.message.file": "{file}: {problem}",
+        "catalogue.quoted": '"{text}"',
+        "catalogue.cut": "...",
+        "catalogue.value": "{python}",
         "error.catalogue.kind.mapping": "a mapping",
         "error.catalogue.kind.list": "a list",
         "error.catalogue.kind.text": "a text",
@@ -229,6 +234,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "error.catalogue.days.backwards": "“{text}”的结束早于开始；请把较早的日期写在前面",
         "error.catalogue.days.across_years": "“{text}”跨到了另一年；请在 12 月 31 日处拆成两段",
         "error.catalogue.nothing": "空值",
+        "catalogue.message": "{file}：{where}：{problem}",
+        "catalogue.message.file": "{file} {problem}",
+        "catalogue.quoted": "“{text}”",
+        "catalogue.cut": "…",
+        "catalogue.value": "“{yaml}”",
         "error.catalogue.kind.mapping": "映射",
         "error.catalogue.kind.list": "列表",
         "error.catalogue.kind.text": "文本",

@@ -1,8 +1,7 @@
 """The words of errors and notes: refusals raised with a code (errors.Coded), a problem
 no scenario matched (and why), the notes after an answer, and Click's usage errors.
 
-Apart from words.py only to keep each file readable (about 500 lines); words.py merges
-these into its one table, so `word()` is still the one way to a word.
+words.py merges these into one table per language, so `word()` is the one way to a word.
 """
 
 from __future__ import annotations
@@ -13,9 +12,9 @@ _FORMS_EN = (  # as deadline.py reads them
     "12-10, 2026-12-10, 2026/12/10) or a moment (2026-12-10T18:00)"
 )
 _FORMS_ZH = (
-    "分钟、小时、天、周或工作日数(24h、1.5h、24小时内回电、两天、1-3天、3个工作日内、"
-    "半小时),某一天(今天内、明天、12-10、12月10日、2026-12-10、2026/12/10)"
-    "或某一时刻(2026-12-10T18:00)"
+    "分钟、小时、天、周或工作日数（24h、1.5h、24小时内回电、两天、1-3天、3个工作日内、"
+    "半小时），某一天（今天内、明天、12-10、12月10日、2026-12-10、2026/12/10）"
+    "或某一时刻（2026-12-10T18:00）"
 )
 
 _HOME_EN = "set JDHOTLINE_HOME to a folder you can write"
@@ -100,6 +99,8 @@ ERRORS: dict[str, dict[str, str]] = {
         + _HOME_EN,
         "error.store.unusable": "{path} cannot be used ({why}); nothing was written",
         "error.store.why.denied": "permission denied",
+        # the system's own (English) words stand for the reason in English
+        "error.store.why.system": "{detail}",
         "error.store.why.read_only": "read-only file system",
         "error.store.why.full": "no space left",
         "error.store.why.damaged": "the file is damaged",
@@ -166,75 +167,79 @@ ERRORS: dict[str, dict[str, str]] = {
     "zh": {
         "error.interrupted": "已中断",
         "error.plus_and_merchant": "--plus 和 --merchant 只能选一个。",
-        "error.nothing": "请说明遇到的问题,例如 jdhotline {command} 冰箱不制冷,"
-        "或用 --scenario 指定场景(场景列表:jdhotline scenarios)。",
-        "error.stdin": "无法从标准输入读取问题({reason})",
-        "error.no_answer": "标准输入没有回答;请用 --plus 或 --merchant 说明身份,"
+        "error.nothing": "请说明遇到的问题，例如 jdhotline {command} 冰箱不制冷，"
+        "或用 --scenario 指定场景（场景列表：jdhotline scenarios）。",
+        "error.stdin": "无法从标准输入读取问题（{reason}）",
+        "error.no_answer": "标准输入没有回答；请用 --plus 或 --merchant 说明身份，"
         "并用 --scenario 或一句话说明问题。",
-        "error.xlsx_terminal": ".xlsx 文件不能直接显示在屏幕上;请写入文件:"
+        "error.xlsx_terminal": ".xlsx 文件不能直接显示在屏幕上；请写入文件："
         "jdhotline case export --format xlsx --lang zh > 通话记录.xlsx",
-        "error.no_answer.problem": "没有说明问题;请在命令里写上问题,例如 {command} 冰箱不制冷,"
+        "error.no_answer.problem": "没有说明问题；请在命令里写上问题，例如 {command} 冰箱不制冷，"
         "或用 --scenario 指定场景。",
-        "error.no_answer.scenario": "没有选择场景;请加上 --scenario 再运行一次,"
-        "例如 {command} --scenario appliance(场景列表见 jdhotline scenarios)。",
+        "error.no_answer.scenario": "没有选择场景；请加上 --scenario 再运行一次，"
+        "例如 {command} --scenario appliance（场景列表见 jdhotline scenarios）。",
         "error.unknown_scenario": "没有“{key}”这个场景",
         "error.unknown_line": "没有“{key}”这条热线",
-        "error.did_you_mean": ",是不是“{guess}”?",
-        "error.known_scenarios": "可用的场景:{ids}",
-        "error.known_lines": "可用的热线:{lines}",
-        "error.no_match": "没能从“{text}”判断出场景;换个说法,或用 --scenario 指定。",
-        "error.no_user": "没有得到有效回答;请改用 --plus 或 --merchant。",
-        "error.no_problem": "没有说明问题;请用 --scenario 指定场景,或描述问题。",
-        "error.no_scenario": "没有选择场景;请用 --scenario 指定。",
+        "error.did_you_mean": "，是不是“{guess}”？",
+        "error.known_scenarios": "可用的场景：{ids}",
+        "error.known_lines": "可用的热线：{lines}",
+        "error.no_match": "没能从“{text}”判断出场景；换个说法，或用 --scenario 指定。",
+        "error.no_user": "没有得到有效回答；请改用 --plus 或 --merchant。",
+        "error.no_problem": "没有说明问题；请用 --scenario 指定场景，或描述问题。",
+        "error.no_scenario": "没有选择场景；请用 --scenario 指定。",
         "error.at": "--at: {reason}",
         "error.flag": "{flag}: {reason}",
-        "error.qr_format": "--qr 在终端里文字回答的后面画出二维码,请去掉 --format。",
+        "error.qr_format": "--qr 在终端里文字回答的后面画出二维码，请去掉 --format。",
         "error.no_case": "没有记录 {id}",
-        "error.no_case.hint": "查看全部记录:jdhotline case list --all",
-        "error.catalogue.hint": "请修改这个文件,"
+        "error.no_case.hint": "查看全部记录：jdhotline case list --all",
+        "error.catalogue.hint": "请修改这个文件，"
         "或去掉 --catalog / JDHOTLINE_CATALOG 改用自带的热线数据文件。",
         "error.case_line_gone": "记录 {id} 用的热线“{line}”已不在热线数据文件中",
-        "error.case_record": "(未能读取通话记录:{reason})",
+        "error.case_record": "（未能读取通话记录：{reason}）",
         "error.no_line": "热线数据文件里没有为{user}处理“{scenario}”的热线",
         "error.stdin.reason": "读取出错",
-        "error.stdin.too_long": "标准输入的问题超过了 {limit} 个字符;请只给开头几段"
-        "(反正只读前 5,000 个字符)",
-        "error.stdin.closed": "标准输入已关闭;请直接写出问题,不要用 -",
-        "error.no_match.elsewhere": "“{text}”说的是别的平台或服务;jdhotline 只回答京东客服的热线。",
+        "error.stdin.too_long": "标准输入的问题超过了 {limit} 个字符；请只给开头几段"
+        "（反正只读前 5,000 个字符）",
+        "error.stdin.closed": "标准输入已关闭；请直接写出问题，不要用 -",
+        "error.no_match.elsewhere": "“{text}”说的是别的平台或服务；"
+        "jdhotline 只回答京东客服的热线。",
         "error.no_match.calling": "“{text}”没有说具体问题。",
-        "error.no_match.off_topic": "“{text}”不是订单、商品、账号或店铺出的问题;"
+        "error.no_match.off_topic": "“{text}”不是订单、商品、账号或店铺出的问题；"
         "jdhotline 只回答该打京东哪条客服热线。",
-        "hint.calling": "四条热线见 jdhotline table;说说遇到了什么(例如“冰箱不制冷”),"
+        "hint.calling": "四条热线见 jdhotline table；说说遇到了什么（例如“冰箱不制冷”），"
         "就能知道该拨哪条。",
-        "note.calling": "没有说具体问题,先列出京东的四条客服热线。说说遇到了什么(例如“冰箱不制冷”),"
+        "note.calling": "没有说具体问题，先列出京东的四条客服热线。"
+        "说说遇到了什么（例如“冰箱不制冷”），"
         "就能知道该拨哪条、几点打最快接通。",
-        "error.store.mkdir": "无法创建文件夹 {folder}({why});" + _HOME_ZH,
-        "error.store.newer": "{path} 由更新版本的 jdhotline 写入(格式第 {version} 版,"
-        "本版本只认得第 {known} 版);请升级 jdhotline。文件没有改动。",
-        "error.store.foreign": "{path} 是别的程序的 SQLite 数据库,不是 jdhotline 的通话记录,"
-        "已原样保留;请把 JDHOTLINE_HOME 设为另一个文件夹。",
-        "error.store.unreadable_case": "{path} 里的记录 {id} 读不出来(数据损坏或超出范围);"
-        "其他记录都能读,没有改动任何内容",
-        "error.store.left_out": "{path} 里的记录 {ids} 读不出来(数据损坏或超出范围),"
-        "没有列出;其他记录照常显示",
-        "error.store.is_folder": "{path} 是文件夹,不是通话记录文件",
-        "error.store.not_file": "{path} 不是普通文件(而是管道、设备或套接字),没有打开;"
-        "请把它移走,或把 JDHOTLINE_HOME 设为另一个文件夹",
-        "error.store.link": "{path} 是指向 {target} 的链接,那个文件不存在或是空的,"
-        "不是 jdhotline 的通话记录;没有写入任何内容。请删掉这个链接,"
+        "error.store.mkdir": "无法创建文件夹 {folder}（{why}）；" + _HOME_ZH,
+        "error.store.newer": "{path} 由更新版本的 jdhotline 写入（格式第 {version} 版，"
+        "本版本只认得第 {known} 版）；请升级 jdhotline。文件没有改动。",
+        "error.store.foreign": "{path} 是别的程序的 SQLite 数据库，不是 jdhotline 的通话记录，"
+        "已原样保留；请把 JDHOTLINE_HOME 设为另一个文件夹。",
+        "error.store.unreadable_case": "{path} 里的记录 {id} 读不出来（数据损坏或超出范围）；"
+        "其他记录都能读，没有改动任何内容",
+        "error.store.left_out": "{path} 里的记录 {ids} 读不出来（数据损坏或超出范围），"
+        "没有列出；其他记录照常显示",
+        "error.store.is_folder": "{path} 是文件夹，不是通话记录文件",
+        "error.store.not_file": "{path} 不是普通文件（而是管道、设备或套接字），没有打开；"
+        "请把它移走，或把 JDHOTLINE_HOME 设为另一个文件夹",
+        "error.store.link": "{path} 是指向 {target} 的链接，那个文件不存在或是空的，"
+        "不是 jdhotline 的通话记录；没有写入任何内容。请删掉这个链接，"
         "或把 JDHOTLINE_HOME 设为另一个文件夹",
-        "error.store.v1_status": "{path} 里的记录 {id} 的状态 {status} 无效(只能是进行中或已结束),"
-        "通话记录因此无法升级;文件没有改动。修复方法:运行 {repair_open}"
-        "(这条记录已办完的话,改运行 {repair_closed}),再运行 jdhotline",
-        "error.store.not_folder": "{folder} 不是文件夹;" + _HOME_ZH,
-        "error.store.cannot_read": "无法读取 {path}({why});" + _HOME_ZH,
-        "error.store.not_sqlite": "{path} 不是 jdhotline 的通话记录文件,已原样保留;"
-        "请把它移走,或把 JDHOTLINE_HOME 设为另一个文件夹。",
-        "error.store.locked": "{path} 正被另一个程序占用(已等 {seconds} 秒);"
-        "没有写入任何内容,请稍后再试",
-        "error.store.read_only": "无法写入 {path};" + _HOME_ZH,
-        "error.store.read_only_folder": "无法写入 {path}(文件夹 {folder} 不可写);" + _HOME_ZH,
-        "error.store.unusable": "{path} 无法使用({why});没有写入任何内容",
+        "error.store.v1_status": "{path} 里的记录 {id} 的状态 {status} 无效"
+        "（只能是进行中或已结束），"
+        "通话记录因此无法升级；文件没有改动。修复方法：运行 {repair_open}"
+        "（这条记录已办完的话，改运行 {repair_closed}），再运行 jdhotline",
+        "error.store.not_folder": "{folder} 不是文件夹；" + _HOME_ZH,
+        "error.store.cannot_read": "无法读取 {path}（{why}）；" + _HOME_ZH,
+        "error.store.not_sqlite": "{path} 不是 jdhotline 的通话记录文件，已原样保留；"
+        "请把它移走，或把 JDHOTLINE_HOME 设为另一个文件夹。",
+        "error.store.locked": "{path} 正被另一个程序占用（已等 {seconds} 秒）；"
+        "没有写入任何内容，请稍后再试",
+        "error.store.read_only": "无法写入 {path}；" + _HOME_ZH,
+        "error.store.read_only_folder": "无法写入 {path}（文件夹 {folder} 不可写）；" + _HOME_ZH,
+        "error.store.unusable": "{path} 无法使用（{why}）；没有写入任何内容",
+        "error.store.why.system": "{reason}",
         "error.store.why.denied": "没有权限",
         "error.store.why.read_only": "只读的磁盘",
         "error.store.why.full": "磁盘已满",
@@ -245,54 +250,55 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.saved.logged": "记录 {id} 的这次通话已保存",
         "error.saved.closed": "记录 {id} 已结案",
         "error.saved.reopened": "记录 {id} 已重新打开",
-        "error.not_case_number": "“{value}”不是记录编号(可运行 jdhotline case list 查看)",
-        "note.stdout_closed": "标准输出已关闭,答案没有打印出来",
-        "error.completion": "无法安装命令补全:{path} 写不进去({why});"
-        "可以看 jdhotline completion --help,自己加上",
-        "note.stdout_closed.saved": "标准输出已关闭,答案没有打印出来({saved})",
-        "note.encoding": "输出编码({encoding})显示不了部分字符,已换成问号;"
-        "请改用 UTF-8 环境(例如 LANG=C.UTF-8),或加 --format json",
+        "error.not_case_number": "“{value}”不是记录编号（可运行 jdhotline case list 查看）",
+        "note.stdout_closed": "标准输出已关闭，答案没有打印出来",
+        "error.completion": "无法安装命令补全：{path} 写不进去（{why}）；"
+        "可以看 jdhotline completion --help，自己加上",
+        "note.stdout_closed.saved": "标准输出已关闭，答案没有打印出来（{saved}）",
+        "note.encoding": "输出编码（{encoding}）显示不了部分字符，已换成问号；"
+        "请改用 UTF-8 环境（例如 LANG=C.UTF-8），或加 --format json",
         "error.moment.outside": "{moment} 超出了 jdhotline 能回答的时间范围"
-        "(北京时间 {first} 至 {last})",
-        "error.moment.not_time": "“{text}”不是一天中的时刻(00:00–23:59)",
-        "error.moment.not_moment": "“{text}”不是日期和时间;正确写法如 "
-        "2026-11-27T20:00(北京时间)、2026-11-27T12:00Z,或用 20:00 表示今天",
-        "error.promise.not_deadline": "“{text}”不是期限;可以写" + _FORMS_ZH,
+        "（北京时间 {first} 至 {last}）",
+        "error.moment.not_time": "“{text}”不是一天中的时刻（00:00–23:59）",
+        "error.moment.not_moment": "“{text}”不是日期和时间；正确写法如 "
+        "2026-11-27T20:00（北京时间）、2026-11-27T12:00Z，或用 20:00 表示今天",
+        "error.promise.not_deadline": "“{text}”不是期限；可以写" + _FORMS_ZH,
         "error.promise.too_far": "“{text}”在一年以后",
-        "error.promise.at_call": "“{text}”就是打电话的时刻;承诺的期限应在通话之后",
-        "error.promise.before_call": "“{text}”早于通话({call});承诺的期限应在通话之后",
+        "error.promise.at_call": "“{text}”就是打电话的时刻；承诺的期限应在通话之后",
+        "error.promise.before_call": "“{text}”早于通话（{call}）；承诺的期限应在通话之后",
         "error.promise.year_after": "“{text}”比通话晚了一年以上",
-        "error.case.closed": "记录 {id} 已结案,不能再用 jdhotline case {action};"
+        "error.case.closed": "记录 {id} 已结案，不能再用 jdhotline case {action}；"
         "请先运行 jdhotline case reopen {id}",
-        "error.case.closed_kept": "记录 {id} 已结案(结果保留:{outcome}),"
-        "不能再用 jdhotline case {action};"
+        "error.case.closed_kept": "记录 {id} 已结案（结果保留：{outcome}），"
+        "不能再用 jdhotline case {action}；"
         "请先运行 jdhotline case reopen {id}",
-        "error.case.not_closed": "记录 {id} 没有结案,无需重新打开",
-        "error.case.before_last": "记录 {id} 的上一条时间是 {last},这次的 {at} 比它还早;"
+        "error.case.not_closed": "记录 {id} 没有结案，无需重新打开",
+        "error.case.before_last": "记录 {id} 的上一条时间是 {last}，这次的 {at} 比它还早；"
         "请填这次通话或结案的实际时间",
-        "error.fact.placeholder": "“{text}”是打印出来的占位词;请填客服告诉你的内容,或者不填这一项",
-        "error.fact.phone": "“{text}”不是手机号后 4 位(例如 5678)",
-        "error.fact.shop": "“{text}”不是店铺 ID(一个词,不含空格)",
-        "error.fact.order_long": "订单号有 {length} 位;订单号最多 {limit} 位",
-        "error.fact.id_long": "有 {length} 个字符;工号或服务单号最多 {limit} 个字符",
-        "error.fact.order": "“{text}”不是订单号(只有数字;可在京东 APP 的“我的订单”里复制)",
-        "error.fact.future_day": "“{text}”晚于今天({today});请填过去的日期",
-        "error.fact.day": "“{text}”不是日期;请写 2026-10-10,或用 10-10 表示最近的 10 月 10 日",
-        "error.interrupted.saved": "已中断;{saved}",
-        "error.interrupted.unsaved": "已中断;没有保存任何内容",
+        "error.fact.placeholder": "“{text}”是打印出来的占位词；请填客服告诉你的内容，"
+        "或者不填这一项",
+        "error.fact.phone": "“{text}”不是手机号后 4 位（例如 5678）",
+        "error.fact.shop": "“{text}”不是店铺 ID（一个词，不含空格）",
+        "error.fact.order_long": "订单号有 {length} 位；订单号最多 {limit} 位",
+        "error.fact.id_long": "有 {length} 个字符；工号或服务单号最多 {limit} 个字符",
+        "error.fact.order": "“{text}”不是订单号（只有数字；可在京东 APP 的“我的订单”里复制）",
+        "error.fact.future_day": "“{text}”晚于今天（{today}）；请填过去的日期",
+        "error.fact.day": "“{text}”不是日期；请写 2026-10-10，或用 10-10 表示最近的 10 月 10 日",
+        "error.interrupted.saved": "已中断；{saved}",
+        "error.interrupted.unsaved": "已中断；没有保存任何内容",
         "usage.try": "试试 {command} {option} 查看帮助。",
-        "usage.error": "错误:{message}",
+        "usage.error": "错误：{message}",
         "usage.no_such_option": "没有 {name} 这个选项",
-        "usage.no_such_option.guess": "没有 {name} 这个选项,是不是 {guess}?",
+        "usage.no_such_option.guess": "没有 {name} 这个选项，是不是 {guess}？",
         "usage.missing_value": "{name} 需要一个值",
         "usage.missing_argument": "缺少参数 {name}",
         "usage.extra": "多了参数 {args}",
         "usage.missing_command": "缺少命令",
         "usage.no_such_command": "没有 {name} 这个命令",
-        "usage.no_such_command.guess": "没有 {name} 这个命令,是不是 {guess}?",
-        "usage.invalid": "{name} 的值无效:{message}",
-        "usage.invalid.worded": "{name}的值无效:{message}",
-        "usage.other": "用法不对:{message}",
-        "usage.not_one_of": "“{value}”不是可选值之一:{choices}",
+        "usage.no_such_command.guess": "没有 {name} 这个命令，是不是 {guess}？",
+        "usage.invalid": "{name} 的值无效：{message}",
+        "usage.invalid.worded": "{name}的值无效：{message}",
+        "usage.other": "用法不对：{message}",
+        "usage.not_one_of": "“{value}”不是可选值之一：{choices}",
     },
 }

@@ -1,8 +1,7 @@
 """The words of the safety answer and of `check`, and of a `safety:` section that cannot
 be used. The safety sentences themselves are catalogue data, each with its source.
 
-Apart from words.py only to keep each file readable; words.py merges these into its
-one table, so `word()` is still the one way to a word.
+words.py merges these into one table per language, so `word()` is the one way to a word.
 """
 
 from __future__ import annotations

@@ -21,7 +21,6 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from jdhotline.catalogue import Line
-from jdhotline.i18n.punctuation import zh_punctuation
 from jdhotline.i18n.words import clock, stamp, word
 from jdhotline.output.script import followup
 from jdhotline.record.store import Case
@@ -43,15 +42,14 @@ def uid(case: Case) -> str:
 
 def summary(case: Case, number: str, lang: str) -> str:
     """`催办 950618 服务单 12345`: the line to call and what to quote."""
-    zh = lang == "zh"
     ticket = case.latest("ticket")
     if ticket:
-        what = f"服务单 {ticket}" if zh else f"ticket {ticket}"
+        what = word(lang, "ics.ticket", ticket=ticket)
     elif case.order:
-        what = f"订单 {case.order}" if zh else f"order {case.order}"
+        what = word(lang, "ics.order", order=case.order)
     else:
-        what = f"记录 {case.id}" if zh else f"case {case.id}"
-    return f"催办 {number} {what}" if zh else f"Chase {number} {what}"
+        what = word(lang, "ics.case", id=case.id)
+    return word(lang, "ics.summary", number=number, what=what)
 
 
 def call_time(line: Line | None, due: dt.datetime, calendar: WorkCalendar) -> dt.datetime:
@@ -70,26 +68,24 @@ def description(
 ) -> str:
     """When the promise fell due, if the event is later; the follow-up script as it stands
     at the event, the agent's ID, the command."""
-    zh = lang == "zh"
     lines = []
     if start != due:
         opens = clock(start) if start.date() == due.date() else stamp(start, lang)
         lines.append(word(lang, "ics.opens", due=stamp(due, lang), opens=opens))
     if line is not None:
         words = followup(case, line, start, lang).words
-        lines.append(f"这样说:“{words}”" if zh else f"Say: “{words}”")
+        lines.append(word(lang, "ics.say", words=words))
     agent = case.latest("agent")
     if agent:
-        lines.append(f"工号:{agent}" if zh else f"Agent ID (工号): {agent}")
+        lines.append(word(lang, "ics.agent", agent=agent))
     reopened = [e.at.astimezone(BEIJING) for e in case.entries if e.kind == "reopen"]
     if reopened:
         # A case closed and opened again: the calendar says so, and when (Beijing time).
         when = f"{reopened[-1]:%Y-%m-%d %H:%M}"
-        lines.append(f"结案后于 {when} 重新打开" if zh else f"Reopened on {when} after closing")
+        lines.append(word(lang, "ics.reopened", when=when))
     command = f"jdhotline case followup {case.id}"
-    lines.append(f"回拨前:{command}" if zh else f"Before calling: {command}")
-    text = "\n".join(lines)
-    return zh_punctuation(text) if zh else text  # a calendar shows it as it is
+    lines.append(word(lang, "ics.before", command=command))
+    return "\n".join(lines)
 
 
 def cases_ics(
@@ -107,7 +103,7 @@ def cases_ics(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", "jdhotline 催办" if lang == "zh" else "jdhotline call-backs")
+    calendar.add("x-wr-calname", word(lang, "ics.name"))
     dtstamp = at.astimezone(dt.timezone.utc)
     calls = []  # (when to call, the deadline, the case, its line)
     for case in cases:

@@ -10,56 +10,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from jdhotline.catalogue import format_minutes
-from jdhotline.i18n.words import duration, holiday, listing, stamp, when, word, zh_punctuation
+from jdhotline.i18n.words import checked, duration, holiday, listing, stamp, when, word
 
 from .console import clean
-from .writers import Command, Note, Pairs, Para, Section, Span, Spans, View, spans
+from .writers import Note, Pairs, Para, Section, Span, Spans, View, spans
 
 if TYPE_CHECKING:
     from jdhotline.catalogue import Catalogue, Line, Scenario, Window
     from jdhotline.rules import Notice, Recommendation
     from jdhotline.schedule import LineStatus
 
-    from .writers import Block
 
 # --------------------------------------------------------------------------- phrases
 
 
-def _zh_spans(parts: tuple[Span, ...]) -> Spans:
-    """Each span's punctuation decided with its neighbours' letters in view."""
-    out = []
-    for i, part in enumerate(parts):
-        before = parts[i - 1].text[-1:] if i else ""
-        after = parts[i + 1].text[:1] if i + 1 < len(parts) else ""
-        after = "" if after == " " else after
-        text = zh_punctuation(before + part.text + after)
-        out.append(Span(text[len(before) : len(text) - len(after)], part.style))
-    return tuple(out)
-
-
 def localise(view: View, lang: str) -> View:
-    """Chinese text with Chinese punctuation, the catalogue's included (commands stay as typed)."""
-    if lang != "zh":
-        return view
-    return tuple(cast("Block", _zh(block)) for block in view)  # _zh keeps each block's type
-
-
-def _zh(value: object) -> object:
-    if isinstance(value, str):
-        return zh_punctuation(value)
-    if isinstance(value, Command):
-        return value
-    if isinstance(value, tuple) and value and all(isinstance(v, Span) for v in value):
-        return _zh_spans(value)
-    if isinstance(value, tuple):
-        items = [_zh(item) for item in value]
-        if hasattr(value, "_fields"):  # a NamedTuple's class takes its fields one by one
-            return type(value)(*items)  # type: ignore[arg-type]  # mypy sees a plain tuple
-        return tuple(items)
-    return value
+    """The view as it is: the words and the catalogue are written with their own
+    punctuation, and what the user typed is shown as typed. Kept for its callers until
+    they stop calling it."""
+    return view
 
 
 def window_text(window: Window) -> str:
@@ -74,32 +46,29 @@ def hours_text(line: Line, lang: str) -> str:
 
 def state_text(status: LineStatus, lang: str) -> str:
     if status.open_now and status.next_change is None:
-        text = word(lang, "open_24h")
-    elif status.next_change is None:
-        text = word(lang, "never_opens")
-    else:
-        name = "closes_in" if status.open_now else "opens_in"
-        if not status.open_now and status.day_off is not None:  # a day off, not evening
-            name = "day_off.named" if status.day_off else "day_off"
-        text = word(
-            lang,
-            name,
-            when=when(status.next_change, status.at, lang),
-            left=duration(status.next_change - status.at, lang),
-            holiday=holiday(status.day_off or "", lang),
-        )
-    tier = unverified(status, lang)
-    if lang == "zh" and tier and text.endswith("\uff09"):
+        return word(lang, "open_24h") + unverified(status, lang)
+    if status.next_change is None:
+        return word(lang, "never_opens") + unverified(status, lang)
+    name = "closes_in" if status.open_now else "opens_in"
+    if not status.open_now and status.day_off is not None:  # a day off, not evening
+        name = "day_off.named" if status.day_off else "day_off"
+    return word(
+        lang,
+        name,
+        when=when(status.next_change, status.at, lang),
+        left=duration(status.next_change - status.at, lang),
+        holiday=holiday(status.day_off or "", lang),
         # One bracket, not two side by side: （还有 8 小时；仅计法定节假日，调休尚未公布）
-        return text[:-1] + "\uff1b" + tier[1:]
-    return text + tier
+        tier=unverified(status, lang, inside=True),
+    )
 
 
-def unverified(status: LineStatus, lang: str) -> str:
-    """How sure the working days behind this answer are, when not verified."""
+def unverified(status: LineStatus, lang: str, *, inside: bool = False) -> str:
+    """How sure the working days behind this answer are, when not verified: after a
+    status, or inside its last bracket."""
     if status.calendar_verified:
         return ""
-    return ("" if lang == "zh" else " ") + word(lang, f"tier.{status.calendar}")
+    return word(lang, f"tier.{status.calendar}" + (".in" if inside else ""))
 
 
 def _end(moment: dt.datetime, at: dt.datetime, lang: str) -> str:
@@ -149,22 +118,19 @@ def key_text(line: Line, scenario: Scenario | None, lang: str) -> str | None:
     if key is not None:
         return word(lang, "press", key=key.key, label=key.label(lang))
     if line.menu:
-        sep = "、" if lang == "zh" else ", "
+        sep = word(lang, "sep.list")
         return word(lang, "menu", menu=sep.join(f"{k.key} {k.label(lang)}" for k in line.menu))
     return None
 
 
 def time_line(at: dt.datetime, lang: str) -> str:
-    if lang == "zh":
-        text = f"{word(lang, 'beijing')} {stamp(at, lang)}"
-    else:
-        text = f"{stamp(at, lang)} {word(lang, 'beijing')} (UTC+8)"
+    text = word(lang, "time.at", stamp=stamp(at, lang), beijing=word(lang, "beijing"))
     local = at.astimezone()
     if local.utcoffset() != at.utcoffset():
-        if lang == "zh":
-            text += f";{word(lang, 'local')} {stamp(local, lang)}"
-        else:
-            text += f"; {word(lang, 'local')} {stamp(local, lang)} ({local.tzname()})"
+        text += word(
+            lang, "time.local", local=word(lang, "local"), stamp=stamp(local, lang),
+            zone=local.tzname(),
+        )  # fmt: skip
     return text
 
 
@@ -172,21 +138,16 @@ def source_text(line: Line, lang: str) -> str:
     """Where the line's facts come from; the guide's table named in the reader's language."""
     source = line.source
     guide, sep, table = source.partition(", table ")
-    if lang == "zh" and sep:
-        source = f"{guide}“{table}”表"
-    checked = line.verified_on
-    date = (
-        f"{checked.year} 年 {checked.month} 月 {checked.day} 日" if lang == "zh" else str(checked)
-    )
-    verified = word(lang, "verified", date=date)
-    if lang == "zh":
-        return clean(f"{word(lang, 'source')}:{source}({verified})")
-    return clean(f"{word(lang, 'source')}: {source} ({verified})")
+    if sep:
+        source = word(lang, "source.table", guide=guide, table=table)
+    verified = word(lang, "verified", date=checked(line.verified_on, lang))
+    return clean(word(lang, "source.line", source=word(lang, "source"), text=source,
+                      verified=verified))  # fmt: skip
 
 
 def label(lang: str, name: str) -> str:
-    """A heading followed by its text on the same line: "Time: " / "时间:"."""
-    return word(lang, name) + (":" if lang == "zh" else ": ")
+    """A heading followed by its text on the same line: "Time: " / "时间："."""
+    return word(lang, "label", name=word(lang, name))
 
 
 # --------------------------------------------------------------------------- notices
@@ -241,10 +202,7 @@ def notice_text(notice: Notice, rec: Recommendation, catalogue: Catalogue, lang:
         text = line.caution if code == "caution" else line.plus_tip
         return text(lang) if text is not None else ""
     if code in ("serves", "extension"):
-        name = rec.scenario.name(lang)
-        if lang == "en" and name[1:2].islower():
-            name = name[0].lower() + name[1:]  # mid-sentence: "It handles appliance ..."
-        return word(lang, "reason." + code, scenario=name)
+        return word(lang, "reason." + code, scenario=rec.scenario.name(lang))
     if code == "general-line":
         return word(lang, "reason.general-line", audience=word(lang, "audience." + line.audience))
     if code in ("specialist", "members-line"):
@@ -283,7 +241,7 @@ def call_line(rec: Recommendation, lang: str) -> Spans:
     key = line.menu_key_for(rec.scenario.id)
     if key is not None:
         pressed = word(lang, "press", key=key.key, label=key.label(lang))
-        parts += [Span("," if lang == "zh" else ", "), Span(pressed, "strong")]
+        parts += [Span(word(lang, "sep.clause")), Span(pressed, "strong")]
     return tuple(parts)
 
 
@@ -293,13 +251,13 @@ def state_line(rec: Recommendation, lang: str) -> Spans:
     parts = [Span(state_text(p, lang), "good" if p.open_now else "bad")]
     if not p.open_now:
         # A Chinese sentence goes on after a comma; English sets the other line off with a dash.
-        dash = "\uff0c" if lang == "zh" else " — "
+        dash = word(lang, "sep.aside")
         other = next((alt for alt in rec.alternatives if alt.open_now), None)
         if other is not None:
             parts += [
                 Span(dash + word(lang, "open_instead")),
                 Span(other.line.number, "open"),
-                Span(("(" if lang == "zh" else " (") + clean(other.line.name(lang)) + ")"),
+                Span(word(lang, "aside.name", name=clean(other.line.name(lang)))),
             ]
         else:
             parts.append(Span(dash + word(lang, "online_instead") + clean(p.line.online(lang))))
@@ -317,16 +275,16 @@ def _say(rec: Recommendation, catalogue: Catalogue, lang: str, full: bool) -> Se
     example = rec.example
     if example is None:
         return Section(word(lang, "say"), (spans(clean(catalogue.say.shape(lang))),), gap=full)
-    items = [spans(clean(f"“{example(lang)}”"))]
-    if lang != "zh":
-        items.append(spans(word(lang, "say_zh"), clean(f"“{zh_punctuation(example('zh'))}”")))
+    items = [spans(clean(word(lang, "quoted", text=example(lang))))]
+    if word(lang, "say_zh"):  # the agent speaks Chinese: the sentence in Chinese beside it
+        items.append(spans(word(lang, "say_zh"), clean(word(lang, "quoted", text=example("zh")))))
     heading = "say.example.own" if rec.example_own else "say.example"
     return Section(word(lang, heading), tuple(items), gap=full)
 
 
 def short(item: str) -> str:
     """A checklist item without where to find it: what to have, at a glance."""
-    for mark in (" (", "(", ": ", ":"):
+    for mark in (" (", "(", "\uff08", ": ", ":", "\uff1a"):
         item = item.split(mark, 1)[0]
     return item
 

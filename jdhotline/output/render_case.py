@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from jdhotline.i18n.words import duration, word, zh_punctuation
+from jdhotline.i18n.words import duration, listing, typed, word
 
 from .console import clean
 from .render import (
@@ -58,20 +58,26 @@ def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
     head = [b for b in which_view(rec, catalogue, lang, full=False) if isinstance(b, Para | Pairs)]
     opening: list[Spans] = []
     # In English the Chinese sentence is always beside it: the agent speaks Chinese.
-    in_chinese = lang != "zh" and bool(sheet.opening_zh)
+    in_chinese = bool(word(lang, "say_zh")) and bool(sheet.opening_zh)
     # Your own words in Chinese make an English sentence half Chinese: say the Chinese one.
-    mixed = lang != "zh" and any("\u4e00" <= c <= "\u9fff" for c in sheet.opening or "")
+    mixed = bool(word(lang, "say_zh")) and any(
+        "\u4e00" <= c <= "\u9fff" for c in sheet.opening or ""
+    )
     if not sheet.opening:
         # Only what the sentence still lacks: a problem given is not asked for again.
         lacking = "no_opening.time" if sheet.facts.what_is_wrong else "no_opening"
         opening.append(spans(word(lang, lacking)))
         if rec.example is not None:  # the scenario's own sentence, for its object
-            opening.append(spans(word(lang, "for_example"), clean(f"“{rec.example(lang)}”")))
+            opening.append(
+                spans(
+                    word(lang, "for_example"), clean(word(lang, "quoted", text=rec.example(lang)))
+                )
+            )
     elif not (mixed and in_chinese and "XX" not in (sheet.opening_zh or "")):
-        opening.append(spans(clean(f"“{sheet.opening}”")))
+        opening.append(spans(clean(word(lang, "quoted", text=sheet.opening))))
     if sheet.opening and sheet.opening_zh and in_chinese:
-        zh = zh_punctuation(sheet.opening_zh)
-        opening.append(spans(word(lang, "say_zh"), clean(f"“{zh}”")))
+        zh = sheet.opening_zh
+        opening.append(spans(word(lang, "say_zh"), clean(word(lang, "quoted", text=zh))))
     given = []  # what you gave, so the answer shows it back (not only in the record line)
     from jdhotline.prep import GIVEN
 
@@ -80,15 +86,16 @@ def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
         if value:
             described = catalogue.fact(fact)
             name = described.name(lang) if described else fact
-            sep = "：" if lang == "zh" else ": "  # not by zh_punctuation: "店铺 ID：12345"
-            given.append(spans(Span(clean(name), "strong"), clean(f"{sep}{value}")))
+            sep = word(lang, "pair", name="", value="")  # "店铺 ID：12345"
+            said = clean(sep + typed(str(value), lang))
+            given.append(spans(Span(clean(name), "strong"), said))
     if sheet.facts.evidence:  # shown once, with the rest you gave (not again under "have ready")
-        sep = "：" if lang == "zh" else ": "
-        items = ("、" if lang == "zh" else ", ").join(sheet.facts.evidence)
+        sep = word(lang, "pair", name="", value="")
+        items = listing(list(sheet.facts.evidence), lang)
         given.append(spans(Span(word(lang, "evidence_given"), "strong"), clean(sep + items)))
     missing = []
     for _, name, where in sheet.to_find(catalogue, lang):
-        sep = "：" if lang == "zh" else ": "  # not by zh_punctuation: "店铺 ID：12345"
+        sep = word(lang, "pair", name="", value="")
         missing.append(spans(Span(clean(name), "strong"), clean(sep + where if where else "")))
     # What to have besides the facts: those are in the opening sentence or under "missing".
     facts = [catalogue.fact(f) for f in rec.scenario.needs]
@@ -144,9 +151,7 @@ def _due_text(case: Case, at: dt.datetime, lang: str) -> str:
     text = word(lang, "case.due", due=f"{case.due:%Y-%m-%d %H:%M}")
     late = case.overdue(at)
     if late is not None:
-        text += ("，" if lang == "zh" else ", ") + word(
-            lang, "case.overdue", late=duration(late, lang)
-        )
+        text += word(lang, "sep.clause") + word(lang, "case.overdue", late=duration(late, lang))
     return text
 
 
@@ -176,15 +181,13 @@ def case_done(
 ) -> str:
     head = word(lang, f"case.{what}", id=case.id)
     rest = case_line(case, at, lang, catalogue, named=False)
-    if lang == "zh":
-        return clean(zh_punctuation(f"{head}：{rest}"))
-    return clean(f"{head}: {rest}")
+    return clean(word(lang, "pair", name=head, value=rest))
 
 
 def overdue_note(
     cases: Sequence[Case], at: dt.datetime, lang: str, catalogue: Catalogue | None = None
 ) -> str:
-    listed = (";" if lang == "zh" else "; ").join(case_line(c, at, lang, catalogue) for c in cases)
+    listed = word(lang, "sep.cases").join(case_line(c, at, lang, catalogue) for c in cases)
     key = "overdue_note.one" if len(cases) == 1 else "overdue_note.many"
     return word(lang, key, n=len(cases), cases=listed, first=cases[0].id)
 
@@ -226,14 +229,14 @@ def case_view(case: Case, at: dt.datetime, lang: str, catalogue: Catalogue | Non
             Span(clean(e.agent or "")),
             Span(clean(e.ticket or "")),
             Span(f"{e.due:%Y-%m-%d %H:%M}" if e.due else ""),
-            Span(clean(e.note or "") if e.kind != "close" else ""),
-            Span(clean(e.note or "") if e.kind == "close" else ""),
+            Span(clean(typed(e.note or "", lang)) if e.kind != "close" else ""),
+            Span(clean(typed(e.note or "", lang)) if e.kind == "close" else ""),
         )
         for e in case.entries
     )
     blocks: list = [Title(case_line(case, at, lang, catalogue))]
     if case.outcome:
-        blocks.append(Para(spans(label(lang, "outcome") + clean(case.outcome))))
+        blocks.append(Para(spans(label(lang, "outcome") + clean(typed(case.outcome, lang)))))
     blocks.append(Heading(word(lang, "history")))
     columns: tuple[str, ...] = _HISTORY_COLUMNS
     if not any(e.kind == "close" for e in case.entries):  # no column that is always empty
@@ -272,7 +275,7 @@ def followup_view(
 def _with_zh(said: str, zh: str | None, lang: str) -> tuple[Spans, ...]:
     """A sentence to say, and in another language its Chinese beside it (the agent
     speaks Chinese)."""
-    items = [spans(clean(f"“{said}”"))]
-    if lang != "zh" and zh:
-        items.append(spans(word(lang, "say_zh"), clean(f"“{zh_punctuation(zh)}”")))
+    items = [spans(clean(word(lang, "quoted", text=said)))]
+    if word(lang, "say_zh") and zh:
+        items.append(spans(word(lang, "say_zh"), clean(word(lang, "quoted", text=zh))))
     return tuple(items)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from jdhotline.i18n.words import listing, word
+from jdhotline.i18n.words import in_language, listing, word
 
 from .console import clean
 from .render import hours_text, state_text, unverified, window_text
@@ -82,10 +82,11 @@ def scenarios_view(catalogue: Catalogue, lang: str) -> View:
     for s in catalogue.scenarios:
         # Chinese cues without Latin letters ("iphone" is a cue, no Chinese example).
         chinese = [w for w in s.keywords.zh if not any(c.isascii() and c.isalpha() for c in w)]
+        # How many of each: a Chinese reader gets Chinese cues, another both (words).
         keywords = (
-            clearest(chinese, 4)
-            if lang == "zh"
-            else (*clearest(chinese, 2), *clearest(s.keywords.en, 3))
+            # In Traditional Chinese, as a reader would type them (the matcher takes both).
+            *(in_language(w, lang) for w in clearest(chinese, int(word(lang, "keywords.zh")))),
+            *clearest(s.keywords.en, int(word(lang, "keywords.en"))),
         )
         rows.append(
             (
@@ -170,7 +171,7 @@ def calendar_view(
             else sources[row.source]
         )
         tier = word(lang, f"cal.{row.tier}")
-        items.append(spans(f"{_years(row, lang)}: {tier} · {source}"))
+        items.append(spans(word(lang, "pair", name=_years(row, lang), value=f"{tier} · {source}")))
     notes = [word(lang, "cal.patches", count=patches)] if patches else []
     if runs_out is not None:
         notes.append(word(lang, "cal.runs_out", last=runs_out, next=runs_out + 1))

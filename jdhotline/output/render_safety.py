@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from jdhotline.i18n.words import word, zh_punctuation
+from jdhotline.i18n.words import word
 
 from .console import clean
 from .render import state_text
@@ -23,10 +23,6 @@ if TYPE_CHECKING:
     from jdhotline.schedule import LineStatus
 
 KIND = "fake-customer-service"  # the one scam jdhotline recognises, as JSON names it
-
-
-def _text(value: str, lang: str) -> str:
-    return zh_punctuation(value) if lang == "zh" else value
 
 
 def _lines(catalogue: Catalogue, lang: str) -> list[Para]:
@@ -47,7 +43,7 @@ def _sentences(catalogue: Catalogue, said: Sequence[SafetySentence], lang: str) 
     blocks: list[Any] = []
     items: list[Spans] = []
     for sentence in said:
-        items.append((Span(_text(sentence.text(lang), lang)),))
+        items.append((Span(sentence.text(lang)),))
         if sentence.lines:
             blocks += [Section("", tuple(items), gap=False), *_lines(catalogue, lang)]
             items = []
@@ -68,11 +64,12 @@ def source_spans(source: Source, lang: str) -> Spans:
     """Publisher, “title”, date, then the address: as the notice shows them, or said to be
     missing. The address is a span of its own, so Chinese punctuation never touches it
     (show?catid= stays a URL)."""
-    title = f"“{source.title}”" if source.title else word(lang, "safety.untitled")
+    title = (
+        word(lang, "quoted", text=source.title) if source.title else word(lang, "safety.untitled")
+    )
     date = source.published.isoformat() if source.published else word(lang, "safety.undated")
-    sep = "，" if lang == "zh" else ", "
-    text = sep.join((source.publisher, title, date))
-    return (Span(_text(text, lang) + " "), Span(source.url, "dim"))
+    text = word(lang, "sep.clause").join((source.publisher, title, date))
+    return (Span(text + " "), Span(source.url, "dim"))
 
 
 def _answer(
@@ -82,16 +79,16 @@ def _answer(
     assert catalogue.safety is not None
     blocks: list[Any] = []
     if said:
-        blocks.append(Para((Span(_text(said[0].text(lang), lang), "closed"),)))
+        blocks.append(Para((Span(said[0].text(lang), "closed"),)))
     blocks += _sentences(catalogue, said[1:], lang)
     sources = _cited(catalogue.safety, said)
     if full:
         cited = tuple(source_spans(s, lang) for s in sources)
         blocks.append(Section(word(lang, "safety.sources"), cited))
     else:
-        names = ("、" if lang == "zh" else "; ").join(dict.fromkeys(_publisher(s) for s in sources))
-        colon = "：" if lang == "zh" else ": "
-        blocks.append(Para((Span(word(lang, "safety.sources") + colon + names, "dim"),)))
+        names = word(lang, "sep.sources").join(dict.fromkeys(_publisher(s) for s in sources))
+        cited_by = word(lang, "pair", name=word(lang, "safety.sources"), value=names)
+        blocks.append(Para((Span(cited_by, "dim"),)))
     return blocks
 
 
@@ -118,10 +115,7 @@ def safety_json(catalogue: Catalogue, alarm: Alarm, lang: str) -> dict[str, Any]
         "kind": KIND,
         "asks": list(alarm.kinds),
         "cues": list(alarm.cues),
-        "sentences": [
-            {"id": s.id, "text": _text(s.text(lang), lang), "sources": list(s.sources)}
-            for s in said
-        ],
+        "sentences": [{"id": s.id, "text": s.text(lang), "sources": list(s.sources)} for s in said],
         "lines": lines_json(catalogue, lang),
         "sources": sources_json(_cited(catalogue.safety, said)),
     }
@@ -177,13 +171,13 @@ def check_view(
     warnings: list[SafetySentence] = []
     if scam is not None and catalogue.safety is not None:
         warnings = _check_sentences(catalogue.safety, scam)
-        blocks.append(Para((Span(_text(warnings[0].text(lang), lang), "closed"),)))
+        blocks.append(Para((Span(warnings[0].text(lang), "closed"),)))
     for number in found:
         if number.line is not None:
             line = number.line
             name = clean(line.name(lang))
-            if lang == "zh" and name[:1].isascii():
-                name = " " + name  # 京东 PLUS 会员专属热线: a space between Chinese and Latin
+            if name[:1].isascii():  # 京东 PLUS 会员专属热线: a space between Chinese and Latin
+                name = word(lang, "space.before_latin") + name
             said = word(lang, "check.known", number=line.number, name=name)
             blocks.append(Para((Span(said, "strong"),)))
             status = statuses[line.id]
@@ -259,8 +253,7 @@ def check_json(
             safety |= {"asks": list(scam.kinds), "cues": list(scam.cues)}
         safety |= {
             "sentences": [
-                {"id": s.id, "text": _text(s.text(lang), lang), "sources": list(s.sources)}
-                for s in said
+                {"id": s.id, "text": s.text(lang), "sources": list(s.sources)} for s in said
             ],
             "lines": lines_json(catalogue, lang),
             "sources": sources_json(_cited(catalogue.safety, said)),

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from jdhotline.case import Case
 from jdhotline.catalogue import Line
-from jdhotline.i18n.words import day, duration, zh_punctuation
+from jdhotline.i18n.words import DEFAULT_LANG, day, duration, listing, typed, word
 from jdhotline.prep import Facts
 
 
@@ -24,47 +24,51 @@ def opening(
     """The first sentence of the call, in the guide's shape time + problem + demand.
 
     None unless there is a problem to state and a time or a demand to go with it
-    (the guide's two examples: "10 月 10 日下单……需求是……" and "美的冰箱 BCD-500WTPZM,
-    2023 年买的,不制冷"): a sentence with less says nothing the agent would not ask.
+    (the guide's two examples: "10 月 10 日下单……需求是……" and "美的冰箱 BCD-500WTPZM，
+    2023 年买的，不制冷"): a sentence with less says nothing the agent would not ask.
     """
     if not facts.what_is_wrong or not (facts.ordered or facts.bought or facts.want):
         return None
-    zh = lang == "zh"
     parts: list[str] = []
     if plus:
-        parts.append("PLUS 会员" if zh else "PLUS member")
+        parts.append(word(lang, "script.plus"))
     if facts.shop:
         parts.append(shop_words(facts.shop, lang))
     which = _which_order(facts, lang)
     if facts.model or facts.bought:
-        # The appliance shape: "美的冰箱 BCD-500WTPZM,2023 年买的,不制冷".
+        # The appliance shape: "美的冰箱 BCD-500WTPZM，2023 年买的，不制冷".
         if facts.model:
-            parts.append(facts.model if zh else f"model {facts.model}")
+            parts.append(word(lang, "script.model", model=facts.model))
         if facts.bought:
-            when = day(facts.bought, lang, year=True)
-            parts.append(f"{when}买的" if zh else f"bought on {when}")
+            parts.append(word(lang, "script.bought", when=day(facts.bought, lang, year=True)))
         if which:
             parts.append(which)
     elif facts.ordered:
         when = day(facts.ordered, lang, year=facts.ordered.year != today.year)
-        which = (f"（{which}）" if zh else f" ({which})") if which else ""
-        parts.append(f"{when}下单{which}" if zh else f"ordered on {when}{which}")
+        which = word(lang, "script.which", which=which) if which else ""
+        parts.append(word(lang, "script.ordered", when=when, which=which))
     elif which:
         parts.append(which)
     # The agent speaks Chinese: a problem or a demand written in another language is not
-    # pasted into the Chinese sentence; the scenario says what the problem is, and the
-    # demand is left for the caller to say (XX).
-    wrong = facts.what_is_wrong
-    if zh and foreign(wrong):
-        wrong = f"{problem_zh}：XX" if problem_zh else "问题是 XX"
+    # pasted into a sentence said as it is (a language with no Chinese sentence beside
+    # its own); the scenario says what the problem is, and the demand is left for the
+    # caller to say (XX).
+    said_as_is = not word(lang, "say_zh")
+    wrong = typed(facts.what_is_wrong, lang)
+    if problem_zh:  # the scenario's name without its gloss: 订单咨询（查物流……）
+        problem_zh = problem_zh.split("\uff08")[0].strip()
+    if said_as_is and foreign(wrong):
+        if problem_zh:
+            wrong = word(lang, "script.problem_xx", problem=problem_zh)
+        else:
+            wrong = word(lang, "script.problem_unknown")
     parts.append(wrong)
     if facts.want:
-        want = " XX" if zh and foreign(facts.want) else facts.want
-        parts.append(f"需求是{want}" if zh else f"I want {want}")
-    if zh:  # full-width here: zh_punctuation keeps "BCD-500,2025" as a thousands comma
-        return "，".join(parts)
-    sentence = "; ".join(parts) + "."
-    return sentence[0].upper() + sentence[1:]
+        if said_as_is and foreign(facts.want):
+            parts.append(word(lang, "script.want_xx"))
+        else:
+            parts.append(word(lang, "script.want", want=typed(facts.want, lang)))
+    return word(lang, "script.sentence", text=word(lang, "script.sep").join(parts))
 
 
 def foreign(text: str) -> bool:
@@ -76,18 +80,18 @@ def foreign(text: str) -> bool:
 def _which_order(facts: Facts, lang: str) -> str | None:
     """The order number, else the receiving phone's last digits: never one for the other."""
     if facts.order:
-        return f"订单号 {facts.order}" if lang == "zh" else f"order {facts.order}"
+        return word(lang, "script.order", order=facts.order)
     if facts.phone:
         return phone_words(facts.phone, lang)
     return None
 
 
 def phone_words(phone: str, lang: str) -> str:
-    return f"收货手机尾号 {phone}" if lang == "zh" else f"receiving phone ending {phone}"
+    return word(lang, "script.phone", phone=phone)
 
 
 def shop_words(shop: str, lang: str) -> str:
-    return f"店铺 ID {shop}" if lang == "zh" else f"shop ID {shop}"
+    return word(lang, "script.shop", shop=shop)
 
 
 def record_command(line_id: str, scenario_id: str, facts: Facts, lang: str) -> str:
@@ -106,7 +110,7 @@ def record_command(line_id: str, scenario_id: str, facts: Facts, lang: str) -> s
     note = record_note(facts, lang)
     if note:
         parts += ["--note", note]
-    if lang != "en":  # pasted where no language is set, it still answers in the sheet's
+    if lang != DEFAULT_LANG:  # pasted where no language is set, it answers in the sheet's
         parts += ["--lang", lang]
     return " ".join(shlex.quote(p) for p in parts)
 
@@ -114,31 +118,28 @@ def record_command(line_id: str, scenario_id: str, facts: Facts, lang: str) -> s
 def record_note(facts: Facts, lang: str) -> str | None:
     """The caller's facts beyond the order number, as one line of the record's note:
     "型号 BCD-500WTPZM，购买日期 2023-05-01，问题：不制冷，需求：上门维修"."""
-    zh = lang == "zh"
     said: list[str] = []
     if facts.model:
-        said.append(f"型号 {facts.model}" if zh else f"model {facts.model}")
+        said.append(word(lang, "note.model", value=facts.model))
     if facts.bought:
-        said.append(f"购买日期 {facts.bought}" if zh else f"bought {facts.bought}")
+        said.append(word(lang, "note.bought", value=facts.bought))
     if facts.ordered:
-        said.append(f"下单日期 {facts.ordered}" if zh else f"ordered {facts.ordered}")
+        said.append(word(lang, "note.ordered", value=facts.ordered))
     if facts.problem and facts.fault and facts.problem != facts.fault:
-        said.append(f"问题：{facts.problem}" if zh else f"problem: {facts.problem}")
-        said.append(f"故障：{facts.fault}" if zh else f"fault: {facts.fault}")
+        said.append(word(lang, "note.problem", value=facts.problem))
+        said.append(word(lang, "note.fault", value=facts.fault))
     elif facts.what_is_wrong:
-        said.append(f"问题：{facts.what_is_wrong}" if zh else f"problem: {facts.what_is_wrong}")
+        said.append(word(lang, "note.problem", value=facts.what_is_wrong))
     if facts.want:
-        said.append(f"需求：{facts.want}" if zh else f"want: {facts.want}")
+        said.append(word(lang, "note.want", value=facts.want))
     if facts.evidence:
-        items = ("、" if zh else ", ").join(facts.evidence)
-        said.append(f"证据：{items}" if zh else f"evidence: {items}")
+        said.append(word(lang, "note.evidence", value=listing(list(facts.evidence), lang)))
     if facts.phone:
         said.append(phone_words(facts.phone, lang))
     if facts.shop:
         said.append(shop_words(facts.shop, lang))
     # One line to copy: a pasted complaint's line breaks become spaces.
-    line = " ".join(("，" if zh else "; ").join(said).split())
-    return (zh_punctuation(line) if zh else line) or None
+    return typed(" ".join(word(lang, "note.sep").join(said).split()), lang) or None
 
 
 class FollowUp(NamedTuple):
@@ -152,7 +153,6 @@ class FollowUp(NamedTuple):
 
 
 def followup(case: Case, line: Line, at: dt.datetime, lang: str) -> FollowUp:
-    zh = lang == "zh"
     agent = case.latest("agent")
     ticket = case.latest("ticket")
     overdue = case.overdue(at)
@@ -160,43 +160,33 @@ def followup(case: Case, line: Line, at: dt.datetime, lang: str) -> FollowUp:
     promise = _promise(case, lang)
     parts: list[str] = []
     if case.order:
-        parts.append(f"订单号 {case.order}" if zh else f"order {case.order}")
+        parts.append(word(lang, "followup.order", order=case.order))
     if promise:
         # Credited only to the agent who made it (issue 18): a promise logged without an
         # ID is not the earlier agent's.
         promiser = _promiser(case)
         if promiser:
-            parts.append(
-                f"工号 {promiser} 承诺{promise}" if zh else f"agent {promiser} promised {promise}"
-            )
+            parts.append(word(lang, "followup.promised", agent=promiser, promise=promise))
         else:
-            parts.append(
-                f"客服承诺{promise}，工号没记下"
-                if zh
-                else f"an agent promised {promise}; I did not get their ID"
-            )
+            parts.append(word(lang, "followup.promised_anon", promise=promise))
         if agent and agent != promiser:
-            parts.append(f"之前对接的是工号 {agent}" if zh else f"earlier I spoke to agent {agent}")
+            parts.append(word(lang, "followup.earlier", agent=agent))
     elif agent:
-        parts.append(f"之前对接的是工号 {agent}" if zh else f"I spoke to agent {agent}")
+        parts.append(word(lang, "followup.agent", agent=agent))
     if overdue is not None:
-        late = _span(overdue, lang)
-        parts.append(f"现在已超时 {late}" if zh else f"it is now {late} overdue")
-    parts.append("麻烦催进度" if zh else "please chase it")
+        parts.append(word(lang, "followup.late", late=_span(overdue, lang)))
+    parts.append(word(lang, "followup.chase"))
     if ticket:
-        parts.append(f"服务单号 {ticket}" if zh else f"service ticket {ticket}")
-    if zh:
-        words = "，".join(parts)
-    else:
-        words = "; ".join(parts) + "."
-        words = words[0].upper() + words[1:]
+        parts.append(word(lang, "followup.ticket", ticket=ticket))
+    words = word(lang, "script.sentence", text=word(lang, "script.sep").join(parts))
     escalate = None
     # The guide's escalation requests (上级维权专员, 家电售后主管, PLUS 专属维权组) are a
     # buyer's; it gives a merchant none, so a merchant's case gets none.
     if missed >= 2 and line.audience != "merchants":
         days = max(1, (at - case.created_at).days)
         escalate = _escalation(line, days, lang)
-    zh_words = followup(case, line, at, "zh") if not zh else None
+    # The agent speaks Chinese: a language that shows the Chinese beside it gets it here.
+    zh_words = followup(case, line, at, "zh") if word(lang, "say_zh") else None
     return FollowUp(
         words=words,
         escalate=escalate,
@@ -226,12 +216,12 @@ def _promise(case: Case, lang: str) -> str | None:
         # 3d is said "3 天内", not "72 小时内"; 24h stays the guide's "24 小时内" (a
         # promise of 1d and one of 24h are the same deadline: the record keeps no unit).
         if minutes > 0 and minutes % (24 * 60) == 0 and 2 <= days <= 7:
-            return f" {days} 天内反馈" if lang == "zh" else f"feedback within {days} days"
+            return word(lang, "promise.days", n=days)
         if minutes > 0 and minutes % 60 == 0 and hours <= 72:
-            return f" {hours} 小时内反馈" if lang == "zh" else f"feedback within {hours} hours"
+            return word(lang, "promise.hours", n=hours)
         due = f"{day(entry.due.date(), lang, year=entry.due.year != entry.at.year)} "
         due += entry.due.strftime("%H:%M")
-        return f"在 {due} 前反馈" if lang == "zh" else f"feedback by {due} (Beijing time)"
+        return word(lang, "promise.by", due=due)
     return None
 
 
@@ -240,27 +230,8 @@ def _span(delta: dt.timedelta, lang: str) -> str:
 
 
 def _escalation(line: Line, days: int, lang: str) -> str:
-    zh = lang == "zh"
+    span = word(lang, "escalate.days.one" if days == 1 else "escalate.days.other", n=days)
     if line.audience == "plus":
-        return (
-            f"这个问题已拖延 {days} 天,我是 PLUS 会员,麻烦帮我升级到 PLUS 专属维权组,需要加急"
-            if zh
-            else f"This has dragged on for {_days_en(days)}; as a PLUS member, please escalate it "
-            "to the PLUS 专属维权组 (dedicated complaints team); it is urgent."
-        )
-    whom_zh = "家电售后主管" if "appliance" in line.scenarios else "上级维权专员"
-    whom_en = (
-        "the appliance after-sales supervisor (家电售后主管)"
-        if "appliance" in line.scenarios
-        else "a senior complaints officer (上级维权专员)"
-    )
-    return (
-        f"麻烦帮我升级到{whom_zh},这个问题已拖延 {days} 天,需要加急"
-        if zh
-        else f"Please escalate this to {whom_en}: it has dragged on for {_days_en(days)} "
-        "and is urgent."
-    )
-
-
-def _days_en(days: int) -> str:
-    return "1 day" if days == 1 else f"{days} days"
+        return word(lang, "escalate.plus", span=span)
+    whom = "appliance" if "appliance" in line.scenarios else "senior"
+    return word(lang, "escalate.other", whom=word(lang, f"escalate.whom.{whom}"), span=span)

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from jdhotline.catalogue import USERS
-from jdhotline.i18n.words import stamp, word, zh_punctuation
+from jdhotline.i18n.words import stamp, word
 from jdhotline.output.console import clean
-from jdhotline.output.render import answered_as, label, localise, source_text, which_view
+from jdhotline.output.render import answered_as, label, source_text, which_view
 from jdhotline.output.render_lines import calendar_view, table_view
 from jdhotline.output.writers import Note, View
 
@@ -111,7 +111,7 @@ def answer_view(rec: Recommendation, catalogue: Catalogue, lang: str) -> View:
     footer = Note(
         "\n".join([title, label(lang, "time") + moment, source_text(rec.primary.line, lang)])
     )
-    return localise((*(b for b in view if not isinstance(b, Note)), footer), lang)
+    return (*(b for b in view if not isinstance(b, Note)), footer)
 
 
 def safety_html(catalogue: Catalogue, found: Alarm | None, lang: str) -> str:
@@ -121,7 +121,7 @@ def safety_html(catalogue: Catalogue, found: Alarm | None, lang: str) -> str:
         return ""
     from jdhotline.output.render_safety import safety_view
 
-    view = localise(safety_view(catalogue, found, lang, full=False), lang)
+    view = safety_view(catalogue, found, lang, full=False)
     heading = escape(say(lang, "safety"))
     return (
         f'<section id="safety" role="alert" aria-labelledby="safety-head">'
@@ -143,7 +143,7 @@ def calendar_html(catalogue: Catalogue, calendar: WorkCalendar, lang: str) -> st
     )
     return (
         f'<details id="calendar"><summary>{escape(say(lang, "calendar"))}</summary>'
-        f"{to_html(localise(days, lang))}</details>"
+        f"{to_html(days)}</details>"
     )
 
 
@@ -177,7 +177,7 @@ def page(
         )
     parts.append(_form(catalogue, lang, params))
     statuses = line_statuses(catalogue, moment, calendar)
-    table = localise(table_view(catalogue, statuses, lang), lang)
+    table = table_view(catalogue, statuses, lang)
     # The table is the answer when the words asked for customer service and no problem.
     opened = " open" if refusal is not None and refusal.code == "no_match.calling" else ""
     parts.append(
@@ -193,7 +193,7 @@ def page(
 
 def _head(lang: str, nonce: str) -> str:
     return (
-        f'<!doctype html><html lang="{"zh-CN" if lang == "zh" else "en"}"><head>'
+        f'<!doctype html><html lang="{say(lang, "html.lang")}"><head>'
         '<meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(say(lang, 'title'))}</title>"
@@ -202,7 +202,7 @@ def _head(lang: str, nonce: str) -> str:
 
 
 def _header(lang: str, params: dict[str, str]) -> str:
-    other = "en" if lang == "zh" else "zh"
+    other = say(lang, "switch.to")
     kept = {k: v for k, v in params.items() if k in ("q", "who", "s", "at") and v}
     href = "/?" + urlencode({**kept, "lang": other})
     return (
@@ -225,7 +225,6 @@ def _form(catalogue: Catalogue, lang: str, params: dict[str, str]) -> str:
     for s in catalogue.scenarios:
         selected = " selected" if s.id == chosen else ""
         name = clean(s.name(lang))
-        name = zh_punctuation(name) if lang == "zh" else name
         options.append(f'<option value="{escape(s.id)}"{selected}>{escape(name)}</option>')
     hidden = f'<input type="hidden" name="lang" value="{lang}">'
     if params.get("at"):

@@ -1,8 +1,8 @@
 """The words of the web page and the API's errors, per language.
 
 Kept beside the page rather than in words.py: only `serve` needs them. The Chinese is
-written with its full-width marks by hand (no zh_punctuation pass), since it quotes the
-user's own text, which must reach the page as typed.
+written with its full-width marks, like every word; the user's own text reaches the page
+as typed.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ PAGE: dict[str, dict[str, str]] = {
         "lead": "Say who you are and what happened: the number, whether it is open now "
         "(Beijing time) and what to say.",
         "switch": "中文",
+        "switch.to": "zh",
+        "html.lang": "en",
         "switch.label": "切换到中文",
         "who": "You are",
         "who.regular": "A buyer",
@@ -69,6 +71,8 @@ PAGE: dict[str, dict[str, str]] = {
         "lead": "选好身份，说说遇到了什么问题：马上告诉你打哪个号码、现在（北京时间）"
         "能不能打通、该怎么说。",
         "switch": "English",
+        "switch.to": "en",
+        "html.lang": "zh-CN",
         "switch.label": "Switch to English",
         "who": "你是",
         "who.regular": "买家",
@@ -118,5 +122,19 @@ PAGE: dict[str, dict[str, str]] = {
 
 
 def say(lang: str, name: str, /, **params: Any) -> str:
-    text = PAGE["zh" if lang == "zh" else "en"][name]
+    text = _page(lang)[name]
     return text.format(**params) if params else text
+
+
+def _page(lang: str) -> dict[str, str]:
+    """The page's words in ``lang``: here for en and zh, else in its languages/<tag>.json."""
+    table = PAGE.get(lang)
+    if table is None:
+        table = PAGE[lang] = _extra_page(lang)
+    return table
+
+
+def _extra_page(lang: str) -> dict[str, str]:
+    from jdhotline.i18n.words import language_file, languages
+
+    return language_file(lang)["page"] if lang in languages() else PAGE["en"]

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import parse_qs
 
 from jdhotline.errors import EXIT_CATALOGUE
+from jdhotline.i18n.words import DEFAULT_LANG, language, languages
 
 from .request import Refusal, Request
 from .words_web import say
@@ -43,7 +44,7 @@ MAX_QUERY = 8192  # bytes: MAX_PROBLEM Chinese characters fit (9 bytes each, URL
 MAX_PROBLEM = 500  # characters of problem; the longest case in bench/corpus.yaml has 80
 MAX_BODY = 1024  # bytes: no route takes a body; a small one (a stray form) is ignored
 MAX_FIELDS = 16
-LANGS = ("zh", "en")
+LANGS = languages()  # zh, en, zh-Hant: docs/languages.md
 
 StartResponse = Callable[..., Any]
 
@@ -71,7 +72,8 @@ API = ("which", "open", "table", "scenarios", "calendar")
 
 
 def negotiate(header: str) -> str:
-    """Chinese unless the browser prefers English to Chinese (Accept-Language)."""
+    """Chinese unless the browser prefers English to Chinese (Accept-Language);
+    Traditional when it asks for zh-Hant, zh-TW, zh-HK or zh-MO."""
     best: dict[str, float] = {}
     for part in header.split(",")[:20]:
         tag, _, rest = part.strip().partition(";")
@@ -81,10 +83,12 @@ def negotiate(header: str) -> str:
                 q = float(rest.strip()[2:])
             except ValueError:
                 q = 0.0
-        base = tag.strip().lower().split("-")[0]
-        if base in LANGS and q > 0 and q > best.get(base, 0.0):  # q=0: "not this one"
-            best[base] = q
-    return "en" if best.get("en", 0.0) > best.get("zh", 0.0) else "zh"
+        tag = tag.strip()
+        found = language(tag) or language(tag.split("-")[0])  # zh-TW: zh-Hant; zh-SG: zh
+        if found and q > 0 and q > best.get(found, 0.0):  # q=0: "not this one"
+            best[found] = q
+    # The most wanted; on a tie Chinese before English, and nothing wanted: Chinese.
+    return max(best, key=lambda lang: (best[lang], lang != DEFAULT_LANG)) if best else "zh"
 
 
 class App:
@@ -120,7 +124,7 @@ class App:
         headers = [
             ("Content-Type", reply.content_type),
             ("Content-Length", str(len(reply.body))),
-            ("Content-Language", "zh-CN" if reply.lang == "zh" else "en"),
+            ("Content-Language", say(reply.lang, "html.lang")),
             ("Content-Security-Policy", csp(reply.nonce)),
             ("X-Content-Type-Options", "nosniff"),
             ("Referrer-Policy", "no-referrer"),
