@@ -16,9 +16,13 @@ from .words import word
 
 
 def args_language(args: list[str]) -> str:
-    """The language of a command line that may not have parsed (a usage error, Ctrl-C):
-    --lang as given, else the default the README describes (JDHOTLINE_LANG, the locale)."""
+    """The language of a command line, decided once, before it is parsed (cli/run.py):
+    the last --lang as given (as Click reads it: `--lang zh which --lang en` is English;
+    nothing after `--`), else the default the README describes (JDHOTLINE_LANG, the locale)."""
+    given = None
     for i, arg in enumerate(args):
+        if arg == "--":
+            break
         if arg.startswith("--lang="):
             value = arg.split("=", 1)[1]
         elif arg == "--lang" and i + 1 < len(args):
@@ -26,7 +30,9 @@ def args_language(args: list[str]) -> str:
         else:
             continue
         if value in ("zh", "en"):
-            return value
+            given = value
+    if given is not None:
+        return given
     chosen = os.environ.get("JDHOTLINE_LANG", "").strip().lower()
     if chosen[:2] in ("zh", "en"):
         return chosen[:2]
