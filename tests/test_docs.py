@@ -155,7 +155,7 @@ def shows(shown: list[str], printed: list[str]) -> bool:
 def run_page(path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Run the page's examples in order, in one folder and one case record; the failures."""
     pin_official(monkeypatch)
-    real = options.moment_at
+    real = run_module.moment_at
 
     def pinned(at: str | None, lang: str) -> dt.datetime:
         return real(at if at is not None else PINNED_NOW, lang)

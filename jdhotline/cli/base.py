@@ -38,15 +38,21 @@ from .usage import ExtraArguments, FlagGivenValue, MissingCommand, NoArguments, 
 FAILURES = (CatalogueError, Stop, CaseStoreError, NoSuchCase, Problem)
 
 
+# The help layout of each language Click's own (English words, counted in characters)
+# does not fit; imported only to write such a help page.
+LAYOUTS = {"zh": "jdhotline.cli.help_zh"}
+
+
 class Context(adapter.Context):  # type: ignore[misc]
     """A context whose help page and usage line are in the run's language."""
 
     def make_formatter(self) -> Any:
-        if isinstance(self.obj, Run) and self.obj.lang == "zh":
-            from .help_zh import formatter_for  # imported only for a Chinese help page
+        layout = LAYOUTS.get(self.obj.lang) if isinstance(self.obj, Run) else None
+        if layout is None:
+            return super().make_formatter()
+        from importlib import import_module
 
-            return formatter_for(self)
-        return super().make_formatter()
+        return import_module(layout).formatter_for(self)
 
 
 # ----------------------------------------------------------------- commands and groups
