@@ -11,7 +11,7 @@ python="${PYTHON:-python3}"
 low="$(sed -n 's/.*"typer>=\([0-9.]*\),<.*/\1/p' "$repo/pyproject.toml")"
 versions=("$@")
 if [ ${#versions[@]} -eq 0 ]; then
-    versions=("$low.0" "$(pip index versions typer 2>/dev/null | sed -n 's/^typer (\(.*\))$/\1/p')")
+    versions=("$low.0" "$("$python" -m pip index versions typer 2>/dev/null | sed -n 's/^typer (\(.*\))$/\1/p')")
 fi
 tests=(tests/test_typer_adapter.py tests/test_cli.py tests/test_help_zh.py tests/test_answers.py
        tests/test_hostile.py tests/test_hostile3_cli.py)
