@@ -171,7 +171,7 @@ def main() -> int:
         text = {n: problem_text(n * 1000) for n in (25, 50, 100)}
 
         def fresh_index() -> None:
-            match_module._last = None  # forget the compiled keywords: build them again...
+            match_module._index.forget()  # forget the compiled keywords: build them again...
             re.purge()  # ...and so does re: its cache would hand back run 1's pattern
             rank(cat, short)
 

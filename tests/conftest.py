@@ -188,16 +188,16 @@ def build(data: dict[str, Any], file: str = "test.yaml") -> cat_mod.Catalogue:
 def worded(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     """The catalogue errors the command line words, as it words them: a spy, so a test
     learns the kind of refusal without loading the catalogue a second time."""
-    from jdhotline.cli import options
+    from jdhotline.cli import base
 
     seen: list[Any] = []
-    real = options.catalogue_message
+    real = base.catalogue_message
 
     def spy(error: Any, lang: str) -> str:
         seen.append(error)
         return real(error, lang)
 
-    monkeypatch.setattr(options, "catalogue_message", spy)
+    monkeypatch.setattr(base, "catalogue_message", spy)
     return seen
 
 

@@ -305,7 +305,9 @@ def test_ctrl_c_at_a_prompt_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(*_: Any) -> str:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli.out, "read", interrupted)
+    from jdhotline.cli.run import Consoles
+
+    monkeypatch.setattr(Consoles, "read", interrupted)
     result = run("which")
     assert result.exit_code == 130
     assert result.stderr.endswith("\njdhotline: interrupted\n")

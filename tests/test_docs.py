@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 from jdhotline.cli import case as case_cli
 from jdhotline.cli import commands as cli
 from jdhotline.cli import options
+from jdhotline.cli import run as run_module
 
 from .calendars import pin_official
 
@@ -154,12 +155,12 @@ def shows(shown: list[str], printed: list[str]) -> bool:
 def run_page(path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Run the page's examples in order, in one folder and one case record; the failures."""
     pin_official(monkeypatch)
-    real = options.moment_at
+    real = run_module.moment_at
 
     def pinned(at: str | None, lang: str) -> dt.datetime:
         return real(at if at is not None else PINNED_NOW, lang)
 
-    for module in (options, cli, case_cli):
+    for module in (options, cli, case_cli, run_module):
         monkeypatch.setattr(module, "moment_at", pinned, raising=False)
     monkeypatch.setenv("COLUMNS", WIDTH)
     monkeypatch.setenv("TZ", "Asia/Shanghai")  # a machine in China; the conftest resets it

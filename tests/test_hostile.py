@@ -477,7 +477,7 @@ def invoke(
     (undecodable bytes as surrogates). The exit code, stdout and stderr as bytes."""
     import io
 
-    from jdhotline.output.console import Output
+    from jdhotline.cli.run import Run
 
     streams = (sys.stdin, sys.stdout, sys.stderr)
     out_bytes, err_bytes = io.BytesIO(), io.BytesIO()
@@ -487,25 +487,23 @@ def invoke(
         io.TextIOWrapper(err_bytes, encoding=encoding, write_through=True),
     )
     sys.stdin, sys.stdout, sys.stderr = wrappers
-    saved_out, cli.out = cli.out, Output()
+    run = Run([os.fsdecode(a) if isinstance(a, bytes) else a for a in args])
     code = 0
     try:
-        cli.out.fit_streams()
+        run.out.fit_streams()
         try:
-            cli.app(
-                [os.fsdecode(a) if isinstance(a, bytes) else a for a in args], prog_name="jdhotline"
+            code = cli.typer.main.get_command(cli.app).main(
+                run.args, prog_name="jdhotline", obj=run, standalone_mode=False
             )
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else 1
         finally:
-            cli.finish_output([os.fsdecode(a) if isinstance(a, bytes) else a for a in args])
+            cli.finish_output(run)
             for wrapper in wrappers:
                 wrapper.flush()
                 wrapper.detach()
     finally:
         sys.stdin, sys.stdout, sys.stderr = streams
-        cli.out = saved_out
-        cli.saved.clear()
     return code, out_bytes.getvalue(), err_bytes.getvalue()
 
 
@@ -791,9 +789,6 @@ def test_invisible_characters_are_shown_escaped(
         == 0
     )
     escaped = "call \\u202e0631-016-004 \\u200bzero\\u200dwidth\\ufeff\\u2066x\\u2069\\xad"
-    from jdhotline.output.console import Output
-
-    monkeypatch.setattr(cli, "out", Output())  # a console of its own, 300 columns wide
     for fmt in ("text", "markdown"):
         shown = runner.invoke(
             cli.app, ["case", "show", "1", "--format", fmt, *AT], env={"COLUMNS": "300"}
@@ -810,9 +805,6 @@ def test_invisible_characters_are_shown_escaped(
 def test_invisible_characters_in_the_catalogue_are_shown_escaped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from jdhotline.output.console import Output
-
-    monkeypatch.setattr(cli, "out", Output())  # a console of its own, 200 columns wide
     data = shipped_copy()
     line_data(data, "regular")["name"]["en"] = "Regular \u202eenilgel"
     path = tmp_path / "mine.yaml"

@@ -602,9 +602,9 @@ def test_the_csv_stays_the_scripts_contract() -> None:
 def test_xlsx_is_not_written_to_a_terminal(
     monkeypatch: pytest.MonkeyPatch, lang: str, said: str
 ) -> None:
-    from jdhotline.cli.options import out
+    from jdhotline.cli.run import Consoles
 
-    monkeypatch.setattr(type(out), "out", property(lambda self: _Terminal()))
+    monkeypatch.setattr(Consoles, "out", property(lambda self: _Terminal()))
     refused = runner.invoke(cli.app, ["case", "export", "--format", "xlsx", "--lang", lang],
                             env={"COLUMNS": "300"})  # fmt: skip
     assert refused.exit_code == 2 and said in refused.stderr, refused.output

@@ -5,7 +5,6 @@ no scenario matched, saying why where it can (`which` and `prep` share it).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import sys
 from typing import TYPE_CHECKING, Any
@@ -15,26 +14,28 @@ from jdhotline.i18n.words import word
 
 from . import interview
 from .interview import Interview
-from .options import calendar_for, known_scenarios, out, scenario_named, shorten
+from .options import calendar_for, known_scenarios, scenario_named, shorten
 
 if TYPE_CHECKING:
     from jdhotline.catalogue import Catalogue, Scenario
     from jdhotline.rules import Recommendation
 
+    from .run import Run
+
 
 def recommendation(
-    catalogue: Catalogue,
+    run: Run,
     problem: list[str] | None,
     plus: bool,
     merchant: bool,
     scenario: str | None,
-    moment: dt.datetime,
-    lang: str,
     command: str,
 ) -> Recommendation:
     """Who is asking and about what (asking in a terminal if need be), then the rules."""
+    out, lang = run.out, run.lang
     if plus and merchant:
         raise Stop(EXIT_USAGE, word(lang, "error.plus_and_merchant"))
+    catalogue, moment = run.catalogue, run.moment
     questions = Interview(out, lang, command)
     text = problem_text(problem, questions, lang)
     user = "plus" if plus else "merchant" if merchant else None
@@ -114,8 +115,13 @@ def problem_text(problem: list[str] | None, questions: Interview, lang: str) -> 
         try:
             return readable(_read_capped(sys.stdin, lang)).strip()
         except (OSError, UnicodeDecodeError) as exc:
-            reason = str(exc) if lang == "en" else word(lang, "error.stdin.reason")
-            raise Stop(EXIT_USAGE, word(lang, "error.stdin", reason=reason)) from None
+            # Coded: the system's own words stand for the reason where they are English.
+            from jdhotline.errors import Coded, os_reason
+            from jdhotline.i18n.messages import refusal
+
+            why = os_reason(exc) if isinstance(exc, OSError) else "other"
+            failed = Coded("stdin.failed", why=why, detail=str(exc))
+            raise Stop(EXIT_USAGE, refusal(failed, lang)) from None
     return readable(" ".join(problem or [])).strip()
 
 

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from jdhotline.errors import EXIT_CATALOGUE, EXIT_USAGE, CatalogueError, Stop
-from jdhotline.i18n.words import word
+from jdhotline.errors import EXIT_CATALOGUE, EXIT_USAGE, Stop
 
+from .base import Command, Group
 from .options import (
     AtOpt,
     CatalogOpt,
@@ -18,25 +18,21 @@ from .options import (
     LangOpt,
     OrderOpt,
     ScenarioOpt,
-    boundary,
     calendar_for,
     case_store,
-    catalogue_at,
     checked,
     complete_lines,
     completing,
     emit,
-    language_of,
     left_out,
     line_named,
-    moment_at,
     one_of,
-    out,
-    saved,
+    opened,
     saving,
     scenario_named,
     text_of,
 )
+from .usage import Worded
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -44,7 +40,10 @@ if TYPE_CHECKING:
     from jdhotline.catalogue import Catalogue
     from jdhotline.record.store import Case, CaseStore
 
+    from .run import Run
+
 case_app = typer.Typer(
+    cls=Group,
     help="Keep track of calls and what the agent promised (a local record).",
     no_args_is_help=True,
 )
@@ -64,10 +63,7 @@ def _case_number(value: str) -> int:
     ):
         from .options import shorten
 
-        shown = shorten(value, 40)
-        error = typer.BadParameter(word("en", "error.not_case_number", value=shown))
-        error.worded = ("error.not_case_number", {"value": shown})  # type: ignore[attr-defined]
-        raise error
+        raise Worded("error.not_case_number", value=shorten(value, 40))
     return int(digits)
 
 
@@ -123,23 +119,20 @@ DoneFormatOpt = Annotated[
 ]  # fmt: skip
 
 
-def _promise(
-    value: str | None, moment: dt.datetime, lang: str, catalogue: "Catalogue | None" = None
-) -> dt.datetime | None:
+def _promise(value: str | None, run: "Run") -> dt.datetime | None:
     """The deadline as the agent said it; working days on the catalogue's calendar."""
     from jdhotline.prep import check_not_placeholder
     from jdhotline.record.store import parse_promise
 
     if value is None:
         return None
-    if catalogue is None:
-        catalogue = _optional_catalogue(None)
+    catalogue = run.catalogue_or_none()
     calendar = calendar_for(catalogue) if catalogue is not None else None
     return checked(
         "--promise",
         value,
-        lambda v: parse_promise(check_not_placeholder(v), moment, calendar),
-        lang,
+        lambda v: parse_promise(check_not_placeholder(v), run.moment, calendar),
+        run.lang,
     )
 
 
@@ -150,27 +143,21 @@ def _answer(flag: str, value: str | None, lang: str) -> str | None:
     return checked(flag, value, lambda v: text_of(check_identifier(check_not_placeholder(v))), lang)
 
 
-def _optional_catalogue(path: str | None) -> "Catalogue | None":
-    """Line names for case output; a case is shown by its line id if the catalogue is broken."""
-    try:
-        return catalogue_at(path)
-    except CatalogueError:
-        return None
-
-
-def _show_done(case: "Case", moment: dt.datetime, fmt: str, what: str, lang: str) -> None:
+def _show_done(run: "Run", case: "Case", fmt: str, what: str) -> None:
     from jdhotline.output import documents, render_case
 
+    out, moment = run.out, run.moment
     if fmt == "json":
         out.plain(
             documents.dumps(documents.case_summary_json(case, moment), ascii_only=out.ascii_only)
         )
     else:
-        out.plain(render_case.case_done(case, moment, what, lang, _optional_catalogue(None)))
+        out.plain(render_case.case_done(case, moment, what, run.lang, run.catalogue_or_none()))
 
 
-@case_app.command("add")
+@case_app.command("add", cls=Command)
 def case_add(
+    ctx: typer.Context,
     line: Annotated[
         str,
         typer.Option(
@@ -191,29 +178,28 @@ def case_add(
     """Record a call: the line, the order, the agent's ID, the ticket and the promise."""
     from jdhotline.prep import parse_order
 
-    language = language_of(lang)
-    with boundary(language):
-        moment = moment_at(at, language)
-        catalogue = catalogue_at(catalog)
-        found = line_named(catalogue, line, language)
-        scenario_id = scenario_named(catalogue, scenario, language).id if scenario else None
-        fields: dict[str, Any] = {  # Any: each its own type, as CaseStore.add takes it
-            "order": checked("--order", order, parse_order, language),
-            "agent": _answer("--agent", agent, language),
-            "ticket": _answer("--ticket", ticket, language),
-            "due": _promise(promise, moment, language, catalogue),
-            "note": text_of(note),
-        }
-        with case_store() as store:
-            with saving():
-                case_id = store.add(line=found.id, at=moment, scenario=scenario_id, **fields)
-                saved.append(("added", case_id))
-            case = store.get(case_id)
-    _show_done(case, moment, fmt, "added", language)
+    run = opened(ctx, at, catalog)
+    moment, catalogue, language = run.moment, run.catalogue, run.lang
+    found = line_named(catalogue, line, language)
+    scenario_id = scenario_named(catalogue, scenario, language).id if scenario else None
+    fields: dict[str, Any] = {  # Any: each its own type, as CaseStore.add takes it
+        "order": checked("--order", order, parse_order, language),
+        "agent": _answer("--agent", agent, language),
+        "ticket": _answer("--ticket", ticket, language),
+        "due": _promise(promise, run),
+        "note": text_of(note),
+    }
+    with case_store() as store:
+        with saving():
+            case_id = store.add(line=found.id, at=moment, scenario=scenario_id, **fields)
+            run.saved.append(("added", case_id))
+        case = store.get(case_id)
+    _show_done(run, case, fmt, "added")
 
 
-@case_app.command("log")
+@case_app.command("log", cls=Command)
 def case_log(
+    ctx: typer.Context,
     case_id: CaseId,
     note: NoteOpt = None,
     agent: Agent = None,
@@ -225,23 +211,23 @@ def case_log(
 ) -> None:
     """Record another call on a case (every call is an entry in its history)."""
     _change_case(
+        opened(ctx, at),
         case_id,
-        at,
         fmt,
-        lang,
         "logged",
-        lambda moment, language: {
-            "agent": _answer("--agent", agent, language),
-            "ticket": _answer("--ticket", ticket, language),
-            "due": _promise(promise, moment, language),
+        lambda run: {
+            "agent": _answer("--agent", agent, run.lang),
+            "ticket": _answer("--ticket", ticket, run.lang),
+            "due": _promise(promise, run),
             "note": text_of(note),
         },
         lambda store, moment, fields: store.log(case_id, at=moment, **fields),
     )
 
 
-@case_app.command("close")
+@case_app.command("close", cls=Command)
 def case_close(
+    ctx: typer.Context,
     case_id: CaseId,
     outcome: Annotated[
         str | None, typer.Option("--outcome", metavar="TEXT", help="How it ended.")
@@ -252,18 +238,18 @@ def case_close(
 ) -> None:
     """Close a case, with how it ended (a closed case is refused: its outcome stays)."""
     _change_case(
+        opened(ctx, at),
         case_id,
-        at,
         fmt,
-        lang,
         "closed",
-        lambda _, __: {"outcome": text_of(outcome)},
+        lambda _: {"outcome": text_of(outcome)},
         lambda store, moment, fields: store.close_case(case_id, at=moment, **fields),
     )
 
 
-@case_app.command("reopen")
+@case_app.command("reopen", cls=Command)
 def case_reopen(
+    ctx: typer.Context,
     case_id: CaseId,
     at: ReopenAtOpt = None,
     fmt: DoneFormatOpt = "text",
@@ -271,43 +257,40 @@ def case_reopen(
 ) -> None:
     """Open a closed case again; its history, outcome included, is kept."""
     _change_case(
+        opened(ctx, at),
         case_id,
-        at,
         fmt,
-        lang,
         "reopened",
-        lambda _, __: {},
+        lambda _: {},
         lambda store, moment, fields: store.reopen(case_id, at=moment),
     )
 
 
 def _change_case(
+    run: "Run",
     case_id: int,
-    at: str | None,
     fmt: str,
-    lang: str | None,
     what: str,
-    read: "Callable[[dt.datetime, str], dict[str, Any]]",
+    read: "Callable[[Run], dict[str, Any]]",
     change: "Callable[[CaseStore, dt.datetime, dict[str, Any]], None]",
 ) -> None:
     """One change to a case in one transaction, then the case as it now stands.
 
     `read` checks the options first, so bad input is refused before the record opens;
     `what` was done ("closed") is also what an interrupt after the write reports."""
-    language = language_of(lang)
-    with boundary(language):
-        moment = moment_at(at, language)
-        fields = read(moment, language)
-        with case_store() as store:
-            with saving():
-                change(store, moment, fields)
-                saved.append((what, case_id))
-            case = store.get(case_id)
-    _show_done(case, moment, fmt, what, language)
+    moment = run.moment
+    fields = read(run)
+    with case_store() as store:
+        with saving():
+            change(store, moment, fields)
+            run.saved.append((what, case_id))
+        case = store.get(case_id)
+    _show_done(run, case, fmt, what)
 
 
-@case_app.command("list")
+@case_app.command("list", cls=Command)
 def case_list(
+    ctx: typer.Context,
     all_: Annotated[bool, typer.Option("--all", help="Closed cases too.", metavar="")] = False,
     at: AtOpt = None,
     fmt: FormatOpt = "text",
@@ -316,22 +299,22 @@ def case_list(
     """Open cases (all with --all): line, order, the promise's deadline, how overdue."""
     from jdhotline.output import documents, render_case
 
-    language = language_of(lang)
-    with boundary(language):
-        moment = moment_at(at, language)
-        with case_store() as store:
-            cases = store.all(include_closed=all_)
-            left_out(store, language)
+    run = opened(ctx, at)
+    moment = run.moment
+    with case_store() as store:
+        cases = store.all(include_closed=all_)
+        left_out(store, run)
     emit(
+        run,
         fmt,
         lambda: [documents.case_summary_json(c, moment) for c in cases],
-        lambda: render_case.case_list_view(cases, moment, language, _optional_catalogue(None)),
-        language,
+        lambda: render_case.case_list_view(cases, moment, run.lang, run.catalogue_or_none()),
     )
 
 
-@case_app.command("show")
+@case_app.command("show", cls=Command)
 def case_show(
+    ctx: typer.Context,
     case_id: CaseId,
     at: AtOpt = None,
     fmt: FormatOpt = "text",
@@ -340,21 +323,21 @@ def case_show(
     """One case with its whole history."""
     from jdhotline.output import documents, render_case
 
-    language = language_of(lang)
-    with boundary(language):
-        moment = moment_at(at, language)
-        with case_store() as store:
-            case = store.get(case_id)
+    run = opened(ctx, at)
+    moment = run.moment
+    with case_store() as store:
+        case = store.get(case_id)
     emit(
+        run,
         fmt,
         lambda: documents.case_json(case, moment),
-        lambda: render_case.case_view(case, moment, language, _optional_catalogue(None)),
-        language,
+        lambda: render_case.case_view(case, moment, run.lang, run.catalogue_or_none()),
     )
 
 
-@case_app.command("export")
+@case_app.command("export", cls=Command)
 def case_export(
+    ctx: typer.Context,
     fmt: Annotated[
         str,
         typer.Option(
@@ -375,17 +358,16 @@ def case_export(
     """Every case with its whole history (for a complaint), or the promises as a calendar."""
     from jdhotline.output import documents
 
-    language = language_of(lang)
-    with boundary(language):
-        moment = moment_at(at, language)
-        if fmt == "xlsx" and out.out.is_terminal:  # a binary file is no screen's business
-            raise Stop(EXIT_USAGE, word(language, "error.xlsx_terminal"))
-        catalogue = catalogue_at(catalog) if fmt == "ics" else None
-        with case_store() as store:
-            cases = store.all(include_closed=True)
-            left_out(store, language)
+    run = opened(ctx, at, catalog)
+    moment, out, language = run.moment, run.out, run.lang
+    if fmt == "xlsx" and out.out.is_terminal:  # a binary file is no screen's business
+        raise Stop(EXIT_USAGE, run.word("error.xlsx_terminal"))
+    catalogue = run.catalogue if fmt == "ics" else None
+    with case_store() as store:
+        cases = store.all(include_closed=True)
+        left_out(store, run)
     if fmt == "xlsx":
-        _export_xlsx(cases, moment, language, _optional_catalogue(catalog))
+        _export_xlsx(run, cases, run.catalogue_or_none())
     elif catalogue is not None:
         from jdhotline.output.ics import cases_ics
 
@@ -401,19 +383,19 @@ def case_export(
         )
 
 
-def _export_xlsx(
-    cases: "list[Case]", moment: dt.datetime, lang: str, catalogue: "Catalogue | None"
-) -> None:
+def _export_xlsx(run: "Run", cases: "list[Case]", catalogue: "Catalogue | None") -> None:
     from jdhotline.output import xlsx
 
+    lang, moment = run.lang, run.moment
     lines = {line.id: line.name(lang) for line in catalogue.lines} if catalogue else {}
     scenarios = {s.id: s.name(lang) for s in catalogue.scenarios} if catalogue else {}
     table = xlsx.rows(cases, lang, lines, scenarios)
-    out.raw(xlsx.workbook(table, lang, moment.replace(tzinfo=None)))
+    run.out.raw(xlsx.workbook(table, lang, moment.replace(tzinfo=None)))
 
 
-@case_app.command("followup")
+@case_app.command("followup", cls=Command)
 def case_followup(
+    ctx: typer.Context,
     case_id: CaseId,
     at: AtOpt = None,
     fmt: FormatOpt = "text",
@@ -425,23 +407,19 @@ def case_followup(
     from jdhotline.output.script import followup
     from jdhotline.schedule import status
 
-    language = language_of(lang)
-    with boundary(language):
-        moment = moment_at(at, language)
-        catalogue = catalogue_at(catalog)
-        with case_store() as store:
-            case = store.get(case_id)
-        case.check_open("followup")
-        line = catalogue.find_line(case.line)
-        if line is None:
-            raise Stop(
-                EXIT_CATALOGUE, word(language, "error.case_line_gone", id=case.id, line=case.line)
-            )
-        line_status = status(line, moment, calendar_for(catalogue))
-        words = followup(case, line, moment, language)
+    run = opened(ctx, at, catalog)
+    moment, catalogue, language = run.moment, run.catalogue, run.lang
+    with case_store() as store:
+        case = store.get(case_id)
+    case.check_open("followup")
+    line = catalogue.find_line(case.line)
+    if line is None:
+        raise Stop(EXIT_CATALOGUE, run.word("error.case_line_gone", id=case.id, line=case.line))
+    line_status = status(line, moment, calendar_for(catalogue))
+    words = followup(case, line, moment, language)
     emit(
+        run,
         fmt,
         lambda: documents.followup_json(case, line_status, words, language),
         lambda: render_case.followup_view(case, line_status, words, language, catalogue),
-        language,
     )

@@ -1,7 +1,8 @@
 """The command line: parse, read the clock once, ask the core, hand the answer to a writer.
 
-Data flows one way: cli -> interview -> core -> render (one view) -> writers. Every
-error ends at one boundary (``boundary``) as one message and an exit code
+Data flows one way: cli -> interview -> core -> render (one view) -> writers. Each
+command gets the run (run.py: language, consoles, moment, catalogue) from its context;
+every error ends at one boundary (base.answer) as one message and an exit code
 (errors.py lists them).
 """
 
@@ -9,10 +10,9 @@ error ends at one boundary (``boundary``) as one message and an exit code
 # every start, and would compile and evaluate each one as a string (about 1 ms a run).
 # Names imported only for type checkers are quoted instead.
 
-import datetime as dt
 import os
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -25,11 +25,11 @@ from jdhotline.errors import (
     Stop,
     catch_interrupts,
 )
-from jdhotline.i18n.messages import args_language, interrupted_message, output_note
-from jdhotline.i18n.words import word
+from jdhotline.i18n.messages import interrupted_message, output_note
 from jdhotline.inputs import utf8_args
 
 from .asking import NoProblem, problem_text, recommendation
+from .base import Command, typer_app
 from .case import case_app
 from .interview import Interview
 from .options import (
@@ -42,31 +42,20 @@ from .options import (
     PlusOpt,
     ProblemArg,
     ScenarioOpt,
-    boundary,
     calendar_for,
-    catalogue_at,
     complete_lines,
     completing,
     emit,
-    language_of,
     line_named,
-    moment_at,
     one_of,
-    out,
+    opened,
     overdue_cases,
-    saved,
     scenario_named,
-    typer_app,
 )
 from .prep import prep
+from .run import Run
 from .safety import answer_scam, check, scam_alarm
 from .serve import serve
-from .usage import install as _word_usage_errors
-
-_word_usage_errors()
-
-if TYPE_CHECKING:
-    from jdhotline.catalogue import Catalogue
 
 
 def _version(value: bool) -> None:
@@ -90,14 +79,14 @@ def _root(
     lang: HiddenLangOpt = None,
 ) -> None:
     """Which JD.com (京东) customer-service hotline to call, when, and what to have ready."""
-    out.reset()  # each command reads the terminal afresh
 
 
 # --------------------------------------------------------------------------- which
 
 
-@app.command()
+@app.command(cls=Command)
 def which(
+    ctx: typer.Context,
     problem: ProblemArg = None,
     plus: PlusOpt = False,
     merchant: MerchantOpt = False,
@@ -124,39 +113,35 @@ def which(
     catalog: CatalogOpt = None,
 ) -> None:
     """Which number to dial for your problem, whether it is open, and when to call."""
-    language = language_of(lang)
-    with boundary(language):
-        if qr and fmt != "text":
-            raise Stop(EXIT_USAGE, word(language, "error.qr_format"))
-        moment = moment_at(at, language)
-        catalogue = catalogue_at(catalog)
-        if problem:  # the fake-customer-service scam is answered first (issue 19)
-            text = problem_text(problem, Interview(out, language), language)
-            problem = [text] if text else None
-            alarm = scam_alarm(catalogue, text)
-            if alarm is not None and not (plus and merchant):  # that refusal comes first
-                user = "plus" if plus else "merchant" if merchant else "regular"
-                chosen = scenario_named(catalogue, scenario, language) if scenario else None
-                answer_scam(catalogue, alarm, user, chosen, moment, fmt, language, full)
-        try:
-            rec = recommendation(
-                catalogue, problem, plus, merchant, scenario, moment, language, "which"
-            )
-        except NoProblem:
-            if fmt == "json":
-                raise
-            out.note(word(language, "note.calling"))
-            _table(catalogue, moment, fmt, language)
-            return
-        overdue = overdue_cases(moment, order=None, lang=language)
+    run = opened(ctx, at, catalog)
+    if qr and fmt != "text":
+        raise Stop(EXIT_USAGE, run.word("error.qr_format"))
+    moment, catalogue, language, out = run.moment, run.catalogue, run.lang, run.out
+    if problem:  # the fake-customer-service scam is answered first (issue 19)
+        text = problem_text(problem, Interview(out, language), language)
+        problem = [text] if text else None
+        alarm = scam_alarm(catalogue, text)
+        if alarm is not None and not (plus and merchant):  # that refusal comes first
+            user = "plus" if plus else "merchant" if merchant else "regular"
+            chosen = scenario_named(catalogue, scenario, language) if scenario else None
+            answer_scam(run, alarm, user, chosen, fmt, full)
+    try:
+        rec = recommendation(run, problem, plus, merchant, scenario, "which")
+    except NoProblem:
+        if fmt == "json":
+            raise
+        out.note(run.word("note.calling"))
+        _table(run, fmt)
+        return
+    overdue = overdue_cases(run, order=None)
 
     from jdhotline.output import documents, render, render_case
 
     emit(
+        run,
         fmt,
         lambda: documents.which_json(rec, catalogue, language),
         lambda: render.which_view(rec, catalogue, language, full=full or fmt == "markdown"),
-        language,
     )
     if qr:
         from jdhotline.output.qr import tel_link, terminal
@@ -167,43 +152,44 @@ def which(
     # A PLUS member who forgot --plus would get a buyer's answer without knowing it.
     forgot_plus = not (plus or merchant) and fmt == "text"
     if forgot_plus and any(n.code == "plus-members-only" for n in rec.warnings):
-        out.note(word(language, "hint.plus"))
+        out.note(run.word("hint.plus"))
 
 
 # --------------------------------------------------------------------------- table, open, scenarios
 
 
-@app.command()
+@app.command(cls=Command)
 def table(
+    ctx: typer.Context,
     at: AtOpt = None,
     fmt: FormatOpt = "text",
     lang: LangOpt = None,
     catalog: CatalogOpt = None,
 ) -> None:
     """All hotlines: number, who it is for, scenarios, hours, off-peak, online entry, open now."""
-    language = language_of(lang)
-    with boundary(language):
-        moment = moment_at(at, language)
-        catalogue = catalogue_at(catalog)
-    _table(catalogue, moment, fmt, language)
+    run = opened(ctx, at, catalog)
+    run.moment  # noqa: B018  (a bad --at is refused before a bad catalogue, as everywhere)
+    _table(run, fmt)
 
 
-def _table(catalogue: "Catalogue", moment: dt.datetime, fmt: str, language: str) -> None:
+def _table(run: Run, fmt: str) -> None:
     from jdhotline.output import documents, render_lines
     from jdhotline.rules import line_statuses
 
+    catalogue, language = run.catalogue, run.lang
     emit(
+        run,
         fmt,
         lambda: documents.table_json(catalogue, language),  # lines only: no clock needed
         lambda: render_lines.table_view(
-            catalogue, line_statuses(catalogue, moment, calendar_for(catalogue)), language
+            catalogue, line_statuses(catalogue, run.moment, calendar_for(catalogue)), language
         ),
-        language,
     )
 
 
-@app.command(name="open")
+@app.command(name="open", cls=Command)
 def open_(
+    ctx: typer.Context,
     line: Annotated[
         str | None,
         typer.Argument(
@@ -219,63 +205,60 @@ def open_(
     catalog: CatalogOpt = None,
 ) -> None:
     """Is a line open now? With one line: exit 0 when open, 1 when closed."""
-    language = language_of(lang)
-    with boundary(language):
-        moment = moment_at(at, language)
-        catalogue = catalogue_at(catalog)
-        lines = list(catalogue.lines)
-        if line is not None:
-            lines = [line_named(catalogue, line, language)]
+    run = opened(ctx, at, catalog)
+    moment, catalogue = run.moment, run.catalogue
+    lines = list(catalogue.lines)
+    if line is not None:
+        lines = [line_named(catalogue, line, run.lang)]
     from jdhotline.output import documents, render_lines
     from jdhotline.schedule import status
 
     calendar = calendar_for(catalogue)
     statuses = [status(x, moment, calendar) for x in lines]
     emit(
+        run,
         fmt,
         lambda: documents.open_json(statuses),
-        lambda: render_lines.open_view(statuses, language),
-        language,
+        lambda: render_lines.open_view(statuses, run.lang),
     )
     if line is not None and not statuses[0].open_now:
         raise typer.Exit(EXIT_CLOSED)
 
 
-app.command(name="check")(check)
+app.command(name="check", cls=Command)(check)
 
 
-@app.command()
+@app.command(cls=Command)
 def scenarios(
+    ctx: typer.Context,
     fmt: FormatOpt = "text",
     lang: LangOpt = None,
     catalog: CatalogOpt = None,
 ) -> None:
     """The scenario ids, their names and example keywords."""
-    language = language_of(lang)
-    with boundary(language):
-        catalogue = catalogue_at(catalog)
+    run = opened(ctx, catalog=catalog)
+    catalogue = run.catalogue
     from jdhotline.output import documents, render_lines
 
     emit(
+        run,
         fmt,
-        lambda: documents.scenarios_json(catalogue, language),
-        lambda: render_lines.scenarios_view(catalogue, language),
-        language,
+        lambda: documents.scenarios_json(catalogue, run.lang),
+        lambda: render_lines.scenarios_view(catalogue, run.lang),
     )
 
 
-@app.command(name="calendar")
+@app.command(name="calendar", cls=Command)
 def calendar_(
+    ctx: typer.Context,
     fmt: FormatOpt = "text",
     at: AtOpt = None,
     lang: LangOpt = None,
     catalog: CatalogOpt = None,
 ) -> None:
     """Which years' working days are verified, statutory only or guessed, and from where."""
-    language = language_of(lang)
-    with boundary(language):
-        moment = moment_at(at, language)
-        catalogue = catalogue_at(catalog)
+    run = opened(ctx, at, catalog)
+    moment, catalogue = run.moment, run.catalogue
     from jdhotline.output import documents, render_lines
     from jdhotline.workdays import chinesecalendar_version, statutory_runs_out
 
@@ -284,6 +267,7 @@ def calendar_(
     patches = len(catalogue.extra_holidays | catalogue.extra_workdays)
     runs_out = statutory_runs_out(rows, moment.year)
     emit(
+        run,
         fmt,
         lambda: documents.calendar_json(rows, upgrade),
         lambda: render_lines.calendar_view(
@@ -292,30 +276,30 @@ def calendar_(
             patches,
             catalogue.path,
             chinesecalendar_version(),
-            language,
+            run.lang,
             runs_out,
         ),
-        language,
     )
 
 
 # --------------------------------------------------------------------------- prep
 
 
-app.command()(prep)  # prep_cli.py: the call sheet
+app.command(cls=Command)(prep)  # prep.py: the call sheet
 
 
 # --------------------------------------------------------------------------- serve
 
 
-app.command()(serve)  # serve_cli.py: the web wing's front door
+app.command(cls=Command)(serve)  # serve.py: the web wing's front door
 
 
 # --------------------------------------------------------------------------- case
 
 
-@app.command()
+@app.command(cls=Command)
 def completion(
+    ctx: typer.Context,
     shell: Annotated[
         str,
         typer.Argument(
@@ -333,20 +317,18 @@ def completion(
 
     `--show-completion` takes no shell: it prints the script for the shell it runs in.
     """
-    # Typer's own script writer (in a private module, so tests/test_cli.py runs it).
-    from typer._completion_shared import get_completion_script
+    # Typer's own script writer (in a private module: typer_adapter.py, tested there).
+    from .typer_adapter import completion_script
 
-    script = get_completion_script(
-        prog_name="jdhotline", complete_var="_JDHOTLINE_COMPLETE", shell=shell
-    )
-    out.plain(script)
+    ctx.obj.out.plain(completion_script(shell, "jdhotline", "_JDHOTLINE_COMPLETE"))
 
 
 # --------------------------------------------------------------------------- entry point
 
 
 def main() -> None:
-    """The console script: Typer, plus a clean exit on Ctrl-C and on a closed pipe.
+    """The console script: the app through Typer's front door, plus a clean exit on
+    Ctrl-C and on a closed pipe.
 
     Ctrl-C may come at any moment, also while the answer ends and Python shuts down
     (bench/interrupts.py): until the end it is answered with the one line and 130;
@@ -354,26 +336,29 @@ def main() -> None:
     one kills the process, while Python shuts down.
     """
     code: int | str | None
+    run: Run | None = None
     try:
         catch_interrupts()
         sys.argv[1:] = utf8_args(sys.argv[1:])  # inputs.py
-        out.fit_streams()
-        code = _run(sys.argv[1:])
+        run = Run(sys.argv[1:])
+        run.out.fit_streams()
+        code = _run(run)
     except Interrupted:
         code = EXIT_INTERRUPTED
     while True:
         try:
-            code = _ending(code, sys.argv[1:])
+            code = _ending(code, run or Run(sys.argv[1:]))
             break
         except Interrupted:  # before the mask took hold
             code = EXIT_INTERRUPTED
     sys.exit(code)
 
 
-def _run(args: list[str]) -> int | str | None:
-    """The command, to its exit code (Typer ends every run with SystemExit)."""
+def _run(run: Run) -> int | str | None:
+    """The command, to its exit code (base.Group.main: one boundary, no SystemExit)."""
+    args = run.args
     try:
-        _app_for(args)()
+        return typer.main.get_command(_app_for(args)).main(args, obj=run, standalone_mode=False)
     except SystemExit as exit:
         if exit.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
             # Click's answer to a closed pipe in what it writes itself (help, --version)
@@ -388,18 +373,17 @@ def _run(args: list[str]) -> int | str | None:
         if "--install-completion" not in args:
             raise
         # Typer writes the shell's start-up file; a read-only HOME, a folder in its place.
-        from jdhotline.errors import os_reason
+        from jdhotline.errors import Coded, os_reason
+        from jdhotline.i18n.messages import refusal
 
-        lang = args_language(args)
-        why = exc.strerror if lang == "en" and exc.strerror else None
-        why = why or word(lang, f"error.store.why.{os_reason(exc)}")
         where = exc.filename or os.path.expanduser("~")
-        out.error(word(lang, "error.completion", path=where, why=why))
+        failed = Coded("completion", path=where, why=os_reason(exc), detail=exc.strerror)
+        run.out.error(refusal(failed, run.lang))
         return EXIT_USAGE
     return 0
 
 
-def _ending(code: int | str | None, args: list[str]) -> int | str | None:
+def _ending(code: int | str | None, run: Run) -> int | str | None:
     """Hold Ctrl-C from here to the exit; one that has come by the last flush is
     answered (the line, and 130); one during Python's shutdown is dropped."""
     import signal
@@ -407,20 +391,22 @@ def _ending(code: int | str | None, args: list[str]) -> int | str | None:
     held = hasattr(signal, "pthread_sigmask")  # not on Windows
     if held:
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    finish_output(args)
+    finish_output(run)
     _spare_the_final_collections()
     if held and signal.SIGINT in signal.sigpending():
         code = EXIT_INTERRUPTED
     if code == EXIT_INTERRUPTED:
-        out.say("\n" + interrupted_message(args, saved) + "\n")
-    out.flush()
+        run.out.say("\n" + interrupted_message(run.args, run.saved) + "\n")
+    run.out.flush()
     return code
 
 
-def finish_output(args: list[str]) -> None:
-    """The note owed about the output, if any, in the command line's language."""
+def finish_output(run: Run) -> None:
+    """The note owed about the output, if any, in the run's language."""
     shown_in = getattr(sys.stderr, "encoding", "") or ""
-    out.finish(lambda closed, encoding: output_note(args, saved, closed, encoding, shown_in))
+    run.out.finish(
+        lambda closed, encoding: output_note(run.args, run.saved, closed, encoding, shown_in)
+    )
 
 
 def _spare_the_final_collections() -> None:

@@ -5,7 +5,7 @@ Click's formatter counts characters and breaks lines at spaces; Chinese needs ce
 does. Only the words and the layout change: the sections, their order and what Typer
 puts in them (defaults, environment variables, the command list) are Typer's.
 
-Imported only when a Chinese help page or usage line is written (usage.ChineseHelp).
+Imported only when a Chinese help page or usage line is written (base.Context).
 """
 
 from __future__ import annotations
@@ -14,17 +14,16 @@ import re
 import shutil
 from typing import Any
 
-from typer._click import core as click_core
-from typer._click.formatting import HelpFormatter
-
 from jdhotline.i18n.punctuation import zh_punctuation
 from jdhotline.i18n.words_help import COMMANDS, EXTRAS, HEADINGS, METAVARS, PARAMS
 from jdhotline.output.writers import wrap
 
+from .typer_adapter import HelpFormatter
+
 _EXTRA = re.compile(r"(.*?)  \[(.+)\]", re.DOTALL)  # Typer's "help  [default: text]"
 
 
-def formatter_for(ctx: click_core.Context) -> HelpFormatter:
+def formatter_for(ctx: Any) -> Any:
     """A Chinese formatter for ctx's help page or usage line, its command worded in Chinese."""
     word_command(ctx)
     # Click's width rule without its floor of 50 columns, so that Chinese fits the
@@ -34,7 +33,7 @@ def formatter_for(ctx: click_core.Context) -> HelpFormatter:
     return Formatter(width=max(min(columns, ctx.max_content_width or 80) - 2, 30))
 
 
-def word_command(ctx: click_core.Context) -> None:
+def word_command(ctx: Any) -> None:
     """Put the Chinese in place: the description, the command list, each parameter's help
     and the placeholders that are words (the command exits after its help anyway)."""
     path = command_path(ctx)
@@ -46,12 +45,14 @@ def word_command(ctx: click_core.Context) -> None:
     for name, sub in getattr(command, "commands", {}).items():
         sub.short_help = zh_punctuation(COMMANDS[f"{path} {name}".strip()][0])
     for param in command.get_params(ctx):
-        param.help = zh_punctuation(PARAMS.get(f"{path}:{param.name}") or PARAMS[param.name])
+        # -h/--help by its names: Clicks from 8.4 call it "_click_default_help", not "help".
+        name = "help" if set(param.opts) & set(ctx.help_option_names) else param.name
+        param.help = zh_punctuation(PARAMS.get(f"{path}:{name}") or PARAMS[name])
         if param.metavar:
             param.metavar = METAVARS.get(param.metavar, param.metavar)
 
 
-def command_path(ctx: click_core.Context) -> str:
+def command_path(ctx: Any) -> str:
     """The command as words_help.py names it: "" for the root, "which", "case add"."""
     names: list[str] = []
     while ctx.parent is not None:

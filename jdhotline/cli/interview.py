@@ -14,12 +14,7 @@ from typing import TYPE_CHECKING
 
 from jdhotline.errors import EXIT_INTERRUPTED, EXIT_USAGE, Problem, Stop
 from jdhotline.i18n.messages import refusal
-from jdhotline.i18n.words import word, zh_punctuation
-
-
-def zh(text: str, lang: str) -> str:
-    return zh_punctuation(text) if lang == "zh" else text
-
+from jdhotline.i18n.words import word
 
 if TYPE_CHECKING:
     from jdhotline.catalogue import Catalogue, Scenario
@@ -69,6 +64,10 @@ class Interview:
             sys.stderr.write("\n")  # the prompt's line is still open
             raise EndOfAnswers(EXIT_USAGE, word(self.lang, ended, **words)) from None
 
+    def _options(self, offered: list[Scenario]) -> list[str]:
+        """The scenarios offered, by name, as a line of the run's language reads them."""
+        return [word(self.lang, "ask.option", text=s.name(self.lang)) for s in offered]
+
     def _flag(self, user: str) -> str:
         """The option that says who the caller chose to be, for a command to run again."""
         return {"plus": " --plus", "merchant": " --merchant"}.get(user, "")
@@ -90,9 +89,7 @@ class Interview:
         """A scenario picked by number, or the problem in the user's words."""
         offered = scenarios_for(catalogue, user)
         question = "ask.problem.merchant" if user == "merchant" else "ask.problem"
-        self.out.show(
-            word(self.lang, question), [zh(s.name(self.lang), self.lang) for s in offered]
-        )
+        self.out.show(word(self.lang, question), self._options(offered))
         for _ in range(TRIES):
             answer = self._read(
                 "ask.problem.prompt",
@@ -110,7 +107,7 @@ class Interview:
         """Nothing matched the words given: choose from the list."""
         offered = scenarios_for(catalogue, user)
         question = word(self.lang, "ask.pick", text=text)
-        self.out.show(question, [zh(s.name(self.lang), self.lang) for s in offered])
+        self.out.show(question, self._options(offered))
         for _ in range(TRIES):
             answer = self._read(
                 "ask.pick.prompt",
@@ -128,12 +125,17 @@ class Interview:
     def unsure(self, rec: Recommendation) -> Scenario:
         """The evidence does not separate the best two: ask which one it is (Enter: the first)."""
         shown = rec.candidates[:2]
-        sep = ": " if self.lang != "zh" else ":"
         names = [
-            f"{c.scenario.name(self.lang)}{sep}{c.line.name(self.lang)} {c.line.number}"
+            word(
+                self.lang,
+                "ask.unsure.option",
+                scenario=c.scenario.name(self.lang),
+                line=c.line.name(self.lang),
+                number=c.line.number,
+            )
             for c in shown
         ]
-        self.out.show(word(self.lang, "ask.unsure"), [zh(n, self.lang) for n in names])
+        self.out.show(word(self.lang, "ask.unsure"), names)
         for _ in range(TRIES):
             answer = self._read(  # says that Enter picks 1
                 "ask.unsure.prompt",
@@ -174,8 +176,10 @@ class Interview:
             hint = where(self.lang) if where else None
             if fact in INSTEAD and buyer:
                 hint = word(self.lang, "ask.instead", where=hint or "")
-            sep = ":" if self.lang == "zh" else ": "
-            question = zh(name + (sep + hint if hint else ""), self.lang)
+            if hint:
+                question = word(self.lang, "ask.named", name=name, detail=hint)
+            else:
+                question = word(self.lang, "ask.option", text=name)
             for _ in range(TRIES):
                 # Each try, the question: after a refusal, not a bare "Enter skips".
                 self.out.show(question)

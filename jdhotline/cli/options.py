@@ -1,35 +1,26 @@
-"""What the commands share: their options, the consoles, the clock, and the one error boundary.
+"""What the commands share: each shared option defined once (pip's cmdoptions), the
+clock, emit, the name look-ups and the case store.
 
-cli.py and case_cli.py hold the commands; this module holds what both need, so
-that neither imports the other's commands. Nothing here knows a route or a word:
-words come from words.py, answers from the core.
+commands.py, case.py, safety.py and prep.py hold the commands; this module holds what
+they need, so that none imports another's commands. The run (language, consoles, the
+moment, the catalogue, what was saved) is run.py's; the one error boundary is base.py's.
+Nothing here knows a route or a word: words come from the word tables, answers from the core.
 """
 
 # No `from __future__ import annotations`: Typer evaluates string annotations at start-up.
 
-import datetime as dt
 import os
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from jdhotline.errors import (
-    EXIT_CATALOGUE,
-    EXIT_STORE,
-    EXIT_USAGE,
-    CaseStoreError,
-    CatalogueError,
-    NoSuchCase,
-    Problem,
-    Stop,
-)
-from jdhotline.i18n.messages import catalogue_message, refusal
+from jdhotline.errors import EXIT_USAGE, CaseStoreError, CatalogueError, Problem, Stop
+from jdhotline.i18n.messages import refusal
 from jdhotline.i18n.words import LANGS, language, word
-from jdhotline.output.console import Output
+
+from .run import catalogue_at, store_path
 
 if TYPE_CHECKING:
     from jdhotline.catalogue import Catalogue, Line, Scenario
@@ -37,61 +28,10 @@ if TYPE_CHECKING:
     from jdhotline.record.store import Case, CaseStore
     from jdhotline.workdays import WorkCalendar
 
+    from .run import Run
+
 T = TypeVar("T")
 FORMATS = ("text", "json", "markdown")
-
-
-def _plain_argument_help() -> None:
-    """Arguments in help as people write them: `N`, `[PROBLEM]...`.
-
-    Typer (0.2x) prints an argument's Python type (`N <int>`, `<list[str]>`) and a
-    required one as `{N}`, words no user of this tool should have to read. Its
-    parameters take no class of our own, so the two methods are replaced here, once.
-    """
-    from typer.core import TyperArgument
-
-    def usage_name(self: TyperArgument) -> str:
-        name = self.display_name_raw if self.required else f"[{self.display_name_raw}]"
-        return name + ("..." if self.nargs != 1 else "")
-
-    if hasattr(TyperArgument, "_usage_display_name"):
-        TyperArgument._usage_display_name = usage_name  # type: ignore[method-assign]
-    if hasattr(TyperArgument, "display_type_rich"):
-        TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
-
-
-_plain_argument_help()
-
-
-def typer_app() -> typer.Typer:
-    return typer.Typer(
-        name="jdhotline",
-        help="Which JD.com (京东) customer-service hotline to call, when, and what to have "
-        "ready.\n\nAll hours are Beijing time (Asia/Shanghai), whatever your machine's zone.",
-        no_args_is_help=True,
-        pretty_exceptions_enable=False,
-        rich_markup_mode=None,
-        context_settings={"help_option_names": ["-h", "--help"]},
-    )
-
-
-class _Output(Output):
-    """The consoles, with notes wrapped as stdout is (writers.wrap: Chinese and English
-    line breaking) at the width of standard error, not cut by the terminal mid-word.
-    Here, not in console.py, which knows no layout (tests/test_structure.py)."""
-
-    def note(self, message: str) -> None:
-        from jdhotline.output.console import clean
-        from jdhotline.output.writers import wrap
-
-        lines = wrap(clean(message), self.err.width)
-        super().note("\n".join(line.rstrip() for line in lines))
-
-
-out = _Output()
-
-
-# --------------------------------------------------------------------------- options
 
 
 def one_of(choices: tuple[str, ...]) -> Callable[[str], str]:
@@ -99,9 +39,9 @@ def one_of(choices: tuple[str, ...]) -> Callable[[str], str]:
 
     def check(value: str) -> str:
         if value not in choices:
-            error = typer.BadParameter(f"{value!r} is not one of: {', '.join(choices)}.")
-            error.choices, error.value = choices, value  # type: ignore[attr-defined]
-            raise error
+            from .usage import NotOneOf
+
+            raise NotOneOf(value, choices)
         return value
 
     return check
@@ -165,8 +105,8 @@ LangOpt = Annotated[
     ),
 ]
 # `jdhotline --lang zh --help`, `jdhotline case --lang zh -h`: the root, `case` and
-# `completion` take --lang too, for their help and for the command after them
-# (language_of); hidden, since the commands that answer list their own.
+# `completion` take --lang too, for their help and for the command after them (the
+# Run reads it from the command line); hidden, since the commands that answer list their own.
 HiddenLangOpt = Annotated[
     str | None,
     typer.Option(
@@ -223,35 +163,10 @@ ScenarioOpt = Annotated[
 # --------------------------------------------------------------------------- helpers
 
 
-def language_of(option: str | None) -> str:
-    """The command's --lang, else the nearest before it (HiddenLangOpt), else the default."""
-    from typer._click.globals import get_current_context
-
-    from jdhotline.i18n.messages import args_language
-
-    ctx = get_current_context(silent=True)
-    while option is None and ctx is not None:
-        option, ctx = ctx.params.get("lang"), ctx.parent
-    return option if option is not None else args_language([])
-
-
-def moment_at(at: str | None, lang: str) -> dt.datetime:
-    """The one place the clock is read."""
-    from jdhotline.schedule import BEIJING, BadMoment, parse_moment
-
-    now = dt.datetime.now(BEIJING)
-    if at is None:
-        return now
-    try:
-        return parse_moment(at, now)
-    except BadMoment as exc:
-        raise Stop(EXIT_USAGE, word(lang, "error.at", reason=refusal(exc, lang))) from None
-
-
-def catalogue_at(path: str | None) -> "Catalogue":
-    from jdhotline.load import load
-
-    return load(path)
+def opened(ctx: typer.Context, at: str | None = None, catalog: str | None = None) -> "Run":
+    """The run this command is part of (base.Group built it), with the shared options it took."""
+    run: Run = ctx.obj
+    return run.given(at=at, catalog=catalog)
 
 
 def calendar_for(catalogue: "Catalogue") -> "WorkCalendar":
@@ -267,30 +182,9 @@ def _did_you_mean(wanted: str, choices: list[str], lang: str, cutoff: float = 0.
     return word(lang, "error.did_you_mean", guess=close[0]) if close else ""
 
 
-@contextmanager
-def boundary(lang: str) -> Iterator[None]:
-    """Where library errors become one message and an exit code."""
-    try:
-        yield
-    except CatalogueError as exc:
-        out.error(catalogue_message(exc, lang), word(lang, "error.catalogue.hint"))
-        raise typer.Exit(EXIT_CATALOGUE) from None
-    except Stop as stop:
-        out.error(stop.message, stop.hint)
-        raise typer.Exit(stop.code) from None
-    except CaseStoreError as exc:
-        out.error(refusal(exc, lang))
-        raise typer.Exit(EXIT_STORE) from None
-    except NoSuchCase as exc:
-        out.error(word(lang, "error.no_case", id=exc.case_id), word(lang, "error.no_case.hint"))
-        raise typer.Exit(EXIT_USAGE) from None
-    except Problem as exc:  # a closed case; the record's own check of a moment
-        out.error(refusal(exc, lang))
-        raise typer.Exit(EXIT_USAGE) from None
-
-
-def emit(fmt: str, document: Callable[[], object], build: "Callable[[], View]", lang: str) -> None:
+def emit(run: "Run", fmt: str, document: Callable[[], object], build: "Callable[[], View]") -> None:
     """Print one answer in the chosen format (only that one is built)."""
+    out, lang = run.out, run.lang
     if fmt != "json":
         from jdhotline.output.render import localise
 
@@ -310,19 +204,19 @@ def emit(fmt: str, document: Callable[[], object], build: "Callable[[], View]", 
 
 
 def known_scenarios(catalogue: "Catalogue", lang: str) -> str:
-    """The ids to type; in zh each with its short Chinese name: order(订单咨询)."""
-    if lang == "zh":
-        ids = "、".join(f"{s.id}({_short(s.name.zh)})" for s in catalogue.scenarios)
-    else:
-        ids = ", ".join(s.id for s in catalogue.scenarios)
+    """The ids to type; in zh each with its short Chinese name: order（订单咨询）."""
+    ids = word(lang, "list.sep").join(
+        word(lang, "error.known_scenarios.item", id=s.id, name=_short(s.name.zh))
+        for s in catalogue.scenarios
+    )
     return word(lang, "error.known_scenarios", ids=ids)
 
 
 def known_lines(catalogue: "Catalogue", lang: str) -> str:
-    if lang == "zh":
-        lines = "、".join(f"{x.id}({x.name.zh} {x.number})" for x in catalogue.lines)
-    else:
-        lines = ", ".join(f"{x.id} ({x.number})" for x in catalogue.lines)
+    lines = word(lang, "list.sep").join(
+        word(lang, "error.known_lines.item", id=x.id, name=x.name.zh, number=x.number)
+        for x in catalogue.lines
+    )
     return word(lang, "error.known_lines", lines=lines)
 
 
@@ -375,33 +269,6 @@ def checked(flag: str, value: str | None, parse: Callable[[str], T], lang: str) 
         raise Stop(EXIT_USAGE, word(lang, "error.flag", flag=flag, reason=reason)) from None
 
 
-def store_path() -> Path:
-    """$JDHOTLINE_HOME/cases.db, else cases.db in the user's data folder (platformdirs)."""
-    home = os.environ.get("JDHOTLINE_HOME", "").strip()
-    if home:
-        return Path(os.path.expanduser(home)) / "cases.db"  # '~/x' quoted, so unexpanded
-    return user_data_dir() / "cases.db"
-
-
-def user_data_dir() -> Path:
-    """platformdirs.user_data_dir("jdhotline"), without importing it on Linux.
-
-    `which` looks for a case record on every run, and importing platformdirs costs
-    more than the rest of that look; on Linux its answer is one line (the XDG base
-    directory rule), which a test checks against platformdirs itself.
-    """
-    if sys.platform.startswith("linux"):
-        # The XDG spec: a relative path "is invalid and should be ignored" (else the
-        # record would follow the working folder).
-        base = os.environ.get("XDG_DATA_HOME", "").strip()
-        if not os.path.isabs(base):
-            base = os.path.expanduser("~/.local/share")
-        return Path(base) / "jdhotline"
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("jdhotline", appauthor=False))
-
-
 @contextmanager
 def case_store() -> "Iterator[CaseStore]":
     from jdhotline.record.store import CaseStore
@@ -410,26 +277,26 @@ def case_store() -> "Iterator[CaseStore]":
         yield store
 
 
-def overdue_cases(moment: dt.datetime, order: str | None, lang: str) -> "list[Case]":
+def overdue_cases(run: "Run", order: str | None) -> "list[Case]":
     """Open, overdue cases (for one order, if given) — only if a record exists at all."""
-    path = store_path()
-    if not path.exists():
+    moment = run.moment
+    if not run.store_path.exists():
         return []
     try:
         with case_store() as store:
             cases = store.for_order(order) if order else store.all()
-            left_out(store, lang)
+            left_out(store, run)
     except CaseStoreError as exc:
-        out.error(word(lang, "error.case_record", reason=refusal(exc, lang)))
+        run.out.error(run.word("error.case_record", reason=refusal(exc, run.lang)))
         return []
     return [c for c in cases if c.overdue(moment) is not None]
 
 
-def left_out(store: "CaseStore", lang: str) -> None:
+def left_out(store: "CaseStore", run: "Run") -> None:
     """One line for cases the record holds but cannot read (the rest are shown)."""
     if store.unreadable:
         ids = ", ".join(map(str, store.unreadable))
-        out.error(word(lang, "error.store.left_out", ids=ids, path=store.path))
+        run.out.error(run.word("error.store.left_out", ids=ids, path=store.path))
 
 
 def text_of(value: str | None) -> str | None:
@@ -442,10 +309,6 @@ def text_of(value: str | None) -> str | None:
 def shorten(text: str, limit: int = 80) -> str:
     """The user's text in a message, at most ``limit`` characters of it."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-# What a case command has written, for the message on Ctrl-C (cli.main).
-saved: list[tuple[str, int]] = []  # (what, case number): ("added", 3)
 
 
 @contextmanager

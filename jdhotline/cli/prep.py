@@ -20,19 +20,16 @@ from .options import (
     PlusOpt,
     ProblemArg,
     ScenarioOpt,
-    boundary,
-    catalogue_at,
     checked,
     emit,
-    language_of,
-    moment_at,
-    out,
+    opened,
     overdue_cases,
     text_of,
 )
 
 
 def prep(
+    ctx: typer.Context,
     problem: ProblemArg = None,
     plus: PlusOpt = False,
     merchant: MerchantOpt = False,
@@ -88,52 +85,50 @@ def prep(
         to_ask,
     )
 
-    language = language_of(lang)
-    with boundary(language):
-        moment = moment_at(at, language)
-        catalogue = catalogue_at(catalog)
-        today = moment.date()
-        facts = Facts(
-            problem=problem_text(problem, Interview(out, language), language) or None,
-            shop=checked("--shop", shop, lambda v: parse_shop(check_not_placeholder(v)), language),
-            order=checked("--order", order, parse_order, language),
-            phone=checked("--phone", phone, parse_phone, language),
-            ordered=checked("--ordered", ordered, lambda v: parse_day(v, today), language),
-            model=text_of(model),
-            bought=checked("--bought", bought, lambda v: parse_day(v, today), language),
-            fault=text_of(fault),
-            want=text_of(want),
-            evidence=tuple(e for e in map(text_of, evidence or ()) if e),
-        )
-        # Match on the text as read (stdin is read once), else on --fault, which stands in.
-        said = [facts.problem] if facts.problem else [facts.fault] if facts.fault else problem
-        rec = recommendation(catalogue, said, plus, merchant, scenario, moment, language, "prep")
-        if facts.problem is None and rec.problem:
-            facts = facts.with_(problem=rec.problem)  # typed at the prompt: it is the fault
-        if interview.interactive() and missing(rec.scenario, facts):
-            from .interview import today_parsers
+    run = opened(ctx, at, catalog)
+    moment, catalogue, language, out = run.moment, run.catalogue, run.lang, run.out
+    today = moment.date()
+    facts = Facts(
+        problem=problem_text(problem, Interview(out, language), language) or None,
+        shop=checked("--shop", shop, lambda v: parse_shop(check_not_placeholder(v)), language),
+        order=checked("--order", order, parse_order, language),
+        phone=checked("--phone", phone, parse_phone, language),
+        ordered=checked("--ordered", ordered, lambda v: parse_day(v, today), language),
+        model=text_of(model),
+        bought=checked("--bought", bought, lambda v: parse_day(v, today), language),
+        fault=text_of(fault),
+        want=text_of(want),
+        evidence=tuple(e for e in map(text_of, evidence or ()) if e),
+    )
+    # Match on the text as read (stdin is read once), else on --fault, which stands in.
+    said = [facts.problem] if facts.problem else [facts.fault] if facts.fault else problem
+    rec = recommendation(run, said, plus, merchant, scenario, "prep")
+    if facts.problem is None and rec.problem:
+        facts = facts.with_(problem=rec.problem)  # typed at the prompt: it is the fault
+    if interview.interactive() and missing(rec.scenario, facts):
+        from .interview import today_parsers
 
-            facts = Interview(out, language).facts(
-                catalogue, rec.scenario, to_ask(rec.scenario, facts), facts, today_parsers(today)
-            )
-        open_cases = overdue_cases(moment, order=facts.order, lang=language)
-        plus_user = rec.user == "plus"
-        # A problem in another language is said in Chinese by its scenario's name.
-        said_zh = rec.scenario.name.zh.split("(")[0].strip()
-        sheet = CallSheet(
-            rec=rec,
-            facts=facts,
-            missing=missing(rec.scenario, facts),
-            opening=opening(facts, plus=plus_user, today=today, lang=language, problem_zh=said_zh),
-            opening_zh=opening(facts, plus=plus_user, today=today, lang="zh", problem_zh=said_zh),
-            open_cases=tuple(open_cases),
+        facts = Interview(out, language).facts(
+            catalogue, rec.scenario, to_ask(rec.scenario, facts), facts, today_parsers(today)
         )
+    open_cases = overdue_cases(run, order=facts.order)
+    plus_user = rec.user == "plus"
+    # A problem in another language is said in Chinese by its scenario's name.
+    said_zh = rec.scenario.name.zh.split("(")[0].strip()
+    sheet = CallSheet(
+        rec=rec,
+        facts=facts,
+        missing=missing(rec.scenario, facts),
+        opening=opening(facts, plus=plus_user, today=today, lang=language, problem_zh=said_zh),
+        opening_zh=opening(facts, plus=plus_user, today=today, lang="zh", problem_zh=said_zh),
+        open_cases=tuple(open_cases),
+    )
 
     from jdhotline.output import documents, render_case
 
     emit(
+        run,
         fmt,
         lambda: documents.prep_json(sheet, catalogue, language),
         lambda: render_case.prep_view(sheet, catalogue, language),
-        language,
     )

@@ -7,33 +7,21 @@ and numbers.py, the views render_safety.py.
 
 # No `from __future__ import annotations`: Typer evaluates string annotations at start-up.
 
-import datetime as dt
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from jdhotline.errors import EXIT_NOT_A_LINE, EXIT_SAFETY, EXIT_USAGE, Stop
-from jdhotline.i18n.words import word
 
-from .options import (
-    AtOpt,
-    CatalogOpt,
-    FormatOpt,
-    LangOpt,
-    boundary,
-    calendar_for,
-    catalogue_at,
-    emit,
-    language_of,
-    moment_at,
-    shorten,
-)
+from .options import AtOpt, CatalogOpt, FormatOpt, LangOpt, calendar_for, emit, opened, shorten
 
 if TYPE_CHECKING:
     from jdhotline.catalogue import Catalogue, Scenario
     from jdhotline.output.writers import View
     from jdhotline.rules import Recommendation
     from jdhotline.safety import Alarm
+
+    from .run import Run
 
 
 def scam_alarm(catalogue: "Catalogue", text: str) -> "Alarm | None":
@@ -43,14 +31,7 @@ def scam_alarm(catalogue: "Catalogue", text: str) -> "Alarm | None":
 
 
 def answer_scam(
-    catalogue: "Catalogue",
-    alarm: "Alarm",
-    user: str,
-    scenario: "Scenario | None",
-    moment: dt.datetime,
-    fmt: str,
-    language: str,
-    full: bool,
+    run: "Run", alarm: "Alarm", user: str, scenario: "Scenario | None", fmt: str, full: bool
 ) -> None:
     """The safety answer; after it, the usual answer when the text also holds a real
     question (what is left once the scam's cues are taken out still matches a scenario,
@@ -59,6 +40,7 @@ def answer_scam(
     from jdhotline.output import documents, render, render_safety
     from jdhotline.rules import advise, recommend
 
+    catalogue, moment, language = run.catalogue, run.moment, run.lang
     calendar = calendar_for(catalogue)
     full = full or fmt == "markdown"  # Markdown is always the full answer, sources too
     rec: Recommendation | None
@@ -80,11 +62,12 @@ def answer_scam(
         usual = render.which_view(rec, catalogue, language, full=full)
         return blocks + render_safety.then_view(language) + usual
 
-    emit(fmt, document, view, language)
+    emit(run, fmt, document, view)
     raise typer.Exit(EXIT_SAFETY)
 
 
 def check(
+    ctx: typer.Context,
     number: Annotated[
         str,
         typer.Argument(
@@ -104,17 +87,15 @@ def check(
     catalog: CatalogOpt = None,
 ) -> None:
     """Is this number one of JD's lines? Exit 0 when every number given is one, 1 when not."""
-    language = language_of(lang)
-    with boundary(language):
-        moment = moment_at(at, language)
-        catalogue = catalogue_at(catalog)
-        from jdhotline.inputs import readable
-        from jdhotline.numbers import find
+    run = opened(ctx, at, catalog)
+    moment, catalogue, language = run.moment, run.catalogue, run.lang
+    from jdhotline.inputs import readable
+    from jdhotline.numbers import find
 
-        text = readable(number)
-        found = find(catalogue, text)
-        if not found:
-            raise Stop(EXIT_USAGE, word(language, "error.no_number", text=shorten(number)))
+    text = readable(number)
+    found = find(catalogue, text)
+    if not found:
+        raise Stop(EXIT_USAGE, run.word("error.no_number", text=shorten(number)))
     from jdhotline.output import render_safety
     from jdhotline.schedule import status
 
@@ -124,12 +105,12 @@ def check(
     calendar = calendar_for(catalogue)
     statuses = {n.line.id: status(n.line, moment, calendar) for n in found if n.line is not None}
     emit(
+        run,
         fmt,
         lambda: render_safety.check_json(catalogue, found, statuses, language, scam),
         lambda: render_safety.check_view(
             catalogue, found, statuses, language, scam, full=full or fmt == "markdown"
         ),
-        language,
     )
     if not all(n.known for n in found):
         raise typer.Exit(EXIT_NOT_A_LINE)

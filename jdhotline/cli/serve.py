@@ -7,10 +7,11 @@ from typing import Annotated
 
 import typer
 
-from .options import CatalogOpt, LangOpt, boundary, catalogue_at, language_of, out
+from .options import CatalogOpt, LangOpt, opened
 
 
 def serve(
+    ctx: typer.Context,
     host: Annotated[
         str,
         typer.Option("--host", metavar="HOST", help="The address to listen on."),
@@ -31,10 +32,8 @@ def serve(
     catalog: CatalogOpt = None,
 ) -> None:
     """A page for a phone or a browser, and a JSON API."""
-    language = language_of(lang)
-    with boundary(language):
-        catalogue_at(catalog)  # a catalogue that cannot be used stops here, in words
-    from jdhotline.web.run import run  # the web wing: imported by this command only
+    run = opened(ctx, catalog=catalog)
+    run.catalogue  # noqa: B018  (a catalogue that cannot be used stops here, in words)
+    from jdhotline.web.run import run as serve_web  # the web wing: this command only
 
-    with boundary(language):
-        run(host, port, lan, catalog, language, out)
+    serve_web(host, port, lan, catalog, run.lang, run.out)

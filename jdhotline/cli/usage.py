@@ -1,147 +1,149 @@
-"""Typer's usage errors (no such option, missing value, ...) and help in the user's language.
+"""Usage errors (no such option, missing value, ...) in the run's language.
 
-Typer's convention stays (usage line, hint, "Error:" line, exit 2); only the words
-change, in zh. Click decides these errors, and shows help, before any option is read,
-so the language comes from the command line as given (messages.args_language).
-A Chinese command line's commands make Chinese help pages and usage lines
-(ChineseHelp, help_zh.py); English runs are left exactly as Typer makes them.
+Typer's convention stays (usage line, hint, "Error:" line, exit 2). The error is
+read by its class and attributes (param, option_name, possibilities, ...), never by
+its English text: Click's own English (`format_message`) for English runs, the word
+tables for Chinese ones. The usage line is the context's (a Chinese one for a Chinese
+run: Context). Called from answer, the one boundary.
 """
 
 from __future__ import annotations
 
-import re
-from typing import IO, Any
+import sys
+from typing import TYPE_CHECKING, Any
 
-from typer._click import core as click_core
-from typer._click import exceptions as click_errors
+from . import typer_adapter as click
 
-from jdhotline.i18n.messages import args_language
-from jdhotline.i18n.words import word
+if TYPE_CHECKING:
+    from .run import Run
 
-_ARGS: list[str] = []  # the command line Typer is parsing (set by the patched _main)
-_english_show = click_errors.UsageError.show
-
-
-def install() -> None:
-    """Word Typer's usage errors through words.py (once, when the CLI is imported)."""
-    import typer.core
-
-    if getattr(typer.core._main, "jdhotline", False):
-        return
-    parse = typer.core._main
-
-    def main(self: Any, *, args: Any = None, **extra: Any) -> Any:
-        import sys
-
-        _ARGS[:] = list(sys.argv[1:] if args is None else args)
-        if args_language(_ARGS) == "zh":
-            _in_chinese(self)
-        return parse(self, args=args, **extra)
-
-    main.jdhotline = True  # type: ignore[attr-defined]
-    typer.core._main = main
-    click_errors.UsageError.show = _show  # type: ignore[method-assign]
+# ----------------------------------------------------------------- usage errors of our own
+# Click words these in English inside its parser; raised here instead, they carry what
+# the words need as attributes (usage.py), the same in every Typer of the range.
 
 
-class ChineseHelp(click_core.Context):
-    """A context whose help page and usage line are Chinese: help_zh.py, imported only
-    when one is written (--help, no command given, a usage error)."""
-
-    def make_formatter(self) -> click_core.HelpFormatter:
-        from .help_zh import formatter_for
-
-        return formatter_for(self)
-
-
-def _in_chinese(command: click_core.Command) -> None:
-    """Every command of the tree about to run makes ChineseHelp contexts (a few µs)."""
-    command.context_class = ChineseHelp
-    for sub in getattr(command, "commands", {}).values():
-        _in_chinese(sub)
+class NoSuchCommand(click.UsageError):
+    def __init__(self, name: str, guesses: list[str], ctx: Any) -> None:
+        self.name, self.guesses = name, guesses
+        message = f"No such command {name!r}."
+        if guesses:
+            message = f"{message[:-1]}. Did you mean {', '.join(map(repr, guesses))}?"
+        super().__init__(message, ctx=ctx)
 
 
-def _show(self: click_errors.UsageError, file: IO[Any] | None = None) -> None:
+class MissingCommand(click.UsageError):
+    def __init__(self, ctx: Any) -> None:
+        super().__init__("Missing command.", ctx=ctx)
+
+
+class ExtraArguments(click.UsageError):
+    def __init__(self, extra: list[str], ctx: Any) -> None:
+        self.extra = extra
+        super().__init__(f"Got unexpected extra argument(s) ({' '.join(extra)})", ctx=ctx)
+
+
+class FlagGivenValue(click.BadOptionUsage):
+    """`--plus=x`: a value for an option that takes none (Click says so without a context)."""
+
+
+class NoArguments(click.UsageError):
+    """No arguments at all: the help page, on stderr, and exit 2 (Click 8.2's rule)."""
+
+    def __init__(self, ctx: Any) -> None:
+        super().__init__(ctx.get_help(), ctx=ctx)
+
+
+class NotOneOf(click.BadParameter):
+    """A value that is not one of the choices (options.one_of)."""
+
+    def __init__(self, value: str, choices: tuple[str, ...]) -> None:
+        self.value, self.choices = value, choices
+        super().__init__(f"{value!r} is not one of: {', '.join(choices)}.")
+
+
+class Worded(click.BadParameter):
+    """A bad value whose words are in the tables: `name` with `params`."""
+
+    def __init__(self, name: str, **params: Any) -> None:
+        from jdhotline.i18n.words import word
+
+        self.name, self.params = name, params
+        super().__init__(word("en", name, **params))
+
+
+def show(error: Any, run: Run) -> None:
     """The usage error on stderr; a reader that went away leaves the exit code at 2."""
+    file = sys.stderr
     try:
-        _show_words(self, file)
-        (file or click_errors.get_text_stderr()).flush()
+        file.write(_text(error, run))
+        file.flush()
     except (OSError, ValueError):
         from jdhotline.output.console import reader_gone
 
-        reader_gone(file or click_errors.get_text_stderr())
+        reader_gone(file)
 
 
-def _show_words(self: click_errors.UsageError, file: IO[Any] | None = None) -> None:
-    lang = args_language(_ARGS)
-    if lang != "zh":
-        _english_show(self, file)
-        return
-    if file is None:
-        file = click_errors.get_text_stderr()
-    if self.ctx is not None:
-        file.write(self.ctx.get_usage() + "\n")  # Chinese: a ChineseHelp context
-        if self.ctx.command.get_help_option(self.ctx) is not None:
-            hint = word(
-                lang,
-                "usage.try",
-                command=self.ctx.command_path,
-                option=self.ctx.help_option_names[0],
-            )
-            file.write(hint + "\n")
-        file.write("\n")
-    # The user's argument shown literally, as Click's English repr() shows it (\x1b).
+def _text(error: Any, run: Run) -> str:
     from jdhotline.output.console import clean
 
-    file.write(clean(word(lang, "usage.error", message=_message(self, lang))) + "\n")
+    if isinstance(error, NoArguments) or (
+        click.NoArgsIsHelp is not None and isinstance(error, click.NoArgsIsHelp)
+    ):
+        return error.format_message() + "\n"
+    head = ""
+    if error.ctx is not None:
+        head = error.ctx.get_usage() + "\n"
+        if error.ctx.command.get_help_option(error.ctx) is not None:
+            command, option = error.ctx.command_path, error.ctx.help_option_names[0]
+            head += run.word("usage.try", command=command, option=option) + "\n"
+        head += "\n"
+    # The user's argument shown literally, as Click's English repr() shows it (\x1b).
+    return head + clean(run.word("usage.error", message=message(error, run))) + "\n"
 
 
-def _message(error: click_errors.UsageError, lang: str) -> str:
-    text = error.message
-    if isinstance(error, click_errors.NoSuchOption):
+def message(error: Any, run: Run) -> str:
+    """What is wrong, by the error's class and attributes."""
+    if run.lang == "en":
+        return str(error.format_message())
+    word = run.word
+    if isinstance(error, click.NoSuchOption):
         guesses = list(error.possibilities or ())
         if guesses:
-            return word(
-                lang, "usage.no_such_option.guess", name=error.option_name, guess=guesses[0]
-            )
-        return word(lang, "usage.no_such_option", name=error.option_name)
-    if isinstance(error, click_errors.BadOptionUsage) and "requires an argument" in text:
-        return word(lang, "usage.missing_value", name=error.option_name)
-    if isinstance(error, click_errors.MissingParameter):
-        return word(lang, "usage.missing_argument", name=_hint(error))
-    if isinstance(error, click_errors.BadParameter):
-        choices = getattr(error, "choices", None)
-        worded = getattr(error, "worded", None)  # (word name, its parameters)
-        if worded:
-            message = word(lang, worded[0], **worded[1])
-        elif choices:
-            message = word(
-                lang,
-                "usage.not_one_of",
-                value=getattr(error, "value", None),
-                choices="、".join(choices),
-            )
-        else:
-            message = text
-        name = _hint(error)
-        if name and not name.isascii():  # a worded metavar: 编号的值无效, not 编号 的值无效
-            return word(lang, "usage.invalid.worded", name=name, message=message)
-        return word(lang, "usage.invalid", name=name, message=message)
-    extra = re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", text)
-    if extra:
-        return word(lang, "usage.extra", args=extra[1])
-    if text.startswith("Missing command"):
-        return word(lang, "usage.missing_command")
-    # Typer: "No such command 'whch'. Did you mean 'which'?" (its guesses quoted, ", ")
-    command = re.match(r"No such command '(.*?)'\.(?: Did you mean (.*)\?)?$", text, re.S)
-    if command:
-        if command[2]:
-            guessed = "、".join(re.findall(r"'(.*?)'", command[2]))
-            return word(lang, "usage.no_such_command.guess", name=command[1], guess=guessed)
-        return word(lang, "usage.no_such_command", name=command[1])
-    return word(lang, "usage.other", message=text)
+            return word("usage.no_such_option.guess", name=error.option_name, guess=guesses[0])
+        return word("usage.no_such_option", name=error.option_name)
+    if isinstance(error, FlagGivenValue):
+        return word("usage.no_value", name=error.option_name)
+    if isinstance(error, click.BadOptionUsage):
+        return word("usage.missing_value", name=error.option_name)
+    if isinstance(error, click.MissingParameter):
+        return word("usage.missing_argument", name=hint(error))
+    if isinstance(error, Worded):
+        return _invalid(error, word(error.name, **error.params), run)
+    if isinstance(error, NotOneOf):
+        choices = run.word("list.sep").join(error.choices)
+        return _invalid(error, word("usage.not_one_of", value=error.value, choices=choices), run)
+    if isinstance(error, click.BadParameter):
+        return _invalid(error, error.message, run)
+    if isinstance(error, ExtraArguments):
+        return word("usage.extra", args=" ".join(error.extra))
+    if isinstance(error, MissingCommand):
+        return word("usage.missing_command")
+    if isinstance(error, NoSuchCommand):
+        if error.guesses:
+            guessed = run.word("list.sep").join(error.guesses)
+            return word("usage.no_such_command.guess", name=error.name, guess=guessed)
+        return word("usage.no_such_command", name=error.name)
+    return word("usage.other", message=error.format_message())
 
 
-def _hint(error: click_errors.UsageError) -> str:
+def _invalid(error: Any, said: str, run: Run) -> str:
+    name = hint(error)
+    if name and not name.isascii():  # a worded metavar: 编号的值无效, not 编号 的值无效
+        return run.word("usage.invalid.worded", name=name, message=said)
+    return run.word("usage.invalid", name=name, message=said)
+
+
+def hint(error: Any) -> str:
     """The option or argument's name as the user typed it (--format, PROBLEM)."""
     param = getattr(error, "param", None)
     if param is None:

@@ -16,9 +16,13 @@ from .words import DEFAULT_LANG, language, word
 
 
 def args_language(args: list[str]) -> str:
-    """The language of a command line that may not have parsed (a usage error, Ctrl-C):
-    --lang as given, else the default the README describes (JDHOTLINE_LANG, the locale)."""
+    """The language of a command line, decided once, before it is parsed (cli/run.py):
+    the last --lang as given (as Click reads it: `--lang zh which --lang en` is English;
+    nothing after `--`), else the default the README describes (JDHOTLINE_LANG, the locale)."""
+    given = None
     for i, arg in enumerate(args):
+        if arg == "--":
+            break
         if arg.startswith("--lang="):
             value = arg.split("=", 1)[1]
         elif arg == "--lang" and i + 1 < len(args):
@@ -26,8 +30,8 @@ def args_language(args: list[str]) -> str:
         else:
             continue
         if language(value):
-            return language(value) or DEFAULT_LANG
-    return env_language()
+            given = language(value)
+    return given or env_language()
 
 
 def env_language() -> str:
