@@ -17,8 +17,9 @@ tier. docs/performance-tests.md has the figures and how to measure them. A new t
   functools.cache), and does little at import: every worker collects every file;
 - sizes a Hypothesis run with examples(everyday, slow);
 - goes to the slow tier when it is long by nature (more than ~2 s of CPU: a browser, a
-  load or throughput run, a long fuzz or timing run): `@pytest.mark.slow`,
-  `@pytest.mark.browser`, or a file named test_*perf*.py. Slow is never skipped: CI runs it.
+  load or throughput run, a long fuzz or timing run): `@pytest.mark.slow` (a whole file:
+  `pytestmark = pytest.mark.slow`) or `@pytest.mark.browser`. Slow is never skipped: CI
+  runs it.
 """
 
 from __future__ import annotations
@@ -295,11 +296,11 @@ def _catalogue_cache(request: pytest.FixtureRequest) -> Iterator[None]:
 # ---------------------------------------------------------------- the two tiers
 
 # The README's `pytest` is the everyday run; `pytest --slow` (.ci/run) adds the slow tier.
-# A test is slow when it is marked `slow`, marked `browser` (Playwright and chromium: a
-# browser's start-up alone is seconds), or in a file named here (load-ish and timing runs).
+# A test is slow when it is marked `slow` (a whole file: pytestmark = pytest.mark.slow) or
+# `browser` (Playwright and chromium: a browser's start-up alone is seconds), by the test,
+# not by its file's name: test_phone_perf.py's guards take under a second and stay everyday.
 # docs/performance-tests.md says which tests belong there.
 SLOW_MARKERS = ("slow", "browser")
-SLOW_FILES = ("test_*perf*.py",)
 
 _run_slow = False  # set by pytest_configure, read by examples() as test modules import
 
@@ -328,11 +329,7 @@ def pytest_report_header(config: pytest.Config) -> str:
 
 
 def _is_slow(item: pytest.Item) -> bool:
-    import fnmatch
-
-    return any(item.get_closest_marker(name) for name in SLOW_MARKERS) or any(
-        fnmatch.fnmatch(item.path.name, pattern) for pattern in SLOW_FILES
-    )
+    return any(item.get_closest_marker(name) for name in SLOW_MARKERS)
 
 
 @pytest.hookimpl(tryfirst=True)
