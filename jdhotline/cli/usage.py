@@ -12,6 +12,8 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
+from jdhotline.i18n.words import words_of
+
 from . import typer_adapter as click
 
 if TYPE_CHECKING:
@@ -103,8 +105,6 @@ def _text(error: Any, run: Run) -> str:
 
 def message(error: Any, run: Run) -> str:
     """What is wrong, by the error's class and attributes."""
-    if run.lang == "en":
-        return str(error.format_message())
     word = run.word
     if isinstance(error, click.NoSuchOption):
         guesses = list(error.possibilities or ())
@@ -116,7 +116,7 @@ def message(error: Any, run: Run) -> str:
     if isinstance(error, click.BadOptionUsage):
         return word("usage.missing_value", name=error.option_name)
     if isinstance(error, click.MissingParameter):
-        return word("usage.missing_argument", name=hint(error))
+        return word("usage.missing_argument", name=hint(error, run))
     if isinstance(error, Worded):
         return _invalid(error, word(error.name, **error.params), run)
     if isinstance(error, NotOneOf):
@@ -130,28 +130,27 @@ def message(error: Any, run: Run) -> str:
         return word("usage.missing_command")
     if isinstance(error, NoSuchCommand):
         if error.guesses:
-            guessed = run.word("list.sep").join(error.guesses)
+            guessed = run.word("usage.guess.sep").join(error.guesses)
             return word("usage.no_such_command.guess", name=error.name, guess=guessed)
         return word("usage.no_such_command", name=error.name)
     return word("usage.other", message=error.format_message())
 
 
 def _invalid(error: Any, said: str, run: Run) -> str:
-    name = hint(error)
+    name = hint(error, run)
     if name and not name.isascii():  # a worded metavar: 编号的值无效, not 编号 的值无效
         return run.word("usage.invalid.worded", name=name, message=said)
     return run.word("usage.invalid", name=name, message=said)
 
 
-def hint(error: Any) -> str:
-    """The option or argument's name as the user typed it (--format, PROBLEM)."""
+def hint(error: Any, run: Run) -> str:
+    """The option or argument's name as the user typed it (--format, PROBLEM), its
+    placeholder in the run's words (编号 for N in Chinese)."""
     param = getattr(error, "param", None)
     if param is None:
         return ""
     names = [name for name in getattr(param, "opts", []) if name.startswith("-")]
     if names:
-        return "/".join(names)
-    from jdhotline.i18n.words_help import METAVARS
-
+        return run.word("usage.names.sep").join(names)
     name = getattr(param, "metavar", None) or (param.name or "").upper()
-    return METAVARS.get(name, name)
+    return words_of(run.lang).get(f"metavar.{name}", name)

@@ -6,6 +6,8 @@ words.py merges these into one table per language, so `word()` is the one way to
 
 from __future__ import annotations
 
+from .words_help import METAVARS
+
 _FORMS_EN = (  # as deadline.py reads them
     "a number of minutes, hours, days, weeks or working days (24h, 1.5h, 24 hours, "
     "24 小时内回电, 3 days, 两天, 1-3天, 3个工作日内, 半小时), a day (今天内, 明天, tomorrow, "
@@ -158,9 +160,12 @@ ERRORS: dict[str, dict[str, str]] = {
         "usage.extra": "Got unexpected extra argument ({args})",
         "usage.missing_command": "Missing command.",
         "usage.no_such_command": "No such command '{name}'.",
-        "usage.no_such_command.guess": "No such command '{name}'. Did you mean {guess}?",
-        "usage.invalid": "Invalid value for {name}: {message}",
-        "usage.invalid.worded": "Invalid value for {name}: {message}",
+        "usage.no_such_command.guess": "No such command '{name}'. Did you mean '{guess}'?",
+        "usage.invalid": "Invalid value for '{name}': {message}",
+        "usage.invalid.worded": "Invalid value for '{name}': {message}",
+        "usage.names.sep": "' / '",
+        "usage.guess.sep": "', '",
+        **{f"metavar.{name}": name for name in METAVARS},
         "usage.other": "{message}",
         "usage.not_one_of": "{value!r} is not one of: {choices}.",
         "usage.no_value": "Option '{name}' does not take a value.",
@@ -307,6 +312,9 @@ ERRORS: dict[str, dict[str, str]] = {
         "usage.no_such_command.guess": "没有 {name} 这个命令，是不是 {guess}？",
         "usage.invalid": "{name} 的值无效：{message}",
         "usage.invalid.worded": "{name}的值无效：{message}",
+        "usage.names.sep": "/",
+        "usage.guess.sep": "、",
+        **{f"metavar.{name}": word for name, word in METAVARS.items()},
         "usage.other": "用法不对：{message}",
         "usage.not_one_of": "“{value}”不是可选值之一：{choices}",
         "usage.no_value": "{name} 后面不能带值",

@@ -1,9 +1,9 @@
 """The words of --help in Chinese: one table, so a reader can check all of it at once.
 
 The English help is the commands' own (their docstrings and `help=`, which Typer
-reads); this table is its Chinese, looked up by command and parameter name, and is
-imported only when Chinese help is shown (help_zh.py). Written like words.py, with
-Chinese punctuation at the source.
+reads); this table is its Chinese, looked up by command and parameter name when
+Chinese help is shown (help_zh.py). Its METAVARS also name a placeholder in a usage
+error (words_errors.py). Written like words.py, with Chinese punctuation at the source.
 """
 
 from __future__ import annotations
