@@ -55,9 +55,9 @@ def load(path: str | Path | None = None) -> Catalogue:
     target = Path(path) if path is not None else default_path()
     shown = str(path) if path is not None else _display(target)
     raw = _read(target, shown)
-    data = _twin(target, raw) if path is None else None
-    if data is not None:
-        return _checked(lambda: _Validator(shown).catalogue(data))
+    doc = _twin(target, raw) if path is None else None
+    if doc is not None:
+        return _checked(lambda: _Validator(shown, _proof(doc)).catalogue(doc["data"]))
     return parse(raw, shown)
 
 
@@ -77,8 +77,9 @@ def _twin(target: Path, raw: bytes) -> Any:
     budget (bench/startup.py) holds only with the twin. It is not a cache: it ships
     with the code, is written by scripts/catalogue_json.py, tests/test_catalogue.py
     fails when it is out of date, and the key is the YAML's content, not a timestamp.
-    Every value is validated as if it came from the YAML; your own --catalog is
-    always parsed.
+    Every value is validated as if it came from the YAML but for its patterns' proof
+    of bounded time, which the twin carries (_proof); your own --catalog is always
+    parsed.
     """
     import json
 
@@ -88,7 +89,43 @@ def _twin(target: Path, raw: bytes) -> Any:
         return None
     if not isinstance(doc, dict) or doc.get("key") != twin_key(raw):
         return None
-    return doc.get("data")
+    return doc
+
+
+def _proof(doc: dict[str, Any]) -> dict[str, int]:
+    """The steps of each pattern the twin's writer proved bounded (bounded.check), by the
+    pattern's text; {} unless proven by this very prover (bounded.PROOF).
+
+    Proving the shipped patterns again on every run cost ~75 ms, a third of a command
+    (bench/startup.py, issue 21). A pattern is trusted by its own text: one the twin's
+    data holds but its proof does not (a twin edited by hand, a writer's bug) is proven
+    here as a YAML's is, and refused if it could run away (tests/test_cues_split.py).
+    Everything else in the twin is checked as if it came from the YAML
+    (docs/decisions.md).
+    """
+    from . import bounded
+
+    proof = doc.get("proof")
+    if not isinstance(proof, dict) or proof.get("by") != bounded.PROOF:
+        return {}
+    steps = proof.get("steps")
+    if not isinstance(steps, dict):
+        return {}
+    return {
+        regex: count
+        for regex, count in steps.items()
+        if isinstance(count, int) and not isinstance(count, bool) and 0 < count <= bounded.MAX_WORK
+    }
+
+
+def proof_of(raw: bytes, file: str) -> dict[str, Any]:
+    """What the twin carries of a catalogue's patterns: each one's steps, and the prover
+    (scripts/catalogue_json.py writes it)."""
+    from . import bounded
+
+    validator = _Validator(file)
+    _checked(lambda: _parse(raw, file, validator))
+    return {"by": bounded.PROOF, "steps": dict(sorted(validator.proven.items()))}
 
 
 def _read(target: Path, shown: str) -> bytes:
@@ -160,7 +197,7 @@ def _checked(build: Callable[[], Catalogue]) -> Catalogue:
             gc.enable()
 
 
-def _parse(raw: bytes | str, file: str) -> Catalogue:
+def _parse(raw: bytes | str, file: str, validator: _Validator | None = None) -> Catalogue:
     if isinstance(raw, bytes):
         try:
             text = raw.decode("utf-8-sig")
@@ -171,7 +208,7 @@ def _parse(raw: bytes | str, file: str) -> Catalogue:
     data = yaml_load(text, file)
     if data is None:
         raise Refused(file, "", "file.empty")
-    return _Validator(file).catalogue(data)
+    return (validator or _Validator(file)).catalogue(data)
 
 
 _REQUIRED_TOP = ("hotlines", "scenarios", "say", "assistant")

@@ -17,12 +17,13 @@ YAML = ROOT / "data" / "hotlines.yaml"
 
 def render() -> str:
     sys.path.insert(0, str(ROOT))
-    from jdhotline.load import twin_key
+    from jdhotline.load import proof_of, twin_key
     from jdhotline.yaml_read import yaml_load
 
     raw = YAML.read_bytes()
     data = yaml_load(raw.decode("utf-8-sig"), str(YAML))
-    doc = {"key": twin_key(raw), "data": data}
+    # The proof first: a reader sees what was proven before the 100 KB of data.
+    doc = {"key": twin_key(raw), "proof": proof_of(raw, str(YAML)), "data": data}
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
