@@ -62,7 +62,7 @@ class Checks:
     def __init__(self, file: str, proven: Mapping[str, int] | None = None) -> None:
         self.file = file
         # Patterns already proven bounded, and their steps: the shipped catalogue's JSON
-        # twin carries its proof (load._twin, docs/decisions.md); empty for a YAML file.
+        # twin carries its proof (files.twin, docs/decisions.md); empty for a YAML file.
         # Every pattern proven here is added (scripts/catalogue_json.py writes them down).
         self.proven: dict[str, int] = dict(proven or {})
 
@@ -322,8 +322,13 @@ class Checks:
     def pattern(self, value: Any, where: str) -> Pattern:
         """A regular expression that compiles, cannot match nothing and cannot run away."""
         data = self.mapping(value, where, ("regex",), ("weight",))
-        at = _join(where, "regex")
-        regex = self.text(data["regex"], at)
+        regex = self.regex(data["regex"], _join(where, "regex"))
+        weight = data.get("weight", 1.0)
+        return Pattern(regex=regex, weight=self.weight(weight, _join(where, "weight")))
+
+    def regex(self, value: Any, at: str) -> str:
+        """A pattern's regular expression, proven bounded, within the catalogue's budget."""
+        regex = self.text(value, at)
         if len(regex) > MAX_PATTERN:
             raise self.fail(at, "pattern.too_long", length=len(regex), limit=MAX_PATTERN)
         steps = self.proven.get(regex)
@@ -333,8 +338,7 @@ class Checks:
         if self.pattern_work > bounded.MAX_TOTAL_WORK:
             limit = f"{bounded.MAX_TOTAL_WORK:,}"
             raise self.fail(at, "pattern.all_too_costly", limit=limit)
-        weight = data.get("weight", 1.0)
-        return Pattern(regex=regex, weight=self.weight(weight, _join(where, "weight")))
+        return regex
 
     def prove(self, regex: str, at: str) -> int:
         """A pattern's steps, or why it is refused: parsed once, for what re.compile would

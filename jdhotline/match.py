@@ -32,12 +32,12 @@ Evidence, in the catalogue's terms (data/hotlines.yaml, each scenario's
   a text that is not a problem with one's own order, item, account or shop: asking
   for a recommendation or a shopping list (求推荐, 买哪个, 购物清单), a job at JD (招聘,
   工资), a service (美工, 代运营), a word or a fact (用英语怎么说, 哪一年成立), chit-chat
-  (讲个笑话). When they weigh at least OFF_TOPIC_SHARE of the best scenario's own
+  (讲个笑话). When they weigh at least ``off_topic_share`` of the best scenario's own
   evidence in words (amounts aside: a budget is no problem), the text matches
   nothing; a real problem that uses one in passing
   (手机黑屏开不了机,客服推荐一下怎么办) keeps its answer by the weight of its own words.
 * A scenario's ``absorbs`` takes those scenarios' evidence (they keep a quarter) when
-  it has ABSORB_MIN of its own: the refund words of a text whose seller refuses the
+  it has ``absorb_min`` of its own: the refund words of a text whose seller refuses the
   refund (商家说东西坏了不给退钱) count for the dispute, not for after-sales. Another
   line's evidence is taken only by as much evidence of one's own as any scenario has:
   冰箱还没送到 is a delivery (order), 冰箱送货上门后安装师傅没来 an installation.
@@ -53,7 +53,7 @@ Evidence, in the catalogue's terms (data/hotlines.yaml, each scenario's
 
 Ties go to the scenario with the strongest single cue, then the most cues, then the
 earliest in the text, and only then to catalogue order. A text in which no scenario
-has ``MIN_SCORE`` of its own matches nothing.
+has ``min_score`` (the catalogue's ``model``, data/cues.yaml) of its own matches nothing.
 
 Every keyword of a language is compiled into one regular expression shaped like a
 trie (trie.py) and run over the text once (in C), finding at every position the longest
@@ -73,19 +73,15 @@ from collections import defaultdict
 from typing import NamedTuple
 
 from .catalogue import Catalogue, Keywords, Scenario
-from .sides import OTHER_SIDE, own_thing, same_line, sided
+from .sides import own_thing, same_line, sided
 from .trie import SCAN_ABOVE, Compiled, compile_keywords
 
-MIN_SCORE = 2.0  # below this the text matches nothing: one weak word is not enough
+# The constants that give the weights their meaning (MIN_SCORE, ABSORB_MIN,
+# OFF_TOPIC_SHARE, the sides' shares) are data: data/cues.yaml's `model:`
+# (catalogue.Model), read as ``catalogue.model``.
 # Only the start of a problem is read: a problem is told in its first lines, and the cost
 # of matching grows with the text (a 10^5-keyword catalogue took a minute on 1 MB).
 READ = 5_000  # characters
-ABSORB_MIN = 3.0  # the evidence of its own a scenario needs to take another's (``absorbs``)
-# A text whose ``off_topic`` cues weigh at least this share of its best scenario's own
-# evidence matches nothing: 三千左右的手机买哪个好 names a phone (3) but asks which to
-# buy (买哪个 3, 哪个好 3). At 0.5, one passing 推荐一下 (3) in a real complaint about a
-# phone (手机 3, 开不了机 ...) refused it; at 1.0 the complaint keeps its answer.
-OFF_TOPIC_SHARE = 1.0
 
 _SPACE = re.compile(r"\s+")
 # Traditional characters of the words people use here, read as simplified (買→买, 貨→货),
@@ -94,14 +90,6 @@ _TRADITIONAL = str.maketrans(
     "買賣碼換貨話電腦機視門號帳戶會員費運遞發單說沒訂紅營銷違規罰處壞錯寶東軟體動點這裡們麼為種開關還過時間裝維調熱鍋爐燈應該現樣與權積頁顯簽務認證驗螢筆記鏡頭錶鑽項鏈黃網絡線經歡讓給請問題謝幫聯繫係無質價優滿減詢後臺專屬報額廣產標鋪舖進遲達貼補濕爛髒圖盜鎖凍結氣櫃燒聽聲響異蓋殼劃傷損飾貴萬塊錢幣騙詐偽賠償訴糾紛譜檢測試條紙壓買陸續車輛殺團購擊鮮漲擔憂賬從團竊",
     "买卖码换货话电脑机视门号账户会员费运递发单说没订红营销违规罚处坏错宝东软体动点这里们么为种开关还过时间装维调热锅炉灯应该现样与权积页显签务认证验萤笔记镜头表钻项链黄网络线经欢让给请问题谢帮联系系无质价优满减询后台专属报额广产标铺铺进迟达贴补湿烂脏图盗锁冻结气柜烧听声响异盖壳划伤损饰贵万块钱币骗诈伪赔偿诉纠纷谱检测试条纸压买陆续车辆杀团购击鲜涨担忧账从团窃",
 )
-# Negations that take the evidence of a keyword starting within a few characters after
-# them, in the same clause: 不是家电问题, 并非质量问题, "not an appliance problem".
-_NEGATION_ZH = re.compile(r"(?:不是|并非|并不是|而非|不属于|不算|无关)")
-_NEGATION_EN = re.compile(
-    r"(?<![a-z])(?:not an?|not the|not about|not related to|isn't an?|isn't about|"
-    r"nothing to do with|not a problem with|no problem with)(?![a-z])"
-)
-_NEGATION_REACH = {"zh": 3, "en": 14}  # characters between the negation and the keyword
 _CLAUSE_END = re.compile(r"[,.;:!?,。;:!?、]")
 _EN_END = re.compile(r"(?:s|es|'s)?(?![a-z])")
 _WORD_START = re.compile(r"(?<![a-z])[^\s]")
@@ -139,6 +127,10 @@ class _Index(NamedTuple):
     buyer_voice: tuple[Compiled, Compiled]  # buyer_voice (zh, en)
     elsewhere: tuple[Compiled, Compiled]  # elsewhere (zh, en)
     off_topic: tuple[Compiled, Compiled]  # off_topic (zh, en), with their weights
+    # The catalogue's negations (zh, en), `calling` with the lines' numbers, `plus_self`
+    negations: tuple[re.Pattern[str] | None, re.Pattern[str] | None]
+    calling: re.Pattern[str] | None
+    plus_self: re.Pattern[str] | None
 
 
 def normalise_zh(text: str) -> str:
@@ -152,18 +144,20 @@ def normalise_en(text: str) -> str:
 
 def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
     """Every scenario with evidence in the text, best first; none if no scenario has
-    MIN_SCORE of its own."""
+    the model's min_score of its own."""
     index = _index(catalogue)
     zh_text, en_text = normalise_zh(text[:READ]), normalise_en(text[:READ])
     hits = _evidence(index, zh_text, en_text)
-    negations = (_negations(_NEGATION_ZH, zh_text), _negations(_NEGATION_EN, en_text))
+    model = catalogue.model
+    negations = (_negations(index.negations[0], zh_text), _negations(index.negations[1], en_text))
     texts = (zh_text, en_text)
 
     scores: dict[int, dict[str, float]] = defaultdict(dict)
     negated: dict[int, dict[str, None]] = defaultdict(dict)
     first: dict[int, int] = {}
     for hit in sorted(hits, key=lambda h: (h.space, h.start)):
-        if _is_negated(hit, negations[hit.space], texts[hit.space]):
+        reach = model.negation_reach[hit.space]
+        if _is_negated(hit, negations[hit.space], texts[hit.space], reach):
             negated[hit.scenario][hit.word] = None
             continue
         cues = scores[hit.scenario]
@@ -196,7 +190,7 @@ def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
     for i in list(final):
         scenario = catalogue.scenarios[i]
         own = sum(scores.get(i, {}).values())
-        takes = scenario.absorbs if own >= ABSORB_MIN and scenario.audience == side else ()
+        takes = scenario.absorbs if own >= model.absorb_min and scenario.audience == side else ()
         # Another line's evidence is taken only by as much evidence of one's own as any
         # scenario has: 冰箱还没送到 is a delivery (order, 950618), 冰箱送货上门后安装师傅没来
         # an installation, "fridge delivered with a dent" a return.
@@ -214,7 +208,7 @@ def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
                 continue
             for word, weight in final[j].items():
                 final[i][word] = max(final[i].get(word, 0.0), weight)
-                final[j][word] = weight * OTHER_SIDE  # its evidence now counts here
+                final[j][word] = weight * model.other_side  # its evidence now counts here
             absorbed[i].append(taken)
 
     # Refused only when no scenario has enough evidence of its own, before the user type
@@ -228,7 +222,7 @@ def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
         default=0.0,
     )
     against = _off_topic_score(index, zh_text, en_text)
-    if own_best < MIN_SCORE or (against and against >= OFF_TOPIC_SHARE * said):
+    if own_best < model.min_score or (against and against >= model.off_topic_share * said):
         return []
     ranked: list[tuple[tuple[float, float, int, int, int], Match]] = []
     for i, cues in final.items():
@@ -293,19 +287,6 @@ def _off_topic_score(index: _Index, zh_text: str, en_text: str) -> float:
     return sum(_off_topic(index, zh_text, en_text).values())
 
 
-# A question about reaching JD's customer service itself (its number, getting through,
-# a human), not a problem: when no scenario matches, `which` shows all four lines.
-# A hint for the answer, not evidence for a scenario, so it is not in the catalogue.
-# A hotline's number in the text is such a cue too (950618打不通), with or without dashes.
-_CALLING = re.compile(
-    r"客服电话|客服热线|联系客服|找客服|联系不上客服|热线|人工(?!智能)|真人|打不通|打不进|没人接|无人接|不接电话|占线|忙音|接通|电话多少|打电话|"
-    r"950618|4006560055|4006101360|4006229068|"
-    r"hotline|customer service|phone number|get through|humans?(?![a-z])|real person|"
-    r"live person|an? person|someone on the phone|talk to someone|speak to someone|"
-    r"nobody (?:answers|picks up)|no one (?:answers|picks up)|(?:call|contact|reach) jd",
-)
-
-
 def unmatched(catalogue: Catalogue, text: str) -> str:
     """Why a text that matches no scenario does not: it is about another platform or
     service ("elsewhere"), it asks how to reach JD's customer service ("calling"), it
@@ -314,7 +295,8 @@ def unmatched(catalogue: Catalogue, text: str) -> str:
     index, zh_text, en_text = _index(catalogue), normalise_zh(text), normalise_en(text)
     if _elsewhere(index, zh_text, en_text, _evidence(index, zh_text, en_text)):
         return "elsewhere"
-    if _CALLING.search(en_text) or _CALLING.search(zh_text.replace("-", "")):
+    calling = index.calling
+    if calling and (calling.search(en_text) or calling.search(zh_text.replace("-", ""))):
         return "calling"
     return "off_topic" if _off_topic(index, zh_text, en_text) else ""
 
@@ -405,15 +387,14 @@ def _unshadowed(hits: list[_Hit]) -> list[_Hit]:
     return kept
 
 
-def _negations(pattern: re.Pattern[str], text: str) -> list[int]:
+def _negations(pattern: re.Pattern[str] | None, text: str) -> list[int]:
     """Where each negation in the text ends, in order."""
-    return [found.end() for found in pattern.finditer(text)]
+    return [found.end() for found in pattern.finditer(text)] if pattern else []
 
 
-def _is_negated(hit: _Hit, ends: list[int], text: str) -> bool:
+def _is_negated(hit: _Hit, ends: list[int], text: str, reach: int) -> bool:
     if not ends or not hit.keyword:
         return False
-    reach = _NEGATION_REACH["zh" if hit.space == 0 else "en"]
     i = bisect_right(ends, hit.start) - 1
     if i < 0 or hit.start - ends[i] > reach:
         return False
@@ -471,9 +452,25 @@ def _index(catalogue: Catalogue) -> _Index:
         buyer_voice=words(catalogue.buyer_voice),
         elsewhere=words(catalogue.elsewhere),
         off_topic=words(catalogue.off_topic),
+        negations=(_either(catalogue.negation[0]), _either(catalogue.negation[1])),
+        # A hotline's number in the text is a `calling` cue (950618打不通): the lines' own.
+        calling=_either((*catalogue.calling, *(re.escape(x.digits) for x in catalogue.lines))),
+        plus_self=_either(catalogue.plus_self),
     )
     _last = (catalogue, index)
     return index
+
+
+def _either(regexes: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Regular expressions as alternatives, compiled; None for none."""
+    return re.compile("|".join(f"(?:{r})" for r in regexes)) if regexes else None
+
+
+def says_plus(catalogue: Catalogue, text: str) -> bool:
+    """Whether the text says its writer is a PLUS member (the catalogue's `plus_self`):
+    我是 PLUS 会员, "I'm a PLUS member"; a question about PLUS is not."""
+    pattern = _index(catalogue).plus_self
+    return bool(pattern and pattern.search(normalise_en(text[:READ])))
 
 
 def compile_all(catalogue: Catalogue) -> None:

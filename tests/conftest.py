@@ -107,7 +107,13 @@ def dump_yaml(data: Any, *, sort_keys: bool = False) -> str:
 
 @functools.cache
 def _shipped() -> dict[str, Any]:
-    return read_yaml(SHIPPED.read_bytes())
+    """The shipped catalogue with its cues (data/cues.yaml) as one document, the one-file
+    form the loader still reads (cues_load.merge), for the tests to break and extend."""
+    from jdhotline.cues_load import merge
+
+    cues = read_yaml(SHIPPED.with_name("cues.yaml").read_bytes())
+    merged, _ = merge(read_yaml(SHIPPED.read_bytes()), cues, "cues.yaml")
+    return merged
 
 
 def shipped_copy() -> dict[str, Any]:

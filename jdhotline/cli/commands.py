@@ -35,6 +35,7 @@ from .interview import Interview
 from .options import (
     AtOpt,
     CatalogOpt,
+    CuesOpt,
     FormatOpt,
     HiddenLangOpt,
     LangOpt,
@@ -122,6 +123,7 @@ def which(
     fmt: FormatOpt = "text",
     lang: LangOpt = None,
     catalog: CatalogOpt = None,
+    cues: CuesOpt = None,
 ) -> None:
     """Which number to dial for your problem, whether it is open, and when to call."""
     language = language_of(lang)
@@ -129,7 +131,7 @@ def which(
         if qr and fmt != "text":
             raise Stop(EXIT_USAGE, word(language, "error.qr_format"))
         moment = moment_at(at, language)
-        catalogue = catalogue_at(catalog)
+        catalogue = catalogue_at(catalog, cues)
         if problem:  # the fake-customer-service scam is answered first (issue 19)
             text = problem_text(problem, Interview(out, language), language)
             problem = [text] if text else None

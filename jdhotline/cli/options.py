@@ -126,6 +126,17 @@ CatalogOpt = Annotated[
         show_envvar=True,
     ),
 ]
+CuesOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--cues",
+        envvar="JDHOTLINE_CUES",
+        metavar="PATH",
+        help="Your own cues YAML (words and patterns the matcher reads a problem by), "
+        "added to the shipped ones.",
+        show_envvar=True,
+    ),
+]
 AtOpt = Annotated[
     str | None,
     typer.Option(
@@ -246,10 +257,13 @@ def moment_at(at: str | None, lang: str) -> dt.datetime:
         raise Stop(EXIT_USAGE, word(lang, "error.at", reason=refusal(exc, lang))) from None
 
 
-def catalogue_at(path: str | None) -> "Catalogue":
+def catalogue_at(path: str | None, cues: str | None = None) -> "Catalogue":
+    """The catalogue, with a user's cues: --cues, or JDHOTLINE_CUES for every command."""
+    import os
+
     from jdhotline.load import load
 
-    return load(path)
+    return load(path, cues or os.environ.get("JDHOTLINE_CUES") or None)
 
 
 def calendar_for(catalogue: "Catalogue") -> "WorkCalendar":
@@ -271,7 +285,7 @@ def boundary(lang: str) -> Iterator[None]:
     try:
         yield
     except CatalogueError as exc:
-        out.error(catalogue_message(exc, lang), word(lang, "error.catalogue.hint"))
+        out.error(catalogue_message(exc, lang), word(lang, f"error.{exc.source}.hint"))
         raise typer.Exit(EXIT_CATALOGUE) from None
     except Stop as stop:
         out.error(stop.message, stop.hint)

@@ -162,6 +162,7 @@ ERRORS: dict[str, dict[str, str]] = {
         "usage.invalid.worded": "Invalid value for {name}: {message}",
         "usage.other": "{message}",
         "usage.not_one_of": "{value!r} is not one of: {choices}.",
+        "error.cues.hint": "Fix the file, or run without --cues / JDHOTLINE_CUES.",
     },
     "zh": {
         "error.interrupted": "已中断",
@@ -294,5 +295,6 @@ ERRORS: dict[str, dict[str, str]] = {
         "usage.invalid.worded": "{name}的值无效:{message}",
         "usage.other": "用法不对:{message}",
         "usage.not_one_of": "“{value}”不是可选值之一:{choices}",
+        "error.cues.hint": "请修改这个文件，或去掉 --cues / JDHOTLINE_CUES 只用自带的识别词。",
     },
 }
