@@ -161,13 +161,13 @@ def explain(catalogue: Catalogue, text: str, user: str = "regular") -> Explanati
     trace: list[Step] = []
     ranking = _Ranking(catalogue, text, user, trace)
     ranked = ranking.run()
-    table = {(c.scenario, c.cue, c.negated): c for c in sorted(ranking.cues, key=_by_weight)}
+    table: dict[tuple[str, str, bool], Cue] = {}  # each cue once, in the text's order
+    for cue in ranking.cues:
+        key = (cue.scenario, cue.cue, cue.negated)
+        if key not in table or table[key].weight < cue.weight:
+            table[key] = table.get(key, cue)._replace(weight=cue.weight)
     winner = ranked[0].scenario.id if ranked else None
     return Explanation(user, tuple(table.values()), tuple(trace), winner)
-
-
-def _by_weight(cue: Cue) -> float:
-    return cue.weight
 
 
 class _Ranking:
@@ -292,7 +292,9 @@ class _Ranking:
         pairs = ", ".join(
             f"{catalogue.scenarios[i].id} < {', '.join(t)}" for i, t in absorbed.items()
         )
-        self.step("absorbs", "took" if absorbed else "none", final, taken=pairs)
+        self.step("absorbs", "took", final, taken=pairs) if absorbed else self.step(
+            "absorbs", "none", final
+        )
         return absorbed
 
     def enough(self) -> bool:

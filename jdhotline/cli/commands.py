@@ -68,6 +68,8 @@ _word_usage_errors()
 
 if TYPE_CHECKING:
     from jdhotline.catalogue import Catalogue
+    from jdhotline.match import Explanation
+    from jdhotline.rules import Recommendation
 
 
 def _version(value: bool) -> None:
@@ -124,6 +126,15 @@ def which(
     lang: LangOpt = None,
     catalog: CatalogOpt = None,
     cues: CuesOpt = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            metavar="",
+            help="Also how the words were read: each cue found, its weight, "
+            "the matcher's phases and the winner (JSON: an explain member).",
+        ),
+    ] = False,
 ) -> None:
     """Which number to dial for your problem, whether it is open, and when to call."""
     language = language_of(lang)
@@ -154,12 +165,17 @@ def which(
 
     from jdhotline.output import documents, render, render_case
 
+    why = _explained(catalogue, rec) if explain else None
     emit(
         fmt,
-        lambda: documents.which_json(rec, catalogue, language),
+        lambda: documents.which_json(rec, catalogue, language) | _explain_member(explain, why),
         lambda: render.which_view(rec, catalogue, language, full=full or fmt == "markdown"),
         language,
     )
+    if explain and fmt != "json":
+        from jdhotline.output.render_explain import explain_lines
+
+        out.plain("\n".join(explain_lines(why, catalogue, language, out.width)))
     if qr:
         from jdhotline.output.qr import tel_link, terminal
 
@@ -170,6 +186,19 @@ def which(
     forgot_plus = not (plus or merchant) and fmt == "text"
     if forgot_plus and any(n.code == "plus-members-only" for n in rec.warnings):
         out.note(word(language, "hint.plus"))
+
+
+def _explained(catalogue: "Catalogue", rec: "Recommendation") -> "Explanation | None":
+    """The matcher's trace of the words the answer was matched from (None: chosen by id)."""
+    from jdhotline.match import explain
+
+    return explain(catalogue, rec.problem, rec.user) if rec.problem and rec.matched else None
+
+
+def _explain_member(asked: bool, why: "Explanation | None") -> dict[str, object]:
+    from jdhotline.output.render_explain import explain_json
+
+    return {"explain": explain_json(why)} if asked else {}
 
 
 # --------------------------------------------------------------------------- table, open, scenarios

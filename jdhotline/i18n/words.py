@@ -12,6 +12,7 @@ from typing import Any
 from .punctuation import zh_punctuation
 from .words_catalogue import CATALOGUE
 from .words_errors import ERRORS
+from .words_explain import EXPLAIN
 from .words_safety import SAFETY
 
 WEEKDAYS = {
@@ -436,10 +437,12 @@ for _lang in WORDS:
     WORDS[_lang].update(ERRORS[_lang])
     WORDS[_lang].update(CATALOGUE[_lang])
     WORDS[_lang].update(SAFETY[_lang])
+    WORDS[_lang].update(EXPLAIN[_lang])
 
 # Chinese written with its full-width marks by hand, formatted as written: it quotes
 # code (HH:MM, (?:...)) and values from a file that zh_punctuation would change.
 AS_WRITTEN = frozenset(CATALOGUE["zh"]) | {k for k in SAFETY["zh"] if k.startswith("error.")}
+AS_WRITTEN |= frozenset(EXPLAIN["zh"])
 
 
 def word(lang: str, name: str, /, **params: Any) -> str:
