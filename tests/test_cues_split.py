@@ -287,3 +287,49 @@ def test_which_notes_a_plus_member_who_says_so() -> None:
     result = runner.invoke(cli.app, ["which", "我是PLUS会员", "电视黑屏", *AT])
     assert result.exit_code == 0, result.output
     assert "400-656-0055" in result.stdout
+
+
+# ---------------------------------------------------------------- checking one's cues
+
+
+def test_a_user_scores_their_cues_against_the_shipped_corpus(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from jdhotline.cli.check_cues import main
+
+    weaker = _cues(
+        tmp_path, "scenarios:\n  - id: appliance\n    keywords:\n      zh: [冰箱: 0.1]\n"
+    )
+    assert main([str(weaker)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].endswith("labelled problems; scenario right, line right, answerable refused")
+    rows = {line.split()[0]: line for line in out[1:4]}
+    assert set(rows) == {"train", "heldout", "all"}
+    shipped, yours = rows["all"].split("shipped")[1].split("yours")
+    assert float(yours.split()[0]) < float(shipped.split()[0])  # 冰箱 at 0.1: fewer right
+    changed = int(out[4].split()[0])
+    assert changed > 0 and out[5].split()[2] == "->"
+
+
+def test_checking_a_broken_cues_file_is_exit_3(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from jdhotline.cli.check_cues import main
+
+    assert main([str(_cues(tmp_path, "model:\n  min_score: 100\n"))]) == 3
+    assert "model.min_score: 100 is not a number" in capsys.readouterr().err
+    assert main([]) == 2
+
+
+def test_the_corpus_ships_in_the_wheel() -> None:
+    """Where check_cues looks for it in an installed package: the wheel puts it there."""
+    import tomllib
+
+    from jdhotline.cli.check_cues import corpus_path
+
+    pyproject = tomllib.loads((SHIPPED.parent.parent / "pyproject.toml").read_text("utf-8"))
+    include = pyproject["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    assert include["bench/corpus.yaml"] == "jdhotline/data/corpus.yaml"
+    for name in ("hotlines.yaml", "hotlines.json", "cues.yaml", "cues.json"):
+        assert include[f"data/{name}"] == f"jdhotline/data/{name}"
+    assert corpus_path().is_file()
