@@ -326,16 +326,19 @@ class Checks:
         weight = data.get("weight", 1.0)
         return Pattern(regex=regex, weight=self.weight(weight, _join(where, "weight")))
 
-    def regex(self, value: Any, at: str) -> str:
-        """A pattern's regular expression, proven bounded, within the catalogue's budget."""
+    def regex(self, value: Any, at: str, budget: str = "pattern_work") -> str:
+        """A pattern's regular expression, proven bounded, within its budget: the
+        catalogue's patterns share one (pattern_work); the model's few regular
+        expressions (negation, plus_self, calling) have one of their own."""
         regex = self.text(value, at)
         if len(regex) > MAX_PATTERN:
             raise self.fail(at, "pattern.too_long", length=len(regex), limit=MAX_PATTERN)
         steps = self.proven.get(regex)
         if steps is None:
             steps = self.prove(regex, at)
-        self.pattern_work = getattr(self, "pattern_work", 0) + steps
-        if self.pattern_work > bounded.MAX_TOTAL_WORK:
+        spent = getattr(self, budget, 0) + steps
+        setattr(self, budget, spent)
+        if spent > bounded.MAX_TOTAL_WORK:
             limit = f"{bounded.MAX_TOTAL_WORK:,}"
             raise self.fail(at, "pattern.all_too_costly", limit=limit)
         return regex

@@ -249,6 +249,16 @@ def test_every_command_reads_the_cues_of_jdhotline_cues(tmp_path: Path) -> None:
     assert result.exit_code == 3 and str(cues) in result.stderr
 
 
+def test_the_models_regexes_have_a_budget_of_their_own(tmp_path: Path) -> None:
+    """negation, plus_self and calling do not spend the scenarios' and the scam's budget
+    (nearly spent), but have one of the same size: 60 costly negations are refused."""
+    costly = ", ".join(f"'[0-9]{{0,20}}[a-z]{{0,20}}x{i}'" for i in range(60))
+    result = _which("冰箱不制冷", cues=_cues(tmp_path, f"negation:\n  en: [{costly}]\n"))
+    assert result.exit_code == 3
+    assert "negation.en[" in result.stderr
+    assert "the patterns so far could take more than 50,000 steps" in result.stderr
+
+
 # ---------------------------------------------------------------- what was in code is data
 
 
