@@ -36,16 +36,62 @@ class Alarm(NamedTuple):
 # those of the scam's own words (註銷, 徵信, 轉賬, 貸款, 會議, 掃碼...), so that a Hong Kong
 # or Taiwan reader's text meets the same cues.
 _TRADITIONAL = str.maketrans(
-    "註徵轉帳貸議閉掃險撥審訊遠協頻統帶載稱錄屏額鏈",
-    "注征转账贷议闭扫险拨审讯远协频统带载称录屏额链",
+    "註徵轉帳貸議閉掃險撥審訊遠協頻統帶載稱錄屏額鏈個對辦則媽來簡連銀臉債嗎資態將傳讀輸實獎參絕",
+    "注征转账贷议闭扫险拨审讯远协频统带载称录屏额链个对办则妈来简连银脸债吗资态将传读输实奖参绝",
 )
+
+# Words, once the characters are simplified: Taiwan and Hong Kong words for the scam's
+# things (螢幕 is 屏幕, 簡訊 短信), and the slips of a hurried pinyin or voice input
+# (可服 for 客服, 金调 for 金条, 注消 for 注销) or of English spelling (servise), read as
+# the words the cues know. Only slips that are no other word.
+_WORDS = {
+    "萤幕": "屏幕",
+    "软体": "软件",
+    "连结": "链接",
+    "简讯": "短信",
+    "视讯": "视频",
+    "可服": "客服",
+    "客腹": "客服",
+    "京冬": "京东",
+    "晶东": "京东",
+    "金调": "金条",
+    "白跳": "白条",
+    "注消": "注销",
+    "理培": "理赔",
+    "理陪": "理赔",
+    "征性": "征信",
+    "正信": "征信",
+    "验正码": "验证码",
+    "严证码": "验证码",
+    "校园代": "校园贷",
+    "代款": "贷款",
+    "带款": "贷款",
+    "屏目": "屏幕",
+    "共想": "共享",
+    "安全帐": "安全账",
+    "servise": "service",
+    "sevice": "service",
+    "verfication": "verification",
+    "varification": "verification",
+    "screan": "screen",
+    "acount": "account",
+    "refound": "refund",
+    "compansation": "compensation",
+    "trasfer": "transfer",
+    "tranfer": "transfer",
+}
+_WORD = re.compile("|".join(sorted(_WORDS, key=len, reverse=True)))
+# "jd" next to Chinese (jd客服, 京东 written jd by a hurried hand) is 京东 to the
+# Chinese cues; an English text keeps its "jd".
+_JD = re.compile(r"jd(?= ?[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])jd|(?<=[\u4e00-\u9fff] )jd")
 
 
 def normalise(text: str) -> str:
-    """Lower case, full-width made ASCII (，→ ,), traditional characters simplified,
-    every run of spaces one space."""
+    """Lower case, full-width made ASCII (，→ ,), traditional characters and words
+    simplified, slips of the keyboard mended, every run of spaces one space."""
     folded = unicodedata.normalize("NFKC", text).lower().translate(_MATCHER_TRADITIONAL)
-    return " ".join(folded.translate(_TRADITIONAL).split())
+    folded = _WORD.sub(lambda m: _WORDS[m.group(0)], folded.translate(_TRADITIONAL))
+    return " ".join(_JD.sub("京东", folded).split())
 
 
 @lru_cache(maxsize=512)
@@ -84,7 +130,7 @@ def alarm(catalogue: Catalogue, text: str) -> Alarm | None:
     for ask in safety.asks:
         hits = _found(ask.patterns, spaced, joined)
         if hits:
-            weight = max(w for w, _ in hits)
+            weight = max(w for w, _ in hits) + _more(hits)
             kinds.append((weight, ask.kind))
             cues.extend(m for _, m in hits)
             score += weight
@@ -100,6 +146,18 @@ def alarm(catalogue: Catalogue, text: str) -> Alarm | None:
         score=score,
         rest=_without(spaced, cues),
     )
+
+
+# A second cue of the same kind, in other words (要关掉 and 征信有问题: close it, or the
+# credit record suffers), adds this much: the script told at length, not one word.
+MORE = 0.5
+
+
+def _more(hits: list[tuple[float, str]]) -> float:
+    """MORE when two of a kind's cues found different words (neither inside the other)."""
+    words = sorted({m.strip() for _, m in hits}, key=len, reverse=True)
+    apart = [w for i, w in enumerate(words) if not any(w in longer for longer in words[:i])]
+    return MORE if len(apart) > 1 else 0.0
 
 
 def _without(text: str, cues: list[str]) -> str:

@@ -304,10 +304,10 @@ def test_a_further_official_number_needs_its_source_and_is_then_known() -> None:
 # --------------------------------------------------------------------------- the corpus (bench/accuracy.py)
 
 # Reached on the corpus when this was written (bench/accuracy.py); the test fails if a
-# change loses more than the margin. Deterministic: not a timing test. The heldout is the
-# second round's blind set (77 scams, 77 look-alikes): 89.6 % (69/77) recognised, 1.3 %
-# of the look-alikes and 0.7 % of every genuine problem alarmed; the floor lets one
-# scam go, no more.
+# change loses more than the margin. Deterministic: not a timing test. The second round's
+# blind set (77 scams, 77 look-alikes) measured 89.6 % (69/77) recognised, 1.3 % of the
+# look-alikes and 0.7 % of every genuine problem alarmed, and is train since the third
+# round; HELDOUT_RECALL waits for the next blind set's measurement.
 HELDOUT_RECALL = 0.88
 FALSE_ALARMS_MAX = 0.02
 
@@ -327,9 +327,12 @@ def test_scam_recall_and_false_alarms_hold_on_the_corpus(catalogue: Catalogue) -
     accuracy = _accuracy_module()
     rows = accuracy.predict(catalogue, accuracy.read_corpus())
     for split in ("train", "heldout"):
-        got = accuracy.safety_figures([r for r in rows if r["split"] == split])
-        floor = 0.99 if split == "train" else HELDOUT_RECALL
-        assert got["scam_recall"] >= floor, (split, got)
+        chosen = [r for r in rows if r["split"] == split]
+        got = accuracy.safety_figures(chosen)
+        floor = 0.995 if split == "train" else HELDOUT_RECALL
+        # Between two blind rounds the heldout holds no scam (the last one is train now).
+        if any(r["want_safety"] == "scam" for r in chosen):
+            assert got["scam_recall"] >= floor, (split, got)
         assert got["false_alarms"] <= FALSE_ALARMS_MAX, (split, got)
         assert got["lookalike_alarms"] <= FALSE_ALARMS_MAX, (split, got)
     safety_items = [r for r in rows if r["safety_item"]]

@@ -109,19 +109,23 @@ def check(
         from jdhotline.inputs import readable
         from jdhotline.numbers import find
 
-        found = find(catalogue, readable(number))
+        text = readable(number)
+        found = find(catalogue, text)
         if not found:
             raise Stop(EXIT_USAGE, word(language, "error.no_number", text=shorten(number)))
     from jdhotline.output import render_safety
     from jdhotline.schedule import status
 
+    # A pasted SMS or sentence that reads as the scam: the warning leads, before what
+    # the number is (a real JD number in a scam's text proves nothing).
+    scam = scam_alarm(catalogue, text)
     calendar = calendar_for(catalogue)
     statuses = {n.line.id: status(n.line, moment, calendar) for n in found if n.line is not None}
     emit(
         fmt,
-        lambda: render_safety.check_json(catalogue, found, statuses, language),
+        lambda: render_safety.check_json(catalogue, found, statuses, language, scam),
         lambda: render_safety.check_view(
-            catalogue, found, statuses, language, full=full or fmt == "markdown"
+            catalogue, found, statuses, language, scam, full=full or fmt == "markdown"
         ),
         language,
     )

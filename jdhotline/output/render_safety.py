@@ -148,9 +148,17 @@ def sources_json(sources: Sequence[Source]) -> list[dict[str, Any]]:
 # --------------------------------------------------------------------------- check
 
 
-def _check_sentences(safety: Safety) -> list[SafetySentence]:
-    """In the order `safety.check` lists them: checking comes first, then the warnings."""
-    return [next(s for s in safety.sentences if s.id == i) for i in safety.check]
+def _check_sentences(safety: Safety, scam: Alarm | None = None) -> list[SafetySentence]:
+    """In the order `safety.check` lists them: checking comes first, then the warnings.
+    For a text that reads as the scam, the safety answer's sentences instead (the
+    headline first), and those of `safety.check` it lacks, in the catalogue's order."""
+    listed = [next(s for s in safety.sentences if s.id == i) for i in safety.check]
+    if scam is None:
+        return listed
+    from jdhotline.safety import sentences
+
+    said = sentences(safety, scam.kinds)
+    return said[:1] + [s for s in safety.sentences if s in said[1:] or s in listed]
 
 
 def check_view(
@@ -158,11 +166,18 @@ def check_view(
     found: Sequence[Found],
     statuses: dict[str, LineStatus],
     lang: str,
+    scam: Alarm | None = None,
     *,
     full: bool,
 ) -> View:
-    """Each number: the line it is, for whom, open now; or not one of ours, and the warnings."""
+    """Each number: the line it is, for whom, open now; or not one of ours, and the warnings.
+    A text that reads as the scam gets the warning first (a user pasting the whole SMS
+    must not read "not proof it is fake" before it), then the numbers, then the rest."""
     blocks: list[Any] = []
+    warnings: list[SafetySentence] = []
+    if scam is not None and catalogue.safety is not None:
+        warnings = _check_sentences(catalogue.safety, scam)
+        blocks.append(Para((Span(_text(warnings[0].text(lang), lang), "closed"),)))
     for number in found:
         if number.line is not None:
             line = number.line
@@ -192,15 +207,22 @@ def check_view(
     unknown = [n for n in found if not n.known]
     if unknown and catalogue.safety is not None:
         blocks.append(Para((Span(word(lang, "check.not_proof")),)))
-        said = _check_sentences(catalogue.safety)
-        blocks += _sentences(catalogue, said, lang)
-        blocks += _answer(catalogue, said, lang, full=full)[-1:]  # the sources
+        warnings = warnings or _check_sentences(catalogue.safety)
+    if warnings:
+        blocks += _sentences(catalogue, warnings[1:] if scam else warnings, lang)
+        blocks += _answer(catalogue, warnings, lang, full=full)[-1:]  # the sources
     return tuple(blocks)
 
 
 def check_json(
-    catalogue: Catalogue, found: Sequence[Found], statuses: dict[str, LineStatus], lang: str
+    catalogue: Catalogue,
+    found: Sequence[Found],
+    statuses: dict[str, LineStatus],
+    lang: str,
+    scam: Alarm | None = None,
 ) -> dict[str, Any]:
+    """The numbers, then `safety` (null when every number is a line and the text is no
+    scam); a text that reads as the scam has `safety` first, with its asks and cues."""
     from .documents import iso
 
     numbers = []
@@ -228,11 +250,14 @@ def check_json(
                 else None,
             }
         )
-    safety = None
-    if any(not n.known for n in found) and catalogue.safety is not None:
-        said = _check_sentences(catalogue.safety)
-        safety = {
-            "kind": KIND,
+    safety: dict[str, Any] | None = None
+    warned = scam is not None or any(not n.known for n in found)
+    if warned and catalogue.safety is not None:
+        said = _check_sentences(catalogue.safety, scam)
+        safety = {"kind": KIND}
+        if scam is not None:
+            safety |= {"asks": list(scam.kinds), "cues": list(scam.cues)}
+        safety |= {
             "sentences": [
                 {"id": s.id, "text": _text(s.text(lang), lang), "sources": list(s.sources)}
                 for s in said
@@ -240,4 +265,7 @@ def check_json(
             "lines": lines_json(catalogue, lang),
             "sources": sources_json(_cited(catalogue.safety, said)),
         }
-    return {"numbers": numbers, "all_known": all(n.known for n in found), "safety": safety}
+    rest = {"numbers": numbers, "all_known": all(n.known for n in found)}
+    if scam is not None:
+        return {"safety": safety, **rest}
+    return {**rest, "safety": safety}

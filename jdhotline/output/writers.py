@@ -299,7 +299,10 @@ def to_rich(view: View, width: int) -> list[Any]:
             gap()
             out.append(Text(block.text, style="bold"))
         elif isinstance(block, Para):
-            out += _hanging(Text(), block.spans, width)
+            # A paragraph led by spaces is indented, its wrapped lines hanging with it
+            # (line breaking would drop them: the safety answer's lines under a bullet).
+            lead = block.spans[0].text if block.spans and not block.spans[0].text.strip() else ""
+            out += _hanging(Text(lead), block.spans[1:] if lead else block.spans, width)
         elif isinstance(block, Note):
             gap()
             for paragraph in block.text.split("\n"):
