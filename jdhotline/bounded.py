@@ -24,12 +24,12 @@ from __future__ import annotations
 
 from typing import Any
 
-try:
+try:  # re's own parser, private: typeshed has no types for it (ignores below)
     from re import _constants as c  # type: ignore[attr-defined]
     from re import _parser as parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as c  # type: ignore[no-redef]
-    import sre_parse as parser  # type: ignore[no-redef]
+    import sre_constants as c
+    import sre_parse as parser
 
 MAX_REPEAT = 20  # the most a pattern may repeat anything: {0,20}, never * or +
 MAX_WIDTH = 60  # the longest text a pattern may match

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import NamedTuple
+from typing import Literal, NamedTuple, TypeGuard, get_args
 
 from .workdays import DeclaredYear
 
@@ -22,9 +22,22 @@ LANGS = ("zh", "en")
 # What `prep` can be told. "phone" is the last 4 digits of the receiving phone, which the
 # guide accepts instead of an order number; "shop" is a merchant's shop ID (店铺 ID).
 FACTS = ("shop", "order", "phone", "ordered", "model", "bought", "fault", "want")
-USERS = ("regular", "plus", "merchant")  # who is asking
-LINE_AUDIENCES = ("everyone", "plus", "merchants")
-SCENARIO_AUDIENCES = ("buyers", "merchants")
+# Who is asking, who may call a line, and who a scenario's question comes from: each
+# defined here once, as a Literal (the values are the strings of the YAML, the JSON and
+# the options, so no Enum to unwrap at every border), with the tuple of its values.
+User = Literal["regular", "plus", "merchant"]
+LineAudience = Literal["everyone", "plus", "merchants"]
+ScenarioAudience = Literal["buyers", "merchants"]
+USERS: tuple[User, ...] = get_args(User)
+LINE_AUDIENCES: tuple[LineAudience, ...] = get_args(LineAudience)
+SCENARIO_AUDIENCES: tuple[ScenarioAudience, ...] = get_args(ScenarioAudience)
+
+
+def is_user(value: object) -> TypeGuard[User]:
+    """Whether a value from outside (an option, a query, a test) is a user type."""
+    return value in USERS
+
+
 DAY_RULES = ("every-day", "working-days")
 MINUTES_PER_DAY = 24 * 60
 
@@ -102,7 +115,7 @@ class Tip(NamedTuple):
 
     text: L10n
     scenarios: tuple[str, ...] = ()
-    users: tuple[str, ...] = ()  # USERS it is for; empty: every caller
+    users: tuple[User, ...] = ()  # who it is for; empty: every caller
 
     def applies_to(self, scenario: str, user: str | None = None) -> bool:
         if self.scenarios and scenario not in self.scenarios:
@@ -114,7 +127,7 @@ class Line(NamedTuple):
     id: str
     name: L10n
     number: str
-    audience: str  # one of LINE_AUDIENCES
+    audience: LineAudience
     general: bool  # takes any question from its audience, not only its scenarios
     scenarios: tuple[str, ...]
     hours: Hours
@@ -182,7 +195,7 @@ class Example(NamedTuple):
 class Scenario(NamedTuple):
     id: str
     name: L10n
-    audience: str  # one of SCENARIO_AUDIENCES
+    audience: ScenarioAudience
     keywords: Keywords
     prepare: tuple[L10n, ...]
     needs: tuple[str, ...] = ()  # FACTS a call about this scenario needs
@@ -210,7 +223,7 @@ class Fact(NamedTuple):
     where: L10n  # where to find it
     merchants: L10n | None = None  # where to find it, for a merchant (else `where`)
 
-    def where_for(self, audience: str) -> L10n:
+    def where_for(self, audience: ScenarioAudience) -> L10n:
         """What a caller of this scenario audience (buyers, merchants) is told."""
         return self.merchants if audience == "merchants" and self.merchants else self.where
 

@@ -35,27 +35,9 @@ T = TypeVar("T")
 
 
 class Refused(CatalogueError):
-    """What the loader raises: a CatalogueError whose ``str()`` is its English message,
-    as logs, tests and scripts calling load() read it. The command line words it in
-    the user's language (messages.catalogue_message)."""
-
-    @property
-    def where(self) -> str:
-        """The entry path; "line 3, column 5" for a YAML syntax error; "top level"."""
-        from jdhotline.i18n.messages import catalogue_where
-
-        return catalogue_where(self, "en")
-
-    @property
-    def problem(self) -> str:
-        from jdhotline.i18n.messages import catalogue_problem
-
-        return catalogue_problem(self, "en")
-
-    def __str__(self) -> str:
-        from jdhotline.i18n.messages import catalogue_message
-
-        return catalogue_message(self, "en")
+    """What the loader raises: a CatalogueError with its file, entry, code and parameters,
+    and no words (the core imports no wing). messages.catalogue_message words it in either
+    language; ``str()`` is the code form, for logs."""
 
 
 class Checks:
@@ -134,10 +116,11 @@ class Checks:
             raise self.fail(where, "not_id", text=text)
         return text
 
-    def choice(self, value: Any, where: str, choices: tuple[str, ...]) -> str:
+    def choice(self, value: Any, where: str, choices: tuple[T, ...]) -> T:
+        """One of ``choices``, as the tuple holds it (so typed as a Literal of them)."""
         if value not in choices:
             raise self.fail(where, "not_choice", value=value, choices=choices)
-        return str(value)
+        return choices[choices.index(value)]
 
     def l10n(self, value: Any, where: str) -> L10n:
         data = self.mapping(value, where, LANGS)

@@ -27,7 +27,7 @@ class CatalogueError(Coded):
     ``entry`` is the entry path as the file names it (``hotlines[2].hours.open``: YAML
     keys, so code, shown as is), or "" for the file as a whole; a YAML syntax error
     has its ``line`` and ``column`` among the parameters instead. The loader raises
-    checks.Refused, whose ``str()`` is the English message that logs and tests read.
+    checks.Refused, a CatalogueError too.
     """
 
     def __init__(self, file: str, entry: str, code: str, **params: object) -> None:

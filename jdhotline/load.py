@@ -229,8 +229,8 @@ class _Validator(Checks):
             self.known(line.scenarios, f"hotlines[{i}].scenarios", known)
             for j, tip in enumerate(line.tips):
                 self.known(tip.scenarios, f"hotlines[{i}].tips[{j}].scenarios", known)
-            for j, key in enumerate(line.menu):
-                self.known(key.scenarios, f"hotlines[{i}].menu[{j}].scenarios", known)
+            for j, menu_key in enumerate(line.menu):
+                self.known(menu_key.scenarios, f"hotlines[{i}].menu[{j}].scenarios", known)
             for j, extra in enumerate(line.extends):
                 if extra not in line.scenarios:
                     raise self.fail(f"hotlines[{i}].extends[{j}]", "not_listed", text=extra)

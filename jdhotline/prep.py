@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .catalogue import Scenario
+from .catalogue import Catalogue, Scenario
 from .errors import Problem
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ class Facts(NamedTuple):
             return True  # the guide: the order number, or the receiving phone's last 4 digits
         return getattr(self, fact) not in (None, "")
 
-    def with_(self, **changes: object) -> Facts:
+    def with_(self, **changes: Any) -> Facts:  # Any: each field has its own type
         return self._replace(**changes)
 
 
@@ -174,3 +174,24 @@ class CallSheet(NamedTuple):
     opening: str | None  # the first sentence, in the answer's language
     opening_zh: str | None  # the same in Chinese: the agent speaks Chinese
     open_cases: tuple[Case, ...] = ()
+
+    def to_find(self, catalogue: Catalogue, lang: str) -> list[ToFind]:
+        """Each missing fact with its name and where this caller finds it, in ``lang``:
+        the one look-up behind the printed sheet and its JSON."""
+        found = []
+        for fact in self.missing:
+            described = catalogue.fact(fact)
+            if described is None:  # a fact the catalogue does not describe: its id
+                found.append(ToFind(fact, fact, ""))
+            else:
+                where = described.where_for(self.rec.scenario.audience)
+                found.append(ToFind(fact, described.name(lang), where(lang)))
+        return found
+
+
+class ToFind(NamedTuple):
+    """A fact the call needs and the caller has not given (prep's 还缺 / Missing)."""
+
+    fact: str  # its id
+    name: str
+    where: str  # where to find it; "" where the catalogue does not say

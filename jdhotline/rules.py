@@ -31,24 +31,28 @@ user reads is worded in render.py from the notice codes below (NOTICE_CODES).
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple, get_args
 
-from .catalogue import Catalogue, L10n, Line, MenuKey, Scenario
+from .catalogue import Catalogue, L10n, Line, MenuKey, Scenario, User, is_user
 from .schedule import LineStatus, status
 from .workdays import WorkCalendar
 
 if TYPE_CHECKING:
     from .match import Match
 
-USER_TYPES = ("regular", "plus", "merchant")
-# Every notice code, so that render.py's words can be checked against them (tests).
-WARNING_CODES = (
+# Every notice code, defined once: the type checker holds each Notice to them, and
+# render.py's words are checked against them (tests/test_render.py).
+WarningCode = Literal[
     "plus-members-only", "caution", "peak", "primary-closed", "calendar-statutory",
     "calendar-guessed", "calendar-upgrade", "merchant-line", "unsure",
-)  # fmt: skip
-NOTE_CODES = ("buyer-question", "assistant", "plus-expedite")
-REASON_CODES = ("serves", "extension", "specialist", "members-line", "general-line")
-NOTICE_CODES = WARNING_CODES + NOTE_CODES + REASON_CODES
+]  # fmt: skip
+NoteCode = Literal["buyer-question", "assistant", "plus-expedite"]
+ReasonCode = Literal["serves", "extension", "specialist", "members-line", "general-line"]
+NoticeCode = Literal[WarningCode, NoteCode, ReasonCode]
+WARNING_CODES: tuple[WarningCode, ...] = get_args(WarningCode)
+NOTE_CODES: tuple[NoteCode, ...] = get_args(NoteCode)
+REASON_CODES: tuple[ReasonCode, ...] = get_args(ReasonCode)
+NOTICE_CODES: tuple[NoticeCode, ...] = WARNING_CODES + NOTE_CODES + REASON_CODES
 
 
 class NoLineError(LookupError):
@@ -61,15 +65,10 @@ class NoLineError(LookupError):
 
 
 class Notice(NamedTuple):
-    """Something to tell the user, worded by render.py.
+    """Something to tell the user, worded by render.py: a warning, a note or a reason
+    (WARNING_CODES, NOTE_CODES, REASON_CODES)."""
 
-    Codes: plus-members-only, caution, peak, primary-closed, calendar-statutory,
-    calendar-guessed, calendar-upgrade, merchant-line, buyer-question, assistant,
-    plus-expedite, unsure (warnings and notes);
-    serves, extension, specialist, members-line, general-line (reasons).
-    """
-
-    code: str
+    code: NoticeCode
     line: Line | None = None
     other: Line | None = None  # primary-closed: the alternative open now, if any
     years: tuple[int, ...] = ()
@@ -88,7 +87,7 @@ class Candidate(NamedTuple):
 
 
 class Recommendation(NamedTuple):
-    user: str
+    user: User
     scenario: Scenario
     at: dt.datetime
     primary: LineStatus
@@ -132,18 +131,24 @@ def calendar_notices(statuses: list[LineStatus], calendar: WorkCalendar) -> list
 
 def ranked_lines(catalogue: Catalogue, user: str, scenario: Scenario) -> list[tuple[int, Line]]:
     """The lines this user may call for this scenario, best first, with their tier."""
-    if user not in USER_TYPES:
-        raise ValueError(f"unknown user type {user!r}")
+    who = _checked(user)
     tiers: list[tuple[int, int, Line]] = []
     for index, line in enumerate(catalogue.lines):
-        tier = _tier(line, user, scenario)
+        tier = _tier(line, who, scenario)
         if tier is not None:
             tiers.append((tier, index, line))
     tiers.sort(key=lambda item: item[:2])
     return [(tier, line) for tier, _, line in tiers]
 
 
-def _tier(line: Line, user: str, scenario: Scenario) -> int | None:
+def _checked(user: str) -> User:
+    """The user type, from a caller who may pass any text (the option, the web query)."""
+    if not is_user(user):
+        raise ValueError(f"unknown user type {user!r}")
+    return user
+
+
+def _tier(line: Line, user: User, scenario: Scenario) -> int | None:
     serves = scenario.id in line.scenarios
     if scenario.audience == "merchants":
         # Whoever asks, a merchant question goes to the merchants' lines first.
@@ -209,9 +214,9 @@ def recommend(
     if user != "merchant" and scenario.audience == "merchants":
         warnings.append(Notice("merchant-line", line))
     if user == "regular" and scenario.audience == "buyers":
-        for other in catalogue.lines:
-            if other.audience == "plus" and scenario.id in other.scenarios:
-                warnings.append(Notice("plus-members-only", other))
+        for plus_line in catalogue.lines:
+            if plus_line.audience == "plus" and scenario.id in plus_line.scenarios:
+                warnings.append(Notice("plus-members-only", plus_line))
     if line.caution is not None:
         warnings.append(Notice("caution", line))
     if primary.peak is not None:
@@ -235,7 +240,7 @@ def recommend(
 
     example, example_own = choose_example(scenario, user, matched)
     return Recommendation(
-        user=user,
+        user=_checked(user),
         scenario=scenario,
         at=primary.at,
         primary=primary,

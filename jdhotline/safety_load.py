@@ -2,7 +2,7 @@
 its publisher and address, every number beyond the guide's four its source.
 
 Apart from load.py (which calls ``section``) so the loader stays one concern a file;
-``to_data`` is the way back, for dump.py. Nothing here prints.
+the way back, for the tests, is tests/dump.py. Nothing here prints.
 """
 
 from __future__ import annotations
@@ -145,55 +145,3 @@ def _official(checks: Checks, value: Any, where: str, known: set[str]) -> Offici
         sources=_source_ids(checks, data["source"], _join(where, "source"), known),
         verified_on=checks.date(data["verified_on"], _join(where, "verified_on")),
     )
-
-
-def to_data(safety: Safety) -> dict[str, Any]:
-    """The way back (dump.py): the plain data `section` reads to an equal Safety."""
-
-    def pattern(p: Any) -> dict[str, Any]:
-        return {"regex": p.regex, "weight": p.weight}
-
-    def ids(values: tuple[str, ...]) -> Any:
-        return values[0] if len(values) == 1 else list(values)
-
-    return {
-        "sources": [
-            {
-                "id": s.id,
-                "title": s.title,
-                "publisher": s.publisher,
-                "date": s.published.isoformat() if s.published else None,
-                "url": s.url,
-                **({"note": s.note} if s.note is not None else {}),
-            }
-            for s in safety.sources
-        ],
-        "sentences": [
-            {
-                "id": s.id,
-                "zh": s.text.zh,
-                "en": s.text.en,
-                "source": ids(s.sources),
-                "verified_on": s.verified_on.isoformat(),
-                **({"kinds": list(s.kinds)} if s.kinds else {}),
-                **({"lines": True} if s.lines else {}),
-            }
-            for s in safety.sentences
-        ],
-        "claim": [pattern(p) for p in safety.claim],
-        "asks": [
-            {"kind": a.kind, "patterns": [pattern(p) for p in a.patterns]} for a in safety.asks
-        ],
-        "innocent": [pattern(p) for p in safety.innocent],
-        "threshold": safety.threshold,
-        "check": list(safety.check),
-        "official": [
-            {
-                "number": o.number,
-                "name": {"zh": o.name.zh, "en": o.name.en},
-                "source": ids(o.sources),
-                "verified_on": o.verified_on.isoformat(),
-            }
-            for o in safety.official
-        ],
-    }

@@ -8,14 +8,14 @@ there; the shorter keywords that start there too are its prefixes, known in adva
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 
 class Compiled(NamedTuple):
     """One list of keywords compiled: the pattern, and what each longest match stands for."""
 
-    pattern: re.Pattern[str] | None
+    pattern: re.Pattern[str] | Scan | None  # Scan: walked as a trie (SCAN_ABOVE)
     # The longest keyword found at a position -> every keyword that starts there (it and
     # its prefixes), as (scenario index, order in the scenario, keyword as written, length,
     # weight).
@@ -30,8 +30,7 @@ def compile_keywords(
     if not owners:
         return Compiled(None, {})
     if scan or len(owners) > SCAN_ABOVE:
-        scan = Scan(owners, word_start=word_start)
-        return Compiled(scan, _Starts(owners))  # type: ignore[arg-type]
+        return Compiled(Scan(owners, word_start=word_start), _Starts(owners))
     starts = {keyword: _starts(owners, keyword) for keyword in owners}
     body = trie_pattern(sorted(owners))
     # A lookahead, so that matches may overlap ("不制冷" and "制冷" in "冰箱不制冷").
@@ -57,7 +56,7 @@ def _starts(
     )
 
 
-class _Starts(dict):  # type: ignore[type-arg]
+class _Starts(dict[str, tuple[tuple[int, int, str, int, float], ...]]):
     """``Compiled.starts`` worked out for the keywords a text holds, not all 10^5."""
 
     def __init__(self, owners: dict[str, list[tuple[int, int, str, float]]]) -> None:
@@ -84,7 +83,7 @@ class Scan:
     """What the compiled pattern does, by walking a trie: at every position (not just
     after a letter, for English), the longest keyword that starts there."""
 
-    def __init__(self, keywords: dict[str, object], *, word_start: bool) -> None:
+    def __init__(self, keywords: Iterable[str], *, word_start: bool) -> None:
         self.word_start = word_start
         self.trie: dict[str, dict] = {}
         for keyword in keywords:

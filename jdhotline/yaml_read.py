@@ -47,7 +47,7 @@ def yaml_load(text: str, file: str) -> Any:
 
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    class Loader(base):  # type: ignore[misc, valid-type]
+    class Loader(base):  # type: ignore[misc, valid-type]  # a base chosen at run time
         """Safe loading that refuses duplicate keys."""
 
         def construct_document(self, node: Any) -> Any:

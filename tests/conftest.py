@@ -1,3 +1,26 @@
+"""What every test shares, and the rules that keep the README's `pytest` fast.
+
+The everyday run (`pytest`, both cores through pytest-xdist) must stay within 180 s of CPU
+(user + sys) on this project's 2-core machine; `pytest --slow` (.ci/run) adds the slow
+tier. docs/performance-tests.md has the figures and how to measure them. A new test:
+
+- calls the command line in this process (typer.testing.CliRunner, ~30-40 ms: the
+  catalogue is loaded once a process, _LoadCache) unless a process of its own is the
+  point (the console script's exit code, signals, closed pipes, the locale or encoding
+  of a process, file modes under a umask, what start-up imports); each
+  `[sys.executable, "-m", "jdhotline", ...]` costs ~0.3 s of CPU. Set up and read back
+  around such a process in this process;
+- never parses the shipped catalogue itself: the `catalogue` fixture (one a session),
+  `data` / shipped_copy() for a copy to break, `small_data` / small_copy() for the
+  validator, read_yaml() / dump_yaml() (libyaml) for YAML;
+- keeps what it reads and never changes at session or module scope (a fixture, or
+  functools.cache), and does little at import: every worker collects every file;
+- sizes a Hypothesis run with examples(everyday, slow);
+- goes to the slow tier when it is long by nature (more than ~2 s of CPU: a browser, a
+  load or throughput run, a long fuzz or timing run): `@pytest.mark.slow`,
+  `@pytest.mark.browser`, or a file named test_*perf*.py. Slow is never skipped: CI runs it.
+"""
+
 from __future__ import annotations
 
 import contextlib
@@ -188,23 +211,151 @@ def line_data(data: dict[str, Any], line_id: str) -> dict[str, Any]:
     return next(line for line in data["hotlines"] if line["id"] == line_id)
 
 
-# ---------------------------------------------------------------- the long runs
+# ---------------------------------------------------------------- the catalogue, read once
+
+
+class _LoadCache:
+    """``jdhotline.load.load`` for the tests: a catalogue file whose bytes this process
+    has already loaded and validated gives the same Catalogue again.
+
+    Every in-process command (CliRunner) loads the catalogue, as a real run does, and
+    validating the shipped one costs about 150 ms (the patterns' bounds, the safety
+    section): most of each call. The loader is a pure function of the name it shows and
+    the bytes of the file and of its JSON twin, so those are the key. A new content is
+    loaded for real (every broken catalogue a test writes), a refusal is never kept, and
+    what is not a small regular file (a FIFO, /dev/zero, a folder, a missing path) goes
+    straight to the loader. A test about the loader's own work (its time, its memory)
+    takes ``@pytest.mark.uncached_catalogue``.
+    """
+
+    def __init__(self, real: Any) -> None:
+        self.real = real
+        self.kept: dict[tuple[Any, ...], cat_mod.Catalogue] = {}
+        self.off = False
+        functools.update_wrapper(self, real)
+
+    def __call__(
+        self, path: str | Path | None = None, cues: str | Path | None = None
+    ) -> cat_mod.Catalogue:
+        key = None if self.off else self._key(path, cues)
+        if key is None:
+            return self.real(path, cues)
+        if key not in self.kept:
+            if len(self.kept) >= 32:  # a property test's valid catalogues: keep the newest
+                self.kept.pop(next(iter(self.kept)))
+            self.kept[key] = self.real(path, cues)
+        return self.kept[key]
+
+    @staticmethod
+    def _bytes(target: Path) -> bytes | None:
+        import stat
+
+        try:
+            info = target.stat()
+            if not stat.S_ISREG(info.st_mode) or info.st_size > load_mod.MAX_BYTES:
+                return None
+            return target.read_bytes()
+        except OSError:
+            return None
+
+    def _key(self, path: str | Path | None, cues: str | Path | None) -> tuple[Any, ...] | None:
+        """The catalogue's bytes, and the cues' (the shipped ones and the user's --cues)."""
+        target = Path(path) if path is not None else load_mod.default_path()
+        raw = self._bytes(target)
+        shipped = load_mod.cues_path()
+        base = (str(shipped), self._bytes(shipped), self._bytes(shipped.with_suffix(".json")))
+        mine = self._bytes(Path(cues)) if cues is not None else b""
+        if raw is None or mine is None:
+            return None
+        if path is not None:
+            return (str(path), raw, base, str(cues), mine)
+        twin = self._bytes(target.with_suffix(".json"))
+        return (None, str(target), str(Path.cwd()), raw, twin, base, str(cues), mine)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _run_slow
+    _run_slow = bool(config.getoption("--slow"))
+    config.addinivalue_line(
+        "markers",
+        "uncached_catalogue: every load of the catalogue is a real one (tests/conftest.py)",
+    )
+    if not isinstance(load_mod.load, _LoadCache):
+        load_mod.load = _LoadCache(load_mod.load)  # type: ignore[assignment]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if isinstance(load_mod.load, _LoadCache):
+        load_mod.load = load_mod.load.real
+
+
+@pytest.fixture(autouse=True)
+def _catalogue_cache(request: pytest.FixtureRequest) -> Iterator[None]:
+    cache = load_mod.load
+    if not isinstance(cache, _LoadCache) or not request.node.get_closest_marker(
+        "uncached_catalogue"
+    ):
+        yield
+        return
+    cache.off = True
+    try:
+        yield
+    finally:
+        cache.off = False
+
+
+# ---------------------------------------------------------------- the two tiers
+
+# The README's `pytest` is the everyday run; `pytest --slow` (.ci/run) adds the slow tier.
+# A test is slow when it is marked `slow`, marked `browser` (Playwright and chromium: a
+# browser's start-up alone is seconds), or in a file named here (load-ish and timing runs).
+# docs/performance-tests.md says which tests belong there.
+SLOW_MARKERS = ("slow", "browser")
+SLOW_FILES = ("test_*perf*.py",)
+
+_run_slow = False  # set by pytest_configure, read by examples() as test modules import
+
+
+def examples(everyday: int, slow: int) -> int:
+    """A Hypothesis run's size: ``everyday`` examples in the README's `pytest`, ``slow``
+    with --slow (.ci/run), where CI=1 also fixes them (derandomised).
+
+        @settings(max_examples=examples(60, 300), deadline=None)
+    """
+    return slow if _run_slow else everyday
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--slow",
         action="store_true",
-        help="also run the tests marked slow (the long property and fuzz runs); .ci/run does",
+        help="also run the slow tier (browser, long property and fuzz runs); .ci/run does",
     )
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Without --slow, the tests marked slow are deselected (not skipped: nothing is wrong)."""
+def pytest_report_header(config: pytest.Config) -> str:
     if config.getoption("--slow"):
-        return
-    slow = [item for item in items if item.get_closest_marker("slow")]
-    if slow:
+        return "slow tier: included (--slow)"
+    return "slow tier: deselected (browser, long runs); pytest --slow runs it too"
+
+
+def _is_slow(item: pytest.Item) -> bool:
+    import fnmatch
+
+    return any(item.get_closest_marker(name) for name in SLOW_MARKERS) or any(
+        fnmatch.fnmatch(item.path.name, pattern) for pattern in SLOW_FILES
+    )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every test of the slow tier carries the `slow` mark (so `-m slow` finds them all);
+    without --slow they are deselected (not skipped: nothing is wrong)."""
+    slow = [item for item in items if _is_slow(item)]
+    for item in slow:
+        if not item.get_closest_marker("slow"):
+            item.add_marker(pytest.mark.slow)
+    if slow and not config.getoption("--slow"):
         items[:] = [item for item in items if not item.get_closest_marker("slow")]
         config.hook.pytest_deselected(items=slow)
 

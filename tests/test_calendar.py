@@ -14,13 +14,14 @@ import yaml
 from typer.testing import CliRunner
 
 from jdhotline.cli import commands as cli
-from jdhotline.dump import dump
 from jdhotline.errors import CatalogueError
 from jdhotline.load import parse
 from jdhotline.workdays import VERIFIED, WorkCalendar, Workday
 
 from .calendars import official_until, pin_official
 from .conftest import build, dump_yaml
+from .dump import dump
+from .refused import english
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -142,7 +143,7 @@ def test_a_wrong_block_is_refused_naming_the_entry_and_the_fix(
     data["calendar"] = block
     with pytest.raises(CatalogueError) as info:
         build(data, "my.yaml")
-    assert str(info.value) == f"my.yaml: {where}: {problem}"
+    assert english(info.value) == f"my.yaml: {where}: {problem}"
 
 
 def test_a_wrong_block_exits_3(tmp_path: Path, data: dict[str, Any]) -> None:

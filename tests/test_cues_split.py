@@ -17,6 +17,7 @@ from jdhotline.catalogue import Model
 from jdhotline.cli import commands as cli
 from jdhotline.cues_load import MODEL_KEYS, SAFETY_CUES, SCENARIO_CUES, VOICES
 from jdhotline.errors import CatalogueError
+from jdhotline.i18n.messages import catalogue_message
 
 from .conftest import SHIPPED, build, dump_yaml, line_data, read_yaml, shipped_copy
 
@@ -71,9 +72,10 @@ def test_a_tampered_twin_pattern_is_proven_again_and_refused(
     _twin_pattern(twin, RUNAWAY)
     with pytest.raises(CatalogueError) as caught:
         load_mod.load()
-    assert "could take" in str(caught.value), str(caught.value)
-    assert str(caught.value).startswith(str(tmp_path / CUES.name))  # the cues file, by its path
-    assert ".patterns[0].regex" in str(caught.value)
+    message = catalogue_message(caught.value, "en")
+    assert "could take" in message, message
+    assert message.startswith(str(tmp_path / CUES.name))  # the cues file, by its path
+    assert ".patterns[0].regex" in message
 
 
 def test_a_twin_proven_by_another_prover_is_proven_again(
@@ -94,7 +96,7 @@ def test_a_pattern_that_parses_but_would_not_compile_is_refused() -> None:
     checks = load_mod._Validator("x.yaml")
     with pytest.raises(CatalogueError) as caught:
         checks.pattern({"regex": "(?<=ab|c)d"}, "scenarios[0].patterns[0]")
-    assert "does not compile" in str(caught.value)
+    assert "does not compile" in catalogue_message(caught.value, "en")
 
 
 # ---------------------------------------------------------------- the split

@@ -1,7 +1,8 @@
 """Property tests and a bounded fuzz run of the catalogue loader.
 
-JDHOTLINE_FUZZ_EXAMPLES raises the number of fuzz cases (.ci/run sets it). The long runs
-are marked slow: `pytest --slow` (and .ci/run) runs them beside the short ones.
+JDHOTLINE_FUZZ_EXAMPLES raises the number of fuzz cases (.ci/run sets it). The property
+runs are short in the everyday `pytest` and long with `pytest --slow` (.ci/run):
+conftest.examples().
 """
 
 from __future__ import annotations
@@ -10,22 +11,22 @@ import datetime as dt
 import os
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jdhotline.dump import dump
+from jdhotline.catalogue import USERS as USER_TYPES
 from jdhotline.errors import CatalogueError
-from jdhotline.load import parse
-from jdhotline.rules import USER_TYPES, NoLineError, calendar_of, recommend
+from jdhotline.load import load, parse
+from jdhotline.rules import NoLineError, calendar_of, recommend
 from jdhotline.schedule import status, to_beijing
 
-from .conftest import SHIPPED, bj, dump_yaml, shipped_copy
+from .conftest import SHIPPED, bj, dump_yaml, examples, shipped_copy
+from .dump import dump
 
 FUZZ_EXAMPLES = int(os.environ.get("JDHOTLINE_FUZZ_EXAMPLES", "150"))
 SHIPPED_TEXT = SHIPPED.read_text(encoding="utf-8")
 SHIPPED_DATA = shipped_copy()
-SHIPPED_CATALOGUE = parse(SHIPPED_TEXT, "shipped")  # immutable: each example reads it
+SHIPPED_CATALOGUE = load(SHIPPED)  # immutable, each example reads it; conftest loaded it once
 
 # Pieces of catalogues, broken or not, for the fuzzer to splice together.
 FRAGMENTS = st.sampled_from(
@@ -90,12 +91,10 @@ def _parse_dump_parse(
     assert parse(dump(first), "a.yaml") == first
 
 
-# Each example parses the 104 KB catalogue twice (0.3 s): 15 by default, 60 with --slow.
-test_parse_dump_parse_is_stable = settings(max_examples=15, deadline=None)(
+# Each example parses the 104 KB catalogue twice (0.4 s): 8 in the everyday run, 60 with
+# --slow (.ci/run).
+test_parse_dump_parse_is_stable = settings(max_examples=examples(8, 60), deadline=None)(
     given(**EDITS)(_parse_dump_parse)
-)
-test_parse_dump_parse_is_stable_long = pytest.mark.slow(
-    settings(max_examples=60, deadline=None)(given(**EDITS)(_parse_dump_parse))
 )
 
 

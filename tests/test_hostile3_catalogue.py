@@ -27,7 +27,7 @@ from jdhotline.cli import commands as cli
 from jdhotline.cli.asking import MAX_STDIN
 from jdhotline.match import READ
 
-from .conftest import SHIPPED
+from .conftest import SHIPPED, examples
 
 runner = CliRunner()
 AT = ["--at", "2026-11-27T10:00"]
@@ -429,7 +429,12 @@ def _grow(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
 PATTERNS = st.recursive(_atoms(), _grow, max_leaves=12)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+# 300 examples are 8 s of CPU: 60 in the everyday run, 300 in the slow tier (.ci/run).
+@settings(
+    max_examples=examples(60, 300),
+    deadline=None,
+    suppress_health_check=[HealthCheck.filter_too_much],
+)
 @given(regex=PATTERNS, text=st.text(alphabet=ALPHABET, max_size=30))
 def test_every_pattern_the_validator_accepts_takes_at_most_its_bound_at_each_character(
     regex: str, text: str

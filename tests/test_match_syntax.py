@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 from jdhotline.catalogue import Catalogue
-from jdhotline.errors import CatalogueError
 from jdhotline.match import best
 
 from .conftest import build
+from .refused import refused
 from .test_match import scenario_of
 
 # ---------------------------------------------------------------- the catalogue's syntax
@@ -53,13 +53,13 @@ def test_a_user_adds_a_pattern(data: dict[str, Any]) -> None:
 )
 def test_keyword_validation(data: dict[str, Any], entry: Any, message: str) -> None:
     _scenario(data, "appliance")["keywords"]["zh"].append(entry)
-    with pytest.raises(CatalogueError, match=message):
+    with refused(message):
         build(data)
 
 
 def test_english_keywords_must_be_english(data: dict[str, Any]) -> None:
     _scenario(data, "appliance")["keywords"]["en"].append("冰箱")
-    with pytest.raises(CatalogueError, match=r"keywords\.en\[\d+\]: '冰箱' is not English"):
+    with refused(r"keywords\.en\[\d+\]: '冰箱' is not English"):
         build(data)
 
 
@@ -79,7 +79,7 @@ def test_a_user_adds_counter_evidence(data: dict[str, Any]) -> None:
 )
 def test_counter_evidence_is_validated(data: dict[str, Any], entry: Any, message: str) -> None:
     data["off_topic"]["zh"].append(entry)
-    with pytest.raises(CatalogueError, match=message):
+    with refused(message):
         build(data)
 
 
@@ -106,7 +106,7 @@ def test_a_user_adds_a_buyers_words(data: dict[str, Any]) -> None:
     data["buyer_voice"]["zh"].append("从京东拿了")
     assert scenario_of(build(data), text, "merchant") == "after-sales"
     data["buyer_voice"]["zh"].append({"拿货": 9})
-    with pytest.raises(CatalogueError, match=r"buyer_voice\.zh\[\d+\]: weight 9 is not"):
+    with refused(r"buyer_voice\.zh\[\d+\]: weight 9 is not"):
         build(data)
 
 
@@ -134,9 +134,7 @@ def test_an_amount_does_not_outweigh_counter_evidence(catalogue: Catalogue) -> N
 )
 def test_pattern_validation(data: dict[str, Any], regex: str, message: str) -> None:
     _scenario(data, "order")["patterns"] = [{"regex": regex}]
-    with pytest.raises(
-        CatalogueError, match=r"scenarios\[\d+\]\.patterns\[0\]\.regex: .*" + message
-    ):
+    with refused(r"scenarios\[\d+\]\.patterns\[0\]\.regex: .*" + message):
         build(data)
 
 
@@ -153,12 +151,12 @@ def test_links_between_scenarios_are_checked(
     data: dict[str, Any], field: str, value: Any, message: str
 ) -> None:
     _scenario(data, "order")[field] = value
-    with pytest.raises(CatalogueError, match=message):
+    with refused(message):
         build(data)
 
 
 def test_the_catalogue_round_trips_with_weights_and_patterns(catalogue: Catalogue) -> None:
-    from jdhotline.dump import dump
+    from .dump import dump
 
     again = build_text(dump(catalogue))
     assert again.scenarios == catalogue.scenarios

@@ -5,9 +5,10 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from jdhotline.catalogue import USERS as USER_TYPES
 from jdhotline.catalogue import Catalogue
 from jdhotline.cli import commands as cli
-from jdhotline.rules import USER_TYPES, NoLineError, Recommendation, recommend
+from jdhotline.rules import NoLineError, Recommendation, recommend
 
 from .calendars import pin_official
 from .conftest import bj, build, dump_yaml, line_data

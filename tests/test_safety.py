@@ -26,6 +26,7 @@ from jdhotline.numbers import find
 from jdhotline.safety import alarm
 
 from .conftest import SHIPPED
+from .refused import english
 from .test_answers import CLOSING, english_words
 
 runner = CliRunner()
@@ -260,7 +261,7 @@ def test_the_validator_refuses_a_safety_sentence_without_a_source() -> None:
     refused = _refusal(_with_safety(lambda s: s["sentences"][0].pop("source")))
     assert refused.code == "safety.no_source"
     assert refused.entry == "safety.sentences[0].source"
-    assert "needs a `source`" in str(refused)
+    assert "needs a `source`" in english(refused)
 
 
 def test_the_validator_refuses_a_source_that_is_not_listed() -> None:
@@ -268,7 +269,7 @@ def test_the_validator_refuses_a_source_that_is_not_listed() -> None:
         safety["sentences"][1]["source"] = "my-uncle"
 
     refused = _refusal(_with_safety(unknown))
-    assert refused.entry.startswith("safety.sentences[1].source") and "my-uncle" in str(refused)
+    assert refused.entry.startswith("safety.sentences[1].source") and "my-uncle" in english(refused)
 
 
 def test_the_validator_refuses_a_missing_date_that_is_not_explained() -> None:

@@ -1,12 +1,13 @@
 """The page in a real browser at a phone's size: Playwright with Debian's chromium.
 
 The Playwright browser download cannot be reached from these machines, so .ci/run
-installs `chromium` with apt-get and these tests point Playwright at it. They never
-skip: without the browser they fail, and say how to install it.
+installs `chromium` with apt-get and these tests point Playwright at it. They are in the
+slow tier (the `browser` mark, tests/conftest.py), run by `pytest --slow` and .ci/run, and
+never skip: without the browser they fail, and say how to install it.
 
 The server is jdhotline's own (serve.make_server) on 127.0.0.1, a free port.
 
-    UPDATE_WEB_SCREENSHOT=1 pytest tests/test_web_browser.py -k screenshot
+    UPDATE_WEB_SCREENSHOT=1 pytest --slow tests/test_web_browser.py -k screenshot
 writes docs/web-phone.png, the README's picture.
 """
 

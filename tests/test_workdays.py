@@ -154,6 +154,7 @@ def test_each_date_has_the_tier_of_its_year(day: dt.date) -> None:
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.slow  # a second pytest over the calendar tests (6 s of CPU): .ci/run runs it
 def test_calendar_tests_hold_when_chinesecalendar_covers_2027(tmp_path: Path) -> None:
     """The day a chinesecalendar release covers 2027, no test breaks.
 

@@ -197,7 +197,7 @@ def case_add(
         catalogue = catalogue_at(catalog)
         found = line_named(catalogue, line, language)
         scenario_id = scenario_named(catalogue, scenario, language).id if scenario else None
-        fields = {
+        fields: dict[str, Any] = {  # Any: each its own type, as CaseStore.add takes it
             "order": checked("--order", order, parse_order, language),
             "agent": _answer("--agent", agent, language),
             "ticket": _answer("--ticket", ticket, language),

@@ -74,7 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         shipped, yours = load(catalog), load(catalog, args[0])
     except CatalogueError as exc:
-        sys.stderr.write(f"check_cues: {exc}\n")
+        from jdhotline.i18n.messages import catalogue_message
+
+        sys.stderr.write(f"check_cues: {catalogue_message(exc, 'en')}\n")
         return 3
     corpus = yaml.safe_load(corpus_path().read_text(encoding="utf-8"))
     items = [i for i in corpus if "safety" not in i and i.get("split") in SPLITS]

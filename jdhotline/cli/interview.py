@@ -74,13 +74,14 @@ class Interview:
         return {"plus": " --plus", "merchant": " --merchant"}.get(user, "")
 
     def user(self) -> str:
-        users = ("regular", "plus", "merchant")
+        from jdhotline.catalogue import USERS
+
         self.out.show(word(self.lang, "ask.user"), word(self.lang, "ask.user.options").split("|"))
         for _ in range(TRIES):
             answer = self._read("ask.user.prompt").lower()
             if answer in ("", "1", "2", "3"):
-                return users[int(answer or "1") - 1]
-            if answer in users:
+                return USERS[int(answer or "1") - 1]
+            if answer in USERS:
                 return answer
             self.out.error(word(self.lang, "ask.user.again"))
         raise Stop(EXIT_USAGE, word(self.lang, "error.no_user"))

@@ -68,7 +68,9 @@ def answer_scam(
         rec = advise(catalogue, user, alarm.rest, moment, calendar=calendar) if alarm.rest else None
 
     def document() -> dict[str, object]:
-        safety = {"safety": render_safety.safety_json(catalogue, alarm, language)}
+        safety: dict[str, object] = {
+            "safety": render_safety.safety_json(catalogue, alarm, language)
+        }
         return {**safety, **documents.which_json(rec, catalogue, language)} if rec else safety
 
     def view() -> "View":

@@ -39,7 +39,7 @@ def install() -> None:
         return parse(self, args=args, **extra)
 
     main.jdhotline = True  # type: ignore[attr-defined]
-    typer.core._main = main  # type: ignore[assignment]
+    typer.core._main = main
     click_errors.UsageError.show = _show  # type: ignore[method-assign]
 
 
@@ -114,7 +114,12 @@ def _message(error: click_errors.UsageError, lang: str) -> str:
         if worded:
             message = word(lang, worded[0], **worded[1])
         elif choices:
-            message = word(lang, "usage.not_one_of", value=error.value, choices="、".join(choices))
+            message = word(
+                lang,
+                "usage.not_one_of",
+                value=getattr(error, "value", None),
+                choices="、".join(choices),
+            )
         else:
             message = text
         name = _hint(error)
@@ -130,8 +135,8 @@ def _message(error: click_errors.UsageError, lang: str) -> str:
     command = re.match(r"No such command '(.*?)'\.(?: Did you mean (.*)\?)?$", text, re.S)
     if command:
         if command[2]:
-            guesses = "、".join(re.findall(r"'(.*?)'", command[2]))
-            return word(lang, "usage.no_such_command.guess", name=command[1], guess=guesses)
+            guessed = "、".join(re.findall(r"'(.*?)'", command[2]))
+            return word(lang, "usage.no_such_command.guess", name=command[1], guess=guessed)
         return word(lang, "usage.no_such_command", name=command[1])
     return word(lang, "usage.other", message=text)
 

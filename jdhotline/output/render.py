@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from jdhotline.catalogue import format_minutes
 from jdhotline.i18n.words import duration, holiday, listing, stamp, when, word, zh_punctuation
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from jdhotline.catalogue import Catalogue, Line, Scenario, Window
     from jdhotline.rules import Notice, Recommendation
     from jdhotline.schedule import LineStatus
+
+    from .writers import Block
 
 # --------------------------------------------------------------------------- phrases
 
@@ -42,7 +44,7 @@ def localise(view: View, lang: str) -> View:
     """Chinese text with Chinese punctuation, the catalogue's included (commands stay as typed)."""
     if lang != "zh":
         return view
-    return tuple(_zh(block) for block in view)
+    return tuple(cast("Block", _zh(block)) for block in view)  # _zh keeps each block's type
 
 
 def _zh(value: object) -> object:
@@ -54,7 +56,9 @@ def _zh(value: object) -> object:
         return _zh_spans(value)
     if isinstance(value, tuple):
         items = [_zh(item) for item in value]
-        return type(value)(*items) if hasattr(value, "_fields") else tuple(items)
+        if hasattr(value, "_fields"):  # a NamedTuple's class takes its fields one by one
+            return type(value)(*items)  # type: ignore[arg-type]  # mypy sees a plain tuple
+        return tuple(items)
     return value
 
 

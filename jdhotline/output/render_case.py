@@ -87,11 +87,7 @@ def prep_view(sheet: CallSheet, catalogue: Catalogue, lang: str) -> View:
         items = ("、" if lang == "zh" else ", ").join(sheet.facts.evidence)
         given.append(spans(Span(word(lang, "evidence_given"), "strong"), clean(sep + items)))
     missing = []
-    for fact in sheet.missing:
-        described = catalogue.fact(fact)
-        name = described.name(lang) if described else fact
-        found = described.where_for(rec.scenario.audience) if described else None
-        where = found(lang) if found else ""
+    for _, name, where in sheet.to_find(catalogue, lang):
         sep = "：" if lang == "zh" else ": "  # not by zh_punctuation: "店铺 ID：12345"
         missing.append(spans(Span(clean(name), "strong"), clean(sep + where if where else "")))
     # What to have besides the facts: those are in the opening sentence or under "missing".
@@ -223,7 +219,7 @@ _HISTORY_COLUMNS = ("when", "what", "agent", "ticket", "due", "note", "outcome")
 
 
 def case_view(case: Case, at: dt.datetime, lang: str, catalogue: Catalogue | None) -> View:
-    rows = tuple(
+    rows: tuple[tuple[Span, ...], ...] = tuple(
         (
             Span(f"{e.at:%Y-%m-%d %H:%M}", "strong"),
             Span(word(lang, f"kind.{e.kind}"), "strong"),
@@ -239,7 +235,7 @@ def case_view(case: Case, at: dt.datetime, lang: str, catalogue: Catalogue | Non
     if case.outcome:
         blocks.append(Para(spans(label(lang, "outcome") + clean(case.outcome))))
     blocks.append(Heading(word(lang, "history")))
-    columns = _HISTORY_COLUMNS
+    columns: tuple[str, ...] = _HISTORY_COLUMNS
     if not any(e.kind == "close" for e in case.entries):  # no column that is always empty
         columns, rows = columns[:-1], tuple(row[:-1] for row in rows)
     blocks.append(Grid(tuple(word(lang, f"col.{c}") for c in columns), rows, head=2))

@@ -7,6 +7,9 @@ Reliability first: what an agent promised must never be lost.
   and a process killed mid-write leaves every committed case readable.
 * ``PRAGMA user_version`` holds the schema version; older files migrate forward,
   a newer one or a file that is not SQLite is refused and left untouched.
+* ``PRAGMA foreign_keys``: every entry jdhotline writes names a case that exists.
+* Rows are read by column name (``sqlite3.Row``), and "busy" is told by SQLite's error
+  code, not by its message.
 
 Times are passed in (ISO 8601, Beijing time); nothing here reads the clock.
 """
@@ -16,10 +19,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import stat
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -27,9 +29,9 @@ from jdhotline.case import Case, Entry, closed_error, parse_promise
 from jdhotline.errors import CaseStateError, CaseStoreError, NoSuchCase, os_reason
 from jdhotline.schedule import BEIJING, in_range
 
+from .files import check_file, create_private, private
 from .schema import (
     APPLICATION_ID,
-    HEADER,
     MIGRATIONS,
     SCHEMA_V3,
     SCHEMA_VERSION,
@@ -54,14 +56,14 @@ class CaseStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.unreadable: list[int] = []  # cases left out of the last read (see _load)
-        _check_file(path)
+        check_file(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as exc:
             raise CaseStoreError(
                 "store.mkdir", folder=path.parent, why=os_reason(exc), detail=exc.strerror
             ) from None
-        _create_private(path)
+        create_private(path)
         import sqlite3  # imported here: only the case commands pay for it
 
         self._started = time.monotonic()
@@ -69,9 +71,16 @@ class CaseStore:
             self.db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         except sqlite3.Error as exc:
             raise _store_error(path, exc, time.monotonic() - self._started) from None
+        self.db.row_factory = sqlite3.Row
         try:
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            # A migration copies the file's rows as they are (SQLite's own advice for a
+            # schema change), so a file another program left with an entry for a missing
+            # case still opens; from then on every write is checked. Outside any
+            # transaction: inside one, SQLite ignores this pragma.
+            self.db.execute("PRAGMA foreign_keys = OFF")
             self._prepare()
+            self.db.execute("PRAGMA foreign_keys = ON")
         except sqlite3.Error as exc:
             self.db.close()
             raise _store_error(path, exc, time.monotonic() - self._started) from None
@@ -96,7 +105,7 @@ class CaseStore:
         the step that creates or migrates looks again once it holds the write lock.
         """
         state = self._retry(self._state)
-        _private(self.path)  # recognised as ours: only its owner reads it from now on
+        private(self.path)  # recognised as ours: only its owner reads it from now on
         if state == "current":
             self._retry(self._wal)
             return
@@ -121,11 +130,13 @@ class CaseStore:
         Only reads: a file that is not recognised is left exactly as it was.
         """
         # One statement, so one snapshot: another process may be creating the file now.
-        app, version, names = self.db.execute(
-            "SELECT (SELECT application_id FROM pragma_application_id),"
-            " (SELECT user_version FROM pragma_user_version),"
+        row = self.db.execute(
+            "SELECT (SELECT application_id FROM pragma_application_id) AS app,"
+            " (SELECT user_version FROM pragma_user_version) AS version,"
             " (SELECT group_concat(name, char(31)) FROM sqlite_master WHERE type = 'table')"
+            " AS names"
         ).fetchone()
+        app, version, names = row["app"], row["version"], row["names"]
         tables = frozenset(names.split("\x1f")) if names else frozenset()
         if app == APPLICATION_ID and version > SCHEMA_VERSION:
             raise CaseStoreError(
@@ -144,24 +155,25 @@ class CaseStore:
         """Version 2 allows only open and closed: name the first v1 row that stops the
         migration, and the one-line repair (the file is left as it was)."""
         row = self.db.execute(
-            "SELECT id, quote(status) FROM cases WHERE status IS NULL"
+            "SELECT id, quote(status) AS status FROM cases WHERE status IS NULL"
             " OR status NOT IN ('open', 'closed') ORDER BY id LIMIT 1"
         ).fetchone()
         if row is not None:
             import shlex
 
-            status = row[1] if len(row[1]) <= 40 else row[1][:39] + "…"
+            case_id, quoted = row["id"], row["status"]
+            status = quoted if len(quoted) <= 40 else quoted[:39] + "…"
             repair = {
                 f"repair_{to}": f"sqlite3 {shlex.quote(str(self.path))} "
-                f"\"UPDATE cases SET status = '{to}' WHERE id = {row[0]}\""  # no $ ` " in it
+                f"\"UPDATE cases SET status = '{to}' WHERE id = {case_id}\""  # no $ ` " in it
                 for to in ("open", "closed")
             }
             raise CaseStoreError(
-                "store.v1_status", path=self.path, id=row[0], status=status, **repair
+                "store.v1_status", path=self.path, id=case_id, status=status, **repair
             )
 
     def _wal(self) -> None:
-        if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        if self.db.execute("PRAGMA journal_mode").fetchone()["journal_mode"] != "wal":
             self.db.execute("PRAGMA journal_mode = WAL")
 
     def _retry(self, step: Callable[[], T]) -> T:
@@ -254,8 +266,8 @@ class CaseStore:
         the close entries and their outcomes included; the case's outcome is cleared
         while it is open (a close without one brings the last back)."""
         with self._guard(), self._write():
-            row = self._status(case_id)
-            if row[0] != "closed":
+            status, _ = self._status(case_id)
+            if status != "closed":
                 raise CaseStateError(case_id, "case.not_closed")
             self.db.execute(
                 "UPDATE cases SET status = 'open', closed_at = NULL, outcome = NULL WHERE id = ?",
@@ -279,7 +291,7 @@ class CaseStore:
             "SELECT at FROM entries WHERE case_id = ? ORDER BY id DESC LIMIT 1", (case_id,)
         ).fetchone()
         try:
-            previous = _moment(last[0]) if last is not None else None
+            previous = _moment(last["at"]) if last is not None else None
         except (TypeError, ValueError, OverflowError):  # a damaged row: _load reports it
             previous = None
         if previous is not None and at < previous:
@@ -301,7 +313,8 @@ class CaseStore:
         ).fetchone()
         if row is None:
             raise NoSuchCase(case_id)
-        return row[0], row[1] if _readable(row[1]) else None
+        outcome = row["outcome"]
+        return row["status"], outcome if _readable(outcome) else None
 
     def _require_open(self, case_id: int, action: str) -> None:
         status, outcome = self._status(case_id)
@@ -367,27 +380,28 @@ class CaseStore:
         ).fetchall()
         if not rows:
             return []
-        entries: dict[int, list[Entry]] = {row[0]: [] for row in rows}
+        entries: dict[int, list[Entry]] = {row["id"]: [] for row in rows}
         bad: set[int] = set()
         found = self.db.execute(
             "SELECT case_id, id, at, kind, agent, ticket, due, note FROM entries"
             f" WHERE case_id IN (SELECT id FROM cases {where}) ORDER BY id",
             params,
         )
-        for case_id, *entry in found:
+        for entry in found:
+            case_id = entry["case_id"]
             if case_id not in entries:
                 continue
             try:
-                _check_text(entry[2:5], entry[6])
+                _check_text((entry["kind"], entry["agent"], entry["ticket"]), entry["note"])
                 entries[case_id].append(
                     Entry(
-                        entry[0],
-                        _moment(entry[1]),
-                        entry[2],
-                        entry[3],
-                        entry[4],
-                        _moment(entry[5]) if entry[5] else None,
-                        entry[6],
+                        entry["id"],
+                        _moment(entry["at"]),
+                        entry["kind"],
+                        entry["agent"],
+                        entry["ticket"],
+                        _moment(entry["due"]) if entry["due"] else None,
+                        entry["note"],
                     )
                 )
             except (TypeError, ValueError, OverflowError):
@@ -395,24 +409,26 @@ class CaseStore:
         cases = []
         for row in rows:
             try:
-                if row[0] in bad:
-                    raise ValueError(row[0])
-                _check_text(row[1:5], row[7])
+                if row["id"] in bad:
+                    raise ValueError(row["id"])
+                _check_text(
+                    (row["line"], row["scenario"], row["order_no"], row["status"]), row["outcome"]
+                )
                 cases.append(
                     Case(
-                        id=row[0],
-                        line=row[1],
-                        scenario=row[2],
-                        order=row[3],
-                        status=row[4],
-                        created_at=_moment(row[5]),
-                        closed_at=_moment(row[6]) if row[6] else None,
-                        outcome=row[7],
-                        entries=tuple(entries[row[0]]),
+                        id=row["id"],
+                        line=row["line"],
+                        scenario=row["scenario"],
+                        order=row["order_no"],
+                        status=row["status"],
+                        created_at=_moment(row["created_at"]),
+                        closed_at=_moment(row["closed_at"]) if row["closed_at"] else None,
+                        outcome=row["outcome"],
+                        entries=tuple(entries[row["id"]]),
                     )
                 )
             except (TypeError, ValueError, OverflowError):
-                self.unreadable.append(row[0])
+                self.unreadable.append(row["id"])
         return cases
 
 
@@ -435,59 +451,18 @@ def _check_text(values: Sequence[object], *more: object) -> None:
         raise TypeError("not text")
 
 
-def _create_private(path: Path) -> None:
-    """Create a new record as mode 0600 before SQLite opens it: it holds order numbers,
-    phone digits and agents' IDs. SQLite gives its -wal and -shm files the same mode.
-    Never follows a link (O_EXCL); an existing file is left to _check_file and SQLite."""
-    with suppress(OSError):  # it exists, or cannot be made: SQLite says why
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-
-
-def _private(path: Path) -> None:
-    """A record (and its -wal and -shm files) made readable by its owner only."""
-    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-        try:
-            mode = name.lstat().st_mode
-            if stat.S_ISREG(mode) and mode & 0o077:
-                name.chmod(stat.S_IMODE(mode) & 0o700)
-        except OSError:  # missing, or not ours to change (read-only, another owner)
-            pass
-
-
-def _check_file(path: Path) -> None:
-    """Refuse, without touching it, a file that is not a SQLite database, and never
-    block: a FIFO, a device or a socket is refused before it is opened, and a link to
-    a missing or empty file is refused, so that no other file becomes the record."""
-    link = path.is_symlink()
-    header = b""
-    try:
-        info = path.stat()
-        if stat.S_ISREG(info.st_mode) and info.st_size:
-            with path.open("rb") as handle:
-                header = handle.read(len(HEADER))
-    except FileNotFoundError:
-        if link:
-            raise CaseStoreError("store.link", path=path, target=os.path.realpath(path)) from None
-        return
-    except NotADirectoryError:
-        raise CaseStoreError("store.not_folder", folder=path.parent) from None
-    except OSError as exc:
-        raise CaseStoreError(
-            "store.cannot_read", path=path, why=os_reason(exc), detail=exc.strerror
-        ) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise CaseStoreError("store.is_folder", path=path)
-    if not stat.S_ISREG(info.st_mode):
-        raise CaseStoreError("store.not_file", path=path)
-    if link and not header:
-        raise CaseStoreError("store.link", path=path, target=os.path.realpath(path))
-    if header and header != HEADER:
-        raise CaseStoreError("store.not_sqlite", path=path)
-
-
 def _is_busy(exc: Exception) -> bool:
-    text = str(exc)
-    return "locked" in text or "busy" in text
+    """SQLITE_BUSY or SQLITE_LOCKED, extended codes included (the low byte is the primary
+    code). Python 3.10 gives no code (``sqlite_errorcode`` is 3.11's): there, its message."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        text = str(exc)
+        return "locked" in text or "busy" in text
+    return (code & 0xFF) in _BUSY
+
+
+# SQLITE_BUSY and SQLITE_LOCKED: sqlite3 names them from Python 3.11 only (3.10 is supported).
+_BUSY = (5, 6)
 
 
 def _store_error(path: Path, exc: sqlite3.Error, waited: float) -> CaseStoreError:

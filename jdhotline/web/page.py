@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
+from jdhotline.catalogue import USERS
 from jdhotline.i18n.words import stamp, word, zh_punctuation
 from jdhotline.output.console import clean
 from jdhotline.output.render import answered_as, label, localise, source_text, which_view
@@ -217,7 +218,7 @@ def _form(catalogue: Catalogue, lang: str, params: dict[str, str]) -> str:
     radios = "".join(
         f'<label><input type="radio" name="who" value="{user}"'
         f"{' checked' if user == who else ''}> {escape(say(lang, 'who.' + user))}</label>"
-        for user in ("regular", "plus", "merchant")
+        for user in USERS
     )
     chosen = params.get("s", "")
     options = [f'<option value="">{escape(say(lang, "scenario.auto"))}</option>']

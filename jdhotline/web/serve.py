@@ -26,7 +26,9 @@ class Handler(WSGIRequestHandler):
     deadline = DEADLINE
 
     def setup(self) -> None:
-        self.timeout = self.deadline  # each read, too (socketserver sets it on the socket)
+        # Each read, too: socketserver sets self.timeout on the socket. Per instance, as
+        # `deadline` may be; typeshed declares it a class variable only.
+        self.timeout = self.deadline  # type: ignore[misc]
         super().setup()
         self._cut = threading.Timer(self.deadline, self._close)
         self._cut.daemon = True

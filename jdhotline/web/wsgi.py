@@ -43,7 +43,6 @@ MAX_QUERY = 8192  # bytes: MAX_PROBLEM Chinese characters fit (9 bytes each, URL
 MAX_PROBLEM = 500  # characters of problem; the longest case in bench/corpus.yaml has 80
 MAX_BODY = 1024  # bytes: no route takes a body; a small one (a stray form) is ignored
 MAX_FIELDS = 16
-USERS = ("regular", "plus", "merchant")
 LANGS = ("zh", "en")
 
 StartResponse = Callable[..., Any]
@@ -111,7 +110,10 @@ class App:
             reply = self.reply(environ, method)
         except Exception as exc:  # never a traceback to the client; one line to the log
             errors = environ.get("wsgi.errors", sys.stderr)
-            errors.write(f"jdhotline.web: {type(exc).__name__} on {environ.get('PATH_INFO')!r}\n")
+            if errors is not None:  # None: no stderr at all (pythonw), nowhere to log
+                errors.write(
+                    f"jdhotline.web: {type(exc).__name__} on {environ.get('PATH_INFO')!r}\n"
+                )
             api = str(environ.get("PATH_INFO", "")).startswith("/api/")
             refusal = Refusal(500, "internal", say("zh", "error.internal"), EXIT_CATALOGUE)
             reply = self.refused(refusal, "zh", api, secrets.token_urlsafe(12), {})
@@ -212,6 +214,7 @@ class App:
 
     def recommendation(self, request: Request, said: str | None = None) -> Recommendation:
         """The same advice as `jdhotline which`, from the query's who, q, s and at."""
+        from jdhotline.catalogue import USERS
         from jdhotline.match import unmatched
         from jdhotline.rules import NoLineError, advise
 
@@ -267,12 +270,12 @@ class App:
             lines = list(self.catalogue.lines)
             key = request.params.get("line", "")
             if key:
-                found = self.catalogue.find_line(key)
-                if found is None:
+                asked = self.catalogue.find_line(key)
+                if asked is None:
                     known = ", ".join(x.id for x in self.catalogue.lines)
                     message = say(lang, "error.unknown_line", key=key[:40], lines=known)
                     raise Refusal(400, "unknown_line", message)
-                lines = [found]
+                lines = [asked]
             moment = self.moment(request)
             document = documents.open_json([status(x, moment, self.calendar) for x in lines])
         elif name == "table":
@@ -337,7 +340,7 @@ def _short(text: str, limit: int = 40) -> str:
 def json_reply(status: int, document: Any, lang: str) -> Reply:
     from jdhotline.output.documents import dumps
 
-    body = (dumps(document) + "\n").encode()
+    body = (dumps(document, compact=True) + "\n").encode()
     return Reply(status, "application/json; charset=utf-8", body, lang)
 
 

@@ -1,13 +1,24 @@
 """The way back: a catalogue as the YAML data load.py reads back to an equal catalogue.
 
-Used to check the loader (parse(dump(c)) == c) and to write a catalogue out.
+The tests' own (parse(dump(c)) == c checks the loader); jdhotline itself never writes a
+catalogue out.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .catalogue import Catalogue, Keywords, L10n, Line, Scenario, Tip, Window, format_minutes
+from jdhotline.catalogue import (
+    Catalogue,
+    Keywords,
+    L10n,
+    Line,
+    Safety,
+    Scenario,
+    Tip,
+    Window,
+    format_minutes,
+)
 
 
 def to_data(catalogue: Catalogue) -> dict[str, Any]:
@@ -140,8 +151,6 @@ def to_data(catalogue: Catalogue) -> dict[str, Any]:
             for k, f in catalogue.facts
         }
     if catalogue.safety is not None:
-        from .safety_load import to_data as safety_data
-
         data["safety"] = safety_data(catalogue.safety)
     return data
 
@@ -164,3 +173,55 @@ def _example(example: Any, text: Any) -> dict[str, Any]:
     if example.plus is not None:
         data["plus"] = text(example.plus)
     return data
+
+
+def safety_data(safety: Safety) -> dict[str, Any]:
+    """The plain data safety_load.section reads back to an equal Safety."""
+
+    def pattern(p: Any) -> dict[str, Any]:
+        return {"regex": p.regex, "weight": p.weight}
+
+    def ids(values: tuple[str, ...]) -> Any:
+        return values[0] if len(values) == 1 else list(values)
+
+    return {
+        "sources": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "publisher": s.publisher,
+                "date": s.published.isoformat() if s.published else None,
+                "url": s.url,
+                **({"note": s.note} if s.note is not None else {}),
+            }
+            for s in safety.sources
+        ],
+        "sentences": [
+            {
+                "id": s.id,
+                "zh": s.text.zh,
+                "en": s.text.en,
+                "source": ids(s.sources),
+                "verified_on": s.verified_on.isoformat(),
+                **({"kinds": list(s.kinds)} if s.kinds else {}),
+                **({"lines": True} if s.lines else {}),
+            }
+            for s in safety.sentences
+        ],
+        "claim": [pattern(p) for p in safety.claim],
+        "asks": [
+            {"kind": a.kind, "patterns": [pattern(p) for p in a.patterns]} for a in safety.asks
+        ],
+        "innocent": [pattern(p) for p in safety.innocent],
+        "threshold": safety.threshold,
+        "check": list(safety.check),
+        "official": [
+            {
+                "number": o.number,
+                "name": {"zh": o.name.zh, "en": o.name.en},
+                "source": ids(o.sources),
+                "verified_on": o.verified_on.isoformat(),
+            }
+            for o in safety.official
+        ],
+    }
