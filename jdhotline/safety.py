@@ -82,8 +82,11 @@ _WORDS = {
 }
 _WORD = re.compile("|".join(sorted(_WORDS, key=len, reverse=True)))
 # "jd" next to Chinese (jd客服, 京东 written jd by a hurried hand) is 京东 to the
-# Chinese cues; an English text keeps its "jd".
-_JD = re.compile(r"jd(?= ?[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])jd|(?<=[\u4e00-\u9fff] )jd")
+# Chinese cues; an English text keeps its "jd", and so does an address (jd-sec.cn).
+_JD = re.compile(
+    r"(?<![a-z0-9.-])jd(?= ?[\u4e00-\u9fff])"
+    r"|(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff] ))jd(?![a-z0-9.-])"
+)
 
 
 def normalise(text: str) -> str:

@@ -164,3 +164,4 @@ def test_normalise_reads_words_and_slips_as_the_cues_know_them() -> None:
     assert normalise("讓我共享螢幕") == "让我共享屏幕"
     assert normalise("京东可服说要注消白条") == "京东客服说要注销白条"
     assert normalise("JD客服") == "京东客服" and normalise("JD agent") == "jd agent"
+    assert normalise("请点击 jd-sec.cn 验证") == "请点击 jd-sec.cn 验证"  # an address keeps its jd
