@@ -1,7 +1,7 @@
 """How often free text reaches the right scenario and line, on the labelled corpus; and
 how often the fake-customer-service scam is recognised, and genuine problems taken for it.
 
-    python bench/accuracy.py [--corpus bench/corpus.yaml] [--catalog FILE]
+    python bench/accuracy.py [--corpus bench/corpus.yaml] [--catalog FILE] [--cues FILE]
                              [--split train|heldout|all] [--heldout-misses]
 
 Each problem goes the way `jdhotline which [--plus|--merchant] --at 2026-11-27T10:00
@@ -227,10 +227,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--catalog", type=Path, default=None)
+    parser.add_argument("--cues", type=Path, default=None, help="your cues, added (--cues)")
     parser.add_argument("--split", choices=("train", "heldout", "all"), default="all")
     parser.add_argument("--heldout-misses", action="store_true", help="print heldout misses too")
     args = parser.parse_args(argv)
-    catalogue = load(args.catalog)
+    catalogue = load(args.catalog, args.cues)
     items = read_corpus(args.corpus)
     rows = predict(catalogue, items)
     for split in ("train", "heldout"):

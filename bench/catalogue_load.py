@@ -19,17 +19,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 YAML = ROOT / "data" / "hotlines.yaml"
 TWIN = ROOT / "data" / "hotlines.json"
+CUES = ROOT / "data" / "cues.yaml"  # the matcher's cues, with their own twin
+CUES_TWIN = ROOT / "data" / "cues.json"
 
 PROBES = {
     "import yaml": "import yaml",
-    "parse hotlines.yaml (safe_load, C loader if present)": (
+    "parse hotlines.yaml and cues.yaml (safe_load, C loader)": (
         "import yaml\n"
-        "raw = open({yaml!r}, encoding='utf-8').read()\n"
+        "raws = [open(p, encoding='utf-8').read() for p in ({yaml!r}, {cues!r})]\n"
         "loader = getattr(yaml, 'CSafeLoader', yaml.SafeLoader)\n"
-        "t = time.perf_counter(); yaml.load(raw, Loader=loader)"
+        "t = time.perf_counter()\nfor raw in raws: yaml.load(raw, Loader=loader)"
     ),
-    "import json + json.loads(hotlines.json)": (
-        "t = time.perf_counter()\nimport json\njson.loads(open({twin!r}, encoding='utf-8').read())"
+    "import json + json.loads(hotlines.json, cues.json)": (
+        "t = time.perf_counter()\nimport json\n"
+        "for p in ({twin!r}, {cues_twin!r}): json.loads(open(p, encoding='utf-8').read())"
     ),
 }
 
@@ -37,7 +40,7 @@ PROBES = {
 def once(body: str) -> float:
     code = (
         "import time\nt = time.perf_counter()\n"
-        + body.format(yaml=str(YAML), twin=str(TWIN))
+        + body.format(yaml=str(YAML), twin=str(TWIN), cues=str(CUES), cues_twin=str(CUES_TWIN))
         + "\nprint((time.perf_counter() - t) * 1000)"
     )
     out = subprocess.run(
@@ -51,8 +54,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     runs = parser.parse_args().runs
     print(
-        f"shipped catalogue: {YAML.stat().st_size:,} bytes of YAML, "
-        f"{TWIN.stat().st_size:,} bytes of JSON; median of {runs} fresh interpreters"
+        f"shipped catalogue and cues: {YAML.stat().st_size + CUES.stat().st_size:,} bytes "
+        f"of YAML, {TWIN.stat().st_size + CUES_TWIN.stat().st_size:,} bytes of JSON; "
+        f"median of {runs} fresh interpreters"
     )
     for label, body in PROBES.items():
         times = [once(body) for _ in range(runs)]

@@ -221,7 +221,7 @@ class Scenario(NamedTuple):
     # evidence of its own (the guide: 高客单价售后, 如万元电视故障, goes to the PLUS line).
     plus_absorbs: tuple[str, ...] = ()
     # For anyone, these scenarios' evidence counts for this one when this one has strong
-    # evidence of its own (match.ABSORB_MIN): a refund the seller refuses is a dispute.
+    # evidence of its own (the model's absorb_min): a refund the seller refuses is a dispute.
     absorbs: tuple[str, ...] = ()
     # Sentences for the objects and problems of this scenario; ``example`` stays the one
     # for a scenario chosen by its id, with no words to choose by.
@@ -312,6 +312,19 @@ class Safety(NamedTuple):
         return next(s for s in self.sources if s.id == source_id)
 
 
+class Model(NamedTuple):
+    """What gives the cues' weights their meaning (data/cues.yaml, `model:`); the
+    defaults are the shipped values, for a Catalogue built in code."""
+
+    min_score: float = 2.0  # a text whose best scenario has less of its own matches nothing
+    absorb_min: float = 3.0  # the evidence of its own a scenario needs to take another's
+    off_topic_share: float = 1.0  # counter-evidence at this share of the best's words refuses
+    other_side: float = 0.25  # what a scenario for the other side of the counter keeps
+    counterpart: float = 0.75  # what its counterpart gets of it
+    unsure_ratio: float = 0.7  # a runner-up above this share of the best leaves it unsure
+    negation_reach: tuple[int, int] = (3, 14)  # characters from a negation to a cue (zh, en)
+
+
 class Catalogue(NamedTuple):
     path: str
     lines: tuple[Line, ...]
@@ -331,10 +344,20 @@ class Catalogue(NamedTuple):
     # Other platforms and services (淘宝, 美团): a text naming one and not JD is not ours.
     elsewhere: Keywords = Keywords((), ())
     # Counter-evidence, weighted: words of a text that is not a problem with one's own
-    # order, item, account or shop (求推荐, 招聘, 用英语怎么说). See match.OFF_TOPIC_SHARE.
+    # order, item, account or shop (求推荐, 招聘, 用英语怎么说). See Model.off_topic_share.
     off_topic: Keywords = Keywords((), ())
     # The fake-customer-service scam (safety.py): cues and sourced sentences, or None.
     safety: Safety | None = None
+    model: Model = Model()
+    # Negations that take the evidence of a keyword just after them (不是家电问题), as
+    # regular expressions (zh, en), each language's joined as alternatives.
+    negation: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    # A PLUS member saying so in the first person (我是 PLUS 会员), read on the text as the
+    # matcher reads its English (match.normalise_en).
+    plus_self: tuple[str, ...] = ()
+    # A question about reaching customer service itself (人工, 打不通); the lines' own
+    # numbers are added to these by the matcher (match.unmatched).
+    calling: tuple[str, ...] = ()
 
     def line(self, line_id: str) -> Line:
         for line in self.lines:

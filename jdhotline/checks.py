@@ -44,8 +44,12 @@ class Refused(CatalogueError):
 
 
 class Checks:
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, proven: Mapping[str, int] | None = None) -> None:
         self.file = file
+        # Patterns already proven bounded, and their steps: the shipped catalogue's JSON
+        # twin carries its proof (files.twin, docs/decisions.md); empty for a YAML file.
+        # Every pattern proven here is added (scripts/catalogue_json.py writes them down).
+        self.proven: dict[str, int] = dict(proven or {})
 
     def fail(self, where: str, code: str, **params: object) -> Refused:
         """The error for the entry at ``where``: a code of words_catalogue.py, and its
@@ -304,28 +308,45 @@ class Checks:
     def pattern(self, value: Any, where: str) -> Pattern:
         """A regular expression that compiles, cannot match nothing and cannot run away."""
         data = self.mapping(value, where, ("regex",), ("weight",))
-        at = _join(where, "regex")
-        regex = self.text(data["regex"], at)
-        if len(regex) > MAX_PATTERN:
-            raise self.fail(at, "pattern.too_long", length=len(regex), limit=MAX_PATTERN)
-        try:
-            compiled = re.compile(regex)
-        except re.error as exc:
-            raise self.fail(at, "pattern.not_compile", detail=str(exc)) from None
-        if compiled.groups and compiled.groupindex:
-            raise self.fail(at, "pattern.named_groups")
-        if compiled.match(""):
-            raise self.fail(at, "pattern.empty_match")
-        steps, problem = _steps(regex)
-        if problem:
-            code, params = problem
-            raise self.fail(at, code, **params)
-        self.pattern_work = getattr(self, "pattern_work", 0) + steps
-        if self.pattern_work > bounded.MAX_TOTAL_WORK:
-            limit = f"{bounded.MAX_TOTAL_WORK:,}"
-            raise self.fail(at, "pattern.all_too_costly", limit=limit)
+        regex = self.regex(data["regex"], _join(where, "regex"))
         weight = data.get("weight", 1.0)
         return Pattern(regex=regex, weight=self.weight(weight, _join(where, "weight")))
+
+    def regex(self, value: Any, at: str, budget: str = "pattern_work") -> str:
+        """A pattern's regular expression, proven bounded, within its budget: the
+        catalogue's patterns share one (pattern_work); the model's few regular
+        expressions (negation, plus_self, calling) have one of their own."""
+        regex = self.text(value, at)
+        if len(regex) > MAX_PATTERN:
+            raise self.fail(at, "pattern.too_long", length=len(regex), limit=MAX_PATTERN)
+        steps = self.proven.get(regex)
+        if steps is None:
+            steps = self.prove(regex, at)
+        spent = getattr(self, budget, 0) + steps
+        setattr(self, budget, spent)
+        if spent > bounded.MAX_TOTAL_WORK:
+            limit = f"{bounded.MAX_TOTAL_WORK:,}"
+            raise self.fail(at, "pattern.all_too_costly", limit=limit)
+        return regex
+
+    def prove(self, regex: str, at: str) -> int:
+        """A pattern's steps, or why it is refused: parsed once, for what re.compile would
+        refuse and for bounded.py's proof (compiled later, by the matcher that runs it).
+
+        Compiling and proving each parsed it apart: 231 shipped patterns took ~130 ms
+        on every run, parsing once ~75 ms (bench/startup.py's regression, issue 21)."""
+        try:
+            parsed = bounded.parse(regex)
+        except re.error as exc:
+            raise self.fail(at, "pattern.not_compile", detail=str(exc)) from None
+        if bounded.named_groups(parsed):
+            raise self.fail(at, "pattern.named_groups")
+        try:
+            steps = self.proven[regex] = bounded.check(regex, parsed)
+        except bounded.Unbounded as problem:
+            code = problem.code
+            raise self.fail(at, code, **problem.params) from None
+        return steps
 
 
 def _year(key: Any) -> int | None:
@@ -356,12 +377,3 @@ def near(key: object, names: tuple[str, ...]) -> bool:
 
 def _join(where: str, key: str) -> str:
     return f"{where}.{key}" if where else key
-
-
-def _steps(regex: str) -> tuple[int, tuple[str, dict[str, object]] | None]:
-    """The steps a pattern can take at one position of a text, or why it could run
-    away (a code and its parameters): bounded.py's allow-list and its count."""
-    try:
-        return bounded.check(regex), None
-    except bounded.Unbounded as problem:
-        return 0, (problem.code, problem.params)

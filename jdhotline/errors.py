@@ -34,6 +34,7 @@ class CatalogueError(Coded):
         super().__init__(code, **params)
         self.file = file
         self.entry = entry
+        self.source = "catalogue"  # or "cues": a user's cues file (--cues)
 
     def __str__(self) -> str:
         return f"{self.file}: {self.entry}: {self.code} {self.params}"

@@ -24,126 +24,111 @@ from .catalogue import (
     Hours,
     Line,
     MenuKey,
+    Model,
     Peak,
     Say,
     Scenario,
     Tip,
 )
 from .checks import Checks, Refused, _join, near
-from .errors import os_reason
+from .errors import CatalogueError
+from .files import MAX_BYTES, twin_key
+from .files import display as _display
+from .files import proof as _proof
+from .files import read as _read
+from .files import twin as _twin
 from .yaml_read import yaml_load
+
+__all__ = ["MAX_BYTES", "load", "parse", "proof_of", "twin_key"]
 
 _NUMBER = re.compile(r"^[0-9][0-9-]*[0-9]$")
 
 T = TypeVar("T")
 
 
-MAX_BYTES = 1_000_000  # a real catalogue is ~20 KB; anything this big is a mistake
-
-
 def default_path() -> Path:
     """The shipped catalogue: inside the installed package, or the repository's data/."""
+    return _shipped("hotlines.yaml")
+
+
+def cues_path() -> Path:
+    """The shipped cues (data/cues.yaml), which every catalogue is read with."""
+    return _shipped("cues.yaml")
+
+
+def _shipped(name: str) -> Path:
     here = Path(__file__).resolve().parent
-    packaged = here / "data" / "hotlines.yaml"
+    packaged = here / "data" / name
     if packaged.is_file():
         return packaged
-    return here.parent / "data" / "hotlines.yaml"
+    return here.parent / "data" / name
 
 
-def load(path: str | Path | None = None) -> Catalogue:
-    """Read, parse and validate a catalogue file; raise CatalogueError if unusable."""
+def load(path: str | Path | None = None, cues: str | Path | None = None) -> Catalogue:
+    """Read, parse and validate a catalogue file with the matcher's cues (the shipped
+    data/cues.yaml, and a user's ``cues`` file added to it); raise CatalogueError if
+    either is unusable."""
     target = Path(path) if path is not None else default_path()
     shown = str(path) if path is not None else _display(target)
     raw = _read(target, shown)
-    data = _twin(target, raw) if path is None else None
-    if data is not None:
-        return _checked(lambda: _Validator(shown).catalogue(data))
-    return parse(raw, shown)
+    doc = _twin(target, raw) if path is None else None
+    if doc is not None:
+        return _build(doc["data"], shown, _proof(doc), cues)
+    return _build(_yaml(raw, shown), shown, {}, cues)
 
 
-def twin_key(raw: bytes) -> str:
-    """What the shipped catalogue's JSON twin was written from: its size and CRC-32."""
-    import zlib
+def _build(facts: Any, shown: str, proven: dict[str, int], cues: str | Path | None) -> Catalogue:
+    """The facts, the shipped cues and a user's cues, validated as one catalogue."""
+    from . import cues_load
 
-    return f"{len(raw)}:{zlib.crc32(raw):08x}"
+    def build() -> Catalogue:
+        target = cues_path()
+        base_shown = _display(target)
+        raw = _read(target, base_shown)
+        doc = _twin(target, raw)
+        base = doc["data"] if doc is not None else _yaml(raw, base_shown)
+        known = {**proven, **(_proof(doc) if doc is not None else {})}
+        extra = None
+        if cues is not None:
+            checks = Checks(str(cues), known)
+            try:
+                extra = _yaml(_read(Path(cues), str(cues)), str(cues))
+                cues_load.check_file(checks, extra, _scenario_ids(facts))
+            except CatalogueError as exc:
+                exc.source = "cues"  # the user's cues file: the hint names --cues
+                raise
+            known = checks.proven
+        data, moved = cues_load.merge(facts, base, base_shown, extra, str(cues))
+        return _Validator(shown, known, moved).catalogue(data)
 
-
-def _twin(target: Path, raw: bytes) -> Any:
-    """The shipped catalogue's data from its JSON twin (hotlines.json), if it was written
-    from these very bytes; else None, and the YAML is parsed.
-
-    Measured after the matcher's keywords grew the catalogue to 76 KB: PyYAML takes
-    ~10 ms to import and ~30 ms to parse it, json.loads its twin ~3 ms: the start-up
-    budget (bench/startup.py) holds only with the twin. It is not a cache: it ships
-    with the code, is written by scripts/catalogue_json.py, tests/test_catalogue.py
-    fails when it is out of date, and the key is the YAML's content, not a timestamp.
-    Every value is validated as if it came from the YAML; your own --catalog is
-    always parsed.
-    """
-    import json
-
-    try:
-        doc = json.loads(target.with_suffix(".json").read_bytes())
-    except (OSError, ValueError):
-        return None
-    if not isinstance(doc, dict) or doc.get("key") != twin_key(raw):
-        return None
-    return doc.get("data")
+    return _checked(build)
 
 
-def _read(target: Path, shown: str) -> bytes:
-    """At most MAX_BYTES of a regular file, whatever it claims to be.
-
-    Opened without blocking (a FIFO with no writer would wait forever) and checked
-    once open; then read to one byte past the limit, never trusting st_size
-    (/dev/zero says 0 and never ends).
-    """
-    import os
-    import stat
-
-    try:
-        fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise Refused(shown, "", "file.missing") from None
-    except PermissionError:
-        raise Refused(shown, "", "file.cannot_read", why="denied") from None
-    except OSError as exc:
-        if target.is_dir():
-            raise Refused(shown, "", "file.folder") from None
-        raise _unreadable(shown, exc) from None
-    try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise Refused(shown, "", "file.folder")
-        if not stat.S_ISREG(mode):
-            raise Refused(shown, "", "file.not_regular")
-        with os.fdopen(os.dup(fd), "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise _unreadable(shown, exc) from None
-    finally:
-        os.close(fd)
-    if len(raw) > MAX_BYTES:
-        raise Refused(shown, "", "file.too_big", limit=f"{MAX_BYTES:,}")
-    return raw
+def _scenario_ids(facts: Any) -> set[str]:
+    """The scenario ids a catalogue (not yet checked) names: what a cues file may name."""
+    scenarios = facts.get("scenarios") if isinstance(facts, dict) else None
+    if not isinstance(scenarios, list):
+        return set()
+    return {s["id"] for s in scenarios if isinstance(s, dict) and isinstance(s.get("id"), str)}
 
 
-def _unreadable(shown: str, exc: OSError) -> Refused:
-    """Worded by its errno; the system's own text stands for it in English."""
-    detail = exc.strerror or str(exc)
-    return Refused(shown, "", "file.cannot_read", why=os_reason(exc), detail=detail)
+def proof_of(catalogue: Path, cues: Path) -> dict[str, Any]:
+    """What the cues' twin carries of the patterns: each one's steps, and the prover
+    (scripts/catalogue_json.py writes it from the YAML files)."""
+    from . import bounded, cues_load
+
+    shown = _display(cues)
+    facts = _yaml(_read(catalogue, str(catalogue)), str(catalogue))
+    data, moved = cues_load.merge(facts, _yaml(_read(cues, shown), shown), shown)
+    validator = _Validator(str(catalogue), None, moved)
+    _checked(lambda: validator.catalogue(data))
+    return {"by": bounded.PROOF, "steps": dict(sorted(validator.proven.items()))}
 
 
-def _display(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
-def parse(raw: bytes | str, file: str = "<catalogue>") -> Catalogue:
-    """Decode, load as safe YAML and validate; raise CatalogueError naming what to fix."""
-    return _checked(lambda: _parse(raw, file))
+def parse(raw: bytes | str, file: str = "<catalogue>", cues: str | Path | None = None) -> Catalogue:
+    """Decode, load as safe YAML and validate with the cues (load); raise
+    CatalogueError naming what to fix."""
+    return _build(_yaml(raw, file), file, {}, cues)
 
 
 def _checked(build: Callable[[], Catalogue]) -> Catalogue:
@@ -160,7 +145,8 @@ def _checked(build: Callable[[], Catalogue]) -> Catalogue:
             gc.enable()
 
 
-def _parse(raw: bytes | str, file: str) -> Catalogue:
+def _yaml(raw: bytes | str, file: str) -> Any:
+    """A file's text read as YAML: its data, never None."""
     if isinstance(raw, bytes):
         try:
             text = raw.decode("utf-8-sig")
@@ -171,7 +157,7 @@ def _parse(raw: bytes | str, file: str) -> Catalogue:
     data = yaml_load(text, file)
     if data is None:
         raise Refused(file, "", "file.empty")
-    return _Validator(file).catalogue(data)
+    return data
 
 
 _REQUIRED_TOP = ("hotlines", "scenarios", "say", "assistant")
@@ -187,6 +173,17 @@ def _safety(checks: Checks, value: Any, lines: tuple[Line, ...]) -> Any:
 
 class _Validator(Checks):
     """The catalogue's entries, each checked field by field (checks.py: one value)."""
+
+    def __init__(self, file: str, proven: dict[str, int] | None = None, moved: Any = None) -> None:
+        super().__init__(file, proven)
+        self.moved = moved  # cues_load.Moved: where the cues came from
+
+    def fail(self, where: str, code: str, **params: object) -> Refused:
+        """An error in a cue is said in the cues file, at its own entry path."""
+        found = self.moved.find(where) if self.moved is not None else None
+        if found is not None:
+            return Refused(found[0], found[1], code, **params)
+        return super().fail(where, code, **params)
 
     def catalogue(self, data: Any) -> Catalogue:
         if isinstance(data, dict) and not any(near(key, _REQUIRED_TOP) for key in data):
@@ -206,6 +203,10 @@ class _Validator(Checks):
                 "elsewhere",
                 "off_topic",
                 "safety",
+                "model",
+                "negation",
+                "plus_self",
+                "calling",
             ),
         )
         version = top.get("version", 1)
@@ -250,6 +251,8 @@ class _Validator(Checks):
                 raise self.fail(f"scenarios[{i}]", "unserved", text=scenario.id)
         holidays, workdays, years = self.calendar(top.get("calendar") or {})
         say = self.mapping(top["say"], "say", ("shape", "example", "on_the_call"))
+        from . import cues_load
+
         return Catalogue(
             path=self.file,
             lines=lines,
@@ -269,6 +272,10 @@ class _Validator(Checks):
             elsewhere=self.keywords(top.get("elsewhere") or {}, "elsewhere"),
             off_topic=self.keywords(top.get("off_topic") or {}, "off_topic"),
             safety=_safety(self, top.get("safety"), lines),
+            model=cues_load.model(self, top["model"]) if "model" in top else Model(),
+            negation=cues_load.negation(self, top.get("negation")),
+            plus_self=cues_load.regexes(self, top.get("plus_self"), "plus_self"),
+            calling=cues_load.regexes(self, top.get("calling"), "calling"),
         )
 
     def line(self, value: Any, where: str) -> Line:

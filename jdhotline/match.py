@@ -32,12 +32,12 @@ Evidence, in the catalogue's terms (data/hotlines.yaml, each scenario's
   a text that is not a problem with one's own order, item, account or shop: asking
   for a recommendation or a shopping list (求推荐, 买哪个, 购物清单), a job at JD (招聘,
   工资), a service (美工, 代运营), a word or a fact (用英语怎么说, 哪一年成立), chit-chat
-  (讲个笑话). When they weigh at least OFF_TOPIC_SHARE of the best scenario's own
+  (讲个笑话). When they weigh at least ``off_topic_share`` of the best scenario's own
   evidence in words (amounts aside: a budget is no problem), the text matches
   nothing; a real problem that uses one in passing
   (手机黑屏开不了机,客服推荐一下怎么办) keeps its answer by the weight of its own words.
 * A scenario's ``absorbs`` takes those scenarios' evidence (they keep a quarter) when
-  it has ABSORB_MIN of its own: the refund words of a text whose seller refuses the
+  it has ``absorb_min`` of its own: the refund words of a text whose seller refuses the
   refund (商家说东西坏了不给退钱) count for the dispute, not for after-sales. Another
   line's evidence is taken only by as much evidence of one's own as any scenario has:
   冰箱还没送到 is a delivery (order), 冰箱送货上门后安装师傅没来 an installation.
@@ -53,7 +53,7 @@ Evidence, in the catalogue's terms (data/hotlines.yaml, each scenario's
 
 Ties go to the scenario with the strongest single cue, then the most cues, then the
 earliest in the text, and only then to catalogue order. A text in which no scenario
-has ``MIN_SCORE`` of its own matches nothing.
+has ``min_score`` (the catalogue's ``model``, data/cues.yaml) of its own matches nothing.
 
 Every keyword of a language is compiled into one regular expression shaped like a
 trie (trie.py) and run over the text once (in C), finding at every position the longest
@@ -66,48 +66,48 @@ linear in the text. Only the first READ characters of a text are read.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from bisect import bisect_right
 from collections import defaultdict
 from typing import NamedTuple
 
-from .catalogue import Catalogue, Keywords, Scenario
-from .memo import last_one
-from .sides import OTHER_SIDE, own_thing, same_line, sided
-from .trie import SCAN_ABOVE, Compiled, compile_keywords
-
-MIN_SCORE = 2.0  # below this the text matches nothing: one weak word is not enough
-# Only the start of a problem is read: a problem is told in its first lines, and the cost
-# of matching grows with the text (a 10^5-keyword catalogue took a minute on 1 MB).
-READ = 5_000  # characters
-ABSORB_MIN = 3.0  # the evidence of its own a scenario needs to take another's (``absorbs``)
-# A text whose ``off_topic`` cues weigh at least this share of its best scenario's own
-# evidence matches nothing: 三千左右的手机买哪个好 names a phone (3) but asks which to
-# buy (买哪个 3, 哪个好 3). At 0.5, one passing 推荐一下 (3) in a real complaint about a
-# phone (手机 3, 开不了机 ...) refused it; at 1.0 the complaint keeps its answer.
-OFF_TOPIC_SHARE = 1.0
-
-_SPACE = re.compile(r"\s+")
-# Traditional characters of the words people use here, read as simplified (買→买, 貨→货),
-# so that a Hong Kong or Taiwan shopper's 尺碼不對 想換貨 finds 尺码 and 换货.
-_TRADITIONAL = str.maketrans(
-    "買賣碼換貨話電腦機視門號帳戶會員費運遞發單說沒訂紅營銷違規罰處壞錯寶東軟體動點這裡們麼為種開關還過時間裝維調熱鍋爐燈應該現樣與權積頁顯簽務認證驗螢筆記鏡頭錶鑽項鏈黃網絡線經歡讓給請問題謝幫聯繫係無質價優滿減詢後臺專屬報額廣產標鋪舖進遲達貼補濕爛髒圖盜鎖凍結氣櫃燒聽聲響異蓋殼劃傷損飾貴萬塊錢幣騙詐偽賠償訴糾紛譜檢測試條紙壓買陸續車輛殺團購擊鮮漲擔憂賬從團竊",
-    "买卖码换货话电脑机视门号账户会员费运递发单说没订红营销违规罚处坏错宝东软体动点这里们么为种开关还过时间装维调热锅炉灯应该现样与权积页显签务认证验萤笔记镜头表钻项链黄网络线经欢让给请问题谢帮联系系无质价优满减询后台专属报额广产标铺铺进迟达贴补湿烂脏图盗锁冻结气柜烧听声响异盖壳划伤损饰贵万块钱币骗诈伪赔偿诉纠纷谱检测试条纸压买陆续车辆杀团购击鲜涨担忧账从团窃",
+from .catalogue import Catalogue, Scenario
+from .evidence import (
+    _TRADITIONAL,
+    READ,
+    SHORT_TEXT,
+    _elsewhere,
+    _evidence,
+    _hits,
+    _index,
+    _is_negated,
+    _language_for,
+    _negations,
+    _off_topic,
+    _off_topic_score,
+    _words,
+    compile_all,
+    normalise_en,
+    normalise_zh,
 )
-# Negations that take the evidence of a keyword starting within a few characters after
-# them, in the same clause: 不是家电问题, 并非质量问题, "not an appliance problem".
-_NEGATION_ZH = re.compile(r"(?:不是|并非|并不是|而非|不属于|不算|无关)")
-_NEGATION_EN = re.compile(
-    r"(?<![a-z])(?:not an?|not the|not about|not related to|isn't an?|isn't about|"
-    r"nothing to do with|not a problem with|no problem with)(?![a-z])"
-)
-_NEGATION_REACH = {"zh": 3, "en": 14}  # characters between the negation and the keyword
-_CLAUSE_END = re.compile(r"[,.;:!?,。;:!?、]")
-_EN_END = re.compile(r"(?:s|es|'s)?(?![a-z])")
-_WORD_START = re.compile(r"(?<![a-z])[^\s]")
-# JD named in the text, in each reading of it (the Chinese one, the English one).
-_JD = (re.compile(r"京东|京麦"), re.compile(r"(?<![a-z])(?:jd|jingdong)(?![a-z])"))
+from .sides import own_thing, same_line, sided
+
+# What the rest of jdhotline (and the tests) read from the matcher, found in evidence.py.
+__all__ = [
+    "READ",
+    "SHORT_TEXT",
+    "_TRADITIONAL",
+    "Match",
+    "_hits",
+    "_index",
+    "_language_for",
+    "best",
+    "compile_all",
+    "normalise_en",
+    "normalise_zh",
+    "off_topic",
+    "rank",
+    "says_plus",
+    "unmatched",
+]  # fmt: skip
 
 
 class Match(NamedTuple):
@@ -119,138 +119,236 @@ class Match(NamedTuple):
     absorbed: tuple[str, ...] = ()  # scenario ids whose evidence a PLUS member's text gave it
 
 
-class _Hit(NamedTuple):
-    space: int  # 0: the Chinese reading of the text, 1: the English one (and patterns)
-    start: int
-    end: int
-    scenario: int
-    word: str  # as written in the catalogue, or the text a pattern matched
+class Cue(NamedTuple):
+    """A row of the evidence table: a cue of the catalogue found in the text."""
+
+    scenario: str  # the scenario's id
+    cue: str  # as written in the catalogue, or the text a pattern matched
     weight: float
-    keyword: bool  # False for a pattern's match
+    pattern: bool  # a pattern's match, not a keyword
+    negated: bool  # found just after a negation (不是家电问题): it counts for nothing
 
 
-class _Index(NamedTuple):
-    # Each language's keywords (normalised) -> their owners, compiled on demand (see _language_for)
-    zh: dict[str, list[tuple[int, int, str, float]]]
-    en: dict[str, list[tuple[int, int, str, float]]]
-    zh_chars: tuple[tuple[str, frozenset[str]], ...]  # each Chinese keyword and its characters
-    compiled: dict[tuple[int, tuple[str, ...] | None], Compiled]  # the few compiled lately
-    patterns: tuple[tuple[int, re.Pattern[str], float], ...]  # (scenario index, regex, weight)
-    voice: tuple[Compiled, Compiled]  # merchant_voice (zh, en)
-    buyer_voice: tuple[Compiled, Compiled]  # buyer_voice (zh, en)
-    elsewhere: tuple[Compiled, Compiled]  # elsewhere (zh, en)
-    off_topic: tuple[Compiled, Compiled]  # off_topic (zh, en), with their weights
+class Step(NamedTuple):
+    """What one phase of the ranking decided, and each scenario's score after it."""
+
+    phase: str  # evidence, elsewhere, side, absorbs, enough, ranked (PHASES)
+    said: str  # what it decided: a code, worded by the explanation's writer
+    scores: tuple[tuple[str, float], ...]  # (scenario id, score), best first
+    values: tuple[tuple[str, str], ...] = ()  # what the words of ``said`` name
 
 
-def normalise_zh(text: str) -> str:
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text)).casefold().translate(_TRADITIONAL)
+class Explanation(NamedTuple):
+    """Why a text reached its scenario (`which --explain`): the evidence and the phases."""
+
+    user: str
+    cues: tuple[Cue, ...]
+    steps: tuple[Step, ...]
+    winner: str | None  # the scenario id, or None: the text matches nothing
 
 
-def normalise_en(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'")
-    return _SPACE.sub(" ", text).casefold()
+PHASES = ("evidence", "elsewhere", "side", "absorbs", "enough", "ranked")
 
 
 def rank(catalogue: Catalogue, text: str, user: str = "regular") -> list[Match]:
     """Every scenario with evidence in the text, best first; none if no scenario has
-    MIN_SCORE of its own."""
-    index = _index(catalogue)
-    zh_text, en_text = normalise_zh(text[:READ]), normalise_en(text[:READ])
-    hits = _evidence(index, zh_text, en_text)
-    negations = (_negations(_NEGATION_ZH, zh_text), _negations(_NEGATION_EN, en_text))
-    texts = (zh_text, en_text)
+    the model's min_score of its own. Six phases (_Ranking), in order."""
+    return _Ranking(catalogue, text, user, None).run()
 
-    scores: dict[int, dict[str, float]] = defaultdict(dict)
-    negated: dict[int, dict[str, None]] = defaultdict(dict)
-    first: dict[int, int] = {}
-    for hit in sorted(hits, key=lambda h: (h.space, h.start)):
-        if _is_negated(hit, negations[hit.space], texts[hit.space]):
-            negated[hit.scenario][hit.word] = None
-            continue
-        cues = scores[hit.scenario]
-        cues[hit.word] = max(cues.get(hit.word, 0.0), hit.weight)
-        first.setdefault(hit.scenario, len(first))
 
-    if _elsewhere(index, zh_text, en_text, hits):
-        return []
-    # Who is asking: the user type, unless the text says otherwise. A buyer or PLUS
-    # member who runs a shop, or asks for someone who does, speaks as a merchant; a
-    # merchant who bought something this time speaks as a buyer.
-    merchant = user == "merchant" or bool(_words(index.voice, zh_text, en_text))
-    if merchant and _words(index.buyer_voice, zh_text, en_text):
-        merchant = False
-    side = "merchants" if merchant else "buyers"
-    by_id = {s.id: i for i, s in enumerate(catalogue.scenarios)}
+def explain(catalogue: Catalogue, text: str, user: str = "regular") -> Explanation:
+    """The ranking of the text, phase by phase, with every cue found."""
+    trace: list[Step] = []
+    ranking = _Ranking(catalogue, text, user, trace)
+    ranked = ranking.run()
+    table: dict[tuple[str, str, bool], Cue] = {}  # each cue once, in the text's order
+    for cue in ranking.cues:
+        key = (cue.scenario, cue.cue, cue.negated)
+        if key not in table or table[key].weight < cue.weight:
+            table[key] = table.get(key, cue)._replace(weight=cue.weight)
+    winner = ranked[0].scenario.id if ranked else None
+    return Explanation(user, tuple(table.values()), tuple(trace), winner)
 
-    # Evidence for the other side of the counter goes to the counterpart: a merchant's
-    # 退款 is a buyer's claim (malicious-refund). But a merchant who names a thing of
-    # their own (冰箱坏了, "my phone won't turn on") asks a buyer's question: when a
-    # buyers' scenario that hands its words to no counterpart has more evidence than
-    # the merchant scenario made of borrowed words alone (坏了: 1.5), the text is read
-    # for what it says, and the answer is a buyer's, with a note. A buyer's words stay
-    # a buyer's: the merchant line takes store matters only.
-    final = sided(catalogue, scores, first, side, by_id)
-    if merchant and own_thing(catalogue, scores, final):
-        final = {i: dict(cues) for i, cues in scores.items()}
 
-    absorbed: dict[int, list[str]] = defaultdict(list)
-    for i in list(final):
-        scenario = catalogue.scenarios[i]
-        own = sum(scores.get(i, {}).values())
-        takes = scenario.absorbs if own >= ABSORB_MIN and scenario.audience == side else ()
-        # Another line's evidence is taken only by as much evidence of one's own as any
-        # scenario has: 冰箱还没送到 is a delivery (order, 950618), 冰箱送货上门后安装师傅没来
-        # an installation, "fridge delivered with a dent" a return.
-        takes = tuple(
-            t
-            for t in takes
-            if same_line(catalogue, scenario.id, t)
-            or all(own >= sum(cues.values()) for j, cues in scores.items() if j != i)
+class _Ranking:
+    """One text ranked: the evidence table, then a phase a method, each passing its
+    scores on (and, when explained, saying what it decided)."""
+
+    def __init__(
+        self, catalogue: Catalogue, text: str, user: str, trace: list[Step] | None
+    ) -> None:
+        self.catalogue, self.user, self.trace = catalogue, user, trace
+        self.model = catalogue.model
+        self.index = _index(catalogue)
+        self.zh, self.en = normalise_zh(text[:READ]), normalise_en(text[:READ])
+        self.hits = _evidence(self.index, self.zh, self.en)
+        self.by_id = {s.id: i for i, s in enumerate(catalogue.scenarios)}
+        self.cues: list[Cue] = []
+        self.scores: dict[int, dict[str, float]] = defaultdict(dict)  # each one's own
+        self.negated: dict[int, dict[str, None]] = defaultdict(dict)
+        self.first: dict[int, int] = {}  # the order in which scenarios were first found
+        self.side = "buyers"
+
+    def run(self) -> list[Match]:
+        self.evidence()
+        if self.elsewhere():
+            return []
+        final = self.sided()
+        absorbed = self.absorbs(final)
+        if not self.enough():
+            return []
+        return self.ranked(final, absorbed)
+
+    def step(
+        self, phase: str, said: str, scores: dict[int, dict[str, float]], **values: object
+    ) -> None:
+        if self.trace is None:
+            return
+        totals = [
+            (self.catalogue.scenarios[i].id, round(sum(c.values()), 3)) for i, c in scores.items()
+        ]
+        totals = sorted((t for t in totals if t[1]), key=lambda t: -t[1])
+        named = tuple((key, str(value)) for key, value in values.items())
+        self.trace.append(Step(phase, said, tuple(totals), named))
+
+    def evidence(self) -> None:
+        """1. Each keyword and pattern found counts once, with its weight, for its scenario;
+        a keyword just after a negation (不是家电问题), in the same clause, for nothing."""
+        negations = (
+            _negations(self.index.negations[0], self.zh),
+            _negations(self.index.negations[1], self.en),
         )
-        if user == "plus" and _distinct(catalogue, scores, i, by_id):
-            takes = (*takes, *scenario.plus_absorbs)
-        for taken in takes:
-            j = by_id.get(taken)
-            if j is None or j == i or j not in final:
+        texts = (self.zh, self.en)
+        for hit in sorted(self.hits, key=lambda h: (h.space, h.start)):
+            reach = self.model.negation_reach[hit.space]
+            negated = _is_negated(hit, negations[hit.space], texts[hit.space], reach)
+            if self.trace is not None:
+                scenario = self.catalogue.scenarios[hit.scenario].id
+                self.cues.append(Cue(scenario, hit.word, hit.weight, not hit.keyword, negated))
+            if negated:
+                self.negated[hit.scenario][hit.word] = None
                 continue
-            for word, weight in final[j].items():
-                final[i][word] = max(final[i].get(word, 0.0), weight)
-                final[j][word] = weight * OTHER_SIDE  # its evidence now counts here
-            absorbed[i].append(taken)
+            cues = self.scores[hit.scenario]
+            cues[hit.word] = max(cues.get(hit.word, 0.0), hit.weight)
+            self.first.setdefault(hit.scenario, len(self.first))
+        self.step("evidence", "found" if self.scores else "none", self.scores)
 
-    # Refused only when no scenario has enough evidence of its own, before the user type
-    # is weighed: a merchant asking a buyer's question still gets an answer.
-    # Counter-evidence is weighed against the words alone: an amount (a pattern's cue)
-    # says what something costs, which a shopping question says too (手机 三千左右 买哪个).
-    own_best = max((sum(cues.values()) for cues in scores.values()), default=0.0)
-    amounts = {hit.word for hit in hits if not hit.keyword}
-    said = max(
-        (sum(w for word, w in cues.items() if word not in amounts) for cues in scores.values()),
-        default=0.0,
-    )
-    against = _off_topic_score(index, zh_text, en_text)
-    if own_best < MIN_SCORE or (against and against >= OFF_TOPIC_SHARE * said):
-        return []
-    ranked: list[tuple[tuple[float, float, int, int, int], Match]] = []
-    for i, cues in final.items():
-        score = round(sum(cues.values()), 3)
-        if not score:
-            continue
-        scenario = catalogue.scenarios[i]
-        simple_words = set(scenario.simple.zh) | set(scenario.simple.en)
-        words = tuple(cues)
-        match = Match(
-            scenario,
-            words,
-            score,
-            all(word in simple_words for word in words),
-            tuple(negated.get(i, ())),
-            tuple(absorbed.get(i, ())),
+    def elsewhere(self) -> bool:
+        """2. A text about another platform or service (淘宝) and not JD matches nothing."""
+        other = _elsewhere(self.index, self.zh, self.en, self.hits)
+        self.step("elsewhere", "elsewhere" if other else "ours", {} if other else self.scores)
+        return other
+
+    def sided(self) -> dict[int, dict[str, float]]:
+        """3. Who is asking: the user type, unless the text says otherwise (a buyer who runs
+        a shop speaks as a merchant, a merchant buying this time as a buyer). Evidence for
+        the other side of the counter goes to the counterpart: a merchant's 退款 is a
+        malicious-refund question. But a merchant who names a thing of their own (冰箱坏了)
+        asks a buyer's question, and the text is read for what it says."""
+        said = "user"
+        merchant = self.user == "merchant"
+        if not merchant and _words(self.index.voice, self.zh, self.en):
+            merchant, said = True, "voice"
+        if merchant and _words(self.index.buyer_voice, self.zh, self.en):
+            merchant, said = False, "buying"
+        self.side = "merchants" if merchant else "buyers"
+        final = sided(self.catalogue, self.scores, self.first, self.side, self.by_id)
+        if merchant and own_thing(self.catalogue, self.scores, final):
+            final, said = {i: dict(cues) for i, cues in self.scores.items()}, "own_thing"
+        self.step("side", said, final, side=self.side)
+        return final
+
+    def absorbs(self, final: dict[int, dict[str, float]]) -> dict[int, list[str]]:
+        """4. A scenario's ``absorbs`` takes those scenarios' evidence (they keep the
+        model's other_side) when it has absorb_min of its own, and another line's only by
+        as much evidence of its own as any scenario has; a PLUS member's ``plus_absorbs``
+        when it has a cue no other scenario found."""
+        catalogue, scores, model = self.catalogue, self.scores, self.model
+        absorbed: dict[int, list[str]] = defaultdict(list)
+        for i in list(final):
+            scenario = catalogue.scenarios[i]
+            own = sum(scores.get(i, {}).values())
+            takes = (
+                scenario.absorbs
+                if own >= model.absorb_min and scenario.audience == self.side
+                else ()
+            )
+            takes = tuple(
+                t
+                for t in takes
+                if same_line(catalogue, scenario.id, t)
+                or all(own >= sum(cues.values()) for j, cues in scores.items() if j != i)
+            )
+            if self.user == "plus" and _distinct(catalogue, scores, i, self.by_id):
+                takes = (*takes, *scenario.plus_absorbs)
+            for taken in takes:
+                j = self.by_id.get(taken)
+                if j is None or j == i or j not in final:
+                    continue
+                for word, weight in final[j].items():
+                    final[i][word] = max(final[i].get(word, 0.0), weight)
+                    final[j][word] = weight * model.other_side  # its evidence now counts here
+                absorbed[i].append(taken)
+        pairs = ", ".join(
+            f"{catalogue.scenarios[i].id} < {', '.join(t)}" for i, t in absorbed.items()
         )
-        key = (-score, -max(cues.values()), -len(cues), first.get(i, 0), i)
-        ranked.append((key, match))
-    ranked.sort(key=lambda item: item[0])
-    return [match for _, match in ranked]
+        self.step("absorbs", "took", final, taken=pairs) if absorbed else self.step(
+            "absorbs", "none", final
+        )
+        return absorbed
+
+    def enough(self) -> bool:
+        """5. Refused when no scenario has min_score of its own (before the user type was
+        weighed: a merchant asking a buyer's question still gets an answer), or when the
+        ``off_topic`` counter-evidence weighs off_topic_share of the best's words (an
+        amount, a pattern's cue, is left out: a shopping question names a budget too)."""
+        own_best = max((sum(cues.values()) for cues in self.scores.values()), default=0.0)
+        amounts = {hit.word for hit in self.hits if not hit.keyword}
+        said = max(
+            (
+                sum(w for word, w in cues.items() if word not in amounts)
+                for cues in self.scores.values()
+            ),
+            default=0.0,
+        )
+        against = _off_topic_score(self.index, self.zh, self.en)
+        weak = own_best < self.model.min_score
+        off = bool(against and against >= self.model.off_topic_share * said)
+        verdict = "weak" if weak else "off_topic" if off else "enough"
+        values = {"best": f"{own_best:g}", "least": f"{self.model.min_score:g}"}
+        self.step(
+            "enough", verdict, {} if weak or off else self.scores, **values, against=f"{against:g}"
+        )
+        return not (weak or off)
+
+    def ranked(
+        self, final: dict[int, dict[str, float]], absorbed: dict[int, list[str]]
+    ) -> list[Match]:
+        """6. The highest score wins; a tie goes to the strongest single cue, then the most
+        cues, then the earliest in the text, and only then to catalogue order."""
+        ranked: list[tuple[tuple[float, float, int, int, int], Match]] = []
+        for i, cues in final.items():
+            score = round(sum(cues.values()), 3)
+            if not score:
+                continue
+            scenario = self.catalogue.scenarios[i]
+            simple_words = set(scenario.simple.zh) | set(scenario.simple.en)
+            words = tuple(cues)
+            match = Match(
+                scenario,
+                words,
+                score,
+                all(word in simple_words for word in words),
+                tuple(self.negated.get(i, ())),
+                tuple(absorbed.get(i, ())),
+            )
+            key = (-score, -max(cues.values()), -len(cues), self.first.get(i, 0), i)
+            ranked.append((key, match))
+        ranked.sort(key=lambda item: item[0])
+        result = [match for _, match in ranked]
+        winner = result[0].scenario.id if result else ""
+        self.step("ranked", "winner" if result else "none", final, winner=winner)
+        return result
 
 
 def _distinct(
@@ -265,46 +363,10 @@ def _distinct(
     return any(word not in others for word in scores.get(i, {}))
 
 
-def _evidence(index: _Index, zh_text: str, en_text: str) -> list[_Hit]:
-    """Every keyword and pattern found in the text, the longest at each place."""
-    hits = _hits(_language_for(index, 0, zh_text), zh_text, 0, word_end=False)
-    hits += _hits(_language_for(index, 1, en_text), en_text, 1, word_end=True)
-    for scenario, regex, weight in index.patterns:
-        for found in regex.finditer(en_text):
-            start, end = found.span()
-            if end > start and not _inside_a_number(en_text, start, end):
-                hits.append(_Hit(1, start, end, scenario, found.group(), weight, False))
-    return _unshadowed(hits)
-
-
 def off_topic(catalogue: Catalogue, text: str) -> dict[str, float]:
     """The catalogue's ``off_topic`` words found in the text, each once, with its weight:
     the counter-evidence that a refusal can name."""
     return _off_topic(_index(catalogue), normalise_zh(text[:READ]), normalise_en(text[:READ]))
-
-
-def _off_topic(index: _Index, zh_text: str, en_text: str) -> dict[str, float]:
-    found: dict[str, float] = {}
-    for hit in _unshadowed(_words(index.off_topic, zh_text, en_text)):
-        found[hit.word] = max(found.get(hit.word, 0.0), hit.weight)
-    return found
-
-
-def _off_topic_score(index: _Index, zh_text: str, en_text: str) -> float:
-    return sum(_off_topic(index, zh_text, en_text).values())
-
-
-# A question about reaching JD's customer service itself (its number, getting through,
-# a human), not a problem: when no scenario matches, `which` shows all four lines.
-# A hint for the answer, not evidence for a scenario, so it is not in the catalogue.
-# A hotline's number in the text is such a cue too (950618打不通), with or without dashes.
-_CALLING = re.compile(
-    r"客服电话|客服热线|联系客服|找客服|联系不上客服|热线|人工(?!智能)|真人|打不通|打不进|没人接|无人接|不接电话|占线|忙音|接通|电话多少|打电话|"
-    r"950618|4006560055|4006101360|4006229068|"
-    r"hotline|customer service|phone number|get through|humans?(?![a-z])|real person|"
-    r"live person|an? person|someone on the phone|talk to someone|speak to someone|"
-    r"nobody (?:answers|picks up)|no one (?:answers|picks up)|(?:call|contact|reach) jd",
-)
 
 
 def unmatched(catalogue: Catalogue, text: str) -> str:
@@ -315,7 +377,8 @@ def unmatched(catalogue: Catalogue, text: str) -> str:
     index, zh_text, en_text = _index(catalogue), normalise_zh(text), normalise_en(text)
     if _elsewhere(index, zh_text, en_text, _evidence(index, zh_text, en_text)):
         return "elsewhere"
-    if _CALLING.search(en_text) or _CALLING.search(zh_text.replace("-", "")):
+    calling = index.calling
+    if calling and (calling.search(en_text) or calling.search(zh_text.replace("-", ""))):
         return "calling"
     return "off_topic" if _off_topic(index, zh_text, en_text) else ""
 
@@ -325,195 +388,8 @@ def best(catalogue: Catalogue, text: str, user: str = "regular") -> Match | None
     return ranked[0] if ranked else None
 
 
-def _hits(language: Compiled, text: str, space: int, *, word_end: bool) -> list[_Hit]:
-    if language.pattern is None:
-        return []
-    found_hits: list[_Hit] = []
-    starts = language.starts
-    for found in language.pattern.finditer(text):
-        start = found.start()
-        for scenario, _, written, length, weight in starts[found.group(1)]:
-            end = start + length
-            if _inside_a_number(text, start, end):
-                continue
-            if word_end:
-                tail = _EN_END.match(text, end)
-                if tail is None:
-                    continue
-            found_hits.append(_Hit(space, start, end, scenario, written, weight, True))
-    return found_hits
-
-
-def _inside_a_number(text: str, start: int, end: int) -> bool:
-    """A cue that begins (ends) with a digit, found just after (before) another digit:
-    618 inside 950618 or an order number 2618000011 is no 618."""
-    return (start > 0 and _digit(text[start]) and _digit(text[start - 1])) or (
-        end < len(text) and _digit(text[end - 1]) and _digit(text[end])
-    )
-
-
-def _digit(char: str) -> bool:
-    return "0" <= char <= "9"
-
-
-def _words(languages: tuple[Compiled, Compiled], zh_text: str, en_text: str) -> list[_Hit]:
-    """Where a list of words (merchant_voice, elsewhere) is found in the text."""
-    zh, en = languages
-    return _hits(zh, zh_text, 0, word_end=False) + _hits(en, en_text, 1, word_end=True)
-
-
-def _elsewhere(index: _Index, zh_text: str, en_text: str, hits: list[_Hit]) -> bool:
-    """The text is about another platform or service (淘宝, Meituan) and not about JD.
-
-    A mention of JD outside the catalogue's ``elsewhere`` words (which hold 不是京东买的
-    and the like) keeps the text ours. So does a platform named inside a longer keyword
-    of a scenario (支付宝付款失败, "pay with Alipay"): that is how one pays on JD.
-    """
-    found = [
-        h
-        for h in _words(index.elsewhere, zh_text, en_text)
-        if not any(
-            k.space == h.space
-            and k.start <= h.start
-            and h.end <= k.end
-            and k.end - k.start > h.end - h.start
-            for k in hits
-        )
-    ]
-    if not found:
-        return False
-    for space, text in enumerate((zh_text, en_text)):
-        spans = [(h.start, h.end) for h in found if h.space == space]
-        for mention in _JD[space].finditer(text):
-            if not any(start <= mention.start() < end for start, end in spans):
-                return False
-    return True
-
-
-def _unshadowed(hits: list[_Hit]) -> list[_Hit]:
-    """The hits not inside a longer hit of the same reading of the text."""
-    kept: list[_Hit] = []
-    for space in (0, 1):
-        spans: dict[tuple[int, int], list[_Hit]] = defaultdict(list)
-        for hit in hits:
-            if hit.space == space:
-                spans[(hit.start, hit.end)].append(hit)
-        reach = -1
-        for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
-            if end > reach:
-                kept += spans[(start, end)]
-                reach = end
-    return kept
-
-
-def _negations(pattern: re.Pattern[str], text: str) -> list[int]:
-    """Where each negation in the text ends, in order."""
-    return [found.end() for found in pattern.finditer(text)]
-
-
-def _is_negated(hit: _Hit, ends: list[int], text: str) -> bool:
-    if not ends or not hit.keyword:
-        return False
-    reach = _NEGATION_REACH["zh" if hit.space == 0 else "en"]
-    i = bisect_right(ends, hit.start) - 1
-    if i < 0 or hit.start - ends[i] > reach:
-        return False
-    return _CLAUSE_END.search(text, ends[i], hit.start) is None
-
-
-@last_one
-def _index(catalogue: Catalogue) -> _Index:
-    """The compiled keywords of a catalogue (28 ms to build: the last one is kept)."""
-    zh: dict[str, list[tuple[int, int, str, float]]] = defaultdict(list)
-    en: dict[str, list[tuple[int, int, str, float]]] = defaultdict(list)
-    patterns: list[tuple[int, re.Pattern[str], float]] = []
-    for i, scenario in enumerate(catalogue.scenarios):
-        keywords = scenario.keywords
-        weights = dict(keywords.weights)
-        for position, keyword in enumerate(keywords.zh):
-            normal = normalise_zh(keyword)
-            # A Chinese list's Latin word (iPhone, TCL, app) is a whole word, as in English.
-            table = en if normal.isascii() else zh
-            if normal:
-                table[normal].append((i, position, keyword, weights.get(keyword, 1.0)))
-        for position, keyword in enumerate(keywords.en):
-            if normal := normalise_en(keyword).strip():
-                en[normal].append((i, position, keyword, weights.get(keyword, 1.0)))
-        for pattern in scenario.patterns:
-            patterns.append((i, re.compile(pattern.regex), pattern.weight))
-
-    def words(keywords: Keywords) -> tuple[Compiled, Compiled]:
-        weight = dict(keywords.weights)
-        zh_words = {
-            normalise_zh(w): [(0, 0, w, weight.get(w, 1.0))] for w in keywords.zh if normalise_zh(w)
-        }
-        en_words = {
-            n: [(0, 0, w, weight.get(w, 1.0))]
-            for w in keywords.en
-            if (n := normalise_en(w).strip())
-        }
-        return compile_keywords(zh_words, word_start=False), compile_keywords(
-            en_words, word_start=True
-        )
-
-    index = _Index(
-        zh=dict(zh),
-        en=dict(en),
-        # Only a catalogue whose keywords are compiled picks them by the text (_language_for).
-        zh_chars=tuple((k, frozenset(k)) for k in zh) if len(zh) <= SCAN_ABOVE else (),
-        compiled={},
-        patterns=tuple(patterns),
-        voice=words(catalogue.merchant_voice),
-        buyer_voice=words(catalogue.buyer_voice),
-        elsewhere=words(catalogue.elsewhere),
-        off_topic=words(catalogue.off_topic),
-    )
-    return index
-
-
-def compile_all(catalogue: Catalogue) -> None:
-    """For a process that answers many texts (the web app): compile every keyword once.
-
-    Each text is then matched by the whole expression: 0.9 ms a `which` JSON answer in
-    the app against 14 ms when each new text compiles its own few dozen keywords
-    (bench/serve.py, shipped catalogue, 300 problems of bench/corpus.yaml). The matches
-    are the same: a keyword a text cannot hold matches nowhere in it.
-    """
-    index = _index(catalogue)
-    _language_for(index, 0, "x" * (SHORT_TEXT + 1))
-    _language_for(index, 1, "x" * (SHORT_TEXT + 1))
-
-
-SHORT_TEXT = 2000  # characters: a text up to this long compiles only the keywords it could hold
-
-
-def _language_for(index: _Index, space: int, text: str) -> Compiled:
-    """The keywords of one language that could occur in the text, compiled.
-
-    Compiling all ~3,000 shipped keywords into one expression takes tens of milliseconds,
-    more than the rest of a `which`; a short text can hold only the keywords made of its
-    own characters (Chinese) or starting as one of its words does (English), a few dozen,
-    which compile in well under a millisecond. A long text walks them all as a trie.
-    """
-    whole = index.compiled.get((space, None))
-    if whole is not None:  # every keyword compiled already (compile_all, or a long text)
-        return whole
-    owners = index.zh if space == 0 else index.en
-    key: tuple[str, ...] | None = None
-    if len(text) <= SHORT_TEXT and len(owners) <= SCAN_ABOVE:  # else walked, not compiled
-        if space == 0:
-            present = frozenset(text)
-            key = tuple(k for k, chars in index.zh_chars if chars <= present)
-        else:
-            starts = {m.start() for m in _WORD_START.finditer(text)}
-            heads = {text[i : i + n] for i in starts for n in (1, 2, 3)}
-            key = tuple(k for k in owners if k[:3] in heads)
-    found = index.compiled.get((space, key))
-    if found is None:
-        chosen = owners if key is None else {k: owners[k] for k in key}
-        # A long text's keywords are all of them: walked, not compiled (trie.SCAN_ABOVE).
-        found = compile_keywords(chosen, word_start=space == 1, scan=key is None)
-        if len(index.compiled) >= 64:
-            index.compiled.clear()
-        index.compiled[(space, key)] = found
-    return found
+def says_plus(catalogue: Catalogue, text: str) -> bool:
+    """Whether the text says its writer is a PLUS member (the catalogue's `plus_self`):
+    我是 PLUS 会员, "I'm a PLUS member"; a question about PLUS is not."""
+    pattern = _index(catalogue).plus_self
+    return bool(pattern and pattern.search(normalise_en(text[:READ])))

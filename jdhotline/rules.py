@@ -21,7 +21,8 @@ The guide's routing, expressed over the catalogue's data rather than line ids:
   absorbed scenario's own line is put first among the alternatives;
 * from free text (``advise``), the matcher's candidates each lead to a line; when
   the best two lead to different lines and their scores are close (the runner-up
-  has more than ``UNSURE_RATIO`` of the best score), the answer is not confident.
+  has more than the model's ``unsure_ratio`` of the best score), the answer is not
+  confident.
 
 Pure functions: the moment is an argument and nothing is printed. What the
 user reads is worded in render.py from the notice codes below (NOTICE_CODES).
@@ -52,7 +53,6 @@ WARNING_CODES: tuple[WarningCode, ...] = get_args(WarningCode)
 NOTE_CODES: tuple[NoteCode, ...] = get_args(NoteCode)
 REASON_CODES: tuple[ReasonCode, ...] = get_args(ReasonCode)
 NOTICE_CODES: tuple[NoticeCode, ...] = WARNING_CODES + NOTE_CODES + REASON_CODES
-UNSURE_RATIO = 0.7  # a runner-up above this share of the best score leaves the answer unsure
 
 
 class NoLineError(LookupError):
@@ -302,7 +302,7 @@ def candidates(
     rivals = [c for c in found[1:] if c.scenario.id not in taken]
     # The runner-up shown is the best rival on another line, absorbed ones aside.
     rival = next((c for c in rivals if c.line != best.line), None)
-    confident = rival is None or rival.score <= UNSURE_RATIO * best.score
+    confident = rival is None or rival.score <= catalogue.model.unsure_ratio * best.score
     ordered = [best, *([rival] if rival else []), *(c for c in found[1:] if c is not rival)]
     return tuple(ordered), confident
 

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from .catalogue import Catalogue
 
-OTHER_SIDE = 0.25  # what a scenario for the other side of the counter keeps of its evidence
-COUNTERPART = 0.75  # what its counterpart gets of it
-
 
 def sided(
     catalogue: Catalogue,
@@ -22,18 +19,20 @@ def sided(
 ) -> dict[int, dict[str, float]]:
     """The scores once evidence for the other side of the counter has gone to the
     scenario's counterpart (three quarters of it; a quarter stays)."""
+    # What the other side keeps and its counterpart gets: data/cues.yaml's `model:`.
+    keeps, gives = catalogue.model.other_side, catalogue.model.counterpart
     final: dict[int, dict[str, float]] = {i: dict(cues) for i, cues in scores.items()}
     for i, cues in scores.items():
         scenario = catalogue.scenarios[i]
         if scenario.audience == side:
             continue
         for word in cues:
-            final[i][word] = cues[word] * OTHER_SIDE
+            final[i][word] = cues[word] * keeps
         other = by_id.get(scenario.counterpart or "")
         if other is not None:
             target = final.setdefault(other, {})
             for word, weight in cues.items():
-                target[word] = max(target.get(word, 0.0), weight * COUNTERPART)
+                target[word] = max(target.get(word, 0.0), weight * gives)
             first.setdefault(other, first[i])
     return final
 

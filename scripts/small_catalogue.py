@@ -65,8 +65,34 @@ def small(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def shipped() -> dict[str, Any]:
+    """The shipped catalogue and its cues (data/cues.yaml) in the one-file form the
+    loader still reads (cues_load.merge), in the shipped order of each scenario's fields;
+    the model's constants are left to the shipped cues."""
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from jdhotline.cues_load import MODEL_KEYS, SCENARIO_CUES
+
+    facts = yaml.load(SHIPPED.read_bytes(), Loader=yaml.CSafeLoader)
+    cues = yaml.load(SHIPPED.with_name("cues.yaml").read_bytes(), Loader=yaml.CSafeLoader)
+    by_id = {entry["id"]: entry for entry in cues["scenarios"]}
+    for i, scenario in enumerate(facts["scenarios"]):
+        own = {k: v for k, v in by_id[scenario["id"]].items() if k in SCENARIO_CUES}
+        head = {k: v for k, v in scenario.items() if k in ("id", "name", "audience")}
+        facts["scenarios"][i] = {**head, **own, **scenario}
+    voices = ("merchant_voice", "buyer_voice", "elsewhere", "off_topic")
+    order = ("version", "hotlines", "scenarios", *voices)
+    data = {k: facts[k] for k in order if k in facts} | {k: cues[k] for k in voices}
+    data |= {k: v for k, v in facts.items() if k not in data and k not in MODEL_KEYS}
+    safety = {**facts["safety"], **cues["safety"]}
+    first = ("threshold", "check", "sources", "sentences", "claim", "asks", "innocent")
+    data["safety"] = {k: safety[k] for k in first} | safety
+    return data
+
+
 def main() -> None:
-    data = small(yaml.load(SHIPPED.read_bytes(), Loader=yaml.CSafeLoader))
+    data = small(shipped())
     text = yaml.dump(
         data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False,
         default_flow_style=None, width=100,

@@ -131,7 +131,13 @@ def dump_yaml(data: Any, *, sort_keys: bool = False) -> str:
 
 @functools.cache
 def _shipped() -> dict[str, Any]:
-    return read_yaml(SHIPPED.read_bytes())
+    """The shipped catalogue with its cues (data/cues.yaml) as one document, the one-file
+    form the loader still reads (cues_load.merge), for the tests to break and extend."""
+    from jdhotline.cues_load import merge
+
+    cues = read_yaml(SHIPPED.with_name("cues.yaml").read_bytes())
+    merged, _ = merge(read_yaml(SHIPPED.read_bytes()), cues, "cues.yaml")
+    return merged
 
 
 def shipped_copy() -> dict[str, Any]:
@@ -229,14 +235,16 @@ class _LoadCache:
         self.off = False
         functools.update_wrapper(self, real)
 
-    def __call__(self, path: str | Path | None = None) -> cat_mod.Catalogue:
-        key = None if self.off else self._key(path)
+    def __call__(
+        self, path: str | Path | None = None, cues: str | Path | None = None
+    ) -> cat_mod.Catalogue:
+        key = None if self.off else self._key(path, cues)
         if key is None:
-            return self.real(path)
+            return self.real(path, cues)
         if key not in self.kept:
             if len(self.kept) >= 32:  # a property test's valid catalogues: keep the newest
                 self.kept.pop(next(iter(self.kept)))
-            self.kept[key] = self.real(path)
+            self.kept[key] = self.real(path, cues)
         return self.kept[key]
 
     @staticmethod
@@ -251,15 +259,19 @@ class _LoadCache:
         except OSError:
             return None
 
-    def _key(self, path: str | Path | None) -> tuple[Any, ...] | None:
+    def _key(self, path: str | Path | None, cues: str | Path | None) -> tuple[Any, ...] | None:
+        """The catalogue's bytes, and the cues' (the shipped ones and the user's --cues)."""
         target = Path(path) if path is not None else load_mod.default_path()
         raw = self._bytes(target)
-        if raw is None:
+        shipped = load_mod.cues_path()
+        base = (str(shipped), self._bytes(shipped), self._bytes(shipped.with_suffix(".json")))
+        mine = self._bytes(Path(cues)) if cues is not None else b""
+        if raw is None or mine is None:
             return None
         if path is not None:
-            return (str(path), raw)
+            return (str(path), raw, base, str(cues), mine)
         twin = self._bytes(target.with_suffix(".json"))
-        return (None, str(target), str(Path.cwd()), raw, twin)
+        return (None, str(target), str(Path.cwd()), raw, twin, base, str(cues), mine)
 
 
 def pytest_configure(config: pytest.Config) -> None:

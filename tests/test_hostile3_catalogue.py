@@ -33,23 +33,29 @@ runner = CliRunner()
 AT = ["--at", "2026-11-27T10:00"]
 
 
-def shipped() -> str:
-    return SHIPPED.read_text(encoding="utf-8")
+CUES = SHIPPED.with_name("cues.yaml")
+
+
+def shipped(path: Path = SHIPPED) -> str:
+    return path.read_text(encoding="utf-8")
 
 
 def changed(tmp_path: Path, old: str, new: str) -> Path:
-    """The shipped catalogue with its first ``old`` replaced."""
-    text = shipped()
+    """The shipped catalogue with its first ``old`` replaced; or the shipped cues, given
+    as the user's own (--cues), when ``old`` is one of the matcher's cues."""
+    source = SHIPPED if old in shipped() else CUES
+    text = shipped(source)
     assert old in text, old
-    path = tmp_path / "mine.yaml"
+    path = tmp_path / ("mine.yaml" if source == SHIPPED else "mine-cues.yaml")
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     return path
 
 
 def refused(path: Path, *args: str, lang: str = "en") -> str:
-    """The one line a broken catalogue gives (exit 3, nothing on stdout)."""
+    """The one line a broken catalogue or cues file gives (exit 3, nothing on stdout)."""
+    option = "--cues" if path.name.endswith("-cues.yaml") else "--catalog"
     result = runner.invoke(
-        cli.app, [*(args or ("which", "查物流")), "--catalog", str(path), "--lang", lang, *AT]
+        cli.app, [*(args or ("which", "查物流")), option, str(path), "--lang", lang, *AT]
     )
     assert result.exit_code == 3, result.output
     assert result.stdout == ""
@@ -124,10 +130,10 @@ def test_deep_nesting_is_exit_3(tmp_path: Path, tail: str) -> None:
 @pytest.mark.parametrize("where", ["merchant_voice", "off_topic", "keywords"])
 def test_a_keyword_that_nfkc_makes_too_long_is_exit_3(tmp_path: Path, where: str) -> None:
     """U+FDFA is one character that NFKC, as the matcher reads text, makes 18."""
-    text = shipped()
+    text = shipped(CUES)
     start = text.index(f"{where}:\n") if where != "keywords" else text.index("keywords:")
     head = text.index("zh: [", start) + len("zh: [")
-    path = tmp_path / "mine.yaml"
+    path = tmp_path / "mine-cues.yaml"
     path.write_text(text[:head] + "\ufdfa" * 60 + ", " + text[head:], encoding="utf-8")
     line = refused(path)
     assert "is 1080 characters as the matcher reads it" in line

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jdhotline.catalogue import Catalogue
-from jdhotline.match import MIN_SCORE, rank
+from jdhotline.match import rank
 
 
 @settings(max_examples=200, deadline=None)
@@ -25,7 +25,7 @@ def test_matcher_never_raises_and_is_deterministic(
         assert match.words and match.score > 0
     if ranked:
         assert max(m.score for m in ranked) == ranked[0].score
-        assert any(m.score >= MIN_SCORE / 4 for m in ranked)
+        assert any(m.score >= catalogue.model.min_score / 4 for m in ranked)
 
 
 PIECES = st.sampled_from(

@@ -84,7 +84,7 @@ def test_counter_evidence_is_validated(data: dict[str, Any], entry: Any, message
 
 
 def test_counter_evidence_weighs_against_the_best_scenario(catalogue: Catalogue) -> None:
-    from jdhotline.match import OFF_TOPIC_SHARE, off_topic
+    from jdhotline.match import off_topic
 
     assert off_topic(catalogue, "三千左右的手机买哪个好") == {"买哪个": 3.0, "哪个好": 3.0}
     assert best(catalogue, "三千左右的手机买哪个好") is None  # 手机 3 against 6
@@ -92,7 +92,7 @@ def test_counter_evidence_weighs_against_the_best_scenario(catalogue: Catalogue)
     assert off_topic(catalogue, "手机买了三天就黑屏开不了机,客服推荐一下怎么办") == {
         "推荐一下": 3.0
     }
-    assert OFF_TOPIC_SHARE == 1.0
+    assert catalogue.model.off_topic_share == 1.0
     assert (
         scenario_of(catalogue, "手机买了三天就黑屏开不了机,客服推荐一下怎么办", "regular")
         == "high-value"

@@ -90,7 +90,10 @@ def raised_catalogue_codes() -> set[str]:
         return set()
 
     codes: set[str] = set()
-    for module in ("load.py", "yaml_read.py", "checks.py", "bounded.py", "safety_load.py"):
+    for module in (
+        *("load.py", "yaml_read.py", "checks.py", "bounded.py", "safety_load.py"),
+        *("files.py", "cues_load.py"),
+    ):
         tree = ast.parse((package / module).read_text(encoding="utf-8"))
         bound: dict[str, set[str]] = {}
         for node in ast.walk(tree):

@@ -5,7 +5,6 @@ no scenario matched, saying why where it can (`which` and `prep` share it).
 
 from __future__ import annotations
 
-import re
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -47,10 +46,10 @@ def recommendation(
         chosen, text = questions.problem(catalogue, user)
     else:
         chosen = scenario_named(catalogue, scenario, lang) if scenario is not None else None
-    from jdhotline.match import READ
+    from jdhotline.match import READ, says_plus
     from jdhotline.rules import NoLineError, advise, recommend
 
-    if user is None and text and _PLUS_SELF.search(text[:READ]):
+    if user is None and text and says_plus(catalogue, text):
         user = "plus"  # "我是 PLUS 会员…": a member who forgot --plus said so in words
         out.note(word(lang, "note.plus_said"))
     user = user or "regular"
@@ -74,15 +73,6 @@ def recommendation(
         who = word(lang, f"user.{exc.user}")
         said = word(lang, "error.no_line", user=who, scenario=exc.scenario)
         raise Stop(EXIT_CATALOGUE, f"{catalogue.path}: {said}") from None
-
-
-# A PLUS member saying so in the first person (我是 PLUS 会员, "I'm a PLUS member"):
-# only that, since a non-member asking about PLUS (plus会员有什么权益) belongs on 950618.
-_PLUS_SELF = re.compile(
-    r"(?:我|本人)(?:是|也是)\s*(?:京东\s*)?plus|作为\s*(?:京东\s*)?plus\s*会员|"
-    r"\b(?:i'?m|i am|as) an? (?:jd )?plus member|\bplus member here",
-    re.IGNORECASE,
-)
 
 
 class NoProblem(Stop):

@@ -219,7 +219,7 @@ def fail(failure: Exception, run: Run) -> int:
     """A library error as one message (and a hint), and its exit code (docs/errors.md)."""
     out, lang = run.out, run.lang
     if isinstance(failure, CatalogueError):
-        out.error(catalogue_message(failure, lang), run.word("error.catalogue.hint"))
+        out.error(catalogue_message(failure, lang), run.word(f"error.{failure.source}.hint"))
         return EXIT_CATALOGUE
     if isinstance(failure, Stop):
         out.error(failure.message, failure.hint)

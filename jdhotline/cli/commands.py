@@ -12,7 +12,7 @@ every error ends at one boundary (base.answer) as one message and an exit code
 
 import os
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -35,6 +35,7 @@ from .interview import Interview
 from .options import (
     AtOpt,
     CatalogOpt,
+    CuesOpt,
     FormatOpt,
     HiddenLangOpt,
     LangOpt,
@@ -56,6 +57,11 @@ from .prep import prep
 from .run import Run
 from .safety import answer_scam, check, scam_alarm
 from .serve import serve
+
+if TYPE_CHECKING:
+    from jdhotline.catalogue import Catalogue
+    from jdhotline.match import Explanation
+    from jdhotline.rules import Recommendation
 
 
 def _version(value: bool) -> None:
@@ -111,9 +117,19 @@ def which(
     fmt: FormatOpt = "text",
     lang: LangOpt = None,
     catalog: CatalogOpt = None,
+    cues: CuesOpt = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            metavar="",
+            help="Also how the words were read: each cue found, its weight, "
+            "the matcher's phases and the winner (JSON: an explain member).",
+        ),
+    ] = False,
 ) -> None:
     """Which number to dial for your problem, whether it is open, and when to call."""
-    run = opened(ctx, at, catalog)
+    run = opened(ctx, at, catalog, cues)
     if qr and fmt != "text":
         raise Stop(EXIT_USAGE, run.word("error.qr_format"))
     moment, catalogue, language, out = run.moment, run.catalogue, run.lang, run.out
@@ -137,12 +153,17 @@ def which(
 
     from jdhotline.output import documents, render, render_case
 
+    why = _explained(catalogue, rec) if explain else None
     emit(
         run,
         fmt,
-        lambda: documents.which_json(rec, catalogue, language),
+        lambda: documents.which_json(rec, catalogue, language) | _explain_member(explain, why),
         lambda: render.which_view(rec, catalogue, language, full=full or fmt == "markdown"),
     )
+    if explain and fmt != "json":
+        from jdhotline.output.render_explain import explain_lines
+
+        out.plain("\n".join(explain_lines(why, catalogue, language, out.width)))
     if qr:
         from jdhotline.output.qr import tel_link, terminal
 
@@ -153,6 +174,19 @@ def which(
     forgot_plus = not (plus or merchant) and fmt == "text"
     if forgot_plus and any(n.code == "plus-members-only" for n in rec.warnings):
         out.note(run.word("hint.plus"))
+
+
+def _explained(catalogue: "Catalogue", rec: "Recommendation") -> "Explanation | None":
+    """The matcher's trace of the words the answer was matched from (None: chosen by id)."""
+    from jdhotline.match import explain
+
+    return explain(catalogue, rec.problem, rec.user) if rec.problem and rec.matched else None
+
+
+def _explain_member(asked: bool, why: "Explanation | None") -> dict[str, object]:
+    from jdhotline.output.render_explain import explain_json
+
+    return {"explain": explain_json(why)} if asked else {}
 
 
 # --------------------------------------------------------------------------- table, open, scenarios

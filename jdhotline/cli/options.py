@@ -66,6 +66,17 @@ CatalogOpt = Annotated[
         show_envvar=True,
     ),
 ]
+CuesOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--cues",
+        envvar="JDHOTLINE_CUES",
+        metavar="PATH",
+        help="Your own cues YAML (words and patterns the matcher reads a problem by), "
+        "added to the shipped ones.",
+        show_envvar=True,
+    ),
+]
 AtOpt = Annotated[
     str | None,
     typer.Option(
@@ -163,10 +174,12 @@ ScenarioOpt = Annotated[
 # --------------------------------------------------------------------------- helpers
 
 
-def opened(ctx: typer.Context, at: str | None = None, catalog: str | None = None) -> "Run":
+def opened(
+    ctx: typer.Context, at: str | None = None, catalog: str | None = None, cues: str | None = None
+) -> "Run":
     """The run this command is part of (base.Group built it), with the shared options it took."""
     run: Run = ctx.obj
-    return run.given(at=at, catalog=catalog)
+    return run.given(at=at, catalog=catalog, cues=cues)
 
 
 def calendar_for(catalogue: "Catalogue") -> "WorkCalendar":

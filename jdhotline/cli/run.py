@@ -48,6 +48,7 @@ class Run:
         self.saved: list[tuple[str, int]] = []  # (what, case number): ("added", 3)
         self._at: str | None = None
         self._catalog: str | None = None
+        self._cues: str | None = None
         self._moment: dt.datetime | None = None
         self._catalogue: Catalogue | None = None
 
@@ -55,9 +56,11 @@ class Run:
         """A sentence of the word tables in the run's language."""
         return word(self.lang, name, **params)
 
-    def given(self, *, at: str | None = None, catalog: str | None = None) -> Run:
-        """The shared options a command took (options.AtOpt, options.CatalogOpt)."""
-        self._at, self._catalog = at, catalog
+    def given(
+        self, *, at: str | None = None, catalog: str | None = None, cues: str | None = None
+    ) -> Run:
+        """The shared options a command took (options.AtOpt, options.CatalogOpt, CuesOpt)."""
+        self._at, self._catalog, self._cues = at, catalog, cues
         return self
 
     @property
@@ -69,11 +72,10 @@ class Run:
 
     @property
     def catalogue(self) -> Catalogue:
-        """The catalogue in use (`--catalog`, $JDHOTLINE_CATALOG, else the shipped one)."""
+        """The catalogue in use (`--catalog`, $JDHOTLINE_CATALOG, else the shipped one),
+        with a user's cues (`--cues`, $JDHOTLINE_CUES)."""
         if self._catalogue is None:
-            from jdhotline.load import load
-
-            self._catalogue = load(self._catalog)
+            self._catalogue = catalogue_at(self._catalog, self._cues)
         return self._catalogue
 
     def catalogue_or_none(self) -> Catalogue | None:
@@ -104,10 +106,11 @@ def moment_at(at: str | None, lang: str) -> dt.datetime:
         raise Stop(EXIT_USAGE, word(lang, "error.at", reason=refusal(exc, lang))) from None
 
 
-def catalogue_at(path: str | None) -> Catalogue:
+def catalogue_at(path: str | None, cues: str | None = None) -> Catalogue:
+    """The catalogue, with a user's cues: --cues, or JDHOTLINE_CUES for every command."""
     from jdhotline.load import load
 
-    return load(path)
+    return load(path, cues or os.environ.get("JDHOTLINE_CUES") or None)
 
 
 def store_path() -> Path:

@@ -19,6 +19,7 @@ from .words_case import CASE
 from .words_catalogue import CATALOGUE
 from .words_dates import DATES
 from .words_errors import ERRORS
+from .words_explain import EXPLAIN
 from .words_safety import SAFETY
 from .words_script import SCRIPT
 from .words_workdays import WORKDAYS
@@ -366,6 +367,7 @@ for _lang in WORDS:
     WORDS[_lang].update(CALENDAR[_lang])
     WORDS[_lang].update(CASE[_lang])
     WORDS[_lang].update(WORKDAYS[_lang])
+    WORDS[_lang].update(EXPLAIN[_lang])
 
 
 # A language beyond the two written here is one file, languages/<tag>.json

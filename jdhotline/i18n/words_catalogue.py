@@ -141,6 +141,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "error.catalogue.weekday.2": "Wednesday",
         "error.catalogue.weekday.3": "Thursday",
         "error.catalogue.weekday.4": "Friday",
+        "error.catalogue.model.number": "{value} is not a number from {low} to {high}",
+        "error.catalogue.file.not_cues": "is not a jdhotline cues file: its top level has none "
+        "of scenarios, model, merchant_voice, buyer_voice, elsewhere, off_topic, negation, "
+        "plus_self, calling and safety",
+        "error.catalogue.cues.scenario_missing": "replace: true, and no cues for the scenario "
+        "{text!r}: a file that replaces the shipped cues gives every scenario its own",
     },
     "zh": {
         "error.catalogue.at": "第 {line} 行第 {column} 列",
@@ -252,5 +258,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "error.catalogue.weekday.2": "周三",
         "error.catalogue.weekday.3": "周四",
         "error.catalogue.weekday.4": "周五",
+        "error.catalogue.model.number": "{value}不在 {low} 到 {high} 之间",
+        "error.catalogue.file.not_cues": "不是 jdhotline 的识别词文件："
+        "顶层连 scenarios 这样的项都没有",
+        "error.catalogue.cues.scenario_missing": "缺少场景“{text}”的识别词："
+        "代替自带识别词的文件，要给每个场景都写上自己的",
     },
 }

@@ -177,6 +177,7 @@ ERRORS: dict[str, dict[str, str]] = {
         "ask.option": "{text}",
         "ask.named": "{name}: {detail}",
         "ask.unsure.option": "{scenario}: {line} {number}",
+        "error.cues.hint": "Fix the file, or run without --cues / JDHOTLINE_CUES.",
     },
     "zh": {
         "error.interrupted": "已中断",
@@ -325,5 +326,6 @@ ERRORS: dict[str, dict[str, str]] = {
         "ask.option": "{text}",
         "ask.named": "{name}：{detail}",
         "ask.unsure.option": "{scenario}：{line} {number}",
+        "error.cues.hint": "请修改这个文件，或去掉 --cues / JDHOTLINE_CUES 只用自带的识别词。",
     },
 }

@@ -142,6 +142,8 @@ PARAMS: dict[str, str] = {
     "case export:fmt": "json 或 csv（供脚本读取）：全部记录和通话记录；"
     "xlsx：同样的内容，供表格软件打开，表头用所选语言，工号和订单号保持原样；"
     "ics：每条跟进中的记录，在承诺时限生成一个日历事件。",
+    "cues": "你自己的识别词文件（YAML）：匹配问题用的词和正则，加在自带的之上。",
+    "explain": "同时说明问题是怎么读的：找到的每个识别词、它的权重、匹配的各个步骤和结论。",
 }
 
 # What Typer adds after a parameter's help ("[default: text]"), and the section titles.
