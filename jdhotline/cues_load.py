@@ -297,10 +297,11 @@ def _words(base: Any, more: dict[str, Any]) -> dict[str, Any]:
     return found
 
 
-def _word(entry: Any, lang: str) -> str:
+def _word(entry: Any, listing: str) -> str:
+    """A cue as the list compares it: the English list (`en:`) without regard to case."""
     word = next(iter(entry)) if isinstance(entry, dict) and len(entry) == 1 else entry
     text = str(word).strip()
-    return text.lower() if lang == "en" else text
+    return text.lower() if listing == "en" else text
 
 
 def _patterns(base: Any, more: list[Any]) -> list[Any]:

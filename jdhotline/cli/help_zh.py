@@ -15,7 +15,8 @@ import shutil
 from typing import Any
 
 from jdhotline.i18n.punctuation import zh_punctuation
-from jdhotline.i18n.words_help import COMMANDS, EXTRAS, HEADINGS, METAVARS, PARAMS
+from jdhotline.i18n.words_errors import METAVARS
+from jdhotline.i18n.words_help import COMMANDS, EXTRAS, HEADINGS, PARAMS
 from jdhotline.output.writers import wrap
 
 from .typer_adapter import HelpFormatter

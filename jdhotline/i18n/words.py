@@ -359,15 +359,8 @@ WORDS: dict[str, dict[str, str]] = {
 
 
 for _lang in WORDS:
-    WORDS[_lang].update(ERRORS[_lang])
-    WORDS[_lang].update(CATALOGUE[_lang])
-    WORDS[_lang].update(SAFETY[_lang])
-    WORDS[_lang].update(DATES[_lang])
-    WORDS[_lang].update(SCRIPT[_lang])
-    WORDS[_lang].update(CALENDAR[_lang])
-    WORDS[_lang].update(CASE[_lang])
-    WORDS[_lang].update(WORKDAYS[_lang])
-    WORDS[_lang].update(EXPLAIN[_lang])
+    for _table in (ERRORS, CATALOGUE, SAFETY, DATES, SCRIPT, CALENDAR, CASE, WORKDAYS, EXPLAIN):
+        WORDS[_lang].update(_table[_lang])
 
 
 # A language beyond the two written here is one file, languages/<tag>.json

@@ -6,7 +6,31 @@ words.py merges these into one table per language, so `word()` is the one way to
 
 from __future__ import annotations
 
-from .words_help import METAVARS
+# Placeholders that are words (in help and in usage errors); ID and the values to type
+# (text|json|markdown) stay as they are. English help has ASCII placeholders: a wide
+# Chinese one (工号) pushed its help text out of Click's column.
+METAVARS = {
+    "OPTIONS": "选项",
+    "COMMAND": "命令",
+    "ARGS": "参数",
+    "PROBLEM": "问题",
+    "LINE": "热线",
+    "NUMBER": "号码",
+    "SHELL": "终端类型",
+    "ITEM": "证据",
+    "WHEN": "时间",
+    "PATH": "路径",
+    "TEXT": "文字",
+    "DATE": "日期",
+    "NO": "订单号",
+    "DIGITS": "尾号",
+    "MODEL": "型号",
+    "N": "编号",
+    "AGENT_ID": "工号",
+    "TICKET": "服务单号",
+    "HOST": "地址",
+    "PORT": "端口",
+}
 
 _FORMS_EN = (  # as deadline.py reads them
     "a number of minutes, hours, days, weeks or working days (24h, 1.5h, 24 hours, "

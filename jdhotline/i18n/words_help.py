@@ -2,8 +2,9 @@
 
 The English help is the commands' own (their docstrings and `help=`, which Typer
 reads); this table is its Chinese, looked up by command and parameter name when
-Chinese help is shown (help_zh.py). Its METAVARS also name a placeholder in a usage
-error (words_errors.py). Written like words.py, with Chinese punctuation at the source.
+Chinese help is shown (help_zh.py); the placeholders' words (METAVARS) are in
+words_errors.py, which usage errors read too. Written like words.py, with Chinese
+punctuation at the source.
 """
 
 from __future__ import annotations
@@ -149,29 +150,3 @@ PARAMS: dict[str, str] = {
 # What Typer adds after a parameter's help ("[default: text]"), and the section titles.
 EXTRAS = {"default": "默认：{value}", "env var": "环境变量：{value}", "required": "必填"}
 HEADINGS = {"Usage": "用法", "Arguments": "参数", "Options": "选项", "Commands": "命令"}
-
-# Placeholders that are words (in help and in usage errors); ID and the values to type
-# (text|json|markdown) stay as they are. English help has ASCII placeholders: a wide
-# Chinese one (工号) pushed its help text out of Click's column.
-METAVARS = {
-    "OPTIONS": "选项",
-    "COMMAND": "命令",
-    "ARGS": "参数",
-    "PROBLEM": "问题",
-    "LINE": "热线",
-    "NUMBER": "号码",
-    "SHELL": "终端类型",
-    "ITEM": "证据",
-    "WHEN": "时间",
-    "PATH": "路径",
-    "TEXT": "文字",
-    "DATE": "日期",
-    "NO": "订单号",
-    "DIGITS": "尾号",
-    "MODEL": "型号",
-    "N": "编号",
-    "AGENT_ID": "工号",
-    "TICKET": "服务单号",
-    "HOST": "地址",
-    "PORT": "端口",
-}
