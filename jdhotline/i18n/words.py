@@ -13,7 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .punctuation import zh_punctuation  # cli/interview.py imports it from here too
 from .words_calendar import CALENDAR
 from .words_case import CASE
 from .words_catalogue import CATALOGUE
@@ -516,7 +515,11 @@ def typed(text: str, lang: str) -> str:
     """The user's own words in a sentence of ``lang``: full-width marks in Chinese text
     when the language writes them (its words say so: "punctuation"); BCD-500,2025 and
     09:00 stay as typed (punctuation.py)."""
-    return zh_punctuation(text) if word(lang, "punctuation") else text
+    if not word(lang, "punctuation"):
+        return text
+    from .punctuation import zh_punctuation  # only for what the user typed: 2 ms to import
+
+    return zh_punctuation(text)
 
 
 def listing(items: list[str], lang: str) -> str:
