@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from jdhotline.i18n.words import WORDS, duration, word, zh_punctuation
+from jdhotline.i18n.punctuation import zh_punctuation
+from jdhotline.i18n.words import WORDS, duration, word
 
 
 def test_both_languages_have_every_word() -> None:
