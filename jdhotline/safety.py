@@ -151,6 +151,38 @@ def alarm(catalogue: Catalogue, text: str) -> Alarm | None:
     )
 
 
+def posing(catalogue: Catalogue, text: str) -> Alarm | None:
+    """For `check`, a message that holds a number not one of JD's: the alarm when it
+    says it is JD (the claim's cues) and asks for anything the scam asks (a refund, a
+    code, a link...), even below the threshold `which` needs, since the number it leaves
+    is not JD's. A courier's "包裹到了，请回电" asks nothing: None."""
+    safety = catalogue.safety
+    if safety is None or not text.strip():
+        return None
+    spaced = normalise(text[:READ])
+    joined = spaced.replace(" ", "")
+    claim = _found(safety.claim, spaced, joined)
+    if max((w for w, _ in claim), default=0.0) < 1:
+        return None
+    kinds: list[tuple[float, str]] = []
+    cues = [m for _, m in claim]
+    for ask in safety.asks:
+        hits = _found(ask.patterns, spaced, joined)
+        if hits:
+            kinds.append((max(w for w, _ in hits), ask.kind))
+            cues.extend(m for _, m in hits)
+    if not kinds:
+        return None
+    kinds.sort(key=lambda pair: -pair[0])
+    score = max(w for w, _ in claim) + kinds[0][0]
+    return Alarm(
+        kinds=tuple(kind for _, kind in kinds),
+        cues=tuple(dict.fromkeys(cues)),
+        score=score,
+        rest=_without(spaced, cues),
+    )
+
+
 # A second cue of the same kind, in other words (要关掉 and 征信有问题: close it, or the
 # credit record suffers), adds this much: the script told at length, not one word.
 MORE = 0.5

@@ -102,6 +102,10 @@ def check(
     # A pasted SMS or sentence that reads as the scam: the warning leads, before what
     # the number is (a real JD number in a scam's text proves nothing).
     scam = scam_alarm(catalogue, text)
+    if scam is None and not all(n.known for n in found):
+        from jdhotline.safety import posing
+
+        scam = posing(catalogue, text)  # says it is JD, and leaves a number that is not
     calendar = calendar_for(catalogue)
     statuses = {n.line.id: status(n.line, moment, calendar) for n in found if n.line is not None}
     emit(
