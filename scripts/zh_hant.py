@@ -33,6 +33,18 @@ def convert_all(texts: dict[str, str]) -> dict[str, str]:
     return {key: traditional(text) for key, text in texts.items()}
 
 
+def help_words(simplified: dict[str, dict]) -> dict[str, dict]:
+    """The --help tables (i18n/words_help.py), converted: help_zh.py lays them out."""
+    from jdhotline.i18n.convert import traditional
+
+    commands = {
+        path: [traditional(line), traditional(description)]
+        for path, (line, description) in simplified["commands"].items()
+    }
+    rest = {name: convert_all(table) for name, table in simplified.items() if name != "commands"}
+    return {"commands": commands, **rest}
+
+
 def catalogue_texts() -> list[str]:
     """Every Chinese text the shipped catalogue loads, by the loader's objects, and the
     example cues `scenarios` shows."""
@@ -55,6 +67,7 @@ def catalogue_texts() -> list[str]:
 def render() -> str:
     sys.path.insert(0, str(ROOT))
     from jdhotline.i18n.words import WORDS
+    from jdhotline.i18n.words_help import tables
     from jdhotline.web.words_web import PAGE
 
     texts = catalogue_texts()
@@ -65,6 +78,7 @@ def render() -> str:
         "base": "zh",  # the catalogue text this language reads, converted (catalogue.DERIVED)
         "words": convert_all(WORDS["zh"]),
         "page": {**convert_all(PAGE["zh"]), **PAGE_AS_IS},
+        "help": help_words(tables("zh")),
         "catalogue": convert_all(dict(zip(texts, texts, strict=True))),
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"

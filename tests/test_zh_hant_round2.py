@@ -1,0 +1,63 @@
+"""Traditional Chinese, round 2: the help and usage errors, the catalogue's names, the
+web's language list and switch, and check_cues' own usage (a new user's findings)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+AT = ["--at", "2026-12-07T10:00"]
+SIMPLIFIED_ONLY = set("该时么码号问题选项数读话专线维这调门")  # each differs in Traditional
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", **(env or {})}
+    full.pop("JDHOTLINE_LANG", None)
+    return subprocess.run(
+        [sys.executable, "-m", "jdhotline", *args], capture_output=True, text=True,
+        env=full, check=False, timeout=120,
+    )  # fmt: skip
+
+
+def simplified(text: str) -> set[str]:
+    return SIMPLIFIED_ONLY & set(text)
+
+
+@pytest.mark.parametrize("args", [["--help"], ["which", "--help"], ["check", "-h"]])
+def test_help_is_traditional_chinese(args: list[str]) -> None:
+    out = run(*args, "--lang", "zh-Hant")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("用法：") and "jdhotline" in out.stdout.splitlines()[0]
+    assert "Usage" not in out.stdout and "Options" not in out.stdout
+    assert "選項：" in out.stdout and not simplified(out.stdout), simplified(out.stdout)
+
+
+def test_which_help_words() -> None:
+    out = run("which", "--help", "--lang", "zh-Hant").stdout
+    assert "[選項] [問題]..." in out and "你的問題該撥哪個號碼" in out
+
+
+def test_the_zh_help_is_unchanged() -> None:
+    out = run("which", "--help", "--lang", "zh").stdout
+    assert out.startswith("用法：") and out.splitlines()[0].endswith("which [选项] [问题]...")
+    assert "你的问题该拨哪个号码" in out
+
+
+@pytest.mark.parametrize("env", [{}, {"LANG": "zh_TW.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}])
+def test_a_usage_error_is_chinese_from_its_first_line(env: dict[str, str]) -> None:
+    lang = [] if env else ["--lang", "zh-Hant"]
+    out = run("which", "冰箱", "--pluss", *lang, *AT, env=env)
+    assert out.returncode == 2
+    lines = out.stderr.splitlines()
+    assert lines[0].startswith("用法：") and lines[0].endswith("jdhotline which [選項] [問題]...")
+    assert lines[1].startswith("試試") and "Usage" not in out.stderr
+
+
+def test_a_missing_argument_names_it_alike_in_the_usage_line() -> None:
+    out = run("check", "--lang", "zh-Hant", *AT)
+    assert out.returncode == 2
+    assert "jdhotline check [選項] 號碼" in out.stderr.splitlines()[0]
+    assert "號碼" in out.stderr.splitlines()[-1] and "NUMBER" not in out.stderr
