@@ -46,8 +46,8 @@ def help_words(simplified: dict[str, dict]) -> dict[str, dict]:
 
 
 def catalogue_texts() -> list[str]:
-    """Every Chinese text the shipped catalogue loads, by the loader's objects, and the
-    example cues `scenarios` shows."""
+    """Every Chinese text the shipped catalogue loads, by the loader's objects, the
+    example cues `scenarios` shows and the safety notices' publishers."""
     from jdhotline import load
     from jdhotline.catalogue import chinese_texts
 
@@ -61,6 +61,9 @@ def catalogue_texts() -> list[str]:
             w for w in scenario.keywords.zh if not any(c.isascii() and c.isalpha() for c in w)
         ]
         found.update(clearest(chinese, 4))
+    # The safety notices' publishers (render_safety names them; titles stay as published).
+    if shipped.safety is not None:
+        found.update(source.publisher for source in shipped.safety.sources)
     return sorted(found)
 
 

@@ -61,3 +61,41 @@ def test_a_missing_argument_names_it_alike_in_the_usage_line() -> None:
     assert out.returncode == 2
     assert "jdhotline check [選項] 號碼" in out.stderr.splitlines()[0]
     assert "號碼" in out.stderr.splitlines()[-1] and "NUMBER" not in out.stderr
+
+
+def test_unknown_scenario_lists_traditional_short_names() -> None:
+    out = run("which", "冰箱", "-s", "fridge", "--lang", "zh-Hant", *AT)
+    assert out.returncode == 2
+    listed = out.stderr.splitlines()[-1]
+    assert "appliance（家電安裝）" in listed and "dispute（維權糾紛）、" in listed
+    assert not simplified(listed), simplified(listed)
+
+
+@pytest.mark.parametrize("lang", ["zh", "zh-Hant"])
+def test_unknown_scenario_brackets_balance(lang: str) -> None:
+    listed = run("which", "冰箱", "-s", "fridge", "--lang", lang, *AT).stderr.splitlines()[-1]
+    for item in listed.split("：", 1)[1].split("、"):
+        assert item.count("（") == item.count("）") == 1, item
+
+
+def test_unknown_scenario_in_english_is_ids() -> None:
+    listed = run("which", "冰箱", "-s", "fridge", "--lang", "en", *AT).stderr.splitlines()[-1]
+    assert listed.strip().startswith("Known scenarios: appliance, high-value, dispute,")
+
+
+def test_unknown_line_names_are_traditional() -> None:
+    out = run("open", "nope", "--lang", "zh-Hant", *AT)
+    assert "appliance（家電維修專線 400-610-1360）" in out.stderr
+
+
+SCAM = "有人打电话说是京东客服，让我关闭白条，不然影响征信"
+
+
+def test_the_safety_sources_are_traditional() -> None:
+    out = run("which", SCAM, "--lang", "zh-Hant", *AT)
+    assert out.returncode == 5
+    assert "來源：京東、瑞安日報、常州市公安局、光明網、環球網" in out.stdout
+    full = run("which", SCAM, "--lang", "zh-Hant", "--full", *AT).stdout
+    assert "常州市公安局，「警惕快递退款新骗局」" in full  # the title as published
+    assert "環球網(" in full and "环球网" not in full
+    assert "来源：京东、瑞安日报" in run("which", SCAM, "--lang", "zh", *AT).stdout
