@@ -21,8 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "jdhotline" / "i18n" / "languages" / "zh-Hant.json"
 
 
-# Not converted: the page's language tag (HTML lang, Content-Language).
-PAGE_AS_IS = {"html.lang": "zh-Hant"}
+# Not converted: the page's language tag (HTML lang, Content-Language), and the
+# language's own name in the page's switch (s2tw would write 簡體).
+PAGE_AS_IS = {"html.lang": "zh-Hant", "switch": "繁體中文", "switch.label": "切換到繁體中文"}
 
 
 def convert_all(texts: dict[str, str]) -> dict[str, str]:

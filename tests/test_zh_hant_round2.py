@@ -99,3 +99,50 @@ def test_the_safety_sources_are_traditional() -> None:
     assert "常州市公安局，「警惕快递退款新骗局」" in full  # the title as published
     assert "環球網(" in full and "环球网" not in full
     assert "来源：京东、瑞安日报" in run("which", SCAM, "--lang", "zh", *AT).stdout
+
+
+def get(path: str, query: dict[str, str], accept: str = "zh-CN") -> tuple[str, str]:
+    from urllib.parse import urlencode
+    from wsgiref.util import setup_testing_defaults
+
+    from jdhotline.web.wsgi import make_app
+
+    from .conftest import bj
+
+    app = make_app(now=lambda: bj("2026-12-07 10:00"))
+    env: dict[str, object] = {}
+    setup_testing_defaults(env)
+    env.update(PATH_INFO=path, QUERY_STRING=urlencode(query), HTTP_ACCEPT_LANGUAGE=accept)
+    seen: list[object] = []
+    body = b"".join(app(env, lambda status, headers: seen.extend([status, headers])))
+    return str(seen[0]), body.decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("zh", "“lang”只能是 zh、en、zh-Hant 之一"), ("en", "“lang” must be one of zh, en, zh-Hant")],
+)
+def test_a_bad_lang_names_every_language(lang: str, said: str) -> None:
+    status, body = get("/api/v1/which", {"q": "冰箱", "lang": "fr"}, accept=lang)
+    assert status.startswith("400") and said in body
+
+
+def switches(page: str) -> dict[str, str]:
+    import re
+
+    found = re.findall(r'<a class="switch" href="[^"]*lang=([^"&]+)"[^>]*>([^<]+)</a>', page)
+    return dict(found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("zh", {"en": "English", "zh-Hant": "繁體中文"}),
+        ("zh-Hant", {"zh": "简体中文", "en": "English"}),
+        ("en", {"zh": "简体中文", "zh-Hant": "繁體中文"}),
+    ],
+)
+def test_the_page_switches_to_each_other_language(lang: str, expected: dict[str, str]) -> None:
+    status, page = get("/", {"q": "冰箱不制冷", "at": "2026-12-07T20:00", "lang": lang})
+    assert status == "200 OK" and switches(page) == expected
+    assert "q=%E5%86%B0%E7%AE%B1" in page  # the question kept
