@@ -146,3 +146,29 @@ def test_the_page_switches_to_each_other_language(lang: str, expected: dict[str,
     status, page = get("/", {"q": "冰箱不制冷", "at": "2026-12-07T20:00", "lang": lang})
     assert status == "200 OK" and switches(page) == expected
     assert "q=%E5%86%B0%E7%AE%B1" in page  # the question kept
+
+
+def check_cues(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "jdhotline.cli.check_cues", *args], capture_output=True,
+        text=True, check=False, timeout=120,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_check_cues_help_is_its_usage(flag: str) -> None:
+    out = check_cues(flag)
+    assert out.returncode == 0 and out.stderr == ""
+    assert out.stdout.startswith("usage: python -m jdhotline.cli.check_cues my-cues.yaml")
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [((), "give one cues file"), (("--bogus",), "no such option: --bogus"),
+     (("a.yaml", "--catalog"), "--catalog needs a file")],
+)  # fmt: skip
+def test_check_cues_without_a_file_says_so(args: tuple[str, ...], said: str) -> None:
+    out = check_cues(*args)
+    assert out.returncode == 2 and out.stdout == ""
+    lines = out.stderr.splitlines()
+    assert lines[0].startswith("usage: ") and lines[1] == f"check_cues: {said}"
