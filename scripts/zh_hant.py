@@ -21,8 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "jdhotline" / "i18n" / "languages" / "zh-Hant.json"
 
 
-# Not converted: the page's language tag (HTML lang, Content-Language).
-PAGE_AS_IS = {"html.lang": "zh-Hant"}
+# Not converted: the page's language tag (HTML lang, Content-Language), and the
+# language's own name in the page's switch (s2tw would write 簡體).
+PAGE_AS_IS = {"html.lang": "zh-Hant", "switch": "繁體中文", "switch.label": "切換到繁體中文"}
 
 
 def convert_all(texts: dict[str, str]) -> dict[str, str]:
@@ -33,9 +34,21 @@ def convert_all(texts: dict[str, str]) -> dict[str, str]:
     return {key: traditional(text) for key, text in texts.items()}
 
 
+def help_words(simplified: dict[str, dict]) -> dict[str, dict]:
+    """The --help tables (i18n/words_help.py), converted: help_zh.py lays them out."""
+    from jdhotline.i18n.convert import traditional
+
+    commands = {
+        path: [traditional(line), traditional(description)]
+        for path, (line, description) in simplified["commands"].items()
+    }
+    rest = {name: convert_all(table) for name, table in simplified.items() if name != "commands"}
+    return {"commands": commands, **rest}
+
+
 def catalogue_texts() -> list[str]:
-    """Every Chinese text the shipped catalogue loads, by the loader's objects, and the
-    example cues `scenarios` shows."""
+    """Every Chinese text the shipped catalogue loads, by the loader's objects, the
+    example cues `scenarios` shows and the safety notices' publishers."""
     from jdhotline import load
     from jdhotline.catalogue import chinese_texts
 
@@ -49,12 +62,16 @@ def catalogue_texts() -> list[str]:
             w for w in scenario.keywords.zh if not any(c.isascii() and c.isalpha() for c in w)
         ]
         found.update(clearest(chinese, 4))
+    # The safety notices' publishers (render_safety names them; titles stay as published).
+    if shipped.safety is not None:
+        found.update(source.publisher for source in shipped.safety.sources)
     return sorted(found)
 
 
 def render() -> str:
     sys.path.insert(0, str(ROOT))
     from jdhotline.i18n.words import WORDS
+    from jdhotline.i18n.words_help import tables
     from jdhotline.web.words_web import PAGE
 
     texts = catalogue_texts()
@@ -65,6 +82,7 @@ def render() -> str:
         "base": "zh",  # the catalogue text this language reads, converted (catalogue.DERIVED)
         "words": convert_all(WORDS["zh"]),
         "page": {**convert_all(PAGE["zh"]), **PAGE_AS_IS},
+        "help": help_words(tables("zh")),
         "catalogue": convert_all(dict(zip(texts, texts, strict=True))),
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"

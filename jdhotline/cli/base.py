@@ -40,7 +40,7 @@ FAILURES = (CatalogueError, Stop, CaseStoreError, NoSuchCase, Problem)
 
 # The help layout of each language Click's own (English words, counted in characters)
 # does not fit; imported only to write such a help page.
-LAYOUTS = {"zh": "jdhotline.cli.help_zh"}
+LAYOUTS = {"zh": "jdhotline.cli.help_zh", "zh-Hant": "jdhotline.cli.help_zh"}
 
 
 class Context(adapter.Context):

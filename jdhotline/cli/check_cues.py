@@ -57,16 +57,34 @@ def figures(items: list[dict[str, Any]], got: list[tuple[str, str]]) -> str:
     )
 
 
+def usage() -> str:
+    """The usage line of this docstring."""
+    return __doc__.split("\n\n")[1].strip() + "\n"
+
+
+def refused(message: str) -> int:
+    """A usage error: the usage, what is wrong, exit 2."""
+    sys.stderr.write(f"usage: {usage().strip()}\ncheck_cues: {message}\n")
+    return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if {"-h", "--help"} & set(args):
+        sys.stdout.write(f"usage: {usage().strip()}\n")
+        return 0
     catalog = None
     if "--catalog" in args:
         at = args.index("--catalog")
-        catalog = args[at + 1] if at + 1 < len(args) else None
+        catalog = args[at + 1] if at + 1 < len(args) else ""
         del args[at : at + 2]
-    if len(args) != 1 or catalog == "":
-        sys.stderr.write(__doc__.split("\n\n")[1] + "\n")
-        return 2
+    if catalog == "":
+        return refused("--catalog needs a file")
+    options = [a for a in args if a.startswith("-") and a != "-"]
+    if options:
+        return refused(f"no such option: {options[0]}")
+    if len(args) != 1:
+        return refused("give one cues file" if not args else "give one cues file, not several")
     import yaml
 
     from jdhotline.load import load

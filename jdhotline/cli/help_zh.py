@@ -15,8 +15,8 @@ import shutil
 from typing import Any
 
 from jdhotline.i18n.punctuation import zh_punctuation
-from jdhotline.i18n.words_errors import METAVARS
-from jdhotline.i18n.words_help import COMMANDS, EXTRAS, HEADINGS, PARAMS
+from jdhotline.i18n.words import word, words_of
+from jdhotline.i18n.words_help import tables
 from jdhotline.output.writers import wrap
 
 from .typer_adapter import HelpFormatter
@@ -26,31 +26,39 @@ _EXTRA = re.compile(r"(.*?)  \[(.+)\]", re.DOTALL)  # Typer's "help  [default: t
 
 def formatter_for(ctx: Any) -> Any:
     """A Chinese formatter for ctx's help page or usage line, its command worded in Chinese."""
-    word_command(ctx)
+    lang = ctx.obj.lang
+    word_command(ctx, lang)
     # Click's width rule without its floor of 50 columns, so that Chinese fits the
     # terminal, and without its test hook (FORCED_WIDTH, 80 under CliRunner), so that
     # the tests see the widths they set.
     columns = ctx.terminal_width or shutil.get_terminal_size().columns
-    return Formatter(width=max(min(columns, ctx.max_content_width or 80) - 2, 30))
+    formatter = Formatter(width=max(min(columns, ctx.max_content_width or 80) - 2, 30))
+    formatter.words = tables(lang)
+    return formatter
 
 
-def word_command(ctx: Any) -> None:
+def word_command(ctx: Any, lang: str) -> None:
     """Put the Chinese in place: the description, the command list, each parameter's help
     and the placeholders that are words (the command exits after its help anyway)."""
+    COMMANDS, PARAMS = tables(lang)["commands"], tables(lang)["params"]
+
+    def metavar(name: str) -> str:
+        return word(lang, f"metavar.{name}")
+
     path = command_path(ctx)
     command: Any = ctx.command
     command.help = zh_punctuation(COMMANDS[path][1])
-    command.options_metavar = f"[{METAVARS['OPTIONS']}]"
+    command.options_metavar = f"[{metavar('OPTIONS')}]"
     if hasattr(command, "subcommand_metavar"):
-        command.subcommand_metavar = f"{METAVARS['COMMAND']} [{METAVARS['ARGS']}]..."
+        command.subcommand_metavar = f"{metavar('COMMAND')} [{metavar('ARGS')}]..."
     for name, sub in getattr(command, "commands", {}).items():
         sub.short_help = zh_punctuation(COMMANDS[f"{path} {name}".strip()][0])
     for param in command.get_params(ctx):
         # -h/--help by its names: Clicks from 8.4 call it "_click_default_help", not "help".
         name = "help" if set(param.opts) & set(ctx.help_option_names) else param.name
         param.help = zh_punctuation(PARAMS.get(f"{path}:{name}") or PARAMS[name])
-        if param.metavar:
-            param.metavar = METAVARS.get(param.metavar, param.metavar)
+        if param.metavar and f"metavar.{param.metavar}" in words_of(lang):
+            param.metavar = metavar(param.metavar)
 
 
 def command_path(ctx: Any) -> str:
@@ -71,8 +79,11 @@ def cells(text: str) -> int:
 class Formatter(HelpFormatter):
     """Click's help layout, measured in cells and wrapped by writers.wrap (clreq)."""
 
+    words: dict[str, Any]  # the language's help tables (words_help.tables)
+
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        head = zh_punctuation(f"{' ' * self.current_indent}{HEADINGS['Usage']}:{prog} ")
+        usage = self.words["headings"]["Usage"]
+        head = zh_punctuation(f"{' ' * self.current_indent}{usage}:{prog} ")
         room = self.width - cells(head)
         if room < min(20, cells(args)):  # as Click does: the arguments on lines of their own
             self.write(head.rstrip() + "\n")
@@ -83,7 +94,7 @@ class Formatter(HelpFormatter):
             self.write(" " * cells(head) + line + "\n")
 
     def write_heading(self, heading: str) -> None:
-        title = zh_punctuation(f"{HEADINGS.get(heading, heading)}:")
+        title = zh_punctuation(f"{self.words['headings'].get(heading, heading)}:")
         self.write(f"{'':>{self.current_indent}}{title}\n")
 
     def write_text(self, text: str) -> None:
@@ -96,7 +107,7 @@ class Formatter(HelpFormatter):
         self.write("\n\n".join(blocks) + "\n")
 
     def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
-        rows = [(name, _extras(text)) for name, text in rows]
+        rows = [(name, _extras(text, self.words["extras"])) for name, text in rows]
         indent = self.current_indent
         col_max = min(col_max, (self.width - indent) // 3)  # leave the help room
         first = min(max(cells(name) for name, _ in rows), col_max) + col_spacing
@@ -111,7 +122,7 @@ class Formatter(HelpFormatter):
                 self.write(" " * (indent + first) + line + "\n")
 
 
-def _extras(text: str) -> str:
+def _extras(text: str, EXTRAS: dict[str, str]) -> str:
     """Typer's "help  [default: text; required]" as "help（默认：text；必填）。"."""
     found = _EXTRA.fullmatch(text)
     if not found:

@@ -217,9 +217,9 @@ def emit(run: "Run", fmt: str, document: Callable[[], object], build: "Callable[
 
 
 def known_scenarios(catalogue: "Catalogue", lang: str) -> str:
-    """The ids to type; in zh each with its short Chinese name: order（订单咨询）."""
+    """The ids to type; in Chinese each with its short name: order（订单咨询）."""
     ids = word(lang, "list.sep").join(
-        word(lang, "error.known_scenarios.item", id=s.id, name=_short(s.name.zh))
+        word(lang, "error.known_scenarios.item", id=s.id, name=_short(s.name(lang)))
         for s in catalogue.scenarios
     )
     return word(lang, "error.known_scenarios", ids=ids)
@@ -227,15 +227,18 @@ def known_scenarios(catalogue: "Catalogue", lang: str) -> str:
 
 def known_lines(catalogue: "Catalogue", lang: str) -> str:
     lines = word(lang, "list.sep").join(
-        word(lang, "error.known_lines.item", id=x.id, name=x.name.zh, number=x.number)
+        word(lang, "error.known_lines.item", id=x.id, name=x.name(lang), number=x.number)
         for x in catalogue.lines
     )
     return word(lang, "error.known_lines", lines=lines)
 
 
 def _short(name: str) -> str:
-    """A scenario's name to its first part: 订单咨询(查物流 / 改地址) → 订单咨询."""
-    return name.replace("(", " / ").split(" / ")[0].strip()
+    """A scenario's name to its first part, so brackets never nest:
+    订单咨询（查物流 / 改地址） → 订单咨询, 家电安装 / 维修 → 家电安装."""
+    for mark in ("\uff08", "("):
+        name = name.replace(mark, " / ")
+    return name.split(" / ")[0].strip()
 
 
 def scenario_named(catalogue: "Catalogue", key: str, lang: str) -> "Scenario":

@@ -150,3 +150,17 @@ PARAMS: dict[str, str] = {
 # What Typer adds after a parameter's help ("[default: text]"), and the section titles.
 EXTRAS = {"default": "默认：{value}", "env var": "环境变量：{value}", "required": "必填"}
 HEADINGS = {"Usage": "用法", "Arguments": "参数", "Options": "选项", "Commands": "命令"}
+
+
+def tables(lang: str) -> dict[str, dict]:
+    """The help's words in ``lang``: these (Simplified), or a language file's "help"
+    (zh-Hant's, converted from these by scripts/zh_hant.py)."""
+    if lang in WRITTEN:
+        return {"commands": COMMANDS, "params": PARAMS, "extras": EXTRAS, "headings": HEADINGS}
+    from .words import language_file
+
+    found: dict[str, dict] = language_file(lang)["help"]
+    return found
+
+
+WRITTEN = ("zh",)  # the language these tables are written in

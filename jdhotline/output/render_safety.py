@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from jdhotline.i18n.words import word
+from jdhotline.i18n.words import in_language, word
 
 from .console import clean
 from .render import state_text
@@ -50,9 +50,9 @@ def _sentences(catalogue: Catalogue, said: Sequence[SafetySentence], lang: str) 
     return blocks + ([Section("", tuple(items), gap=False)] if items else [])
 
 
-def _publisher(source: Source) -> str:
+def _publisher(source: Source, lang: str) -> str:
     """The publisher without its aside: 山西晚报(太原市反诈中心…) → 山西晚报."""
-    return source.publisher.split("(")[0].split("\uff08")[0].strip()
+    return in_language(source.publisher, lang).split("(")[0].split("\uff08")[0].strip()
 
 
 def _cited(safety: Safety, said: Sequence[SafetySentence]) -> list[Source]:
@@ -68,7 +68,8 @@ def source_spans(source: Source, lang: str) -> Spans:
         word(lang, "quoted", text=source.title) if source.title else word(lang, "safety.untitled")
     )
     date = source.published.isoformat() if source.published else word(lang, "safety.undated")
-    text = word(lang, "sep.clause").join((source.publisher, title, date))
+    publisher = in_language(source.publisher, lang)
+    text = word(lang, "sep.clause").join((publisher, title, date))
     return (Span(text + " "), Span(source.url, "dim"))
 
 
@@ -86,7 +87,7 @@ def _answer(
         cited = tuple(source_spans(s, lang) for s in sources)
         blocks.append(Section(word(lang, "safety.sources"), cited))
     else:
-        names = word(lang, "sep.sources").join(dict.fromkeys(_publisher(s) for s in sources))
+        names = word(lang, "sep.sources").join(dict.fromkeys(_publisher(s, lang) for s in sources))
         cited_by = word(lang, "pair", name=word(lang, "safety.sources"), value=names)
         blocks.append(Para((Span(cited_by, "dim"),)))
     return blocks

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from jdhotline.catalogue import USERS
-from jdhotline.i18n.words import stamp, word
+from jdhotline.i18n.words import languages, stamp, word
 from jdhotline.output.console import clean
 from jdhotline.output.render import answered_as, label, source_text, which_view
 from jdhotline.output.render_lines import calendar_view, table_view
@@ -40,6 +40,7 @@ body{margin:0;font:16px/1.55 system-ui,-apple-system,"PingFang SC","Hiragino San
 overflow-wrap:anywhere}
 header,main,footer{max-width:40rem;margin:0 auto;padding:0 1rem}
 header{display:flex;justify-content:space-between;align-items:center;gap:1rem;padding-top:.75rem}
+header nav{display:flex;flex-wrap:wrap;gap:.5rem}
 h1{font-size:1.3rem;margin:.25rem 0}
 h2{font-size:1.05rem;margin:1rem 0 .25rem}
 h3{font-size:1rem;margin:0 0 .25rem}
@@ -202,15 +203,19 @@ def _head(lang: str, nonce: str) -> str:
 
 
 def _header(lang: str, params: dict[str, str]) -> str:
-    other = say(lang, "switch.to")
+    """The title, and a switch to each other language, named in its own words."""
     kept = {k: v for k, v in params.items() if k in ("q", "who", "s", "at") and v}
-    href = "/?" + urlencode({**kept, "lang": other})
-    return (
-        f"<header><h1>{escape(say(lang, 'title'))}</h1>"
-        f'<a class="switch" href="{escape(href)}" lang="{other}" hreflang="{other}" '
-        f'aria-label="{escape(say(lang, "switch.label"))}">{escape(say(lang, "switch"))}</a>'
-        "</header>"
-    )
+    links = []
+    for other in languages():
+        if other == lang:
+            continue
+        href = "/?" + urlencode({**kept, "lang": other})
+        tag = say(other, "html.lang")
+        links.append(
+            f'<a class="switch" href="{escape(href)}" lang="{tag}" hreflang="{tag}" '
+            f'aria-label="{escape(say(other, "switch.label"))}">{escape(say(other, "switch"))}</a>'
+        )
+    return f"<header><h1>{escape(say(lang, 'title'))}</h1><nav>{''.join(links)}</nav></header>"
 
 
 def _form(catalogue: Catalogue, lang: str, params: dict[str, str]) -> str:

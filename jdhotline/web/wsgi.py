@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import parse_qs
 
 from jdhotline.errors import EXIT_CATALOGUE
-from jdhotline.i18n.words import DEFAULT_LANG, language, languages
+from jdhotline.i18n.words import DEFAULT_LANG, language, languages, listing
 
 from .request import Refusal, Request
 from .words_web import say
@@ -178,7 +178,8 @@ class App:
         params = {key: clean(readable(values[0])).strip() for key, values in fields.items()}
         chosen = params.get("lang", "")
         if chosen and chosen not in LANGS:
-            raise Refusal(400, "lang", say(lang, "error.lang", value=chosen[:20]))
+            langs = listing(list(LANGS), lang)
+            raise Refusal(400, "lang", say(lang, "error.lang", value=chosen[:20], langs=langs))
         return params
 
     def moment(self, request: Request) -> dt.datetime:
