@@ -1,0 +1,74 @@
+"""A new user's routing defects (the trial round), by kind: a merchant without
+--merchant, damage found on delivery, a refund that has not arrived, a PLUS member who
+says so in a label.
+
+Through the CLI, as a new user types it, at a pinned moment (a Monday morning).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from jdhotline.cli import commands as cli
+
+runner = CliRunner()
+AT = "2026-12-07T10:00"  # a Monday, 10:00 Beijing time: every line open
+MERCHANT = "400-622-9068"
+REGULAR = "950618"
+
+
+def run(*args: str) -> str:
+    """What `jdhotline which` prints at the pinned moment; it must succeed."""
+    result = runner.invoke(cli.app, ["which", "--at", AT, *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def which(*args: str) -> dict[str, Any]:
+    return json.loads(run("--format", "json", *args))
+
+
+def text(*args: str, lang: str = "en") -> str:
+    return run("--lang", lang, *args)
+
+
+# ---------------------------------------------------------------- 1. a merchant without --merchant
+
+
+@pytest.mark.parametrize(
+    ("problem", "scenario"),
+    [
+        ("店铺报名双11活动没通过", "campaign"),
+        ("报名年货节活动被拒了", "campaign"),
+        ("我的店被封了", "store-violation"),
+        ("my payment is not settled yet as a seller", "store-violation"),
+        ("my store was shut down", "store-violation"),
+        ("a customer is demanding a refund without returning the item", "malicious-refund"),
+        ("I want to join the 618 campaign but my application was rejected", "campaign"),
+    ],
+)
+def test_a_merchant_who_forgets_merchant_gets_the_merchant_line(
+    problem: str, scenario: str
+) -> None:
+    answer = which(problem)
+    assert answer["scenario"] == scenario
+    assert answer["primary"]["number"] == MERCHANT
+
+
+def test_the_merchant_reading_is_said_in_both_languages() -> None:
+    assert text("店铺报名双11活动没通过", lang="zh").startswith(f"拨打 {MERCHANT}")
+    assert text("I want to join the 618 campaign but my application was rejected").startswith(
+        f"Call {MERCHANT}"
+    )
+
+
+@pytest.mark.parametrize(
+    "problem",
+    ["双11活动价格不对", "618活动的优惠券用不了", "the 618 campaign price is wrong"],
+)
+def test_a_buyer_naming_a_campaign_stays_a_buyer(problem: str) -> None:
+    assert which(problem)["primary"]["number"] == REGULAR
