@@ -72,3 +72,40 @@ def test_the_merchant_reading_is_said_in_both_languages() -> None:
 )
 def test_a_buyer_naming_a_campaign_stays_a_buyer(problem: str) -> None:
     assert which(problem)["primary"]["number"] == REGULAR
+
+
+# ---------------------------------------------------------------- 2. damaged on delivery
+
+
+@pytest.mark.parametrize(
+    "problem",
+    [
+        "fridge delivered with a dent",
+        "TV delivered with a cracked screen",
+        "电视送到了屏幕是裂的",
+        "冰箱送到就是坏的",
+    ],
+)
+def test_damage_found_on_delivery_is_an_after_sales_return(problem: str) -> None:
+    answer = which(problem)
+    assert answer["scenario"] == "after-sales"
+    assert (answer["primary"]["number"], answer["primary"]["ivr"]["key"]) == (REGULAR, "2")
+
+
+def test_damage_on_delivery_is_said_as_damage_in_both_languages() -> None:
+    zh = text("电视送到了屏幕是裂的", lang="zh")
+    assert "按 2" in zh and "商品破损" in zh and "衬衫" not in zh
+    en = text("TV delivered with a cracked screen")
+    assert "press 2" in en and "the item is damaged" in en and "shirt" not in en
+
+
+@pytest.mark.parametrize(
+    ("problem", "scenario"),
+    [
+        ("冰箱坏了", "appliance"),
+        ("my fridge stopped working", "appliance"),
+        ("冰箱还没送到", "order"),
+    ],
+)
+def test_a_fault_in_use_or_a_delivery_keeps_its_line(problem: str, scenario: str) -> None:
+    assert which(problem)["scenario"] == scenario
