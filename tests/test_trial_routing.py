@@ -109,3 +109,30 @@ def test_damage_on_delivery_is_said_as_damage_in_both_languages() -> None:
 )
 def test_a_fault_in_use_or_a_delivery_keeps_its_line(problem: str, scenario: str) -> None:
     assert which(problem)["scenario"] == scenario
+
+
+# ---------------------------------------------------------------- 3. a refund not arrived
+
+
+@pytest.mark.parametrize(
+    "problem",
+    [
+        "退款怎么还没到账",
+        "退款退到哪了",
+        "where is my refund",
+        "where's my refund",
+        "refund hasn't arrived",
+    ],
+)
+def test_a_refund_not_arrived_is_after_sales_in_both_languages(problem: str) -> None:
+    answer = which(problem)
+    assert answer["scenario"] == "after-sales"
+    assert (answer["primary"]["number"], answer["primary"]["ivr"]["key"]) == (REGULAR, "2")
+
+
+def test_a_refund_not_arrived_is_said_as_one() -> None:
+    zh = text("退款怎么还没到账", lang="zh")
+    assert "退款成功，至今没到账" in zh and "衬衫" not in zh
+    en = text("where is my refund")
+    assert "the refund was approved on 1 December and has not arrived" in en
+    assert "shirt" not in en
