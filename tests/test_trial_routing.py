@@ -36,6 +36,12 @@ def text(*args: str, lang: str = "en") -> str:
     return run("--lang", lang, *args)
 
 
+def assert_after_sales_key_2(problem: str) -> None:
+    answer = which(problem)
+    assert answer["scenario"] == "after-sales"
+    assert (answer["primary"]["number"], answer["primary"]["ivr"]["key"]) == (REGULAR, "2")
+
+
 # ---------------------------------------------------------------- 1. a merchant without --merchant
 
 
@@ -87,9 +93,7 @@ def test_a_buyer_naming_a_campaign_stays_a_buyer(problem: str) -> None:
     ],
 )
 def test_damage_found_on_delivery_is_an_after_sales_return(problem: str) -> None:
-    answer = which(problem)
-    assert answer["scenario"] == "after-sales"
-    assert (answer["primary"]["number"], answer["primary"]["ivr"]["key"]) == (REGULAR, "2")
+    assert_after_sales_key_2(problem)
 
 
 def test_damage_on_delivery_is_said_as_damage_in_both_languages() -> None:
@@ -125,9 +129,7 @@ def test_a_fault_in_use_or_a_delivery_keeps_its_line(problem: str, scenario: str
     ],
 )
 def test_a_refund_not_arrived_is_after_sales_in_both_languages(problem: str) -> None:
-    answer = which(problem)
-    assert answer["scenario"] == "after-sales"
-    assert (answer["primary"]["number"], answer["primary"]["ivr"]["key"]) == (REGULAR, "2")
+    assert_after_sales_key_2(problem)
 
 
 def test_a_refund_not_arrived_is_said_as_one() -> None:
