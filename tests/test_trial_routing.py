@@ -138,3 +138,26 @@ def test_a_refund_not_arrived_is_said_as_one() -> None:
     en = text("where is my refund")
     assert "the refund was approved on 1 December and has not arrived" in en
     assert "shirt" not in en
+
+
+# ---------------------------------------------------------------- 4. a PLUS member's label
+
+
+@pytest.mark.parametrize(
+    ("problem", "lang", "said"),
+    [
+        ("plus会员 退货运费谁出", "zh", "PLUS 会员 · 基础售后"),
+        ("PLUS会员，冰箱坏了", "zh", "PLUS 会员"),
+        ("PLUS member: my order arrived broken", "en", "PLUS member · After-sales"),
+    ],
+)
+def test_a_plus_label_heading_ones_problem_is_a_members_answer(
+    problem: str, lang: str, said: str
+) -> None:
+    assert which(problem)["user"] == "plus"
+    assert said in text(problem, lang=lang)
+
+
+@pytest.mark.parametrize("problem", ["plus会员 有什么权益", "plus member benefits"])
+def test_a_question_about_plus_is_no_members_answer(problem: str) -> None:
+    assert which(problem)["user"] == "regular"
