@@ -140,6 +140,22 @@ def test_a_refund_not_arrived_is_said_as_one() -> None:
     assert "shirt" not in en
 
 
+@pytest.mark.parametrize(
+    ("lang", "refund", "damaged", "damage"),
+    [
+        ("zh", "退款怎么还没到账", "电视送到了屏幕是裂的", "商品破损照片"),
+        ("en", "where is my refund", "TV delivered with a cracked screen", "Photos of the damage"),
+    ],
+)
+def test_a_refund_not_arrived_asks_for_no_photo_of_damage(
+    lang: str, refund: str, damaged: str, damage: str
+) -> None:
+    checklist = which("--lang", lang, refund)["checklist"]
+    assert len(checklist) == 3 and damage not in checklist
+    assert any(("退款进度" if lang == "zh" else "refund's progress") in item for item in checklist)
+    assert damage in which("--lang", lang, damaged)["checklist"]
+
+
 # ---------------------------------------------------------------- 4. a PLUS member's label
 
 
