@@ -201,6 +201,7 @@ class Example(NamedTuple):
     cues: tuple[str, ...] = ()
     own: bool = False
     plus: L10n | None = None  # what a PLUS member says instead (优先安排)
+    prepare: tuple[L10n, ...] = ()  # what to have ready for it, instead of the scenario's
 
 
 class Scenario(NamedTuple):

@@ -472,10 +472,11 @@ class _Validator(Checks):
         )
 
     def example(self, value: Any, where: str) -> Example:
-        data = self.mapping(value, where, ("zh", "en"), ("cues", "own", "plus"))
+        data = self.mapping(value, where, ("zh", "en"), ("cues", "own", "plus", "prepare"))
         return Example(
             text=self.l10n({"zh": data["zh"], "en": data["en"]}, where),
             cues=self.list_of(data.get("cues") or [], _join(where, "cues"), self.text),
             own=self.boolean(data.get("own", False), _join(where, "own")),
             plus=self.l10n(data["plus"], _join(where, "plus")) if data.get("plus") else None,
+            prepare=self.list_of(data.get("prepare") or [], _join(where, "prepare"), self.l10n),
         )

@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Literal, NamedTuple, get_args
 
-from .catalogue import Catalogue, L10n, Line, MenuKey, Scenario, User, is_user
+from .catalogue import Catalogue, Example, L10n, Line, MenuKey, Scenario, User, is_user
 from .schedule import LineStatus, status
 from .workdays import WorkCalendar
 
@@ -239,6 +239,7 @@ def recommend(
         notes.append(Notice("assistant"))
 
     example, example_own = choose_example(scenario, user, matched)
+    chosen = _example_for(scenario, matched)
     return Recommendation(
         user=_checked(user),
         scenario=scenario,
@@ -246,7 +247,7 @@ def recommend(
         primary=primary,
         alternatives=tuple(alternatives),
         menu_key=line.menu_key_for(scenario.id),
-        checklist=scenario.prepare,
+        checklist=(chosen.prepare if chosen is not None else ()) or scenario.prepare,
         matched=matched,
         steps=tuple(tip.text for tip in line.tips if tip.applies_to(scenario.id, user)),
         on_the_call=tuple(
@@ -271,11 +272,7 @@ def choose_example(
     the one for a problem no cue names; with no words (a scenario chosen by id), the
     scenario's ``example``. The guide's general late-shipping sentence is no scenario's:
     a scenario without one gets the shape alone, in the short answer and in --full."""
-    said = {word.casefold() for word in matched}
-    found = None
-    if said:
-        found = next((e for e in scenario.examples if said & {c.casefold() for c in e.cues}), None)
-        found = found or next((e for e in scenario.examples if not e.cues), None)
+    found = _example_for(scenario, matched)
     if found is not None:
         if user == "plus" and found.plus is not None:
             return found.plus, found.own
@@ -283,6 +280,18 @@ def choose_example(
     if user == "plus" and scenario.plus_example is not None:
         return scenario.plus_example, False
     return scenario.example, scenario.example_own
+
+
+def _example_for(scenario: Scenario, matched: tuple[str, ...]) -> Example | None:
+    """The scenario's example for the object or problem the words named, else the one for
+    a problem no cue names; none with no words or no such example. Its ``prepare``, if
+    any, is what to have ready instead of the scenario's (a refund not arrived needs no
+    photo of damage)."""
+    said = {word.casefold() for word in matched}
+    if not said:
+        return None
+    found = next((e for e in scenario.examples if said & {c.casefold() for c in e.cues}), None)
+    return found or next((e for e in scenario.examples if not e.cues), None)
 
 
 def candidates(

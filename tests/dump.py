@@ -172,6 +172,8 @@ def _example(example: Any, text: Any) -> dict[str, Any]:
         data["own"] = True
     if example.plus is not None:
         data["plus"] = text(example.plus)
+    if example.prepare:
+        data["prepare"] = [text(p) for p in example.prepare]
     return data
 
 
