@@ -117,38 +117,55 @@ def _found(patterns: tuple[Pattern, ...], spaced: str, joined: str) -> list[tupl
     return hits
 
 
-def alarm(catalogue: Catalogue, text: str) -> Alarm | None:
-    """The alarm for this text, or None when it does not read as the scam."""
-    safety = catalogue.safety
-    if safety is None or not text.strip():
-        return None
+class _Reading(NamedTuple):
+    """What the scam's cues found in a text: the claim's weight, each kind of ask found
+    with its weight (strongest first), every cue's words, and the text as read."""
+
+    claim: float
+    kinds: list[tuple[float, str]]
+    cues: list[str]
+    spaced: str
+    joined: str
+
+
+def _read(safety: Safety, text: str) -> _Reading:
     # Read as the matcher reads (match.READ): a scam is told in the first lines, and the
     # patterns' cost grows with the text.
     spaced = normalise(text[:READ])
     joined = spaced.replace(" ", "")
     claim = _found(safety.claim, spaced, joined)
-    score = max((w for w, _ in claim), default=0.0)
     kinds: list[tuple[float, str]] = []
     cues = [m for _, m in claim]
     for ask in safety.asks:
         hits = _found(ask.patterns, spaced, joined)
         if hits:
-            weight = max(w for w, _ in hits) + _more(hits)
-            kinds.append((weight, ask.kind))
+            kinds.append((max(w for w, _ in hits) + _more(hits), ask.kind))
             cues.extend(m for _, m in hits)
-            score += weight
-    if not kinds and score < safety.threshold:
-        return None  # someone saying they are JD, and asking nothing: a real call
-    score -= max((w for w, _ in _found(safety.innocent, spaced, joined)), default=0.0)
-    if score < safety.threshold:
-        return None
     kinds.sort(key=lambda pair: -pair[0])  # stable: the catalogue's order among equals
+    return _Reading(max((w for w, _ in claim), default=0.0), kinds, cues, spaced, joined)
+
+
+def _alarm(found: _Reading, score: float) -> Alarm:
     return Alarm(
-        kinds=tuple(kind for _, kind in kinds),
-        cues=tuple(dict.fromkeys(cues)),
+        kinds=tuple(kind for _, kind in found.kinds),
+        cues=tuple(dict.fromkeys(found.cues)),
         score=score,
-        rest=_without(spaced, cues),
+        rest=_without(found.spaced, found.cues),
     )
+
+
+def alarm(catalogue: Catalogue, text: str) -> Alarm | None:
+    """The alarm for this text, or None when it does not read as the scam."""
+    safety = catalogue.safety
+    if safety is None or not text.strip():
+        return None
+    found = _read(safety, text)
+    score = found.claim + sum(weight for weight, _ in found.kinds)
+    if not found.kinds and score < safety.threshold:
+        return None  # someone saying they are JD, and asking nothing: a real call
+    innocent = _found(safety.innocent, found.spaced, found.joined)
+    score -= max((w for w, _ in innocent), default=0.0)
+    return _alarm(found, score) if score >= safety.threshold else None
 
 
 def posing(catalogue: Catalogue, text: str) -> Alarm | None:
@@ -159,28 +176,10 @@ def posing(catalogue: Catalogue, text: str) -> Alarm | None:
     safety = catalogue.safety
     if safety is None or not text.strip():
         return None
-    spaced = normalise(text[:READ])
-    joined = spaced.replace(" ", "")
-    claim = _found(safety.claim, spaced, joined)
-    if max((w for w, _ in claim), default=0.0) < 1:
+    found = _read(safety, text)
+    if found.claim < 1 or not found.kinds:
         return None
-    kinds: list[tuple[float, str]] = []
-    cues = [m for _, m in claim]
-    for ask in safety.asks:
-        hits = _found(ask.patterns, spaced, joined)
-        if hits:
-            kinds.append((max(w for w, _ in hits), ask.kind))
-            cues.extend(m for _, m in hits)
-    if not kinds:
-        return None
-    kinds.sort(key=lambda pair: -pair[0])
-    score = max(w for w, _ in claim) + kinds[0][0]
-    return Alarm(
-        kinds=tuple(kind for _, kind in kinds),
-        cues=tuple(dict.fromkeys(cues)),
-        score=score,
-        rest=_without(spaced, cues),
-    )
+    return _alarm(found, found.claim + found.kinds[0][0])
 
 
 # A second cue of the same kind, in other words (要关掉 and 征信有问题: close it, or the
