@@ -61,11 +61,12 @@ def test_the_fridge_explained_in_english() -> None:
 def test_the_fridge_explained_in_chinese() -> None:
     lines = explained("冰箱不制冷", lang="zh")
     assert lines[0] == "问题是怎么读的（--explain）"
-    assert "  冰箱    appliance        3" in lines
+    assert "  冰箱    家电安装         3" in lines  # a scenario by its Chinese name, not its id
     assert [line.split()[1] for line in lines if line[:3] in {f"  {n}" for n in range(1, 7)}] == [
         "找词", "别家平台", "谁在问", "合并", "够不够", "排序",
     ]  # fmt: skip
-    assert lines[-1] == "结论：appliance（家电安装 / 维修 / 延保）"
+    assert lines[-1] == "结论：家电安装 / 维修 / 延保（appliance）"  # the id, to type after -s
+    assert not any("appliance" in line for line in lines[:-1])  # nothing else in English
     assert not any(ch in "".join(lines) for ch in ",;?!")  # full-width marks in Chinese
 
 

@@ -27,10 +27,17 @@ def explain_lines(
         return [*lines, word(lang, "explain.chosen")]
     lines.append(word(lang, "explain.cues") if explanation.cues else word(lang, "explain.no_cues"))
     cue_width = min(max((_cells(c.cue) for c in explanation.cues), default=0), 24)
+
+    def called(scenario: str) -> str:
+        """A scenario as the language names it: its id (en), its short name (zh)."""
+        name = catalogue.scenario(scenario).name(lang).split(" / ")[0].split("（")[0]
+        return word(lang, "explain.scenario", id=scenario, name=name)
+
     for cue in explanation.cues:
         notes = [word(lang, "explain.pattern")] if cue.pattern else []
         notes += [word(lang, "explain.negated")] if cue.negated else []
-        row = f"  {_pad(_cut(cue.cue, 24), cue_width)}  {cue.scenario:<16} {cue.weight:g}"
+        scenario = _pad(called(cue.scenario), 16)
+        row = f"  {_pad(_cut(cue.cue, 24), cue_width)}  {scenario} {cue.weight:g}"
         lines += _wrapped(row + ("  " + ", ".join(notes) if notes else ""), width, 4)
     lines.append(word(lang, "explain.phases"))
     names = {p: word(lang, f"explain.phase.{p}") for p in ("evidence", "elsewhere", "side")}
@@ -43,7 +50,9 @@ def explain_lines(
         said = word(lang, f"explain.{step.phase}.{step.said}", **values)
         head = f"  {n} {_pad(names[step.phase], label)}  "
         lines += _wrapped(head + said, width, _cells(head))
-        scores = ", ".join(f"{scenario} {score:g}" for scenario, score in step.scores)
+        scores = word(lang, "sep.scores").join(
+            f"{called(scenario)} {score:g}" for scenario, score in step.scores
+        )
         if scores:
             lines += _wrapped(" " * _cells(head) + scores, width, _cells(head))
     winner = explanation.winner
