@@ -41,6 +41,7 @@ from jdhotline.catalogue import Catalogue
 from jdhotline.load import load
 from jdhotline.rules import advise, calendar_of
 from jdhotline.safety import alarm
+from jdhotline.workdays import OfficialCalendar, WorkCalendar
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus.yaml"
@@ -52,9 +53,23 @@ def read_corpus(path: Path = CORPUS) -> list[dict[str, Any]]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+def routing_calendar(catalogue: Catalogue) -> WorkCalendar:
+    """The catalogue's working days, as `which` reads them; run by an interpreter
+    without chinesecalendar (a checkout's bench, no install), the shipped statutory
+    data stands for it. The figures are routing: which scenario, which line, the same
+    on any working-day calendar (every line answers for the pinned moment, a Friday
+    morning either way)."""
+    calendar = calendar_of(catalogue)
+    try:
+        import chinese_calendar  # noqa: F401  (its data is read when a day needs it)
+    except ImportError:
+        return calendar._replace(official=OfficialCalendar(frozenset(), frozenset(), frozenset()))
+    return calendar
+
+
 def predict(catalogue: Catalogue, items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each item with what jdhotline answers: scenario, line id (NONE when refused)."""
-    calendar = calendar_of(catalogue)
+    calendar = routing_calendar(catalogue)
     done = []
     for item in items:
         scam = alarm(catalogue, item["text"])

@@ -234,7 +234,10 @@ class WorkCalendar(NamedTuple):
         upgrading cannot help yet. (An install left unupgraded for years is the one
         case this misses; jdhotline's own upgrades bring a newer chinesecalendar.)
         """
-        year = max(self._official().years) + 1
+        known = self._official().years
+        if not known:  # no official data at all (an empty OfficialCalendar): nothing to upgrade
+            return None
+        year = max(known) + 1
         return None if any(d.year == year for d in self.declared) else year
 
     def upgrade_could_help(self, year: int) -> bool:

@@ -60,6 +60,24 @@ def predicted(accuracy: Any, catalogue: Catalogue) -> list[dict[str, Any]]:
     return accuracy.predict(catalogue, items)
 
 
+def test_the_figures_need_no_chinesecalendar(
+    accuracy: Any, catalogue: Catalogue, predicted: list[dict[str, Any]], monkeypatch: Any
+) -> None:
+    """bench/accuracy.py run by a bare interpreter (a checkout, no install): without
+    chinesecalendar the statutory data stands for it, and every answer is the same."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "chinese_calendar", None)  # import raises ImportError
+    calendar = accuracy.routing_calendar(catalogue)
+    assert calendar.official is not None and not calendar.official.years
+    assert calendar.upgrade_year() is None
+    items = [item for item in accuracy.read_corpus() if "safety" not in item][:60]
+    bare = accuracy.predict(catalogue, items)
+    assert [(r["got_scenario"], r["got_line"]) for r in bare] == [
+        (r["got_scenario"], r["got_line"]) for r in predicted if not r["safety_item"]
+    ][:60]
+
+
 def test_accuracy_on_the_whole_corpus_holds(accuracy: Any, predicted: list[dict[str, Any]]) -> None:
     got = accuracy.figures(predicted)
     for key, reached in REACHED.items():
