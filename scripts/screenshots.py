@@ -42,7 +42,7 @@ def render_all() -> dict[str, str]:
     statuses = rules.line_statuses(cat, at)
 
     def lines(view: writers.View, lang: str, width: int) -> list[object]:
-        return writers.to_rich(render.localise(view, lang), width)
+        return writers.to_rich(view, width)
 
     pictures = {
         "which-plus-appliance.svg": (

@@ -197,11 +197,7 @@ def _did_you_mean(wanted: str, choices: list[str], lang: str, cutoff: float = 0.
 
 def emit(run: "Run", fmt: str, document: Callable[[], object], build: "Callable[[], View]") -> None:
     """Print one answer in the chosen format (only that one is built)."""
-    out, lang = run.out, run.lang
-    if fmt != "json":
-        from jdhotline.output.render import localise
-
-        view = lambda: localise(build(), lang)  # noqa: E731
+    out = run.out
     if fmt == "json":
         from jdhotline.output.documents import dumps
 
@@ -209,11 +205,11 @@ def emit(run: "Run", fmt: str, document: Callable[[], object], build: "Callable[
     elif fmt == "markdown":
         from jdhotline.output.writers import to_markdown
 
-        out.plain(to_markdown(view()))
+        out.plain(to_markdown(build()))
     else:
         from jdhotline.output.writers import to_rich
 
-        out.lines(to_rich(view(), out.width))
+        out.lines(to_rich(build(), out.width))
 
 
 def known_scenarios(catalogue: "Catalogue", lang: str) -> str:

@@ -27,13 +27,6 @@ if TYPE_CHECKING:
 # --------------------------------------------------------------------------- phrases
 
 
-def localise(view: View, lang: str) -> View:
-    """The view as it is: the words and the catalogue are written with their own
-    punctuation, and what the user typed is shown as typed. Kept for its callers until
-    they stop calling it."""
-    return view
-
-
 def window_text(window: Window) -> str:
     return f"{format_minutes(window.start)}–{format_minutes(window.end)}"
 
