@@ -110,11 +110,35 @@ class Interrupted(BaseException):
     """
 
 
+_swallowed: list[Interrupted] = []  # Ctrl-Cs Python could not raise (below)
+
+
 def catch_interrupts() -> None:
-    """From now on Ctrl-C raises Interrupted (called first thing by the console script)."""
+    """From now on Ctrl-C raises Interrupted (called first thing by the console script).
+
+    A Ctrl-C that lands while Python runs a callback it cannot raise from (a weak
+    reference's, as the import system drops a module lock) is "ignored" by Python, which
+    prints its traceback and goes on. That one is kept instead, silently: the command
+    goes on to its end, and the ending answers it (`interrupted_late`).
+    """
     import signal
+    import sys
 
     def interrupt(signum: int, frame: object) -> None:
         raise Interrupted
 
+    before = sys.unraisablehook
+
+    def unraisable(info: sys.UnraisableHookArgs) -> None:
+        if isinstance(info.exc_value, Interrupted):
+            _swallowed.append(info.exc_value)
+        else:
+            before(info)
+
+    sys.unraisablehook = unraisable
     signal.signal(signal.SIGINT, interrupt)
+
+
+def interrupted_late() -> bool:
+    """Whether a Ctrl-C came where Python could not raise it (see catch_interrupts)."""
+    return bool(_swallowed)

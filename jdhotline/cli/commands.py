@@ -24,6 +24,7 @@ from jdhotline.errors import (
     Interrupted,
     Stop,
     catch_interrupts,
+    interrupted_late,
 )
 from jdhotline.i18n.messages import interrupted_message, output_note
 from jdhotline.inputs import utf8_args
@@ -427,7 +428,7 @@ def _ending(code: int | str | None, run: Run) -> int | str | None:
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     finish_output(run)
     _spare_the_final_collections()
-    if held and signal.SIGINT in signal.sigpending():
+    if (held and signal.SIGINT in signal.sigpending()) or interrupted_late():
         code = EXIT_INTERRUPTED
     if code == EXIT_INTERRUPTED:
         run.out.say("\n" + interrupted_message(run.args, run.saved) + "\n")
