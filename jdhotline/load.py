@@ -73,12 +73,15 @@ def load(path: str | Path | None = None, cues: str | Path | None = None) -> Cata
     raw = _read(target, shown)
     doc = _twin(target, raw) if path is None else None
     if doc is not None:
-        return _build(doc["data"], shown, _proof(doc), cues)
+        return _build(doc["data"], shown, _proof(doc), cues, twin=True)
     return _build(_yaml(raw, shown), shown, {}, cues)
 
 
-def _build(facts: Any, shown: str, proven: dict[str, int], cues: str | Path | None) -> Catalogue:
-    """The facts, the shipped cues and a user's cues, validated as one catalogue."""
+def _build(
+    facts: Any, shown: str, proven: dict[str, int], cues: str | Path | None, *, twin: bool = False
+) -> Catalogue:
+    """The facts, the shipped cues and a user's cues, validated as one catalogue (the
+    shipped one's keywords only read: both files from their twins, and no user's cues)."""
     from . import cues_load
 
     def build() -> Catalogue:
@@ -99,7 +102,8 @@ def _build(facts: Any, shown: str, proven: dict[str, int], cues: str | Path | No
                 raise
             known = checks.proven
         data, moved = cues_load.merge(facts, base, base_shown, extra, str(cues))
-        return _Validator(shown, known, moved).catalogue(data)
+        shipped = twin and doc is not None and extra is None
+        return _Validator(shown, known, moved, shipped=shipped).catalogue(data)
 
     return _checked(build)
 
@@ -174,8 +178,15 @@ def _safety(checks: Checks, value: Any, lines: tuple[Line, ...]) -> Any:
 class _Validator(Checks):
     """The catalogue's entries, each checked field by field (checks.py: one value)."""
 
-    def __init__(self, file: str, proven: dict[str, int] | None = None, moved: Any = None) -> None:
-        super().__init__(file, proven)
+    def __init__(
+        self,
+        file: str,
+        proven: dict[str, int] | None = None,
+        moved: Any = None,
+        *,
+        shipped: bool = False,
+    ) -> None:
+        super().__init__(file, proven, shipped=shipped)
         self.moved = moved  # cues_load.Moved: where the cues came from
 
     def fail(self, where: str, code: str, **params: object) -> Refused:
