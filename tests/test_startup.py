@@ -88,6 +88,10 @@ def test_which_json_does_not_import_rich_or_sqlite(env: dict[str, str]) -> None:
     ]
     modules = imported(args, env)
     assert not modules & {"rich", "sqlite3"}
+    # A scenario chosen by id: no words to match, no matcher (4 ms of imports).
+    assert not modules & {"jdhotline.match", "jdhotline.evidence", "jdhotline.trie"}
+    with_words = imported(["which", "冰箱不制冷", "-f", "json", "--at", "2026-11-27T10:00"], env)
+    assert "jdhotline.match" in with_words
 
 
 @pytest.mark.parametrize(("columns", "uses_table"), [("80", False), ("140", True)])

@@ -46,12 +46,14 @@ def recommendation(
         chosen, text = questions.problem(catalogue, user)
     else:
         chosen = scenario_named(catalogue, scenario, lang) if scenario is not None else None
-    from jdhotline.match import READ, says_plus
     from jdhotline.rules import NoLineError, advise, recommend
 
-    if user is None and text and says_plus(catalogue, text):
-        user = "plus"  # "我是 PLUS 会员…": a member who forgot --plus said so in words
-        out.note(word(lang, "note.plus_said"))
+    if text:  # only free text needs the matcher (`-s appliance` goes without it)
+        from jdhotline.match import READ, says_plus
+
+        if user is None and says_plus(catalogue, text):
+            user = "plus"  # "我是 PLUS 会员…": a member who forgot --plus said so in words
+            out.note(word(lang, "note.plus_said"))
     user = user or "regular"
     calendar = calendar_for(catalogue)
     try:
@@ -66,7 +68,7 @@ def recommendation(
             if picked is not rec.scenario:
                 rec = advise(catalogue, user, text, moment, scenario=picked, calendar=calendar)
         assert rec is not None
-        if len(text) > READ and chosen is None:  # only its start was matched: say so
+        if text and chosen is None and len(text) > READ:  # only its start was matched
             out.note(word(lang, "note.long_problem", read=f"{READ:,}", length=f"{len(text):,}"))
         return rec
     except NoLineError as exc:
