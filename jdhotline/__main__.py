@@ -4,10 +4,17 @@ Kept tiny: Ctrl-C is caught from here on, even while the rest is being imported
 (about 60 ms), and answered with one line instead of a traceback.
 """
 
+import gc
 import sys
 
 
 def main() -> None:
+    # One command, then the process ends: no pass of the cycle collector. Importing
+    # Typer, pydantic and Rich sets off dozens of them, each over every object made
+    # so far: 10-15 ms of every command (bench/startup.py, "collector off"). What a
+    # command leaves is freed by reference counting as usual, or with the process;
+    # `serve`, which runs on, turns the collector back on (cli/serve.py).
+    gc.disable()
     try:
         from .errors import Interrupted, catch_interrupts
     except KeyboardInterrupt:  # Python's own handler, in the first millisecond

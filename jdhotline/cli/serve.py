@@ -34,6 +34,9 @@ def serve(
     """A page for a phone or a browser, and a JSON API."""
     run = opened(ctx, catalog=catalog)
     run.catalogue  # noqa: B018  (a catalogue that cannot be used stops here, in words)
+    import gc
+
     from jdhotline.web.run import run as serve_web  # the web wing: this command only
 
+    gc.enable()  # the console script turns it off for a one-off command (__main__.py)
     serve_web(host, port, lan, catalog, run.lang, run.out)
