@@ -26,7 +26,8 @@ from jdhotline.errors import (
     catch_interrupts,
     interrupted_late,
 )
-from jdhotline.i18n.messages import interrupted_message, output_note
+from jdhotline.i18n.messages import interrupted_message, output_note, unknown_env_language
+from jdhotline.i18n.words import LANGS, listing
 from jdhotline.inputs import utf8_args
 
 from .asking import NoProblem, problem_text, recommendation
@@ -53,6 +54,7 @@ from .options import (
     opened,
     overdue_cases,
     scenario_named,
+    shorten,
 )
 from .prep import prep
 from .run import Run
@@ -377,6 +379,10 @@ def main() -> None:
         sys.argv[1:] = utf8_args(sys.argv[1:])  # inputs.py
         run = Run(sys.argv[1:])
         run.out.fit_streams()
+        unknown = unknown_env_language(run.args)
+        if unknown is not None:
+            langs = listing(list(LANGS), run.lang)
+            run.out.note(run.word("note.env_lang", value=shorten(unknown, 20), langs=langs))
         code = _run(run)
     except Interrupted:
         code = EXIT_INTERRUPTED

@@ -34,6 +34,16 @@ def args_language(args: list[str]) -> str:
     return given or env_language()
 
 
+def unknown_env_language(args: list[str]) -> str | None:
+    """JDHOTLINE_LANG as set, when it names no language and no --lang stands for it:
+    the command says so once (cli.commands.main) rather than pass over it in silence."""
+    chosen = os.environ.get("JDHOTLINE_LANG", "").strip()
+    if not chosen or language(chosen) or language(chosen[:2]):
+        return None
+    given = any(arg == "--lang" or arg.startswith("--lang=") for arg in args)
+    return None if given else chosen
+
+
 def env_language() -> str:
     """The language the environment asks for: JDHOTLINE_LANG, else the locale, where a
     Traditional Chinese locale (zh_TW, zh_HK, zh_MO) is zh-Hant and any other Chinese

@@ -93,6 +93,8 @@ ERRORS: dict[str, dict[str, str]] = {
         "account or a shop; jdhotline tells which JD.com customer-service line to call.",
         "hint.calling": "All four lines: jdhotline table. Say what went wrong "
         "(e.g. “fridge not cooling”) to learn which one to dial.",
+        "note.env_lang": "JDHOTLINE_LANG={value} is not a language jdhotline answers in "
+        "({langs}), so it was left aside.",
         "note.calling": "No problem given, so here are JD's four customer-service lines. "
         "Say what went wrong (e.g. “fridge not cooling”) to learn which one to dial, "
         "and when it answers fastest.",
@@ -247,6 +249,8 @@ ERRORS: dict[str, dict[str, str]] = {
         "jdhotline 只回答该打京东哪条客服热线。",
         "hint.calling": "四条热线见 jdhotline table；说说遇到了什么（例如“冰箱不制冷”），"
         "就能知道该拨哪条。",
+        "note.env_lang": "JDHOTLINE_LANG={value} 不是 jdhotline 能用的回答语言（{langs}），"
+        "已忽略。",
         "note.calling": "没有说具体问题，先列出京东的四条客服热线。"
         "说说遇到了什么（例如“冰箱不制冷”），"
         "就能知道该拨哪条、几点打最快接通。",
