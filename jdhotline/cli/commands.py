@@ -152,6 +152,22 @@ def which(
         out.note(run.word("note.calling"))
         _table(run, fmt)
         return
+    except Stop as refused:
+        if (
+            explain
+            and problem
+            and scenario is None
+            and fmt != "json"
+            and refused.code == EXIT_USAGE
+        ):
+            # No scenario matched: the trace says why (no cue, too weak, another platform).
+            from jdhotline.match import explain as trace
+            from jdhotline.output.render_explain import explain_lines
+
+            user = "plus" if plus else "merchant" if merchant else "regular"
+            read = trace(catalogue, problem[0], user)
+            out.plain("\n".join(explain_lines(read, catalogue, language, out.width)))
+        raise
     overdue = overdue_cases(run, order=None)
 
     from jdhotline.output import documents, render, render_case
