@@ -92,7 +92,10 @@ def best_text(status: LineStatus, lang: str) -> str:
     # Open now: say whether calling now is fine, and name the quieter window as better.
     if status.fine_until is not None:
         until = _end(status.fine_until, status.at, lang)
-        return word(lang, "best.fine_now", until=until, window=window)
+        # Fine until the line closes, or until its peak (a 24-hour line: not a closing).
+        closes = status.fine_until == status.next_change
+        fine = "best.fine_now" if closes else "best.fine_before_peak"
+        return word(lang, fine, until=until, window=window)
     if status.open_now and status.peak is not None:
         return word(lang, "best.peak_now", window=window)
     return window
