@@ -15,6 +15,34 @@ _UNDECODABLE = re.compile("[\udc80-\udcff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\udc80-\udcff]")
+
+
+def looks_binary(text: str) -> bool:
+    """Whether a problem is bytes rather than words (a file's contents, /dev/urandom):
+    three characters in ten or more undecodable, a control character or U+FFFD (random
+    bytes: about six; words with a terminal's escapes pasted in: one). Matched anyway,
+    the letters among such bytes found cues (`tv`) and gave a confident answer."""
+    if text.isascii() and text.isprintable():
+        return False
+    odd = len(_NOT_TEXT.findall(text))
+    return odd >= 3 and odd * 10 >= len(text) * 3
+
+
+def as_gbk(text: str) -> str | None:
+    """Text whose bytes are not UTF-8 but GBK (GB 18030), as a Chinese Windows console or
+    editor writes it, decoded, if it reads as Chinese (beyond ASCII, Han characters and
+    Chinese punctuation); else None."""
+    try:
+        decoded = os.fsencode(text).decode("gb18030")
+    except (UnicodeError, ValueError):
+        return None
+    wide = [char for char in decoded if not char.isascii()]
+    han = sum("\u4e00" <= char <= "\u9fff" for char in wide)
+    marks = sum("\u3000" <= char <= "\u303f" or "\uff00" <= char <= "\uffef" for char in wide)
+    return decoded if han >= 2 and (han + marks) * 10 >= len(wide) * 9 else None
+
+
 def readable(text: str) -> str:
     """The text with every undecodable byte (and any other lone surrogate) escaped."""
     if text.isascii():

@@ -98,14 +98,14 @@ def unmatched(catalogue: Catalogue, text: str, lang: str) -> Stop:
 
 def problem_text(problem: list[str] | None, questions: Interview, lang: str) -> str:
     """The words given, or with `-` the text on standard input (a long complaint, pasted)."""
-    from jdhotline.inputs import readable
+    from jdhotline.inputs import as_gbk, looks_binary, readable
 
     if problem == ["-"] and sys.stdin is None:  # started with `<&-`
         raise Stop(EXIT_USAGE, word(lang, "error.stdin", reason=word(lang, "error.stdin.closed")))
     if problem == ["-"]:
         questions.announce_stdin()
         try:
-            return readable(_read_capped(sys.stdin, lang)).strip()
+            given = _read_capped(sys.stdin, lang)
         except (OSError, UnicodeDecodeError) as exc:
             # Coded: the system's own words stand for the reason where they are English.
             from jdhotline.errors import Coded, os_reason
@@ -114,7 +114,14 @@ def problem_text(problem: list[str] | None, questions: Interview, lang: str) -> 
             why = os_reason(exc) if isinstance(exc, OSError) else "other"
             failed = Coded("stdin.failed", why=why, detail=str(exc))
             raise Stop(EXIT_USAGE, refusal(failed, lang)) from None
-    return readable(" ".join(problem or [])).strip()
+    else:
+        given = " ".join(problem or [])
+    if looks_binary(given):
+        chinese = as_gbk(given)  # Chinese from a GBK console or file: read as GBK
+        if chinese is None:
+            raise Stop(EXIT_USAGE, word(lang, "error.not_text"))
+        given = chinese
+    return readable(given).strip()
 
 
 MAX_STDIN = 2_000_000  # characters of a problem on stdin: /dev/zero never ends

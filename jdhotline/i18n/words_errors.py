@@ -86,6 +86,8 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.stdin.too_long": "the problem on standard input is longer than {limit} "
         "characters; give its first lines (only the first 5,000 characters are read anyway)",
         "error.stdin.closed": "it is closed; give the problem as words instead of -",
+        "error.not_text": "the problem does not read as words (it looks like a file's "
+        "bytes); say in a few words what went wrong, e.g. “fridge not cooling”.",
         "error.no_match.elsewhere": "{text!r} is about another platform or service; "
         "jdhotline knows JD.com's customer-service lines only.",
         "error.no_match.calling": "{text!r} names no problem.",
@@ -242,6 +244,8 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.stdin.too_long": "标准输入的问题超过了 {limit} 个字符；请只给开头几段"
         "（反正只读前 5,000 个字符）",
         "error.stdin.closed": "标准输入已关闭；请直接写出问题，不要用 -",
+        "error.not_text": "问题内容不像文字（像是文件里的二进制数据）；"
+        "请用几句话说说遇到了什么，例如“冰箱不制冷”。",
         "error.no_match.elsewhere": "“{text}”说的是别的平台或服务；"
         "jdhotline 只回答京东客服的热线。",
         "error.no_match.calling": "“{text}”没有说具体问题。",
