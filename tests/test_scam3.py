@@ -30,6 +30,7 @@ SCAMS = (
     "我是京東客服，您的退款已經準備好，請撥打客服專線",
     "Hi this is JD customer service, your refund is ready, please call 0755-1234567",
     "JD support called, said they owe me a refund for a faulty item, want me to call a number",
+    "京东客服打我电话说给我退运费 让我在微信上跟他操作",
 )
 LOOK_ALIKES = (
     "我要退款",
@@ -40,6 +41,7 @@ LOOK_ALIKES = (
     "快递小哥打电话说明天送，让我回个电话确认时间",
     "I called 950618 and they said my refund is ready, how long until I see it",
     "The courier called and asked me to call back to confirm the address",
+    "客服打电话说我的订单缺货，要给我退款还是等货",
 )
 
 
