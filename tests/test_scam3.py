@@ -31,6 +31,10 @@ SCAMS = (
     "Hi this is JD customer service, your refund is ready, please call 0755-1234567",
     "JD support called, said they owe me a refund for a faulty item, want me to call a number",
     "京东客服打我电话说给我退运费 让我在微信上跟他操作",
+    "我是京东的售后专员 您的订单退款出了问题 请您拨打我的工作电话",
+    "说是京东客服 我的退款准备好了 让我联系另外一个客服",
+    "my grandma got a call, they said they're from JD and her refund is ready, "
+    "asked her to call another number",
 )
 LOOK_ALIKES = (
     "我要退款",
@@ -42,6 +46,8 @@ LOOK_ALIKES = (
     "I called 950618 and they said my refund is ready, how long until I see it",
     "The courier called and asked me to call back to confirm the address",
     "客服打电话说我的订单缺货，要给我退款还是等货",
+    "京东客服说运费险理赔已经到账了，但是我没看到",
+    "京东客服让我拨打商家的电话协商退款",
 )
 
 
