@@ -141,7 +141,7 @@ def negation(checks: Checks, value: Any) -> tuple[tuple[str, ...], tuple[str, ..
 def regexes(checks: Checks, value: Any, where: str) -> tuple[str, ...]:
     """A list of regular expressions, each proven bounded as a pattern is. Apart from the
     budget of the scenarios' and the scam's patterns (bounded.MAX_TOTAL_WORK, nearly
-    spent by them: 49,512 of 50,000), with a budget of the same size of their own."""
+    spent by them: 49,625 of 50,000), with a budget of the same size of their own."""
     return checks.list_of(value or [], where, lambda v, w: checks.regex(v, w, "model_work"))
 
 

@@ -172,14 +172,20 @@ def posing(catalogue: Catalogue, text: str) -> Alarm | None:
     """For `check`, a message that holds a number not one of JD's: the alarm when it
     says it is JD (the claim's cues) and asks for anything the scam asks (a refund, a
     code, a link...), even below the threshold `which` needs, since the number it leaves
-    is not JD's. A courier's "包裹到了，请回电" asks nothing: None."""
+    is not JD's. A courier's "包裹到了，请回电" asks nothing: None. Being asked to call
+    the number back (CALL_BACK) is not counted here: the number is the question."""
     safety = catalogue.safety
     if safety is None or not text.strip():
         return None
     found = _read(safety, text)
-    if found.claim < 1 or not found.kinds:
+    kinds = [pair for pair in found.kinds if pair[1] != CALL_BACK]
+    if found.claim < 1 or not kinds:
         return None
-    return _alarm(found, found.claim + found.kinds[0][0])
+    return _alarm(found, found.claim + kinds[0][0])
+
+
+# The kind of ask that is a number of the caller's own to call back (data/cues.yaml).
+CALL_BACK = "call-back"
 
 
 # A second cue of the same kind, in other words (要关掉 and 征信有问题: close it, or the

@@ -23,6 +23,7 @@ KINDS = (
     "loan",  # borrowing to "clear" a limit
     "link",  # a link or QR code to "customer service"
     "frozen",  # the account will be frozen, a fee charged, unless...
+    "call-back",  # a number of the caller's own to call back (no sentence names it alone)
 )
 
 

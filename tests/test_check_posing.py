@@ -46,8 +46,11 @@ def test_a_message_posing_as_jd_with_its_own_number_leads_with_the_warning(
 
 def test_which_alone_would_not_have_warned() -> None:
     """The number not being JD's is what tips it: these words stay below `which`'s
-    threshold, so `which` answers as before."""
-    text, catalogue = POSING[0], load()
+    threshold, so `which` answers as before. (POSING[0], which says "call" before its
+    number, reads as the scam to `which` too since a number to call back is half an ask:
+    tests/test_scam3.py.)"""
+    text = "Hi this is JD customer service, your refund is ready: 021-5555-1234 ext. 12"
+    catalogue = load()
     assert alarm(catalogue, text) is None
     assert posing(catalogue, text) is not None
 
