@@ -12,6 +12,9 @@ CASE: dict[str, dict[str, str]] = {
         "What to say when you chase it: jdhotline case followup {first}",
         "overdue_note.many": "You have {n} overdue cases: {cases}. "
         "What to say when you chase them: jdhotline case followup {first}",
+        "overdue_note.more": "You have {n} overdue cases; the longest overdue: {cases}. "
+        "All of them: jdhotline case list. What to say when you chase one: "
+        "jdhotline case followup {first}",
         "case.added": "Case {id} saved",
         "case.logged": "Call added to case {id}",
         "case.closed": "Case {id} closed",
@@ -53,6 +56,8 @@ CASE: dict[str, dict[str, str]] = {
         "overdue_note.one": "有 1 条记录已超时：{cases}。催办话术：jdhotline case followup {first}",
         "overdue_note.many": "有 {n} 条记录已超时：{cases}。"
         "催办话术：jdhotline case followup {first}",
+        "overdue_note.more": "有 {n} 条记录已超时，超时最久的是：{cases}。"
+        "全部记录：jdhotline case list。催办话术：jdhotline case followup {first}",
         "case.added": "已保存记录 {id}",
         "case.logged": "已在记录 {id} 中添加这次通话",
         "case.closed": "记录 {id} 已结案",

@@ -187,9 +187,16 @@ def case_done(
 def overdue_note(
     cases: Sequence[Case], at: dt.datetime, lang: str, catalogue: Catalogue | None = None
 ) -> str:
-    listed = word(lang, "sep.cases").join(case_line(c, at, lang, catalogue) for c in cases)
+    n = len(cases)
     key = "overdue_note.one" if len(cases) == 1 else "overdue_note.many"
-    return word(lang, key, n=len(cases), cases=listed, first=cases[0].id)
+    if len(cases) > _OVERDUE_LISTED:  # the longest overdue; the rest are in `case list`
+        cases = sorted(cases, key=lambda c: c.overdue(at) or dt.timedelta(0), reverse=True)
+        cases, key = cases[: _OVERDUE_LISTED - 1], "overdue_note.more"
+    listed = word(lang, "sep.cases").join(case_line(c, at, lang, catalogue) for c in cases)
+    return word(lang, key, n=n, cases=listed, first=cases[0].id)
+
+
+_OVERDUE_LISTED = 3  # a note after an answer lists this many cases at most
 
 
 _CASE_COLUMNS = ("case", "line", "order", "status", "due", "overdue")
