@@ -277,7 +277,7 @@ class App:
             if key:
                 asked = self.catalogue.find_line(key)
                 if asked is None:
-                    known = ", ".join(x.id for x in self.catalogue.lines)
+                    known = listing([x.id for x in self.catalogue.lines], lang)
                     message = say(lang, "error.unknown_line", key=key[:40], lines=known)
                     raise Refusal(400, "unknown_line", message)
                 lines = [asked]

@@ -1,0 +1,156 @@
+"""A new user's trial of `serve`, the page and the API (issues 22 and 23): what broke.
+
+Each test failed before its fix: a traceback for a port out of range, the production
+server refusing a problem the form accepts, an English list in a Chinese error, the
+safety answer's numbers not tap-to-dial, an English system error in a Chinese message.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from jdhotline.cli.commands import app as cli_app
+from jdhotline.web.wsgi import MAX_PROBLEM, App, make_app
+
+from .conftest import bj
+from .test_web import call, fetch
+
+AT = "2026-12-07T20:00"  # a Monday evening: the appliance line open until 21:00
+SCAM = "有人自称京东客服让我关闭白条"
+
+
+@pytest.fixture(scope="module")
+def app() -> App:
+    return make_app(now=lambda: bj("2026-12-07 10:00"))
+
+
+# --------------------------------------------------------------------------- serve's options
+
+
+@pytest.mark.parametrize(
+    ("port", "lang", "message"),
+    [
+        ("99999", "en", "jdhotline: --port must be from 0 to 65535, not 99999.\n"),
+        ("-1", "zh", "jdhotline: --port 只能是 0 到 65535 之间的数，不能是 -1。\n"),
+        ("65536", "zh-Hant", "jdhotline: --port 只能是 0 到 65535 之間的數，不能是 65536。\n"),
+    ],
+)
+def test_a_port_out_of_range_is_one_line_and_exit_2(port: str, lang: str, message: str) -> None:
+    """`serve --port 99999` was a traceback (OverflowError from bind) and exit 1."""
+    result = CliRunner().invoke(cli_app, ["serve", "--port", port, "--lang", lang])
+    assert result.exit_code == 2, result.output
+    assert result.output == message
+
+
+@pytest.mark.parametrize(
+    ("error", "lang", "reason"),
+    [
+        (OSError(errno.EADDRINUSE, "Address already in use"), "zh", "端口已被占用"),
+        (OSError(errno.EADDRNOTAVAIL, "Cannot assign requested address"), "zh", "本机没有这个地址"),
+        (OSError(errno.EACCES, "Permission denied"), "zh", "没有权限"),
+        (socket.gaierror(-2, "Name or service not known"), "zh", "找不到这个主机名"),
+        (socket.gaierror(-2, "Name or service not known"), "zh-Hant", "找不到這個主機名"),
+        (OSError(errno.EADDRINUSE, "Address already in use"), "en", "the port is taken"),
+    ],
+)
+def test_why_serve_cannot_listen_is_said_in_the_language(
+    monkeypatch: pytest.MonkeyPatch, error: OSError, lang: str, reason: str
+) -> None:
+    """In Chinese, the system's English reason ("Name or service not known") followed a
+    Chinese lead: nothing English in zh mode."""
+    from jdhotline.web import serve
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise error
+
+    monkeypatch.setattr(serve, "make_server", refuse)
+    result = CliRunner().invoke(cli_app, ["serve", "--port", "8618", "--lang", lang])
+    assert result.exit_code == 2, result.output
+    assert reason in result.output
+    assert len(result.output.splitlines()) == 1
+    if lang != "en":
+        assert not re.search(r"[A-Za-z]{3,}", result.output.split("：", 1)[1].replace("--port", ""))
+
+
+# --------------------------------------------------------------------------- the API's words
+
+
+def test_an_unknown_line_lists_the_lines_with_chinese_marks(app: App) -> None:
+    """`/api/v1/open?line=nope` in Chinese listed the ids with ASCII commas."""
+    zh = call(app, "/api/v1/open", {"line": "nope", "lang": "zh"}).json()["error"]["message"]
+    assert zh == "没有“nope”这条热线；可选：regular、plus、appliance、merchant。"
+    en = call(app, "/api/v1/open", {"line": "nope", "lang": "en"}).json()["error"]["message"]
+    assert en == "There is no line 'nope'; lines: regular, plus, appliance, merchant."
+
+
+# --------------------------------------------------------------------------- the page
+
+
+def tel_links(html: str) -> list[str]:
+    return re.findall(r'<a class="tel[^"]*" href="(tel:[^"]*)"', html)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en", "zh-Hant"])
+def test_the_safety_answer_dials_jds_own_lines(app: App, lang: str) -> None:
+    """ "Call JD yourself on its official line": on a phone, the four lines under that
+    sentence were bold text, not links, and 400-622-9068 broke across two lines."""
+    html = call(app, "/", {"q": SCAM, "at": AT, "lang": lang}).text
+    safety = html.split('<section id="safety"', 1)[1].split("<form ", 1)[0]
+    assert tel_links(safety) == ["tel:950618", "tel:4006560055", "tel:4006101360", "tel:4006229068"]
+
+
+def test_other_bold_figures_are_not_links(app: App) -> None:
+    """Only a phone number the view shows as one (a line's number) dials: the answer's
+    other strong text, a menu key or a heading, stays text."""
+    html = call(app, "/", {"s": "order", "at": AT, "lang": "en"}).text
+    answer = html.split('<section id="answer"', 1)[1].split("</section>", 1)[0]
+    assert tel_links(answer) == ["tel:950618"]
+
+
+# --------------------------------------------------------------------------- the production server
+
+
+def test_gunicorn_with_the_readmes_settings_answers_the_longest_problem(tmp_path: Path) -> None:
+    """The form takes 500 characters; URL-encoded, 500 Chinese ones are 4,500 bytes, and
+    gunicorn's default request line (4,094 bytes) refused them with its own English page
+    (414 "Request Line is too large") where `jdhotline serve` answered."""
+    gunicorn = Path(sys.executable).parent / "gunicorn"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [str(gunicorn), "-c", "python:jdhotline.web.gunicorn_conf", "--workers", "1",
+         "--bind", f"127.0.0.1:{port}", "jdhotline.web:app"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    from urllib.parse import quote
+
+    problem = quote("冰箱不制冷" * (MAX_PROBLEM // 5))
+    query = f"q={problem}&who=plus&s=appliance&at={AT}&lang=zh-Hant".encode()
+    try:
+        reply = b""
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not reply:
+            try:
+                reply = fetch(("127.0.0.1", port), b"GET /?" + query + b" HTTP/1.0\r\n\r\n")
+            except OSError:
+                time.sleep(0.2)
+        assert reply.startswith(b"HTTP/1.0 200"), reply[:300]
+        assert b'href="tel:4006101360"' in reply
+        api = fetch(("127.0.0.1", port), b"GET /api/v1/which?" + query + b" HTTP/1.0\r\n\r\n")
+        head, _, body = api.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.0 200"), api[:300]
+        assert json.loads(body)["primary"]["number"] == "400-610-1360"
+    finally:
+        process.terminate()
+        process.communicate(timeout=30)
