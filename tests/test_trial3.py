@@ -154,3 +154,32 @@ def test_gunicorn_with_the_readmes_settings_answers_the_longest_problem(tmp_path
     finally:
         process.terminate()
         process.communicate(timeout=30)
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        (
+            "zh",
+            "网址里的文字不是 UTF-8 编码，请按 UTF-8 编码后再试（浏览器会自动这样做；GBK 等编码无法识别）。",
+        ),
+        (
+            "en",
+            "The address's text is not UTF-8: encode the query as UTF-8 (a browser does; GBK is not read).",
+        ),
+    ],
+)
+def test_a_query_not_in_utf8_is_named_so(app: App, lang: str, message: str) -> None:
+    """冰箱 in GBK (%B1%F9%CF%E4) was read as four U+FFFD and refused as “no match for ����”."""
+    language = "zh-CN" if lang == "zh" else "en"
+    answer = call(app, "/api/v1/which", "q=%B1%F9%CF%E4", language=language)
+    assert answer.status == 400
+    assert answer.json()["error"] == {
+        "status": 400,
+        "exit_code": 2,
+        "code": "encoding",
+        "message": message,
+    }
+    page = call(app, "/", "q=%B1%F9%CF%E4", language=language)
+    assert page.status == 400 and message.replace("'", "&#x27;") in page.text
+    assert "\ufffd" not in page.text

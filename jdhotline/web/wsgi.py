@@ -165,8 +165,12 @@ class App:
         raw = environ.get("QUERY_STRING", "") or ""
         if len(raw) > MAX_QUERY:
             raise Refusal(414, "query_too_long", say(lang, "error.query", limit=MAX_QUERY))
-        try:
-            fields = parse_qs(raw, keep_blank_values=True, max_num_fields=MAX_FIELDS)
+        try:  # strict: GBK bytes were read as U+FFFD and refused as "no match for ��"
+            fields = parse_qs(
+                raw, keep_blank_values=True, max_num_fields=MAX_FIELDS, errors="strict"
+            )
+        except UnicodeDecodeError:  # a ValueError too: first
+            raise Refusal(400, "encoding", say(lang, "error.encoding")) from None
         except ValueError:
             raise Refusal(
                 414, "query_too_long", say(lang, "error.query", limit=MAX_QUERY)
