@@ -183,3 +183,31 @@ def test_a_query_not_in_utf8_is_named_so(app: App, lang: str, message: str) -> N
     page = call(app, "/", "q=%B1%F9%CF%E4", language=language)
     assert page.status == 400 and message.replace("'", "&#x27;") in page.text
     assert "\ufffd" not in page.text
+
+
+class FakeServer:
+    """Stands in for the socket server: nothing is bound, and Ctrl-C comes at once."""
+
+    server_address = ("0.0.0.0", 8618)
+
+    def serve_forever(self) -> None:
+        raise KeyboardInterrupt
+
+    def server_close(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "::"])
+def test_serve_on_every_address_prints_one_a_phone_can_open(
+    monkeypatch: pytest.MonkeyPatch, host: str
+) -> None:
+    """`serve --host 0.0.0.0` printed http://0.0.0.0:8618/, which no phone can open."""
+    from jdhotline.web import serve
+
+    monkeypatch.setattr(serve, "make_server", lambda *args, **kwargs: FakeServer())
+    monkeypatch.setattr(serve, "lan_address", lambda: "192.168.3.14")
+    result = CliRunner().invoke(cli_app, ["serve", "--host", host, "--lang", "zh"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "网页地址：http://192.168.3.14:8618/"
+    here = CliRunner().invoke(cli_app, ["serve", "--host", "127.0.0.1", "--lang", "en"])
+    assert here.output.splitlines()[0] == "The page is at http://127.0.0.1:8618/"

@@ -28,7 +28,9 @@ def run(host: str, port: int, lan: bool, catalog: str | None, lang: str, out: An
         raise Stop(
             EXIT_USAGE, say(lang, "serve.cannot", host=host, port=port, reason=reason)
         ) from None
-    address = serve.url(host, server.server_address[1])
+    # Listening on every address (0.0.0.0, ::), the URL names one a phone can open.
+    shown = serve.lan_address() if host in ("0.0.0.0", "::") else host
+    address = serve.url(shown, server.server_address[1])
     out.plain(say(lang, "serve.running", url=address))
     if lan:
         if host == "127.0.0.1":
