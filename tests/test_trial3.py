@@ -211,3 +211,26 @@ def test_serve_on_every_address_prints_one_a_phone_can_open(
     assert result.output.splitlines()[0] == "网页地址：http://192.168.3.14:8618/"
     here = CliRunner().invoke(cli_app, ["serve", "--host", "127.0.0.1", "--lang", "en"])
     assert here.output.splitlines()[0] == "The page is at http://127.0.0.1:8618/"
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("zh", "没有“fridge”这个问题类型，请从列表里选一个，或者直接描述问题。"),
+        (
+            "en",
+            "There is no scenario &#x27;fridge&#x27;: pick the kind of problem from the list, or describe it.",
+        ),
+    ],
+)
+def test_an_unknown_scenario_on_the_page_points_at_the_form(
+    app: App, lang: str, message: str
+) -> None:
+    """A link with an old or mistyped id (`/?s=fridge`) told a phone's user to "see
+    /api/v1/scenarios"; the API keeps saying so, the page points at its own list."""
+    page = call(app, "/", {"s": "fridge", "lang": lang})
+    assert page.status == 400
+    assert f'id="error">{message}<' in page.text
+    assert "/api/v1/scenarios" not in page.text
+    api = call(app, "/api/v1/which", {"s": "fridge", "lang": lang}).json()["error"]
+    assert "/api/v1/scenarios" in api["message"]

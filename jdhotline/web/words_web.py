@@ -45,6 +45,8 @@ PAGE: dict[str, dict[str, str]] = {
         "error.who": "“who” must be regular, plus or merchant, not {value!r}.",
         "error.lang": "“lang” must be one of {langs}, not {value!r}.",
         "error.unknown_scenario": "There is no scenario {key!r}; see /api/v1/scenarios.",
+        "error.unknown_scenario.page": "There is no scenario {key!r}: pick the kind of "
+        "problem from the list, or describe it.",
         "error.unknown_line": "There is no line {key!r}; lines: {lines}.",
         "error.nothing": "Describe the problem (q) or pick a scenario (s).",
         "error.no_match": "No scenario matched {text!r}: describe it differently, "
@@ -107,6 +109,8 @@ PAGE: dict[str, dict[str, str]] = {
         "error.who": "“who”只能是 regular、plus 或 merchant，不能是“{value}”。",
         "error.lang": "“lang”只能是 {langs} 之一，不能是“{value}”。",
         "error.unknown_scenario": "没有“{key}”这个场景，请查看 /api/v1/scenarios。",
+        "error.unknown_scenario.page": "没有“{key}”这个问题类型，请从列表里选一个，"
+        "或者直接描述问题。",
         "error.unknown_line": "没有“{key}”这条热线；可选：{lines}。",
         "error.nothing": "请描述问题（q），或选择问题类型（s）。",
         "error.no_match": "没能从“{text}”判断出问题类型：换个说法，或直接选问题类型。",

@@ -237,9 +237,9 @@ class App:
         key = params.get("s", "")
         scenario = self.catalogue.find_scenario(key) if key else None
         if key and scenario is None:
-            raise Refusal(
-                400, "unknown_scenario", say(lang, "error.unknown_scenario", key=key[:40])
-            )
+            # On the page, the list to choose from is the form's, not the API's.
+            name = "error.unknown_scenario" + ("" if request.api else ".page")
+            raise Refusal(400, "unknown_scenario", say(lang, name, key=key[:40]))
         if scenario is None and not text:
             raise Refusal(400, "nothing", say(lang, "error.nothing"))
         moment = self.moment(request)
