@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -24,6 +25,7 @@ from jdhotline.web.wsgi import MAX_PROBLEM, App, make_app
 
 from .conftest import bj
 from .test_web import call, fetch
+from .test_web_browser import base, browser, page_for  # noqa: F401  (base, browser: fixtures)
 
 AT = "2026-12-07T20:00"  # a Monday evening: the appliance line open until 21:00
 SCAM = "有人自称京东客服让我关闭白条"
@@ -234,3 +236,23 @@ def test_an_unknown_scenario_on_the_page_points_at_the_form(
     assert "/api/v1/scenarios" not in page.text
     api = call(app, "/api/v1/which", {"s": "fridge", "lang": lang}).json()["error"]
     assert "/api/v1/scenarios" in api["message"]
+
+
+# --------------------------------------------------------------------------- in a browser
+
+RED = "rgb(179, 38, 30)"  # .bad, #b3261e: as the terminal's bold red
+
+
+@pytest.mark.browser
+def test_the_scam_headline_is_red_as_in_the_terminal(browser: Any, base: str) -> None:  # noqa: F811
+    """The safety answer's first line ("这很像冒充京东客服的诈骗：立即挂断…") is bold red
+    in the terminal; on the page it was bold black, like any other sentence."""
+    page = page_for(browser, "android", "zh-CN")
+    page.goto(f"{base}/?q={SCAM}")
+    headline = page.locator("#safety p strong").first
+    assert headline.inner_text().startswith("这很像冒充京东客服的诈骗")
+    assert headline.evaluate("e => getComputedStyle(e).color") == RED
+    links = page.locator("#safety a.tel")
+    assert links.count() == 4
+    assert links.first.evaluate("e => getComputedStyle(e).whiteSpace") == "nowrap"
+    page.context.close()

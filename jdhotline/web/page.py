@@ -68,7 +68,7 @@ p.call a.tel{display:block;margin:.35rem 0;padding:.8rem;border-radius:.75rem;te
 font-size:2rem;font-weight:800;letter-spacing:.02em;color:#fff;text-decoration:none;
 background:#1a7f37}
 p.call a.tel.closed{background:#6b6b6b}
-.good{color:#1a7f37}.bad{color:#b3261e}.strong{font-weight:700}
+.good,strong.open{color:#1a7f37}.bad,strong.closed{color:#b3261e}.strong{font-weight:700}
 dl.pairs{margin:.5rem 0}
 dl.pairs div{display:flex;flex-wrap:wrap;gap:0 .75rem;padding:.25rem 0;border-top:1px solid #eee}
 dt{color:#555;min-width:7.5em}dd{margin:0;flex:1 1 12em}
