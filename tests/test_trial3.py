@@ -24,7 +24,7 @@ from jdhotline.cli.commands import app as cli_app
 from jdhotline.web.wsgi import MAX_PROBLEM, App, make_app
 
 from .conftest import bj
-from .test_web import call, fetch
+from .test_web import call, fetch, server  # noqa: F401  (server: a fixture)
 from .test_web_browser import base, browser, page_for  # noqa: F401  (base, browser: fixtures)
 
 AT = "2026-12-07T20:00"  # a Monday evening: the appliance line open until 21:00
@@ -256,3 +256,52 @@ def test_the_scam_headline_is_red_as_in_the_terminal(browser: Any, base: str) ->
     assert links.count() == 4
     assert links.first.evaluate("e => getComputedStyle(e).whiteSpace") == "nowrap"
     page.context.close()
+
+
+# --------------------------------------------------------------------------- before the app
+
+
+@pytest.mark.parametrize(
+    ("request_bytes", "status", "code", "message"),
+    [
+        (
+            b"GET /api/v1/which?q=" + b"a" * 70_000 + b" HTTP/1.0\r\n\r\n",
+            414,
+            "query_too_long",
+            "网址太长（最多 8192 字节）。",
+        ),
+        (
+            b"GET / HTTP/1.0\r\n" + b"X-A: b\r\n" * 101 + b"\r\n",
+            431,
+            "bad_request",
+            "请求的格式不对，服务器读不了。",
+        ),
+    ],
+)
+def test_what_the_server_refuses_before_the_app_is_the_apis_json(
+    server: tuple[str, int],  # noqa: F811  (the fixture)
+    request_bytes: bytes,
+    status: int,
+    code: str,
+    message: str,
+) -> None:
+    """A request line over 64 KB, or one that is no HTTP, never reaches the app: wsgiref
+    answered with http.server's English HTML page ("Error response … Request-URI Too
+    Long"), without the app's headers."""
+    reply = fetch(server, request_bytes)
+    head, _, body = reply.partition(b"\r\n\r\n")
+    assert head.startswith(f"HTTP/1.0 {status} ".encode()), head
+    assert b"Content-Type: application/json; charset=utf-8" in head
+    assert b"X-Content-Type-Options: nosniff" in head
+    assert json.loads(body) == {
+        "error": {"status": status, "exit_code": 2, "code": code, "message": message}
+    }
+
+
+def test_a_request_that_is_no_http_gets_the_json_error_alone(
+    server: tuple[str, int],  # noqa: F811  (the fixture)
+) -> None:
+    """No HTTP version, so no status line or headers (HTTP/0.9, as http.server answers
+    it): the body alone, now the JSON error rather than an English page."""
+    reply = fetch(server, b"NOT HTTP AT ALL\r\n\r\n")
+    assert json.loads(reply)["error"]["code"] == "bad_request"

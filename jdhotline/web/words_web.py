@@ -38,6 +38,7 @@ PAGE: dict[str, dict[str, str]] = {
         "error.too_long": "Your description is too long: at most {limit} characters, "
         "please shorten it.",
         "error.query": "The address is too long (at most {limit} bytes).",
+        "error.request": "The request could not be read.",
         "error.encoding": "The address's text is not UTF-8: encode the query as UTF-8 "
         "(a browser does; GBK is not read).",
         "error.body": "This page takes no upload (at most {limit} bytes).",
@@ -102,6 +103,7 @@ PAGE: dict[str, dict[str, str]] = {
         "error": "出了点问题",
         "error.too_long": "描述太长了：最多 {limit} 个字，请精简一下。",
         "error.query": "网址太长（最多 {limit} 字节）。",
+        "error.request": "请求的格式不对，服务器读不了。",
         "error.encoding": "网址里的文字不是 UTF-8 编码，请按 UTF-8 编码后再试"
         "（浏览器会自动这样做；GBK 等编码无法识别）。",
         "error.body": "本页不接收上传内容（最多 {limit} 字节）。",
