@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 import time
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ import pytest
 from typer.testing import CliRunner
 
 from jdhotline.cli.commands import app as cli_app
+from jdhotline.i18n.words import word
 from jdhotline.web.wsgi import MAX_PROBLEM, App, make_app
 
 from .conftest import bj
@@ -305,3 +307,17 @@ def test_a_request_that_is_no_http_gets_the_json_error_alone(
     it): the body alone, now the JSON error rather than an English page."""
     reply = fetch(server, b"NOT HTTP AT ALL\r\n\r\n")
     assert json.loads(reply)["error"]["code"] == "bad_request"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en", "zh-Hant"])
+def test_the_pages_working_days_give_no_advice_for_the_server(app: App, lang: str) -> None:
+    """The page's working days ended with `pip install -U chinesecalendar` and "declare
+    the notice in your catalogue": advice for whoever runs the server, English code on a
+    Chinese phone's page. `jdhotline calendar` keeps it."""
+    html = call(app, "/", {"lang": lang}).text
+    days = html.split('<details id="calendar">', 1)[1].split("</details>", 1)[0]
+    assert "2004–2026" in days
+    assert "pip install" not in days
+    assert escape(word(lang, "cal.verify")) not in days
+    cli = CliRunner().invoke(cli_app, ["calendar", "--lang", lang])
+    assert "pip install -U chinesecalendar" in cli.output

@@ -139,9 +139,10 @@ def calendar_html(catalogue: Catalogue, calendar: WorkCalendar, lang: str) -> st
 
     rows, upgrade = calendar.coverage(), calendar.upgrade_year()
     patches = len(catalogue.extra_holidays | catalogue.extra_workdays)
-    days = calendar_view(
-        rows, upgrade, patches, Path(catalogue.path).name, chinesecalendar_version(), lang
-    )
+    # Without the advice to upgrade chinesecalendar or edit the catalogue: the page's
+    # reader holds a phone, not the server.
+    name, version = Path(catalogue.path).name, chinesecalendar_version()
+    days = calendar_view(rows, upgrade, patches, name, version, lang, advice=False)
     return (
         f'<details id="calendar"><summary>{escape(say(lang, "calendar"))}</summary>'
         f"{to_html(days)}</details>"
