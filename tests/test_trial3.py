@@ -321,3 +321,26 @@ def test_the_pages_working_days_give_no_advice_for_the_server(app: App, lang: st
     assert escape(word(lang, "cal.verify")) not in days
     cli = CliRunner().invoke(cli_app, ["calendar", "--lang", lang])
     assert "pip install -U chinesecalendar" in cli.output
+
+
+@pytest.mark.parametrize(
+    ("lang", "caption"),
+    [
+        ("zh", "用手机相机扫这个码，就能拨打 950618："),
+        ("en", "Scan with a phone's camera to dial 950618:"),
+        ("zh-Hant", "用手機相機掃這個碼，就能撥打 950618："),
+    ],
+)
+def test_which_qr_says_what_the_code_does(lang: str, caption: str) -> None:
+    """The code came under the answer unannounced: a block of characters a stranger had
+    to guess was for a phone's camera, and that it dials."""
+    from .test_qr import decode_terminal, qr_of
+
+    result = CliRunner().invoke(
+        cli_app, ["which", "--qr", "-s", "order", "--lang", lang, "--at", AT]
+    )
+    assert result.exit_code == 0, result.output
+    code = qr_of(result.stdout)
+    before = result.stdout[: result.stdout.rindex(code)].rstrip("\n").split("\n")[-1]
+    assert before == caption
+    assert decode_terminal(code) == "tel:950618"
