@@ -344,3 +344,13 @@ def test_which_qr_says_what_the_code_does(lang: str, caption: str) -> None:
     before = result.stdout[: result.stdout.rindex(code)].rstrip("\n").split("\n")[-1]
     assert before == caption
     assert decode_terminal(code) == "tel:950618"
+
+
+def test_the_page_says_it_has_no_icon_so_nothing_else_is_asked_for(app: App) -> None:
+    """A phone's browser asks every site for /favicon.ico unless the page names its icon:
+    the page loaded "nothing else" only in headless Chromium, and each visit from a
+    phone cost a second request answered with the whole 404 page (10 KB)."""
+    page = call(app, "/", {"s": "order", "at": AT})
+    head = page.text.split("</head>", 1)[0]
+    assert '<link rel="icon" href="data:,">' in head
+    assert "img-src 'self' data:" in page.headers["Content-Security-Policy"]

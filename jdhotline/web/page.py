@@ -198,6 +198,9 @@ def _head(lang: str, nonce: str) -> str:
         f'<!doctype html><html lang="{say(lang, "html.lang")}"><head>'
         '<meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        # No icon, said inline (img-src allows data:): else a phone's browser asks for
+        # /favicon.ico on every visit, and the server writes a whole 404 page for it.
+        '<link rel="icon" href="data:,">'
         f"<title>{escape(say(lang, 'title'))}</title>"
         f'<style nonce="{nonce}">{STYLE}</style></head><body>'
     )
