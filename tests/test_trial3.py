@@ -354,3 +354,19 @@ def test_the_page_says_it_has_no_icon_so_nothing_else_is_asked_for(app: App) -> 
     head = page.text.split("</head>", 1)[0]
     assert '<link rel="icon" href="data:,">' in head
     assert "img-src 'self' data:" in page.headers["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("zh", "at：“25:00”不是一天中的时刻（00:00–23:59）。"),
+        ("en", "at: '25:00' is not a time of day (00:00-23:59)."),
+        ("zh-Hant", "at：「25:00」不是一天中的時刻（00:00–23:59）。"),
+    ],
+)
+def test_a_bad_at_is_a_whole_sentence_like_the_other_errors(
+    app: App, lang: str, message: str
+) -> None:
+    """Every error of the API ends its sentence but `at`'s, which stopped short."""
+    error = call(app, "/api/v1/which", {"s": "order", "at": "25:00", "lang": lang}).json()
+    assert error["error"]["message"] == message

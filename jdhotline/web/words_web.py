@@ -42,7 +42,7 @@ PAGE: dict[str, dict[str, str]] = {
         "error.encoding": "The address's text is not UTF-8: encode the query as UTF-8 "
         "(a browser does; GBK is not read).",
         "error.body": "This page takes no upload (at most {limit} bytes).",
-        "error.at": "at: {reason}",
+        "error.at": "at: {reason}.",
         "error.who": "“who” must be regular, plus or merchant, not {value!r}.",
         "error.lang": "“lang” must be one of {langs}, not {value!r}.",
         "error.unknown_scenario": "There is no scenario {key!r}; see /api/v1/scenarios.",
@@ -107,7 +107,7 @@ PAGE: dict[str, dict[str, str]] = {
         "error.encoding": "网址里的文字不是 UTF-8 编码，请按 UTF-8 编码后再试"
         "（浏览器会自动这样做；GBK 等编码无法识别）。",
         "error.body": "本页不接收上传内容（最多 {limit} 字节）。",
-        "error.at": "at：{reason}",
+        "error.at": "at：{reason}。",
         "error.who": "“who”只能是 regular、plus 或 merchant，不能是“{value}”。",
         "error.lang": "“lang”只能是 {langs} 之一，不能是“{value}”。",
         "error.unknown_scenario": "没有“{key}”这个场景，请查看 /api/v1/scenarios。",
