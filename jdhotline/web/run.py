@@ -17,8 +17,6 @@ def run(host: str, port: int, lan: bool, catalog: str | None, lang: str, out: An
 
     if lan and host != "127.0.0.1":
         raise Stop(EXIT_USAGE, say(lang, "serve.lan_and_host"))
-    if not 0 <= port <= 65535:  # else bind() raises OverflowError: a traceback
-        raise Stop(EXIT_USAGE, say(lang, "serve.port", port=port))
     if lan:
         host = serve.lan_address()
     try:

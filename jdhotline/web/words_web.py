@@ -69,7 +69,6 @@ PAGE: dict[str, dict[str, str]] = {
         "serve.stopped": "Stopped.",
         "serve.lan_and_host": "--lan chooses the address itself: leave out --host.",
         "serve.cannot": "cannot listen on {host} port {port}: {reason}",
-        "serve.port": "--port must be from 0 to 65535, not {port}.",
         "serve.in_use": "the port is taken by another program; choose another with --port "
         "(0 picks a free one)",
         "serve.no_address": "this machine has no such address",
@@ -131,7 +130,6 @@ PAGE: dict[str, dict[str, str]] = {
         "serve.stopped": "已停止。",
         "serve.lan_and_host": "--lan 会自动选择地址，不要同时写 --host。",
         "serve.cannot": "无法在 {host} 的 {port} 端口上启动：{reason}",
-        "serve.port": "--port 只能是 0 到 65535 之间的数，不能是 {port}。",
         "serve.in_use": "端口已被占用，请用 --port 换一个（写 0 则任选一个空闲端口）",
         "serve.no_address": "本机没有这个地址",
         "serve.denied": "没有权限（1024 以下的端口需要管理员权限）",
