@@ -217,6 +217,14 @@ def test_a_query_not_in_utf8_is_named_so(app: App, lang: str, message: str) -> N
     assert "\ufffd" not in page.text
 
 
+def test_a_query_not_in_utf8_is_refused_in_the_language_it_asks_for(app: App) -> None:
+    """`lang` is ASCII, so it is read even when the problem beside it is not UTF-8."""
+    answer = call(app, "/api/v1/which", "q=%B1%F9&lang=zh-Hant", language="zh-CN")
+    assert answer.json()["error"]["message"].startswith("網址裡的文字不是 UTF-8 編碼")
+    other = call(app, "/api/v1/which", "q=%B1%F9&lang=fr", language="en")
+    assert other.json()["error"]["message"].startswith("The address's text is not UTF-8")
+
+
 class FakeServer:
     """Stands in for the socket server: nothing is bound, and Ctrl-C comes at once."""
 

@@ -170,7 +170,8 @@ class App:
                 raw, keep_blank_values=True, max_num_fields=MAX_FIELDS, errors="strict"
             )
         except UnicodeDecodeError:  # a ValueError too: first
-            raise Refusal(400, "encoding", say(lang, "error.encoding")) from None
+            said = _asked_lang(raw) or lang  # `lang` is ASCII: readable all the same
+            raise Refusal(400, "encoding", say(said, "error.encoding")) from None
         except ValueError:
             raise Refusal(
                 414, "query_too_long", say(lang, "error.query", limit=MAX_QUERY)
@@ -340,6 +341,15 @@ class App:
             body = f"<!doctype html><title>{refusal.status}</title><p>{refusal.status}</p>"
             reply = Reply(refusal.status, "text/html; charset=utf-8", body.encode(), lang, nonce)
         return reply._replace(extra=extra)
+
+
+def _asked_lang(raw: str) -> str:
+    """The query's `lang` when the rest of it could not be read, if it is one of ours."""
+    try:
+        asked = parse_qs(raw, max_num_fields=MAX_FIELDS).get("lang", [""])[0]
+    except ValueError:
+        return ""
+    return asked if asked in LANGS else ""
 
 
 def _short(text: str, limit: int = 40) -> str:
