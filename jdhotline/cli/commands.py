@@ -186,7 +186,9 @@ def which(
     if qr:
         from jdhotline.output.qr import tel_link, terminal
 
-        out.plain(terminal(tel_link(rec.primary.line.number), ascii_only=out.ascii_only))
+        number = rec.primary.line.number
+        out.plain(run.word("qr.scan", number=number))  # what the code is, and what it does
+        out.plain(terminal(tel_link(number), ascii_only=out.ascii_only))
     if overdue:
         out.note(render_case.overdue_note(overdue, moment, language, catalogue))
     # A PLUS member who forgot --plus would get a buyer's answer without knowing it.

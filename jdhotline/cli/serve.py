@@ -8,6 +8,23 @@ from typing import Annotated
 import typer
 
 from .options import CatalogOpt, LangOpt, opened
+from .usage import Worded
+
+
+def _port(value: str | int) -> int:
+    """Digits from 0 to 65535, full-width ones too (８６１８): `abc` was refused in
+    pydantic's English ("Input should be a valid integer"), and 99999 reached bind()
+    and its OverflowError."""
+    import unicodedata
+
+    if isinstance(value, int):  # the default
+        return value
+    digits = unicodedata.normalize("NFKC", value).strip()
+    if not (digits.isascii() and digits.isdigit() and len(digits) <= 5 and int(digits) <= 65535):
+        from .options import shorten
+
+        raise Worded("error.not_port", value=shorten(value, 40))
+    return int(digits)
 
 
 def serve(
@@ -17,7 +34,10 @@ def serve(
         typer.Option("--host", metavar="HOST", help="The address to listen on."),
     ] = "127.0.0.1",
     port: Annotated[
-        int, typer.Option("--port", metavar="PORT", help="The port; 0 picks any free one.")
+        int,
+        typer.Option(
+            "--port", metavar="PORT", help="The port; 0 picks any free one.", parser=_port
+        ),
     ] = 8618,
     lan: Annotated[
         bool,

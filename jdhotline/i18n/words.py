@@ -137,6 +137,7 @@ WORDS: dict[str, dict[str, str]] = {
         "notice.calendar-upgrade": "Once a chinesecalendar release covers {years}, upgrading "
         "verifies it: pip install -U chinesecalendar",
         "hint.plus": "A PLUS member? Add --plus: members have their own line.",
+        "qr.scan": "Scan with a phone's camera to dial {number}:",
         "note.long_problem": "Only the first {read} characters of the problem were read "
         "(it has {length}): put what went wrong first.",
         "note.plus_said": "You said you are a PLUS member, so this is a member's answer "
@@ -300,6 +301,7 @@ WORDS: dict[str, dict[str, str]] = {
         "notice.calendar-upgrade": "等日历数据收录 {years} 年放假通知后，升级即可核实："
         "pip install -U chinesecalendar",
         "hint.plus": "是 PLUS 会员？加上 --plus，会员有专属热线。",
+        "qr.scan": "用手机相机扫这个码，就能拨打 {number}：",
         "note.long_problem": "问题太长，只读了前 {read} 个字符（共 {length} 个）："
         "请把出了什么问题写在最前面。",
         "note.plus_said": "你说自己是 PLUS 会员，已按会员回答（也可以加 --plus）。",

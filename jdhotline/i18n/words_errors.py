@@ -141,6 +141,7 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.saved.closed": "case {id} was closed",
         "error.saved.reopened": "case {id} was reopened",
         "error.not_case_number": "{value!r} is not a case number (see `jdhotline case list`).",
+        "error.not_port": "{value!r} is not a port: a number from 0 to 65535.",
         "note.stdout_closed": "standard output is closed, so the answer was not printed",
         "error.completion": "cannot install completion: {path} cannot be written ({why}); "
         "see `jdhotline completion --help` to add it yourself",
@@ -298,6 +299,7 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.saved.closed": "记录 {id} 已结案",
         "error.saved.reopened": "记录 {id} 已重新打开",
         "error.not_case_number": "“{value}”不是记录编号（可运行 jdhotline case list 查看）",
+        "error.not_port": "“{value}”不是端口号，端口号是 0 到 65535 之间的数",
         "note.stdout_closed": "标准输出已关闭，答案没有打印出来",
         "error.completion": "无法安装命令补全：{path} 写不进去（{why}）；"
         "可以看 jdhotline completion --help，自己加上",

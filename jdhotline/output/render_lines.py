@@ -156,8 +156,11 @@ def calendar_view(
     version: str,
     lang: str,
     runs_out: int | None = None,
+    *,
+    advice: bool = True,
 ) -> View:
-    """`jdhotline calendar`: each run of years, how sure its working days are, and from where."""
+    """`jdhotline calendar`: each run of years, how sure its working days are, and from where;
+    with ``advice``, how whoever runs jdhotline verifies a year (not for a phone's page)."""
     sources = {
         "chinesecalendar": word(lang, "cal.chinesecalendar", version=version),
         "statutory": word(lang, "cal.statutory.source"),
@@ -175,9 +178,10 @@ def calendar_view(
     notes = [word(lang, "cal.patches", count=patches)] if patches else []
     if runs_out is not None:
         notes.append(word(lang, "cal.runs_out", last=runs_out, next=runs_out + 1))
-    if upgrade is not None:
+    if upgrade is not None and advice:
         notes.append(word(lang, "notice.calendar-upgrade", years=upgrade))
-    notes.append(word(lang, "cal.verify"))
+    if advice:
+        notes.append(word(lang, "cal.verify"))
     return (
         Title(word(lang, "cal.head")),
         Section("", tuple(items), gap=False),

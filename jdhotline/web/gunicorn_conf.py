@@ -23,6 +23,10 @@ threads = 4
 reuse_port = True
 keepalive = 5  # seconds an idle kept-alive connection stays open
 timeout = 30  # a worker silent this long is restarted
+# gunicorn's most (its default, 4,094 bytes, refused with its own English page a problem
+# the form accepts: 500 Chinese characters are 4,500 bytes URL-encoded). Longer lines get
+# gunicorn's 414 before the app; up to this, the app answers or refuses in words (docs/web.md).
+limit_request_line = 8190
 loglevel = "warning"  # no access log: the query is the caller's problem, in their words
 
 

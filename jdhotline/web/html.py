@@ -2,9 +2,9 @@
 
 It decides nothing about hotlines: render.py's view says what the answer is, and this
 module only lays it out, escaping every piece of text it is given (the user's problem,
-the catalogue's words, ours alike). A phone number in an open or closed span becomes a
-tap-to-dial `tel:` link; a grid becomes one card per row, so a 360 px screen never
-scrolls sideways. The link is the number's digits only (qr.tel_link says why).
+the catalogue's words, ours alike). A phone number in an open, closed or bold span
+becomes a tap-to-dial `tel:` link; a grid becomes one card per row, so a 360 px screen
+never scrolls sideways. The link is the number's digits only (qr.tel_link says why).
 """
 
 from __future__ import annotations
@@ -34,9 +34,11 @@ NUMBER = re.compile(r"[0-9]{3,}(?:-[0-9]+)*")
 
 def _span(part: Span, *, dial: bool = False) -> str:
     text = escape(part.text)
-    if (dial or part.style in ("open", "closed")) and NUMBER.fullmatch(part.text):
+    # A number in bold is a line to call (the safety answer's "call JD yourself" lines).
+    if (dial or part.style in ("open", "closed", "strong")) and NUMBER.fullmatch(part.text):
         kind = part.style if part.style in ("open", "closed") else "plain"
-        return f'<a class="tel {kind}" href="{tel_link(part.text)}">{text}</a>'
+        bold = " strong" if part.style == "strong" else ""
+        return f'<a class="tel {kind}{bold}" href="{tel_link(part.text)}">{text}</a>'
     if not part.style:
         return text
     tag = "strong" if part.style in ("strong", "open", "closed") else "span"

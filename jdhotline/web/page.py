@@ -68,7 +68,7 @@ p.call a.tel{display:block;margin:.35rem 0;padding:.8rem;border-radius:.75rem;te
 font-size:2rem;font-weight:800;letter-spacing:.02em;color:#fff;text-decoration:none;
 background:#1a7f37}
 p.call a.tel.closed{background:#6b6b6b}
-.good{color:#1a7f37}.bad{color:#b3261e}.strong{font-weight:700}
+.good,strong.open{color:#1a7f37}.bad,strong.closed{color:#b3261e}.strong{font-weight:700}
 dl.pairs{margin:.5rem 0}
 dl.pairs div{display:flex;flex-wrap:wrap;gap:0 .75rem;padding:.25rem 0;border-top:1px solid #eee}
 dt{color:#555;min-width:7.5em}dd{margin:0;flex:1 1 12em}
@@ -139,9 +139,10 @@ def calendar_html(catalogue: Catalogue, calendar: WorkCalendar, lang: str) -> st
 
     rows, upgrade = calendar.coverage(), calendar.upgrade_year()
     patches = len(catalogue.extra_holidays | catalogue.extra_workdays)
-    days = calendar_view(
-        rows, upgrade, patches, Path(catalogue.path).name, chinesecalendar_version(), lang
-    )
+    # Without the advice to upgrade chinesecalendar or edit the catalogue: the page's
+    # reader holds a phone, not the server.
+    name, version = Path(catalogue.path).name, chinesecalendar_version()
+    days = calendar_view(rows, upgrade, patches, name, version, lang, advice=False)
     return (
         f'<details id="calendar"><summary>{escape(say(lang, "calendar"))}</summary>'
         f"{to_html(days)}</details>"
@@ -197,6 +198,9 @@ def _head(lang: str, nonce: str) -> str:
         f'<!doctype html><html lang="{say(lang, "html.lang")}"><head>'
         '<meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        # No icon, said inline (img-src allows data:): else a phone's browser asks for
+        # /favicon.ico on every visit, and the server writes a whole 404 page for it.
+        '<link rel="icon" href="data:,">'
         f"<title>{escape(say(lang, 'title'))}</title>"
         f'<style nonce="{nonce}">{STYLE}</style></head><body>'
     )

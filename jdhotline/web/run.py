@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import socket
 from typing import Any
 
 from jdhotline.errors import EXIT_USAGE, Interrupted, Stop
@@ -20,10 +22,13 @@ def run(host: str, port: int, lan: bool, catalog: str | None, lang: str, out: An
     try:
         server = serve.make_server(host, port, make_app(catalog))
     except OSError as exc:
+        reason = _why(exc, lang)  # in words: the system's is English
         raise Stop(
-            EXIT_USAGE, say(lang, "serve.cannot", host=host, port=port, reason=exc.strerror or exc)
+            EXIT_USAGE, say(lang, "serve.cannot", host=host, port=port, reason=reason)
         ) from None
-    address = serve.url(host, server.server_address[1])
+    # Listening on every address (0.0.0.0, ::), the URL names one a phone can open.
+    shown = serve.lan_address() if host in ("0.0.0.0", "::") else host
+    address = serve.url(shown, server.server_address[1])
     out.plain(say(lang, "serve.running", url=address))
     if lan:
         if host == "127.0.0.1":
@@ -40,3 +45,18 @@ def run(host: str, port: int, lan: bool, catalog: str | None, lang: str, out: An
         out.plain(say(lang, "serve.stopped"))
     finally:
         server.server_close()
+
+
+# The reasons a user meets, in words; the system's own (English) text for the rest.
+REASONS = {
+    errno.EADDRINUSE: "serve.in_use",
+    errno.EADDRNOTAVAIL: "serve.no_address",
+    errno.EACCES: "serve.denied",
+}
+
+
+def _why(exc: OSError, lang: str) -> str:
+    if isinstance(exc, socket.gaierror):  # before errno: its numbers are getaddrinfo's own
+        return say(lang, "serve.no_host")
+    name = REASONS.get(exc.errno or 0)
+    return say(lang, name) if name else str(exc.strerror or exc)

@@ -18,6 +18,8 @@ from socketserver import ThreadingMixIn
 from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 
+from jdhotline.errors import EXIT_USAGE
+
 DEADLINE = 10.0  # seconds for a whole request and its answer; an answer takes milliseconds
 PORT = 8618
 
@@ -42,6 +44,32 @@ class Handler(WSGIRequestHandler):
         self._cut.cancel()
         with contextlib.suppress(OSError):  # the client went away, or was cut off
             super().finish()
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """Refused before the app (a request line over 64 KB, a line or headers that cannot
+        be read): the API's JSON error, in the page's default language (no header was
+        read), not http.server's English page."""
+        from .words_web import say
+        from .wsgi import MAX_QUERY, csp, json_reply
+
+        words = (
+            say("zh", "error.query", limit=MAX_QUERY) if code == 414 else say("zh", "error.request")
+        )
+        kind = "query_too_long" if code == 414 else "bad_request"
+        error = {"status": code, "exit_code": EXIT_USAGE, "code": kind, "message": words}
+        body = json_reply(code, {"error": error}, "zh").body
+        self.send_response(code)
+        for name, value in (
+            ("Connection", "close"),
+            ("Content-Type", "application/json; charset=utf-8"),
+            ("Content-Length", str(len(body))),
+            ("Content-Security-Policy", csp("")),
+            ("X-Content-Type-Options", "nosniff"),
+        ):
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def log_message(self, format: str, *args: Any) -> None:
         """No access log: the query is the user's problem, in their words."""

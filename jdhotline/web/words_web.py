@@ -38,11 +38,16 @@ PAGE: dict[str, dict[str, str]] = {
         "error.too_long": "Your description is too long: at most {limit} characters, "
         "please shorten it.",
         "error.query": "The address is too long (at most {limit} bytes).",
+        "error.request": "The request could not be read.",
+        "error.encoding": "The address's text is not UTF-8: encode the query as UTF-8 "
+        "(a browser does; GBK is not read).",
         "error.body": "This page takes no upload (at most {limit} bytes).",
-        "error.at": "at: {reason}",
+        "error.at": "at: {reason}.",
         "error.who": "“who” must be regular, plus or merchant, not {value!r}.",
         "error.lang": "“lang” must be one of {langs}, not {value!r}.",
         "error.unknown_scenario": "There is no scenario {key!r}; see /api/v1/scenarios.",
+        "error.unknown_scenario.page": "There is no scenario {key!r}: pick the kind of "
+        "problem from the list, or describe it.",
         "error.unknown_line": "There is no line {key!r}; lines: {lines}.",
         "error.nothing": "Describe the problem (q) or pick a scenario (s).",
         "error.no_match": "No scenario matched {text!r}: describe it differently, "
@@ -64,6 +69,11 @@ PAGE: dict[str, dict[str, str]] = {
         "serve.stopped": "Stopped.",
         "serve.lan_and_host": "--lan chooses the address itself: leave out --host.",
         "serve.cannot": "cannot listen on {host} port {port}: {reason}",
+        "serve.in_use": "the port is taken by another program; choose another with --port "
+        "(0 picks a free one)",
+        "serve.no_address": "this machine has no such address",
+        "serve.denied": "permission denied (a port below 1024 needs an administrator)",
+        "serve.no_host": "no such host name",
     },
     "zh": {
         "title": "京东客服该打哪个电话",
@@ -92,11 +102,16 @@ PAGE: dict[str, dict[str, str]] = {
         "error": "出了点问题",
         "error.too_long": "描述太长了：最多 {limit} 个字，请精简一下。",
         "error.query": "网址太长（最多 {limit} 字节）。",
+        "error.request": "请求的格式不对，服务器读不了。",
+        "error.encoding": "网址里的文字不是 UTF-8 编码，请按 UTF-8 编码后再试"
+        "（浏览器会自动这样做；GBK 等编码无法识别）。",
         "error.body": "本页不接收上传内容（最多 {limit} 字节）。",
-        "error.at": "at：{reason}",
+        "error.at": "at：{reason}。",
         "error.who": "“who”只能是 regular、plus 或 merchant，不能是“{value}”。",
         "error.lang": "“lang”只能是 {langs} 之一，不能是“{value}”。",
         "error.unknown_scenario": "没有“{key}”这个场景，请查看 /api/v1/scenarios。",
+        "error.unknown_scenario.page": "没有“{key}”这个问题类型，请从列表里选一个，"
+        "或者直接描述问题。",
         "error.unknown_line": "没有“{key}”这条热线；可选：{lines}。",
         "error.nothing": "请描述问题（q），或选择问题类型（s）。",
         "error.no_match": "没能从“{text}”判断出问题类型：换个说法，或直接选问题类型。",
@@ -115,6 +130,10 @@ PAGE: dict[str, dict[str, str]] = {
         "serve.stopped": "已停止。",
         "serve.lan_and_host": "--lan 会自动选择地址，不要同时写 --host。",
         "serve.cannot": "无法在 {host} 的 {port} 端口上启动：{reason}",
+        "serve.in_use": "端口已被占用，请用 --port 换一个（写 0 则任选一个空闲端口）",
+        "serve.no_address": "本机没有这个地址",
+        "serve.denied": "没有权限（1024 以下的端口需要管理员权限）",
+        "serve.no_host": "找不到这个主机名",
     },
 }
 

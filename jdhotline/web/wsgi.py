@@ -165,8 +165,13 @@ class App:
         raw = environ.get("QUERY_STRING", "") or ""
         if len(raw) > MAX_QUERY:
             raise Refusal(414, "query_too_long", say(lang, "error.query", limit=MAX_QUERY))
-        try:
-            fields = parse_qs(raw, keep_blank_values=True, max_num_fields=MAX_FIELDS)
+        try:  # strict: GBK bytes were read as U+FFFD and refused as "no match for ��"
+            fields = parse_qs(
+                raw, keep_blank_values=True, max_num_fields=MAX_FIELDS, errors="strict"
+            )
+        except UnicodeDecodeError:  # a ValueError too: first
+            said = _asked_lang(raw) or lang  # `lang` is ASCII: readable all the same
+            raise Refusal(400, "encoding", say(said, "error.encoding")) from None
         except ValueError:
             raise Refusal(
                 414, "query_too_long", say(lang, "error.query", limit=MAX_QUERY)
@@ -233,9 +238,9 @@ class App:
         key = params.get("s", "")
         scenario = self.catalogue.find_scenario(key) if key else None
         if key and scenario is None:
-            raise Refusal(
-                400, "unknown_scenario", say(lang, "error.unknown_scenario", key=key[:40])
-            )
+            # On the page, the list to choose from is the form's, not the API's.
+            name = "error.unknown_scenario" + ("" if request.api else ".page")
+            raise Refusal(400, "unknown_scenario", say(lang, name, key=key[:40]))
         if scenario is None and not text:
             raise Refusal(400, "nothing", say(lang, "error.nothing"))
         moment = self.moment(request)
@@ -277,7 +282,7 @@ class App:
             if key:
                 asked = self.catalogue.find_line(key)
                 if asked is None:
-                    known = ", ".join(x.id for x in self.catalogue.lines)
+                    known = listing([x.id for x in self.catalogue.lines], lang)
                     message = say(lang, "error.unknown_line", key=key[:40], lines=known)
                     raise Refusal(400, "unknown_line", message)
                 lines = [asked]
@@ -336,6 +341,15 @@ class App:
             body = f"<!doctype html><title>{refusal.status}</title><p>{refusal.status}</p>"
             reply = Reply(refusal.status, "text/html; charset=utf-8", body.encode(), lang, nonce)
         return reply._replace(extra=extra)
+
+
+def _asked_lang(raw: str) -> str:
+    """The query's `lang` when the rest of it could not be read, if it is one of ours."""
+    try:
+        asked = parse_qs(raw, max_num_fields=MAX_FIELDS).get("lang", [""])[0]
+    except ValueError:
+        return ""
+    return asked if asked in LANGS else ""
 
 
 def _short(text: str, limit: int = 40) -> str:
