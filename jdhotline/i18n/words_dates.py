@@ -1,5 +1,5 @@
 """The words of dates and moments: weekdays, months, a day in a sentence, a moment in
-full, a nearby moment, the official holidays' names.
+full, a nearby moment, the official holidays' names, and whether now is a time to call.
 
 The order of the parts is the language's (11 月 27 日周五 / 2026-11-27 Fri), so it is
 said here as a template, not built in code (words.day, words.stamp, words.when).
@@ -30,6 +30,9 @@ DATES: dict[str, dict[str, str]] = {
         "holiday.National Day": "National Day",
         "holiday.Mid-autumn Festival": "Mid-autumn Festival",
         "holiday.Anti-Fascist 70th Day": "Anti-Fascist 70th Day",
+        "best.fine_now": "now is fine (until {until}); quieter: {window}",
+        "best.fine_before_peak": "now is fine, before the {until} peak; quieter: {window}",
+        "best.peak_now": "peak hours now; quieter: {window}",
     },
     "zh": {
         **{f"weekday.{i}": name for i, name in enumerate(
@@ -50,5 +53,8 @@ DATES: dict[str, dict[str, str]] = {
         "holiday.National Day": "国庆节",
         "holiday.Mid-autumn Festival": "中秋节",
         "holiday.Anti-Fascist 70th Day": "抗战胜利 70 周年纪念日",
+        "best.fine_now": "现在就可以打（{until} 前）；更好：{window}",
+        "best.fine_before_peak": "现在就可以打（{until} 进入高峰前）；更好：{window}",
+        "best.peak_now": "现在是高峰时段；更好：{window}",
     },
 }  # fmt: skip
