@@ -4,8 +4,6 @@ cases.py keeps cases in SQLite; this module is what a case is, without the datab
 Times are passed in (Beijing time); nothing here reads the clock.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -100,7 +98,9 @@ def closed_error(case_id: int, action: str, outcome: str | None) -> CaseStateErr
     return CaseStateError(case_id, "case.closed", action=action)
 
 
-def parse_promise(text: str, at: dt.datetime, calendar: WorkCalendar | None = None) -> dt.datetime:
+def parse_promise(
+    text: str, at: dt.datetime, calendar: "WorkCalendar | None" = None
+) -> dt.datetime:
     """A promised deadline as the agent said it (deadline.py): 24h, 3 小时内, 3个工作日内,
     明天, 1-3天, 24 hours, 12-10, or an ISO 8601 moment or date. Working days are counted
     on ``calendar`` (None: the shipped one).

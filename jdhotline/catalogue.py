@@ -4,8 +4,6 @@ Nothing here reads a file or prints: the types are plain data that every other
 module can import without PyYAML.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -86,7 +84,7 @@ class Window(NamedTuple):
             return self.start <= minute < self.end
         return minute >= self.start or minute < self.end
 
-    def contains(self, other: Window) -> bool:
+    def contains(self, other: "Window") -> bool:
         """Whether ``other`` lies wholly inside this window (both taken as daily)."""
         if self.length == MINUTES_PER_DAY:
             return True

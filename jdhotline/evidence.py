@@ -7,8 +7,6 @@ negations, the voices, other platforms and counter-evidence. The compiled index 
 the last catalogue is kept (the CLI loads one). Pure: no clock, no printing.
 """
 
-from __future__ import annotations
-
 import re
 import unicodedata
 from bisect import bisect_right

@@ -64,8 +64,6 @@ trie in Python instead, which costs less than compiling them. Patterns are bound
 linear in the text. Only the first READ characters of a text are read.
 """
 
-from __future__ import annotations
-
 from collections import defaultdict
 from typing import NamedTuple
 

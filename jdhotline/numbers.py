@@ -6,8 +6,6 @@ to its digits and looked up among the catalogue's lines and its `safety.official
 numbers. Pure: no clock, no printing.
 """
 
-from __future__ import annotations
-
 import re
 import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
@@ -33,15 +31,15 @@ class Found(NamedTuple):
     written: str
     digits: str  # without the country code or the extension
     extension: str | None
-    line: Line | None
-    official: OfficialNumber | None
+    line: "Line | None"
+    official: "OfficialNumber | None"
 
     @property
     def known(self) -> bool:
         return self.line is not None or self.official is not None
 
 
-def find(catalogue: Catalogue, text: str) -> list[Found]:
+def find(catalogue: "Catalogue", text: str) -> list[Found]:
     """Every phone number in the text, once each, in the order written."""
     plain = unicodedata.normalize("NFKC", text)
     known = {line.digits: line for line in catalogue.lines}

@@ -4,8 +4,6 @@ The guide: callers with their order number and model ready spend 55 % less time
 on the call. Pure functions; dates are resolved against a day passed in.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 import unicodedata
@@ -48,7 +46,7 @@ class Facts(NamedTuple):
             return True  # the guide: the order number, or the receiving phone's last 4 digits
         return getattr(self, fact) not in (None, "")
 
-    def with_(self, **changes: Any) -> Facts:  # Any: each field has its own type
+    def with_(self, **changes: Any) -> "Facts":  # Any: each field has its own type
         return self._replace(**changes)
 
 
@@ -168,14 +166,14 @@ def parse_day(text: str, today: dt.date) -> dt.date:
 class CallSheet(NamedTuple):
     """Everything `prep` prints, worked out before anything is worded."""
 
-    rec: Recommendation
+    rec: "Recommendation"
     facts: Facts
     missing: tuple[str, ...]  # fact ids, in the scenario's order
     opening: str | None  # the first sentence, in the answer's language
     opening_zh: str | None  # the same in Chinese: the agent speaks Chinese
-    open_cases: tuple[Case, ...] = ()
+    open_cases: "tuple[Case, ...]" = ()
 
-    def to_find(self, catalogue: Catalogue, lang: str) -> list[ToFind]:
+    def to_find(self, catalogue: Catalogue, lang: str) -> "list[ToFind]":
         """Each missing fact with its name and where this caller finds it, in ``lang``:
         the one look-up behind the printed sheet and its JSON."""
         found = []

@@ -28,8 +28,6 @@ Pure functions: the moment is an argument and nothing is printed. What the
 user reads is worded in render.py from the notice codes below (NOTICE_CODES).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import TYPE_CHECKING, Literal, NamedTuple, get_args
 
@@ -295,7 +293,7 @@ def _example_for(scenario: Scenario, matched: tuple[str, ...]) -> Example | None
 
 
 def candidates(
-    catalogue: Catalogue, user: str, ranked: list[Match]
+    catalogue: Catalogue, user: str, ranked: "list[Match]"
 ) -> tuple[tuple[Candidate, ...], bool]:
     """Each matched scenario with the line it leads to, best first, and whether the best
     is clear: it is not when the runner-up leads elsewhere with a close score."""

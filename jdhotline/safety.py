@@ -9,8 +9,6 @@ their weights and the threshold are catalogue data (data/hotlines.yaml, `safety:
 Pure: no clock, no printing; the catalogue and the text come in as arguments.
 """
 
-from __future__ import annotations
-
 import re
 import unicodedata
 from functools import lru_cache
@@ -102,7 +100,7 @@ def _compiled(regex: str) -> re.Pattern[str]:
     return re.compile(regex)
 
 
-def _found(patterns: tuple[Pattern, ...], spaced: str, joined: str) -> list[tuple[float, str]]:
+def _found(patterns: "tuple[Pattern, ...]", spaced: str, joined: str) -> list[tuple[float, str]]:
     """(weight, matched text) for each pattern found in the text; a pattern with Chinese
     in it also without the spaces (voice input writes 京东 客服 as often as 京东客服),
     an English one never (that my → atm)."""
@@ -128,7 +126,7 @@ class _Reading(NamedTuple):
     joined: str
 
 
-def _read(safety: Safety, text: str) -> _Reading:
+def _read(safety: "Safety", text: str) -> _Reading:
     # Read as the matcher reads (match.READ): a scam is told in the first lines, and the
     # patterns' cost grows with the text.
     spaced = normalise(text[:READ])
@@ -154,7 +152,7 @@ def _alarm(found: _Reading, score: float) -> Alarm:
     )
 
 
-def alarm(catalogue: Catalogue, text: str) -> Alarm | None:
+def alarm(catalogue: "Catalogue", text: str) -> Alarm | None:
     """The alarm for this text, or None when it does not read as the scam."""
     safety = catalogue.safety
     if safety is None or not text.strip():
@@ -168,7 +166,7 @@ def alarm(catalogue: Catalogue, text: str) -> Alarm | None:
     return _alarm(found, score) if score >= safety.threshold else None
 
 
-def posing(catalogue: Catalogue, text: str) -> Alarm | None:
+def posing(catalogue: "Catalogue", text: str) -> Alarm | None:
     """For `check`, a message that holds a number not one of JD's: the alarm when it
     says it is JD (the claim's cues) and asks for anything the scam asks (a refund, a
     code, a link...), even below the threshold `which` needs, since the number it leaves
@@ -206,7 +204,7 @@ def _without(text: str, cues: list[str]) -> str:
     return " ".join(text.split())
 
 
-def sentences(safety: Safety, kinds: tuple[str, ...], *, most: int = 2) -> list[SafetySentence]:
+def sentences(safety: "Safety", kinds: tuple[str, ...], *, most: int = 2) -> "list[SafetySentence]":
     """What to say, in the catalogue's order: every sentence for all kinds, and the
     `most` sentences for the kinds found (the strongest kind's first), so the answer
     stays at a glance."""

@@ -4,8 +4,6 @@ Everything here is Beijing time (Asia/Shanghai, UTC+8 all year) and takes the
 moment as an argument: nothing reads the clock.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from collections.abc import Iterator

@@ -5,8 +5,6 @@ there; the shorter keywords that start there too are its prefixes, known in adva
 (``Compiled.starts``). match.py builds these for the catalogue's keyword lists.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
@@ -15,7 +13,7 @@ from typing import NamedTuple
 class Compiled(NamedTuple):
     """One list of keywords compiled: the pattern, and what each longest match stands for."""
 
-    pattern: re.Pattern[str] | Scan | None  # Scan: walked as a trie (SCAN_ABOVE)
+    pattern: "re.Pattern[str] | Scan | None"  # Scan: walked as a trie (SCAN_ABOVE)
     # The longest keyword found at a position -> every keyword that starts there (it and
     # its prefixes), as (scenario index, order in the scenario, keyword as written, length,
     # weight).

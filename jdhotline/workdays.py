@@ -14,8 +14,6 @@ Three tiers of knowledge, from most to least sure:
   law fixes by date (New Year's Day, 1-2 May, 1-3 October) and their make-up days.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from functools import cache

@@ -7,8 +7,6 @@ ticket: "工号 00123 承诺 24 小时内反馈,现在已超时 2 小时,麻烦�
 Pure functions: moments are passed in, nothing is printed.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import NamedTuple
 

@@ -11,8 +11,6 @@ character it belongs to. A run of ASCII letters, digits and signs (a phone numbe
 a model, a flag) is never split, unless it is wider than the line.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -248,7 +246,7 @@ def wrap(text: str, width: int) -> list[str]:
 # --------------------------------------------------------------------------- Rich
 
 
-def _text(parts: Spans) -> Text:
+def _text(parts: Spans) -> "Text":
     from rich.text import Text
 
     text = Text()
@@ -257,7 +255,7 @@ def _text(parts: Spans) -> Text:
     return text
 
 
-def _hanging(prefix: Text, body: Spans, width: int) -> Iterator[Text]:
+def _hanging(prefix: "Text", body: Spans, width: int) -> "Iterator[Text]":
     """``prefix`` then ``body``, its wrapped lines hanging under the body, not the prefix."""
     from rich.text import Text
 
@@ -270,7 +268,7 @@ def _hanging(prefix: Text, body: Spans, width: int) -> Iterator[Text]:
         yield line
 
 
-def _pieces(text: Text, lines: list[tuple[int, int]]) -> list[Text]:
+def _pieces(text: "Text", lines: list[tuple[int, int]]) -> "list[Text]":
     """``text[a:b]`` for each line, cut in one pass: each slice of a Rich Text copies
     (and cleans) all of it, which made a 100,000-letter text quadratic."""
     from rich.text import Text
