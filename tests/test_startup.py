@@ -137,3 +137,28 @@ def test_the_web_wing_and_the_qr_library_are_imported_only_when_used(env: dict[s
     with_qr = imported(["which", "-s", "order", "--qr", *at], env)
     assert {"segno", "jdhotline.output.qr"} <= with_qr
     assert not {m for m in with_qr if m.startswith("jdhotline.web")}
+
+
+def test_modules_of_named_tuples_evaluate_their_annotations() -> None:
+    """Under `from __future__ import annotations`, typing compiles a ForwardRef for every
+    field of a NamedTuple on every start: 43 of them cost 3-4 ms (docs/performance.md)."""
+    import jdhotline
+
+    package = Path(jdhotline.__file__).parent
+    lazy = []
+    for path in sorted(package.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        defines = any(
+            isinstance(node, ast.ClassDef)
+            and any(getattr(base, "id", None) == "NamedTuple" for base in node.bases)
+            for node in ast.walk(tree)
+        )
+        future = any(
+            isinstance(node, ast.ImportFrom)
+            and node.module == "__future__"
+            and any(alias.name == "annotations" for alias in node.names)
+            for node in tree.body
+        )
+        if defines and future:
+            lazy.append(str(path.relative_to(package)))
+    assert lazy == []

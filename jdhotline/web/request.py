@@ -1,8 +1,6 @@
 """A request as the app reads it, and a refusal of one: the types the app and the page
 share (the page writes a refusal; the app raises it)."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from jdhotline.errors import EXIT_USAGE

@@ -19,8 +19,6 @@ is 400, or 413/414 when the input is too long; 3 (the catalogue cannot serve) is
 Other paths are 404 and other methods 405.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import secrets
 import sys
@@ -94,7 +92,7 @@ def negotiate(header: str) -> str:
 class App:
     """The WSGI callable. ``now`` is the clock, read once per request (tests pass `at`)."""
 
-    def __init__(self, catalogue: Catalogue, now: Callable[[], dt.datetime] | None = None):
+    def __init__(self, catalogue: "Catalogue", now: Callable[[], dt.datetime] | None = None):
         from jdhotline.match import compile_all
         from jdhotline.rules import calendar_of
         from jdhotline.schedule import BEIJING
@@ -201,7 +199,7 @@ class App:
             reason = refusal(exc, request.lang)
             raise Refusal(400, "at", say(request.lang, "error.at", reason=reason)) from None
 
-    def answer(self, request: Request) -> tuple[Alarm | None, Recommendation | None]:
+    def answer(self, request: Request) -> "tuple[Alarm | None, Recommendation | None]":
         """The same answer as `jdhotline which`: the safety alarm when the words read as
         the fake-customer-service scam (issue 19), and the advice, from the query's who,
         q, s and at. With an alarm, the advice is for what is left of the words once the
@@ -222,7 +220,7 @@ class App:
                 raise
             return found, None  # the scam's answer stands alone
 
-    def recommendation(self, request: Request, said: str | None = None) -> Recommendation:
+    def recommendation(self, request: Request, said: str | None = None) -> "Recommendation":
         """The same advice as `jdhotline which`, from the query's who, q, s and at."""
         from jdhotline.catalogue import USERS
         from jdhotline.match import unmatched
