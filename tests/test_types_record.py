@@ -310,3 +310,21 @@ def test_a_catalogue_error_is_worded_by_the_i18n_wing(tmp_path: Path) -> None:
     assert chinese.startswith(str(tmp_path / "mine.yaml")) and chinese != english
     checks = (PACKAGE / "checks.py").read_text(encoding="utf-8")
     assert "i18n" not in checks
+
+
+@pytest.mark.parametrize("version", [2, 3])
+def test_a_new_case_never_takes_a_stray_entrys_number(tmp_path: Path, version: int) -> None:
+    """The stray entry names case 7: new cases are 8, 9 …, each with its own entries only."""
+    path = tmp_path / "cases.db"
+    _orphaned(path, version)
+    with CaseStore(path) as store:
+        added = [
+            store.add(line="regular", at=bj("2026-11-27 12:00"), note=f"new {i}") for i in range(3)
+        ]
+        assert added == [8, 9, 10]
+        assert [[e.note for e in store.get(n).entries] for n in added] == [
+            ["new 0"],
+            ["new 1"],
+            ["new 2"],
+        ]
+        assert [c.id for c in store.all()] == [1, 8, 9, 10]
