@@ -1,5 +1,6 @@
 """A promised deadline as agents say it: "24 小时内回电", "3个工作日内", "明天", "1-3天",
-"24 hours", "1.5h", "12-10", "2026/12/10".
+"24 hours", "1.5h", "12-10", "2026/12/10"; a weekday, a month's end or an hour
+("下周一前", "月底前", "明天下午5点前", "by next Monday") are read by deadline_spoken.py.
 
 Pure: the moment of the call and the working-day calendar come in as arguments. The
 readings where the agent's words leave a choice (README: "Promises as the agent says them"):
