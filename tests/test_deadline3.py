@@ -282,3 +282,37 @@ def test_any_mix_of_these_words_is_a_deadline_after_the_call_or_refused(text: st
     except Problem:
         return
     assert at < due <= at + dt.timedelta(days=366)
+
+
+# ------------------------------------------------ case followup before the deadline
+
+
+@pytest.mark.parametrize(
+    ("lang", "row", "ask", "chase"),
+    [
+        ("zh", "还没到期      还有 1 天 23 小时；可以再等等，或先问问进度",
+         "还没到承诺的时间，想先问一下现在的进度", "麻烦催进度"),
+        ("en", "Not due yet      1 d 23 h left: you may wait, or ask how it is going",
+         "it is not due yet; could you tell me how it is going", "please chase it"),
+    ],
+)  # fmt: skip
+def test_followup_asks_about_a_promise_not_yet_due_and_chases_it_once_due(
+    lang: str, row: str, ask: str, chase: str
+) -> None:
+    added = run("case", "add", "--line", "regular", "--order", "123", "--agent", "00123",
+                "--promise", "48小时内回电", "--at", MONDAY)  # fmt: skip
+    assert added.exit_code == 0, added.output
+    early = run("case", "followup", "1", "--at", "2026-12-07T11:00", "--lang", lang)
+    assert early.exit_code == 0, early.output
+    flat = "".join(early.stdout.split())  # wherever the lines break
+    assert "".join(row.split()) in flat and "".join(ask.split()) in flat, early.stdout
+    assert "".join(chase.split()) not in flat
+    # At the deadline's minute it is due, not yet late; a minute on, it is chased.
+    for at in ("2026-12-09T10:00", "2026-12-09T10:01"):
+        late = run("case", "followup", "1", "--at", at, "--lang", lang)
+        flat = "".join(late.stdout.split())
+        assert (
+            "".join(chase.split()) in flat
+            and "".join(ask.split()) not in flat
+            and row.split()[0] not in flat
+        ), late.stdout

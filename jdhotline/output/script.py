@@ -150,6 +150,8 @@ class FollowUp(NamedTuple):
     # The same in Chinese, for an answer in another language: the agent speaks Chinese.
     words_zh: str | None = None
     escalate_zh: str | None = None
+    # How long until the latest promise is due, when it is not yet: nothing to chase.
+    due_in: dt.timedelta | None = None
 
 
 def followup(case: Case, line: Line, at: dt.datetime, lang: str) -> FollowUp:
@@ -175,7 +177,10 @@ def followup(case: Case, line: Line, at: dt.datetime, lang: str) -> FollowUp:
         parts.append(word(lang, "followup.agent", agent=agent))
     if overdue is not None:
         parts.append(word(lang, "followup.late", late=_span(overdue, lang)))
-    parts.append(word(lang, "followup.chase"))
+    # A promise not yet due is asked about, not chased (it is not broken yet).
+    due = case.due
+    due_in = due - at if due is not None and overdue is None and due > at else None
+    parts.append(word(lang, "followup.chase" if due_in is None else "followup.ask"))
     if ticket:
         parts.append(word(lang, "followup.ticket", ticket=ticket))
     words = word(lang, "script.sentence", text=word(lang, "script.sep").join(parts))
@@ -194,6 +199,7 @@ def followup(case: Case, line: Line, at: dt.datetime, lang: str) -> FollowUp:
         missed=missed,
         words_zh=zh_words.words if zh_words else None,
         escalate_zh=zh_words.escalate if zh_words else None,
+        due_in=due_in,
     )
 
 
