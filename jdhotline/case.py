@@ -23,6 +23,7 @@ class Entry(NamedTuple):
     ticket: str | None
     due: dt.datetime | None
     note: str | None
+    promise: str | None = None  # the agent's words for ``due`` ("48小时内回电"), since v4
 
 
 class Case(NamedTuple):

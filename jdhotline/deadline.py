@@ -121,6 +121,23 @@ def read_deadline(text: str, at: dt.datetime, calendar: WorkCalendar | None = No
     raise Problem("promise.not_deadline", text=text)
 
 
+def span_said(text: str) -> tuple[float, str] | None:
+    """The number and unit of a promise said as a span ("48小时内回电" -> (48, "hours"),
+    "1-3个工作日" -> (3, "workdays")), so it can be said back in the agent's unit; None
+    for a day, a moment or anything else."""
+    compact = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text).strip().lower())
+    found = _RELATIVE.fullmatch(compact)
+    if found is None or _NUMERALS & set(found["rest"]):
+        return None
+    number = _number(found["n"])
+    if number is None:
+        return None
+    if found["half"]:
+        number += 0.5
+    names = {MINUTE: "minutes", HOUR: "hours", DAY: "days", WEEK: "weeks", WORKDAY: "workdays"}
+    return number, names[_UNITS[found["unit"]]]
+
+
 def _relative(
     found: re.Match[str], call: dt.datetime, text: str, calendar: WorkCalendar | None
 ) -> dt.datetime:

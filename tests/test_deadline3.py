@@ -316,3 +316,76 @@ def test_followup_asks_about_a_promise_not_yet_due_and_chases_it_once_due(
             and "".join(ask.split()) not in flat
             and row.split()[0] not in flat
         ), late.stdout
+
+
+# ------------------------------------------------ the agent's words, kept (record v4)
+
+
+@pytest.mark.parametrize(
+    ("promise", "zh", "en"),
+    [
+        ("48小时内回电", "承诺 48 小时内反馈", "promised feedback within 48 hours"),
+        ("两天", "承诺 2 天内反馈", "promised feedback within 2 days"),
+        ("72小时内处理完", "承诺 72 小时内反馈", "promised feedback within 72 hours"),
+        ("3d", "承诺 3 天内反馈", "promised feedback within 3 days"),
+        ("一天", "承诺 1 天内反馈", "promised feedback within a day"),
+        ("1-3个工作日", "承诺 3 个工作日内反馈", "promised feedback within 3 working days"),
+        ("一周", "承诺 1 周内反馈", "promised feedback within a week"),
+        ("90分钟", "承诺 90 分钟内反馈", "promised feedback within 90 minutes"),
+        ("下周一前给您回复", "承诺在 12 月 14 日 23:59 前反馈", "promised feedback by"),
+    ],
+)
+def test_followup_says_the_promise_in_the_agent_s_unit(promise: str, zh: str, en: str) -> None:
+    added = run("case", "add", "--line", "regular", "--order", "123", "--agent", "00123",
+                "--promise", promise, "--at", MONDAY)  # fmt: skip
+    assert added.exit_code == 0, added.output
+    for lang, said in (("zh", zh), ("en", en)):
+        follow = run("case", "followup", "1", "--at", "2027-01-04T10:00", "--lang", lang)
+        assert "".join(said.split()) in "".join(follow.stdout.split()), follow.stdout
+
+
+def test_a_logged_promise_keeps_its_words_and_a_later_one_without_words_does_not_borrow_them(
+    tmp_path,
+) -> None:
+    from jdhotline.record.store import CaseStore
+
+    with CaseStore(tmp_path / "cases.db") as store:
+        case_id = store.add(line="regular", at=bj("2026-12-07 10:00"),
+                            due=bj("2026-12-09 10:00"), promise="48小时内回电")  # fmt: skip
+        store.log(case_id, at=bj("2026-12-07 11:00"), due=bj("2026-12-09 11:00"))
+        assert [e.promise for e in store.get(case_id).entries] == ["48小时内回电", None]
+
+
+def test_a_version_3_record_migrates_to_the_schema_of_a_new_one(tmp_path) -> None:
+    import os
+    import sqlite3
+    from pathlib import Path
+
+    from jdhotline.record.schema import APPLICATION_ID, SCHEMA_V3
+    from jdhotline.record.store import CaseStore
+
+    def schema(path: Path) -> list[tuple[str, str, str]]:
+        db = sqlite3.connect(path)
+        try:
+            return db.execute("SELECT type, name, sql FROM sqlite_master ORDER BY 1, 2").fetchall()
+        finally:
+            db.close()
+
+    CaseStore(tmp_path / "new.db").close()
+    home = Path(os.environ["JDHOTLINE_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    old = sqlite3.connect(home / "cases.db")
+    old.executescript(
+        f"{SCHEMA_V3} PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = 3;"
+        "INSERT INTO cases (id, line, created_at) VALUES (1, 'regular', '2026-12-07T10:00+08:00');"
+        "INSERT INTO entries (case_id, at, kind, due, note) VALUES"
+        " (1, '2026-12-07T10:00+08:00', 'call', '2026-12-09T10:00+08:00', 'mine');"
+    )
+    old.close()
+    # A promise from before version 4 keeps no words: worded from its deadline, as before.
+    follow = run("case", "followup", "1", "--at", "2026-12-10T10:00", "--lang", "zh")
+    assert "客服承诺 2 天内反馈" in follow.stdout, follow.output
+    assert schema(home / "cases.db") == schema(tmp_path / "new.db")
+    with CaseStore(home / "cases.db") as store:
+        (entry,) = store.get(1).entries
+        assert (entry.note, entry.promise, entry.due) == ("mine", None, bj("2026-12-09 10:00"))
