@@ -104,6 +104,13 @@ AS_SAID = [
     ("明天中午前", MONDAY, "2026-12-08T12:00"),
     ("明天9点前", MONDAY, "2026-12-08T09:00"),  # 7-11 with no 上午: the morning
     ("今天24点前", MONDAY, "2026-12-07T23:59"),
+    ("晚上12点前", MONDAY, "2026-12-07T23:59"),  # midnight: the day's end
+    ("今晚11点", MONDAY, "2026-12-07T23:00"),
+    ("明晚8点", MONDAY, "2026-12-08T20:00"),
+    ("傍晚6点前", MONDAY, "2026-12-07T18:00"),
+    ("中午1点", MONDAY, "2026-12-07T13:00"),
+    ("明天凌晨2点", MONDAY, "2026-12-08T02:00"),
+    ("12pm", MONDAY, "2026-12-07T12:00"),
     ("周五下午5点前", MONDAY, "2026-12-11T17:00"),
     ("下周一上午10点前", MONDAY, "2026-12-14T10:00"),
     ("by 5pm tomorrow", MONDAY, "2026-12-08T17:00"),
@@ -194,6 +201,9 @@ def test_the_issue_line_is_saved_and_shown() -> None:
         ("上午15点", MONDAY, "is not a deadline; use"),
         ("明天下午3点70分", MONDAY, "is not a deadline; use"),
         ("今晚上午9点", MONDAY, "is not a deadline; use"),
+        ("晚上2点", MONDAY, "is not a deadline; use"),  # which night?
+        ("夜里2点", MONDAY, "is not a deadline; use"),
+        ("下午12点", MONDAY, "is not a deadline; use"),
     ],
 )
 def test_still_refused_in_one_line(promise: str, at: str, words: str) -> None:
