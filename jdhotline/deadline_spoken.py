@@ -58,7 +58,7 @@ def chinese_number(text: str) -> int | None:
 
 
 # The words before and after a deadline, as deadline.py allows them.
-_LEAD = r"(?:最晚|最迟|会在|预计在|预计|在|by|before|until|due|nolaterthan)?(?:the)?"
+_LEAD = r"(?:最晚|最迟|会在|预计在|预计|在|by|before|until|due|nolaterthan|on)?(?:the)?"
 _AFTER = r"(?:以内|之内|内|之前|以前|前)?(?P<rest>[\u4e00-\u9fff]*)"
 # Words after the deadline that would change its hour, so they are not skipped as the
 # agent's verb: "周五下班前" is not Friday 23:59.
@@ -92,6 +92,9 @@ _ZH = re.compile(
     + rf"|(?P<dayperiod>{'|'.join(_DAY_PERIODS)})"
     + rf"|(?P<which>{_WHICH_WEEK})?{_WEEK}(?P<weekday>[一二三四五六日天1-7])"
     + r"|(?P<monthend>(?P<month>本|这个?|下个?)?月(?:底|末))"
+    + r"|(?P<date>(?:(?P<year>[0-9]{4})年)?"
+    + rf"(?:(?P<mon>[0-9]{{1,2}}|{_CN})|(?P<inmonth>本|这个?|下个?))月"
+    + rf"(?P<dom>[0-9]{{1,2}}|{_CN})[日号])"
     + r")?"
     + rf"(?P<period>{_PERIOD})?"
     + rf"(?:{_HOUR_ZH})?"
@@ -157,12 +160,14 @@ def _zh(found: re.Match[str], call: dt.datetime, text: str) -> dt.datetime | Non
         day = _weekday(today, None if which is None else _WHICH_ZH[which], weekday)
     elif found["monthend"] is not None:
         day = _month_end(today, found["month"])
+    elif found["date"] is not None:
+        day = _date(found, today, text)
     else:
         day = None
     if found["hour"] is None:
         if period is None:
-            if day is None or found["day"] is not None:
-                return None  # 明天, 今天内, 24小时内, 两天: deadline.py's forms
+            if day is None or found["day"] is not None or (found["mon"] or "x").isdigit():
+                return None  # 明天, 今天内, 24小时内, 两天, 12月10日: deadline.py's forms
             _no_time_words(found["rest"], text)
             return _end(day)  # 周五前, 月底前
         _no_time_words(found["rest"], text)
@@ -212,6 +217,27 @@ def _en(found: re.Match[str], call: dt.datetime, text: str) -> dt.datetime | Non
         hour, minute = int(found["hour24"]), int(found["mm24"])
         return _at(day or today, _clock(hour, minute, None, text))
     return None if day is None else _end(day)
+
+
+def _date(found: re.Match[str], today: dt.date, text: str) -> dt.date:
+    """12月10日, 十二月十日, 下个月10号: a date said with no year is the next such day,
+    or one a few days past (refused as before the call), as deadline.py reads 12-10."""
+    numbers = [_hour_zh(found[name], text) for name in ("mon", "dom") if found[name]]
+    if found["inmonth"] is not None:
+        year, month = today.year, today.month
+        if found["inmonth"].startswith("下"):
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        numbers.insert(0, month)
+    else:
+        year = int(found["year"]) if found["year"] else today.year
+    try:
+        day = dt.date(year, numbers[0], numbers[1])
+        said_alone = not found["year"] and found["inmonth"] is None
+        if said_alone and (today - day).days >= 183:  # 1月5日 said in December: next January
+            day = dt.date(year + 1, numbers[0], numbers[1])
+    except ValueError:  # 2月30日, 13月1日
+        raise Problem("promise.not_deadline", text=text) from None
+    return day
 
 
 def _no_time_words(rest: str, text: str) -> None:

@@ -122,6 +122,17 @@ AS_SAID = [
     ("by Friday 5pm", MONDAY, "2026-12-11T17:00"),
     ("next Monday 10am", MONDAY, "2026-12-14T10:00"),
     ("17:00", MONDAY, "2026-12-07T17:00"),
+    # A date with its hour, a day of this or next month, Chinese numerals.
+    ("12月10日18点前", MONDAY, "2026-12-10T18:00"),
+    ("12月10号下午3点", MONDAY, "2026-12-10T15:00"),
+    ("十二月十日下午三点前", MONDAY, "2026-12-10T15:00"),
+    ("十二月十日", MONDAY, "2026-12-10T23:59"),
+    ("1月5日上午10点前", MONDAY, "2027-01-05T10:00"),  # no year: the next such day
+    ("2027年1月5日18点", MONDAY, "2027-01-05T18:00"),
+    ("本月20号", MONDAY, "2026-12-20T23:59"),
+    ("下个月10号前", MONDAY, "2027-01-10T23:59"),
+    ("下个月10号下午5点前", MONDAY, "2027-01-10T17:00"),
+    ("on Friday", MONDAY, "2026-12-11T23:59"),
     # In a hurry: spaces, full-width digits and colon, the agent's verb after.
     ("  下 周 一 前 给您回复 ", MONDAY, "2026-12-14T23:59"),
     ("明天下午５点前给您回复", MONDAY, "2026-12-08T17:00"),
@@ -201,6 +212,8 @@ def test_the_issue_line_is_saved_and_shown() -> None:
         ("上午15点", MONDAY, "is not a deadline; use"),
         ("明天下午3点70分", MONDAY, "is not a deadline; use"),
         ("今晚上午9点", MONDAY, "is not a deadline; use"),
+        ("12月5日18点", MONDAY, "is before the call"),  # a few days past: a slip
+        ("2月30日10点", MONDAY, "is not a deadline; use"),
         ("晚上2点", MONDAY, "is not a deadline; use"),  # which night?
         ("夜里2点", MONDAY, "is not a deadline; use"),
         ("下午12点", MONDAY, "is not a deadline; use"),
