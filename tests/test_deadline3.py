@@ -316,7 +316,7 @@ def test_any_mix_of_these_words_is_a_deadline_after_the_call_or_refused(text: st
         ("zh", "还没到期      还有 1 天 23 小时；可以再等等，或先问问进度",
          "还没到承诺的时间，想先问一下现在的进度", "麻烦催进度"),
         ("en", "Not due yet      1 d 23 h left: you may wait, or ask how it is going",
-         "it is not due yet; could you tell me how it is going", "please chase it"),
+         "it is not due yet; I would like to know how it is going", "please chase it"),
     ],
 )  # fmt: skip
 def test_followup_asks_about_a_promise_not_yet_due_and_chases_it_once_due(

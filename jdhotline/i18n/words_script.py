@@ -39,7 +39,7 @@ SCRIPT: dict[str, dict[str, str]] = {
         "followup.agent": "I spoke to agent {agent}",
         "followup.late": "it is now {late} overdue",
         "followup.chase": "please chase it",
-        "followup.ask": "it is not due yet; could you tell me how it is going",
+        "followup.ask": "it is not due yet; I would like to know how it is going",
         "followup.ticket": "service ticket {ticket}",
         "promise.days": "feedback within {n} days",
         "promise.hours": "feedback within {n} hours",
