@@ -21,6 +21,7 @@ class Entry(NamedTuple):
     ticket: str | None
     due: dt.datetime | None
     note: str | None
+    promise: str | None = None  # the agent's words for ``due`` ("48小时内回电"), since v4
 
 
 class Case(NamedTuple):
@@ -102,7 +103,8 @@ def parse_promise(
     text: str, at: dt.datetime, calendar: "WorkCalendar | None" = None
 ) -> dt.datetime:
     """A promised deadline as the agent said it (deadline.py): 24h, 3 小时内, 3个工作日内,
-    明天, 1-3天, 24 hours, 12-10, or an ISO 8601 moment or date. Working days are counted
+    明天, 1-3天, 24 hours, 12-10, 下周一前, 月底前, 明天下午5点前, by next Monday, or an
+    ISO 8601 moment or date. Working days are counted
     on ``calendar`` (None: the shipped one).
 
     It must fall after the call (0h is no promise) and within a year of it. Full-width

@@ -1,5 +1,6 @@
 """A promised deadline as agents say it: "24 小时内回电", "3个工作日内", "明天", "1-3天",
-"24 hours", "1.5h", "12-10", "2026/12/10".
+"24 hours", "1.5h", "12-10", "2026/12/10"; a weekday, a month's end or an hour
+("下周一前", "月底前", "明天下午5点前", "by next Monday") are read by deadline_spoken.py.
 
 Pure: the moment of the call and the working-day calendar come in as arguments. The
 readings where the agent's words leave a choice (README: "Promises as the agent says them"):
@@ -18,6 +19,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
+from .deadline_spoken import chinese_number, spoken
 from .errors import Problem
 from .schedule import in_range, to_beijing
 
@@ -64,9 +66,6 @@ _DATE = re.compile(
     r"(?:(?P<year>[0-9]{4})[-/.年])?(?P<month>[0-9]{1,2})[-/.月](?P<day>[0-9]{1,2})[日号]?"
     r"(?:t?(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2}))?" + _AFTER
 )
-_CN_DIGITS = dict(
-    zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True)
-)
 
 FORMS_EN = (
     "24h, 1.5h, 24 hours, 24 小时内回电, 3d, 3 days, 一天, 两天, 1-3天, 1 week, "
@@ -90,25 +89,6 @@ def _rest(compact: str) -> str:
     return ""
 
 
-def chinese_number(text: str) -> int | None:
-    """十二 -> 12, 二十四 -> 24, 两 -> 2, 一百零五 -> 105; None if it is not a number."""
-    total, current, after_digit = 0, 0, False
-    for char in text:
-        if char in _CN_DIGITS:
-            if after_digit:  # "三三" is no number
-                return None
-            current, after_digit = _CN_DIGITS[char], char not in "零〇"
-        elif char == "十":
-            total, current, after_digit = total + (current or 1) * 10, 0, False
-        elif char == "百":
-            if total:  # "十百"
-                return None
-            total, current, after_digit = (current or 1) * 100, 0, False
-        else:
-            return None
-    return total + current
-
-
 def _number(text: str) -> float | None:
     if text == "半":
         return 0.5
@@ -127,6 +107,8 @@ def read_deadline(text: str, at: dt.datetime, calendar: WorkCalendar | None = No
     if iso := _iso(value):  # an ISO 8601 moment, which may hold a space: 2026-12-10 18:00
         return _check(in_range(iso), call, text)
     compact = re.sub(r"\s+", "", value)
+    if due := spoken(compact, call, text):  # 下周一前, 月底, 明天下午5点前, by Friday
+        return _check(in_range(due), call, text)
     if _NUMERALS & set(_rest(compact)):  # "1小时半", "明天三点": more said than read
         raise Problem("promise.not_deadline", text=text)
     if found := _RELATIVE.fullmatch(compact):
@@ -137,6 +119,23 @@ def read_deadline(text: str, at: dt.datetime, calendar: WorkCalendar | None = No
     if found := _DATE.fullmatch(compact):
         return _date(found, call, text)
     raise Problem("promise.not_deadline", text=text)
+
+
+def span_said(text: str) -> tuple[float, str] | None:
+    """The number and unit of a promise said as a span ("48小时内回电" -> (48, "hours"),
+    "1-3个工作日" -> (3, "workdays")), so it can be said back in the agent's unit; None
+    for a day, a moment or anything else."""
+    compact = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text).strip().lower())
+    found = _RELATIVE.fullmatch(compact)
+    if found is None or _NUMERALS & set(found["rest"]):
+        return None
+    number = _number(found["n"])
+    if number is None:
+        return None
+    if found["half"]:
+        number += 0.5
+    names = {MINUTE: "minutes", HOUR: "hours", DAY: "days", WEEK: "weeks", WORKDAY: "workdays"}
+    return number, names[_UNITS[found["unit"]]]
 
 
 def _relative(

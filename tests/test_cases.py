@@ -249,7 +249,7 @@ def test_migration_from_version_1(tmp_path: Path) -> None:
         store.close_case(1, at=bj("2026-11-29 11:00"))
         store.reopen(1, at=bj("2026-11-29 12:00"))  # version 3 takes a reopen
     check = sqlite3.connect(path)
-    assert check.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert check.execute("PRAGMA user_version").fetchone()[0] == 4
     assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     check.close()
 
@@ -336,7 +336,7 @@ def test_a_record_from_before_the_application_id_is_recognised_and_stamped(
         assert [c.id for c in store.all()] == [1]
     check = sqlite3.connect(path)
     assert check.execute("PRAGMA application_id").fetchone()[0] == 0x4A44484C
-    assert check.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert check.execute("PRAGMA user_version").fetchone()[0] == 4
     check.close()
 
 
@@ -374,7 +374,7 @@ def test_version_2_migrates_to_3_keeping_every_entry(tmp_path: Path) -> None:
                 "INSERT INTO entries (case_id, at, kind) VALUES (1, '2026-11-29', 'bogus')"
             )
     check = sqlite3.connect(path)
-    assert check.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert check.execute("PRAGMA user_version").fetchone()[0] == 4
     assert check.execute("PRAGMA application_id").fetchone()[0] == 0x4A44484C
     assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     names = {row[0] for row in check.execute("SELECT name FROM sqlite_master")}
@@ -396,7 +396,7 @@ def test_a_new_record_is_stamped_as_jdhotline_s(tmp_path: Path) -> None:
     CaseStore(path).close()
     check = sqlite3.connect(path)
     assert check.execute("PRAGMA application_id").fetchone()[0] == 0x4A44484C
-    assert check.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert check.execute("PRAGMA user_version").fetchone()[0] == 4
     assert check.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     check.close()
 

@@ -187,7 +187,7 @@ def test_a_record_that_breaks_a_foreign_key_still_opens(tmp_path: Path, version:
         assert [e.note for e in store.get(1).entries] == ["mine", "again"]
     db = sqlite3.connect(path)
     try:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 4
         assert db.execute("PRAGMA foreign_key_check").fetchall() == [("entries", 2, "cases", 0)]
     finally:
         db.close()

@@ -136,6 +136,11 @@ def _promise(value: str | None, run: "Run") -> dt.datetime | None:
     )
 
 
+def _said(value: str | None) -> str | None:
+    """The promise as the agent said it, kept beside its deadline (spaces made one)."""
+    return " ".join(value.split()) if value is not None else None
+
+
 def _answer(flag: str, value: str | None, lang: str) -> str | None:
     """What the agent said (--agent, --ticket): never the printed line's placeholder."""
     from jdhotline.prep import check_identifier, check_not_placeholder
@@ -188,6 +193,7 @@ def case_add(
         "ticket": _answer("--ticket", ticket, language),
         "due": _promise(promise, run),
         "note": text_of(note),
+        "promise": _said(promise),
     }
     with case_store() as store:
         with saving():
@@ -220,6 +226,7 @@ def case_log(
             "ticket": _answer("--ticket", ticket, run.lang),
             "due": _promise(promise, run),
             "note": text_of(note),
+            "promise": _said(promise),
         },
         lambda store, moment, fields: store.log(case_id, at=moment, **fields),
     )

@@ -49,6 +49,8 @@ CASE: dict[str, dict[str, str]] = {
         "followup.say": "Say",
         "followup.escalate": "Ask to escalate (second missed promise)",
         "followup.missed": "Missed promises",
+        "followup.not_due": "Not due yet",
+        "followup.due_in": "{left} left: you may wait, or ask how it is going",
     },
     "zh": {
         "open_cases": "这个订单有超时未兑现的承诺",
@@ -92,5 +94,7 @@ CASE: dict[str, dict[str, str]] = {
         "followup.say": "催办话术",
         "followup.escalate": "要求升级（第二次承诺落空）",
         "followup.missed": "落空次数",
+        "followup.not_due": "还没到期",
+        "followup.due_in": "还有 {left}；可以再等等，或先问问进度",
     },
 }

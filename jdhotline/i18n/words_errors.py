@@ -35,12 +35,14 @@ METAVARS = {
 _FORMS_EN = (  # as deadline.py reads them
     "a number of minutes, hours, days, weeks or working days (24h, 1.5h, 24 hours, "
     "24 小时内回电, 3 days, 两天, 1-3天, 3个工作日内, 半小时), a day (今天内, 明天, tomorrow, "
-    "12-10, 2026-12-10, 2026/12/10) or a moment (2026-12-10T18:00)"
+    "下周一前, by next Monday, by Friday, 月底前, end of the month, 12-10, 2026-12-10, "
+    "2026/12/10) or a moment (明天下午5点前, 今晚8点前, 5pm tomorrow, 2026-12-10T18:00)"
 )
 _FORMS_ZH = (
     "分钟、小时、天、周或工作日数（24h、1.5h、24小时内回电、两天、1-3天、3个工作日内、"
-    "半小时），某一天（今天内、明天、12-10、12月10日、2026-12-10、2026/12/10）"
-    "或某一时刻（2026-12-10T18:00）"
+    "半小时），某一天（今天内、明天、下周一前、本周五前、月底前、12-10、12月10日、"
+    "2026-12-10、2026/12/10）或某一时刻（明天下午5点前、今晚8点前、今天18点前、"
+    "2026-12-10T18:00）"
 )
 
 _HOME_EN = "set JDHOTLINE_HOME to a folder you can write"
@@ -159,6 +161,10 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.promise.at_call": "{text!r} is due at the moment of the call; a promise is later",
         "error.promise.before_call": "{text!r} is before the call ({call}); a promise is later",
         "error.promise.year_after": "{text!r} is more than a year after the call",
+        "error.promise.which_half": "{text!r} does not say morning or afternoon; "
+        "write 下午5点 or 17点 (5pm or 17:00)",
+        "error.promise.which_time": "{text!r} names no hour; write one (明天上午10点前, "
+        "10am tomorrow) or the day alone (明天)",
         "error.case.closed": "case {id} is closed; `case {action}` is refused: "
         "run `jdhotline case reopen {id}` first",
         "error.case.closed_kept": "case {id} is closed (its outcome is kept: {outcome}); "
@@ -316,6 +322,9 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.promise.at_call": "“{text}”就是打电话的时刻；承诺的期限应在通话之后",
         "error.promise.before_call": "“{text}”早于通话（{call}）；承诺的期限应在通话之后",
         "error.promise.year_after": "“{text}”比通话晚了一年以上",
+        "error.promise.which_half": "“{text}”没说是上午还是下午；请写“下午5点”或“17点”",
+        "error.promise.which_time": "“{text}”没说几点；请写明时刻（明天上午10点前）"
+        "或只写那一天（明天）",
         "error.case.closed": "记录 {id} 已结案，不能再用 jdhotline case {action}；"
         "请先运行 jdhotline case reopen {id}",
         "error.case.closed_kept": "记录 {id} 已结案（结果保留：{outcome}），"

@@ -268,6 +268,10 @@ def followup_view(
         (word(lang, "best"), spans(best_text(status, lang))),
         (word(lang, "followup.missed"), spans(str(words.missed))),
     )
+    if words.due_in is not None:
+        left = duration(words.due_in, lang)
+        not_due = spans(word(lang, "followup.due_in", left=left))  # the title says when
+        facts = ((word(lang, "followup.not_due"), not_due), *facts)
     blocks: list = [
         Title(case_line(case, status.at, lang, catalogue)),
         Pairs(facts),

@@ -148,6 +148,8 @@ class FollowUp(NamedTuple):
     # The same in Chinese, for an answer in another language: the agent speaks Chinese.
     words_zh: str | None = None
     escalate_zh: str | None = None
+    # How long until the latest promise is due, when it is not yet: nothing to chase.
+    due_in: dt.timedelta | None = None
 
 
 def followup(case: Case, line: Line, at: dt.datetime, lang: str) -> FollowUp:
@@ -173,7 +175,10 @@ def followup(case: Case, line: Line, at: dt.datetime, lang: str) -> FollowUp:
         parts.append(word(lang, "followup.agent", agent=agent))
     if overdue is not None:
         parts.append(word(lang, "followup.late", late=_span(overdue, lang)))
-    parts.append(word(lang, "followup.chase"))
+    # A promise not yet due is asked about, not chased (it is not broken yet).
+    due = case.due
+    due_in = due - at if due is not None and overdue is None and due > at else None
+    parts.append(word(lang, "followup.chase" if due_in is None else "followup.ask"))
     if ticket:
         parts.append(word(lang, "followup.ticket", ticket=ticket))
     words = word(lang, "script.sentence", text=word(lang, "script.sep").join(parts))
@@ -192,6 +197,7 @@ def followup(case: Case, line: Line, at: dt.datetime, lang: str) -> FollowUp:
         missed=missed,
         words_zh=zh_words.words if zh_words else None,
         escalate_zh=zh_words.escalate if zh_words else None,
+        due_in=due_in,
     )
 
 
@@ -208,11 +214,13 @@ def _promise(case: Case, lang: str) -> str | None:
     for entry in reversed(case.current):
         if entry.due is None:
             continue
+        if entry.promise and (said := _said_span(entry.promise, lang)):
+            return said  # in the agent's unit: "48小时内回电" is 48 小时, not 2 天
         span = entry.due - entry.at
         minutes = int(span.total_seconds() // 60)
         hours, days = minutes // 60, minutes // (24 * 60)
-        # 3d is said "3 天内", not "72 小时内"; 24h stays the guide's "24 小时内" (a
-        # promise of 1d and one of 24h are the same deadline: the record keeps no unit).
+        # A record from before version 4 keeps no words, only the deadline: 3d is said
+        # "3 天内", not "72 小时内"; 24h stays the guide's "24 小时内".
         if minutes > 0 and minutes % (24 * 60) == 0 and 2 <= days <= 7:
             return word(lang, "promise.days", n=days)
         if minutes > 0 and minutes % 60 == 0 and hours <= 72:
@@ -221,6 +229,18 @@ def _promise(case: Case, lang: str) -> str | None:
         due += entry.due.strftime("%H:%M")
         return word(lang, "promise.by", due=due)
     return None
+
+
+def _said_span(said: str, lang: str) -> str | None:
+    """A span as the agent said it (its number and unit), in the guide's words for a
+    follow-up ("承诺 48 小时内反馈"); None for a day or a moment, or half units."""
+    from jdhotline.deadline import span_said  # its patterns: only a follow-up needs them
+
+    found = span_said(said)
+    if found is None or found[0] != int(found[0]) or found[0] < 1:
+        return None
+    n, unit = int(found[0]), found[1]
+    return word(lang, f"promise.{unit}" + (".one" if n == 1 else ""), n=n)
 
 
 def _span(delta: dt.timedelta, lang: str) -> str:

@@ -33,7 +33,7 @@ from .files import check_file, create_private, private
 from .schema import (
     APPLICATION_ID,
     MIGRATIONS,
-    SCHEMA_V3,
+    SCHEMA_V4,
     SCHEMA_VERSION,
     TABLES,
     UNSTAMPED_UNTIL,
@@ -112,7 +112,7 @@ class CaseStore:
         with self._write():
             state = self._state()  # again, inside the write lock: another process may be done
             if state == "new":
-                _run_script(self.db, SCHEMA_V3)
+                _run_script(self.db, SCHEMA_V4)
             elif state != "current":
                 if state == "v1":
                     self._check_v1()
@@ -222,6 +222,7 @@ class CaseStore:
         ticket: str | None = None,
         due: dt.datetime | None = None,
         note: str | None = None,
+        promise: str | None = None,
     ) -> int:
         with self._guard(), self._write():
             # A number no entry already names: a record another program left with an
@@ -233,7 +234,7 @@ class CaseStore:
                 (line, scenario, order, _iso(at)),
             )
             case_id = int(cursor.lastrowid or 0)
-            self._entry(case_id, at, "call", agent, ticket, due, note)
+            self._entry(case_id, at, "call", agent, ticket, due, note, promise)
         return case_id
 
     def log(
@@ -245,10 +246,11 @@ class CaseStore:
         ticket: str | None = None,
         due: dt.datetime | None = None,
         note: str | None = None,
+        promise: str | None = None,
     ) -> None:
         with self._guard(), self._write():
             self._require_open(case_id, "log")
-            self._entry(case_id, at, "call", agent, ticket, due, note)
+            self._entry(case_id, at, "call", agent, ticket, due, note, promise)
 
     def close_case(self, case_id: int, *, at: dt.datetime, outcome: str | None = None) -> None:
         """Close an open case; a closed one is refused, so its outcome is never overwritten.
@@ -288,6 +290,7 @@ class CaseStore:
         ticket: str | None,
         due: dt.datetime | None,
         note: str | None,
+        promise: str | None = None,
     ) -> None:
         """One entry of the history; one dated before the last is refused (the history
         reads in order, and a promise's deadline counts from its call)."""
@@ -306,9 +309,9 @@ class CaseStore:
                 last=f"{previous.astimezone(BEIJING):%Y-%m-%d %H:%M}",
             )
         self.db.execute(
-            "INSERT INTO entries (case_id, at, kind, agent, ticket, due, note)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (case_id, _iso(at), kind, agent, ticket, _iso(due) if due else None, note),
+            "INSERT INTO entries (case_id, at, kind, agent, ticket, due, note, promise)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (case_id, _iso(at), kind, agent, ticket, _iso(due) if due else None, note, promise),
         )
 
     def _status(self, case_id: int) -> tuple[str, str | None]:
@@ -387,7 +390,7 @@ class CaseStore:
         entries: dict[int, list[Entry]] = {row["id"]: [] for row in rows}
         bad: set[int] = set()
         found = self.db.execute(
-            "SELECT case_id, id, at, kind, agent, ticket, due, note FROM entries"
+            "SELECT case_id, id, at, kind, agent, ticket, due, note, promise FROM entries"
             f" WHERE case_id IN (SELECT id FROM cases {where}) ORDER BY id",
             params,
         )
@@ -396,7 +399,8 @@ class CaseStore:
             if case_id not in entries:
                 continue
             try:
-                _check_text((entry["kind"], entry["agent"], entry["ticket"]), entry["note"])
+                said = (entry["kind"], entry["agent"], entry["ticket"], entry["promise"])
+                _check_text(said, entry["note"])
                 entries[case_id].append(
                     Entry(
                         entry["id"],
@@ -406,6 +410,7 @@ class CaseStore:
                         entry["ticket"],
                         _moment(entry["due"]) if entry["due"] else None,
                         entry["note"],
+                        entry["promise"],
                     )
                 )
             except (TypeError, ValueError, OverflowError):
