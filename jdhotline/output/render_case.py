@@ -256,7 +256,7 @@ def followup_view(
     case: Case, status: LineStatus, words: FollowUp, lang: str, catalogue: Catalogue | None
 ) -> View:
     line = status.line
-    facts = (
+    facts: tuple[tuple[str, tuple[Span, ...]], ...] = (
         (
             word(lang, "followup.call"),
             (
