@@ -362,7 +362,8 @@ class Checks:
 def _read_keywords(data: Mapping[str, Any]) -> Keywords | None:
     """Keywords already checked (Checks.shipped), read as the checks would leave them;
     None for anything a check would have refused (a twin edited by hand): the words are
-    then checked one by one, and the error names the entry.
+    then checked one by one, and the error names the entry. Only a word's length once
+    NFKC-normalised is not looked at again (the cheap test, its length as written, is).
 
     Checking each of the shipped cues' 4,600 words was half of loading the catalogue
     on every command, about 5 ms (bench/startup.py, issue 21)."""
@@ -383,7 +384,7 @@ def _read_keywords(data: Mapping[str, Any]) -> Keywords | None:
             if type(entry) is not str:
                 return None
             word = entry.strip().lower() if ascii_cues else entry.strip()
-            if not word:
+            if not word or len(word) > MAX_KEYWORD or (ascii_cues and not word.isascii()):
                 return None
             found.append(word)
             if weight is not None:

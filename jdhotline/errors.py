@@ -110,7 +110,9 @@ class Interrupted(BaseException):
     """
 
 
-_swallowed: list[Interrupted] = []  # Ctrl-Cs Python could not raise (below)
+# Ctrl-Cs Python could not raise (below): the signal handler's state is the process's,
+# so it lives here, not in the Run.
+_swallowed: list[Interrupted] = []
 
 
 def catch_interrupts() -> None:
@@ -135,7 +137,8 @@ def catch_interrupts() -> None:
         else:
             before(info)
 
-    sys.unraisablehook = unraisable
+    if getattr(before, "__qualname__", "") != unraisable.__qualname__:  # once a process
+        sys.unraisablehook = unraisable
     signal.signal(signal.SIGINT, interrupt)
 
 

@@ -15,32 +15,48 @@ _UNDECODABLE = re.compile("[\udc80-\udcff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\udc80-\udcff]")
+# Not text: control characters (but tab and line ends) and undecodable bytes.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\udc80-\udcff]")
+JUDGED = 5_000  # characters judged: the matcher reads no more (match.READ)
 
 
 def looks_binary(text: str) -> bool:
-    """Whether a problem is bytes rather than words (a file's contents, /dev/urandom):
-    three characters in ten or more undecodable, a control character or U+FFFD (random
-    bytes: about six; words with a terminal's escapes pasted in: one). Matched anyway,
-    the letters among such bytes found cues (`tv`) and gave a confident answer."""
+    """Whether a problem is bytes rather than words (a file's contents, /dev/urandom),
+    judged on its first JUDGED characters: three in ten or more undecodable or control
+    characters (random bytes: about six; words with a terminal's escapes pasted in:
+    one). Matched anyway, the letters among such bytes found cues (`tv`) and gave a
+    confident answer."""
+    text = text[:JUDGED]
     if text.isascii() and text.isprintable():
         return False
-    odd = len(_NOT_TEXT.findall(text))
+    odd = sum(1 for _ in _NOT_TEXT.finditer(text))
     return odd >= 3 and odd * 10 >= len(text) * 3
 
 
-def as_gbk(text: str) -> str | None:
-    """Text whose bytes are not UTF-8 but GBK (GB 18030), as a Chinese Windows console or
-    editor writes it, decoded, if it reads as Chinese (beyond ASCII, Han characters and
-    Chinese punctuation); else None."""
-    try:
-        decoded = os.fsencode(text).decode("gb18030")
-    except (UnicodeError, ValueError):
-        return None
-    wide = [char for char in decoded if not char.isascii()]
-    han = sum("\u4e00" <= char <= "\u9fff" for char in wide)
-    marks = sum("\u3000" <= char <= "\u303f" or "\uff00" <= char <= "\uffef" for char in wide)
-    return decoded if han >= 2 and (han + marks) * 10 >= len(wide) * 9 else None
+def undecodable(text: str) -> bool:
+    """Whether the text holds bytes that were not UTF-8 (surrogateescape)."""
+    return not text.isascii() and _UNDECODABLE.search(text) is not None
+
+
+def as_chinese(text: str, encodings: tuple[str, ...] = ("gb18030",)) -> str | None:
+    """Text whose bytes are not UTF-8 but GBK (GB 18030), or Big5 for Traditional Chinese,
+    as a Chinese Windows console or editor writes it, decoded by the first of
+    ``encodings`` it reads as Chinese in (beyond ASCII, Han characters and Chinese
+    punctuation); else None. These encodings read almost any pair of high bytes as a
+    Han character, Korean and Japanese ones too: the caller asks only for a run in
+    Chinese."""
+    raw = text.encode("utf-8", "surrogateescape")
+    for encoding in encodings:
+        try:
+            decoded = raw.decode(encoding)
+        except UnicodeError:
+            continue
+        wide = [char for char in decoded if not char.isascii()]
+        han = sum("\u4e00" <= char <= "\u9fff" for char in wide)
+        marks = sum("\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" for c in wide)
+        if han >= 2 and (han + marks) * 10 >= len(wide) * 9:
+            return decoded
+    return None
 
 
 def readable(text: str) -> str:

@@ -48,3 +48,12 @@ def test_which_values_are_said(
 ) -> None:
     monkeypatch.setenv("JDHOTLINE_LANG", value)
     assert unknown_env_language(["open", *args]) == said
+
+
+def test_nothing_is_said_while_completing_or_after_double_dash(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("JDHOTLINE_LANG", "fr")
+    assert unknown_env_language(["which", "--", "--lang"]) == "fr"
+    monkeypatch.setenv("_JDHOTLINE_COMPLETE", "complete_bash")
+    assert unknown_env_language(["open"]) is None

@@ -31,3 +31,9 @@ def test_another_platform_is_explained_in_english() -> None:
 def test_without_explain_only_the_refusal() -> None:
     code, output = _which("我想问问天气", "--lang", "zh")
     assert code == EXIT_USAGE and "结论" not in output and "识别词" not in output
+
+
+def test_other_refusals_get_no_trace() -> None:
+    """--plus with --merchant is refused as a usage error, not explained (review)."""
+    code, output = _which("冰箱不制冷", "--plus", "--merchant", "--explain", "--lang", "zh")
+    assert code == EXIT_USAGE and "结论" not in output and "识别词" not in output

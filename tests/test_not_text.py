@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from jdhotline.errors import EXIT_USAGE
-from jdhotline.inputs import as_gbk, looks_binary
+from jdhotline.inputs import as_chinese, looks_binary
 
 AT = ["--at", "2026-12-07T10:00"]
 
@@ -33,7 +33,7 @@ def test_random_bytes_are_refused_in_words() -> None:
     )
 
 
-def test_gbk_chinese_is_read_as_gbk() -> None:
+def test_gbk_chinese_is_read_as_chinese() -> None:
     result = _which("冰箱不制冷，型号 BCD-500".encode("gbk"), "zh")
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout.decode().startswith("拨打 400-610-1360")
@@ -60,10 +60,34 @@ def test_seeds_of_noise_are_all_bytes() -> None:
         raw = bytes(rng.randrange(1, 256) for _ in range(rng.randrange(40, 400)))
         text = raw.decode("utf-8", "surrogateescape")
         assert looks_binary(text), raw[:40]
-        assert as_gbk(text) is None, raw[:40]
+        assert as_chinese(text) is None, raw[:40]
 
 
 def test_gbk_needs_chinese() -> None:
-    assert as_gbk("冰箱".encode("gbk").decode("utf-8", "surrogateescape")) == "冰箱"
+    assert as_chinese("冰箱".encode("gbk").decode("utf-8", "surrogateescape")) == "冰箱"
     latin = "café crème".encode("latin-1").decode("utf-8", "surrogateescape")
-    assert as_gbk(latin) is None
+    assert as_chinese(latin) is None
+
+
+def test_gbk_with_ascii_in_it_is_read_as_chinese() -> None:
+    """Below the bytes-not-words threshold (review, finding 1): still read as GBK."""
+    result = _which("我的京东 PLUS 会员 order 3123456789 冰箱坏了".encode("gbk"), "zh")
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.decode().startswith("拨打 400-")
+
+
+def test_big5_is_read_for_traditional_chinese() -> None:
+    result = _which("冰箱不製冷，型號 BCD-500".encode("big5"), "zh-Hant")
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.decode().startswith("撥打 400-610-1360")
+
+
+def test_korean_bytes_are_never_read_as_chinese_in_english() -> None:
+    """GBK reads EUC-KR as Han characters (review, finding 2): only a Chinese run tries."""
+    result = _which("냉장고가 고장났어요 환불해주세요".encode("euc-kr"), "en")
+    assert result.returncode == EXIT_USAGE and not result.stdout
+
+
+def test_only_the_start_is_judged_and_replacement_marks_are_words() -> None:
+    assert not looks_binary("冰箱不制冷。" * 1000 + "\x00\x01\x02" * 1000)
+    assert not looks_binary("订单乱码\ufffd\ufffd\ufffd")

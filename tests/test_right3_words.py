@@ -105,11 +105,11 @@ def test_every_scenario_has_its_own_sentence_in_both_languages() -> None:
 @pytest.mark.parametrize(
     ("at", "en", "zh"),
     [
-        ("10:00", "now is fine, before the 20:00 peak; quieter: 14:00–16:00",
+        ("10:00", "now is fine (peak from 20:00); quieter: 14:00–16:00",
          "现在就可以打（今天 20:00 进入高峰前）；更好：今天 14:00–16:00"),
-        ("16:30", "now is fine, before the 20:00 peak; quieter: 23:00–tomorrow 09:00",
+        ("16:30", "now is fine (peak from 20:00); quieter: 23:00–tomorrow 09:00",
          "现在就可以打（今天 20:00 进入高峰前）；更好：今天 23:00–明天 09:00"),
-        ("18:00", "now is fine, before the 20:00 peak; quieter: 23:00–tomorrow 09:00",
+        ("18:00", "now is fine (peak from 20:00); quieter: 23:00–tomorrow 09:00",
          "现在就可以打（今天 20:00 进入高峰前）；更好：今天 23:00–明天 09:00"),
         ("20:30", "peak hours now; quieter: 23:00–tomorrow 09:00",
          "现在是高峰时段；更好：今天 23:00–明天 09:00"),
@@ -139,7 +139,7 @@ def test_the_followup_says_the_same(tmp_path: Path, lang: str) -> None:
     followup = ["case", "followup", "1", "--at", "2026-12-08T16:00", "--lang", lang]
     out = runner.invoke(cli.app, followup, env=env).stdout
     said = {
-        "en": "now is fine, before the 20:00 peak",
+        "en": "now is fine (peak from 20:00)",
         "zh": "现在就可以打（今天 20:00 进入高峰前）",
     }[lang]
     assert said in out and "23:00–" in out

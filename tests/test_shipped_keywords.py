@@ -39,6 +39,8 @@ def test_read_keywords_are_what_the_checks_leave(data: dict) -> None:
         ({"zh": [{"冰箱": 9}]}, "weight"),
         ({"zh": [{"冰箱": True}]}, "weight"),
         ({"zh": "冰箱"}, "not_list"),
+        ({"en": ["冰箱"]}, "keyword.not_english"),
+        ({"zh": ["冰" * 100]}, "keyword"),
     ],
 )
 def test_what_a_check_refuses_is_checked_and_named(data: dict, code: str) -> None:

@@ -328,3 +328,18 @@ def test_a_new_case_never_takes_a_stray_entrys_number(tmp_path: Path, version: i
             ["new 2"],
         ]
         assert [c.id for c in store.all()] == [1, 8, 9, 10]
+
+
+@pytest.mark.parametrize("stray", ["9223372036854775807", "7.5", "'x'"])
+def test_an_odd_stray_entry_never_blocks_a_new_case(tmp_path: Path, stray: str) -> None:
+    """An orphan entry whose case number is huge, a fraction or text (another program's):
+    new cases are still numbered after the record's own (review)."""
+    path = tmp_path / "cases.db"
+    _file(
+        path,
+        f"{SCHEMA_V3} PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = 3;"
+        f"INSERT INTO cases (id, line, created_at) VALUES (1, 'regular', '{AT}');"
+        f"INSERT INTO entries (case_id, at, kind, note) VALUES ({stray}, '{AT}', 'call', 'odd');",
+    )
+    with CaseStore(path) as store:
+        assert store.add(line="regular", at=bj("2026-11-27 12:00")) == 2

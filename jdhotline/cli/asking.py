@@ -82,6 +82,10 @@ class NoProblem(Stop):
     answers with all four lines (text and Markdown); elsewhere it is a refusal."""
 
 
+class Unmatched(Stop):
+    """Words no scenario matched (`which --explain` shows why, before the refusal)."""
+
+
 def unmatched(catalogue: Catalogue, text: str, lang: str) -> Stop:
     """The refusal of a text no scenario matched, saying why where it can."""
     from jdhotline.match import unmatched
@@ -91,14 +95,14 @@ def unmatched(catalogue: Catalogue, text: str, lang: str) -> Stop:
         message = word(lang, "error.no_match.calling", text=shorten(text))
         return NoProblem(EXIT_USAGE, message, word(lang, "hint.calling"))
     if reason in ("elsewhere", "off_topic"):
-        return Stop(EXIT_USAGE, word(lang, f"error.no_match.{reason}", text=shorten(text)))
+        return Unmatched(EXIT_USAGE, word(lang, f"error.no_match.{reason}", text=shorten(text)))
     message = word(lang, "error.no_match", text=shorten(text))
-    return Stop(EXIT_USAGE, message, known_scenarios(catalogue, lang))
+    return Unmatched(EXIT_USAGE, message, known_scenarios(catalogue, lang))
 
 
 def problem_text(problem: list[str] | None, questions: Interview, lang: str) -> str:
     """The words given, or with `-` the text on standard input (a long complaint, pasted)."""
-    from jdhotline.inputs import as_gbk, looks_binary, readable
+    from jdhotline.inputs import as_chinese, looks_binary, readable, undecodable
 
     if problem == ["-"] and sys.stdin is None:  # started with `<&-`
         raise Stop(EXIT_USAGE, word(lang, "error.stdin", reason=word(lang, "error.stdin.closed")))
@@ -116,11 +120,13 @@ def problem_text(problem: list[str] | None, questions: Interview, lang: str) -> 
             raise Stop(EXIT_USAGE, refusal(failed, lang)) from None
     else:
         given = " ".join(problem or [])
+    if lang.startswith("zh") and undecodable(given):
+        # Chinese from a console or file in GBK (Big5 first for Traditional Chinese):
+        # asked only in Chinese, where these are what a console other than UTF-8 writes.
+        encodings = ("cp950", "gb18030") if lang == "zh-Hant" else ("gb18030",)
+        given = as_chinese(given, encodings) or given
     if looks_binary(given):
-        chinese = as_gbk(given)  # Chinese from a GBK console or file: read as GBK
-        if chinese is None:
-            raise Stop(EXIT_USAGE, word(lang, "error.not_text"))
-        given = chinese
+        raise Stop(EXIT_USAGE, word(lang, "error.not_text"))
     return readable(given).strip()
 
 

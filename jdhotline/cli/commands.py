@@ -30,7 +30,7 @@ from jdhotline.i18n.messages import interrupted_message, output_note, unknown_en
 from jdhotline.i18n.words import LANGS, listing
 from jdhotline.inputs import utf8_args
 
-from .asking import NoProblem, problem_text, recommendation
+from .asking import NoProblem, Unmatched, problem_text, recommendation
 from .base import Command, typer_app
 from .case import case_app
 from .interview import Interview
@@ -152,14 +152,8 @@ def which(
         out.note(run.word("note.calling"))
         _table(run, fmt)
         return
-    except Stop as refused:
-        if (
-            explain
-            and problem
-            and scenario is None
-            and fmt != "json"
-            and refused.code == EXIT_USAGE
-        ):
+    except Unmatched:
+        if explain and problem and fmt != "json":
             # No scenario matched: the trace says why (no cue, too weak, another platform).
             from jdhotline.match import explain as trace
             from jdhotline.output.render_explain import explain_lines

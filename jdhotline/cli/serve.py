@@ -58,5 +58,6 @@ def serve(
 
     from jdhotline.web.run import run as serve_web  # the web wing: this command only
 
+    gc.freeze()  # what start-up made lives on: the collections need not go over it
     gc.enable()  # the console script turns it off for a one-off command (__main__.py)
     serve_web(host, port, lan, catalog, run.lang, run.out)

@@ -40,7 +40,10 @@ def unknown_env_language(args: list[str]) -> str | None:
     chosen = os.environ.get("JDHOTLINE_LANG", "").strip()
     if not chosen or language(chosen) or language(chosen[:2]):
         return None
-    given = any(arg == "--lang" or arg.startswith("--lang=") for arg in args)
+    if "_JDHOTLINE_COMPLETE" in os.environ:  # completing a word: nothing to say
+        return None
+    options = args[: args.index("--")] if "--" in args else args
+    given = any(arg == "--lang" or arg.startswith("--lang=") for arg in options)
     return None if given else chosen
 
 

@@ -31,7 +31,7 @@ DATES: dict[str, dict[str, str]] = {
         "holiday.Mid-autumn Festival": "Mid-autumn Festival",
         "holiday.Anti-Fascist 70th Day": "Anti-Fascist 70th Day",
         "best.fine_now": "now is fine (until {until}); quieter: {window}",
-        "best.fine_before_peak": "now is fine, before the {until} peak; quieter: {window}",
+        "best.fine_before_peak": "now is fine (peak from {until}); quieter: {window}",
         "best.peak_now": "peak hours now; quieter: {window}",
     },
     "zh": {

@@ -230,7 +230,8 @@ class CaseStore:
             cursor = self.db.execute(
                 "INSERT INTO cases (id, line, scenario, order_no, created_at) VALUES ("
                 "(SELECT max(ifnull((SELECT max(id) FROM cases), 0),"
-                " ifnull((SELECT max(case_id) FROM entries), 0)) + 1), ?, ?, ?, ?)",
+                " ifnull((SELECT max(case_id) FROM entries WHERE typeof(case_id) = 'integer'"
+                " AND case_id < 9007199254740992), 0)) + 1), ?, ?, ?, ?)",
                 (line, scenario, order, _iso(at)),
             )
             case_id = int(cursor.lastrowid or 0)
