@@ -1,0 +1,75 @@
+"""A new user's trial of the command line (a shopper, a merchant, a grown child helping
+a parent), round 4: what read wrong. Each test failed before its fix.
+"""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from jdhotline.cli.commands import app
+
+runner = CliRunner()
+
+NATIONAL_DAY = "2026-10-01T10:00"  # a Thursday, a holiday: the merchant line rests
+SUNDAY = "2026-12-06T10:00"
+TUESDAY = "2026-12-08T10:00"
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def table_state(lang: str, at: str, number: str = "400-622-9068") -> str:
+    code, out, err = invoke("table", "--lang", lang, "--at", at)
+    assert code == 0, err
+    head = next(line for line in out.splitlines() if line.startswith(number + "  "))
+    return head.split("  ")[-1]
+
+
+# --------------------------------------------------------------------------- table on a day off
+
+
+@pytest.mark.parametrize(
+    ("lang", "at", "state"),
+    [
+        ("zh", NATIONAL_DAY, "今天休息（国庆节）"),  # was 已下班, as if it had worked today
+        ("zh", SUNDAY, "今天休息"),
+        ("zh", "2026-12-08T20:00", "已下班"),  # an evening after work: unchanged
+        ("zh-Hant", NATIONAL_DAY, "今天休息（國慶節）"),
+        ("en", NATIONAL_DAY, "closed today (National Day)"),
+        ("en", SUNDAY, "closed today (day off)"),
+        ("en", "2026-12-08T20:00", "closed"),
+    ],
+)
+def test_table_says_a_day_off_as_open_does(lang: str, at: str, state: str) -> None:
+    """`open` said 今天休息（国庆节） for the merchant line on 1 October, `table` 已下班."""
+    assert table_state(lang, at) == state
+    code, out, _ = invoke("open", "merchant", "--lang", lang, "--at", at)
+    assert code == 1 and state.split(" · ")[0] in out
+
+
+def test_a_holiday_not_yet_verified_is_one_bracket_in_the_table() -> None:
+    """Spring Festival 2027 (statutory only): 今天休息（春节）（仅计…） had two brackets."""
+    assert table_state("zh", "2027-02-06T10:00") == "今天休息（春节；仅计法定节假日，调休尚未公布）"
+
+
+# --------------------------------------------------------------------------- check with nothing
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh", "jdhotline: 没有给出电话号码；请给一个号码，例如 jdhotline check 400-656-0055。\n"),
+        (
+            "en",
+            "jdhotline: no phone number given; give one, e.g. `jdhotline check 400-656-0055`.\n",
+        ),
+    ],
+)
+@pytest.mark.parametrize("given", ["", "   "])
+def test_check_with_an_empty_number_says_none_was_given(lang: str, said: str, given: str) -> None:
+    """`check ""` quoted the empty text: “”里没有电话号码 / no phone number in ''."""
+    code, out, err = invoke("check", given, "--lang", lang)
+    assert (code, out, err) == (2, "", said)
