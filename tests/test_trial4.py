@@ -73,3 +73,18 @@ def test_check_with_an_empty_number_says_none_was_given(lang: str, said: str, gi
     """`check ""` quoted the empty text: “”里没有电话号码 / no phone number in ''."""
     code, out, err = invoke("check", given, "--lang", lang)
     assert (code, out, err) == (2, "", said)
+
+
+# --------------------------------------------------------------------------- scenario names in hints
+
+
+def test_the_scenario_list_in_a_hint_keeps_each_name_whole() -> None:
+    """appliance（家电安装）: a broken fridge's reader took it for installation only, and
+    merchant-login（京麦） named no problem at all."""
+    code, _, err = invoke("which", "asdfgh", "--lang", "zh", "--at", TUESDAY)
+    assert code == 2
+    assert "appliance（家电安装 / 维修 / 延保）" in err
+    assert "merchant-login（京麦 / 商家后台登录）" in err
+    assert "high-value（高客单价售后 / 数码故障）" in err
+    assert "order（订单咨询）" in err  # the bracket still goes: brackets never nest
+    assert "（（" not in err and "））" not in err
