@@ -4,6 +4,8 @@ a parent), round 4: what read wrong. Each test failed before its fix.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
@@ -88,3 +90,48 @@ def test_the_scenario_list_in_a_hint_keeps_each_name_whole() -> None:
     assert "high-value（高客单价售后 / 数码故障）" in err
     assert "order（订单咨询）" in err  # the bracket still goes: brackets never nest
     assert "（（" not in err and "））" not in err
+
+
+# --------------------------------------------------------------------------- a line by its name
+
+
+@pytest.mark.parametrize(
+    ("given", "number"),
+    [
+        ("家电维修专线", "400-610-1360"),  # the name every answer prints
+        ("商家专属热线", "400-622-9068"),
+        ("家电", "400-610-1360"),  # what a shopper types
+        ("商家", "400-622-9068"),
+        ("普通用户", "950618"),
+        ("PLUS会员", "400-656-0055"),
+        ("Merchant line", "400-622-9068"),
+        ("appliance repair line", "400-610-1360"),
+    ],
+)
+def test_open_takes_a_line_by_the_name_it_prints(given: str, number: str) -> None:
+    """`open 商家`, `open 家电维修专线`: refused, though the error listed those very names."""
+    code, out, err = invoke("open", given, "--lang", "zh", "--at", TUESDAY)
+    assert code == 0, err
+    assert out.startswith("● " + number + "  ")
+
+
+def test_open_takes_a_line_by_its_traditional_name() -> None:
+    code, out, err = invoke("open", "家電維修專線", "--lang", "zh-Hant", "--at", TUESDAY)
+    assert code == 0, err
+    assert out.startswith("● 400-610-1360  ")
+
+
+@pytest.mark.parametrize("given", ["热线", "专", "京东", "line"])
+def test_a_name_shared_by_several_lines_is_still_refused(given: str) -> None:
+    code, out, err = invoke("open", given, "--lang", "zh", "--at", TUESDAY)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"jdhotline: 没有“{given}”这条热线")
+
+
+def test_case_add_takes_a_line_by_its_chinese_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JDHOTLINE_HOME", str(tmp_path))
+    code, out, err = invoke("case", "add", "--line", "家电", "--lang", "zh", "--at", TUESDAY)
+    assert code == 0, err
+    assert out.startswith("已保存记录 1：家电维修专线")
