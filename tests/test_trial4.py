@@ -135,3 +135,49 @@ def test_case_add_takes_a_line_by_its_chinese_name(
     code, out, err = invoke("case", "add", "--line", "家电", "--lang", "zh", "--at", TUESDAY)
     assert code == 0, err
     assert out.startswith("已保存记录 1：家电维修专线")
+
+
+# --------------------------------------------------------------------------- an order number in the words
+
+
+@pytest.mark.parametrize(
+    "problem",
+    [
+        "订单号312345678901 商家不发货",
+        "喂 我的订单号是 312345678901 东西一直不发货",
+        "订单：３１２３４５６７８９０１，商家不发货",  # full-width, as a phone keyboard types
+        "my order #312345678901 has not shipped",
+    ],
+)
+def test_prep_takes_the_order_number_typed_in_the_problem(problem: str) -> None:
+    """A helper typed the order number into the problem; prep still listed it as missing
+    (还缺 订单号) and left it out of the opening sentence and the record line."""
+    code, out, err = invoke("prep", problem, "--ordered", "10-05", "--lang", "zh", "--at", TUESDAY)
+    assert code == 0, err
+    assert "（订单号 312345678901）" in out  # the opening sentence
+    assert "• 订单号：312345678901" in out  # 已提供
+    assert "还缺\n• 订单号" not in out
+    assert "--order 312345678901" in out  # the record line
+
+
+@pytest.mark.parametrize(
+    "problem",
+    [
+        "商家不发货 我手机 13812345678",  # a phone number, no 订单 before it
+        "订单号 312345678901 和订单号 312345678902 都没发货",  # two: not for us to pick
+        "订单 12345 没发货",  # too short for a JD order number
+    ],
+)
+def test_prep_leaves_a_number_that_may_not_be_the_order(problem: str) -> None:
+    code, out, err = invoke("prep", problem, "--lang", "zh", "--at", TUESDAY)
+    assert code == 0, err
+    assert "已提供\n• 订单号" not in out and "--order" not in out.split("--line")[1]
+
+
+def test_an_order_given_as_an_option_wins_over_one_in_the_words() -> None:
+    code, out, err = invoke(
+        "prep", "订单号312345678901 商家不发货", "--order", "999999999999", "--lang", "zh",
+        "--at", TUESDAY,
+    )  # fmt: skip
+    assert code == 0, err
+    assert "• 订单号：999999999999" in out and "312345678901）" not in out
