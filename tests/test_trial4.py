@@ -181,3 +181,32 @@ def test_an_order_given_as_an_option_wins_over_one_in_the_words() -> None:
     )  # fmt: skip
     assert code == 0, err
     assert "• 订单号：999999999999" in out and "312345678901）" not in out
+
+
+# --------------------------------------------------------------------------- a merchant buying
+
+
+@pytest.mark.parametrize(
+    ("lang", "footer"),
+    [
+        ("zh", "普通买家 · 基础售后（7 天无理由 / 退换货） · 更多：--full"),
+        ("en", "Regular buyer · After-sales (7-day no-reason returns, exchanges) · more: --full"),
+    ],
+)
+def test_a_merchant_asking_as_a_buyer_is_answered_as_a_buyer_in_the_footer(
+    lang: str, footer: str
+) -> None:
+    """`which --merchant 我买的衣服不合身想退`: the buyer's line, and (in --full) 这是买家的
+    问题，下面按买家身份回答; yet the footer said 京东商家 · 基础售后."""
+    code, out, err = invoke(
+        "which", "--merchant", "我买的衣服不合身想退", "--lang", lang, "--at", TUESDAY
+    )
+    assert code == 0, err
+    assert out.startswith("拨打 950618" if lang == "zh" else "Call 950618")
+    assert out.rstrip("\n").endswith(footer)
+
+
+def test_a_merchants_own_problem_still_says_merchant() -> None:
+    code, out, err = invoke("which", "--merchant", "店铺被扣分", "--lang", "zh", "--at", TUESDAY)
+    assert code == 0, err
+    assert out.rstrip("\n").endswith("京东商家 · 店铺违规处理 · 更多：--full")
