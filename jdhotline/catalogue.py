@@ -374,13 +374,26 @@ class Catalogue(NamedTuple):
         return next((fact for key, fact in self.facts if key == fact_id), None)
 
     def find_line(self, key: str) -> Line | None:
-        """A line by id or by number, with or without dashes or spaces."""
+        """A line by id or by number, with or without dashes or spaces; else by the name
+        an answer prints (家电维修专线, Merchant line), or by a piece of Chinese that only
+        one line's name holds (家电, 商家): what a shopper types after reading one."""
         wanted = key.strip().lower()
         digits = re.sub(r"[\s-]", "", wanted)
         for line in self.lines:
             if wanted == line.id or (digits and digits == line.digits):
                 return line
-        return None
+        bare = re.sub(r"\s", "", wanted)
+        named = [
+            (line, [re.sub(r"\s", "", line.name(lang)).lower() for lang in ("zh", "en", *DERIVED)])
+            for line in self.lines
+        ]
+        exact = [line for line, names in named if bare in names]
+        if exact:
+            return exact[0]
+        if len(bare) < 2 or bare.isascii():  # "ap", "line": too loose to guess from
+            return None
+        pieces = [line for line, names in named if any(bare in name for name in names)]
+        return pieces[0] if len(pieces) == 1 else None
 
     def find_scenario(self, key: str) -> Scenario | None:
         wanted = key.strip().lower()

@@ -134,6 +134,24 @@ def parse_order(text: str) -> str:
 
 MAX_ORDER = 40  # digits: a JD order number has 12 or so
 
+# An order number typed into the problem itself, as a helper does on a phone
+# ("我的订单号是 312345678901 一直不发货", "order #312345678901"): 10 to 40 digits just
+# after 订单 / order. A number with no such word before it is left alone (a phone
+# number, a price), and so are two different ones (not ours to pick).
+_ORDER_IN_TEXT = re.compile(
+    r"(?:订单(?:编号|号码|号)?|order(?:\s*(?:no\.?|number|#))?)\s*[:#是为]?\s*#?\s*"
+    rf"(\d{{10,{MAX_ORDER}}})(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def order_in(text: str | None) -> str | None:
+    """The one order number a problem's own words give, or None."""
+    if not text:
+        return None
+    found = {m.group(1) for m in _ORDER_IN_TEXT.finditer(unicodedata.normalize("NFKC", text))}
+    return found.pop() if len(found) == 1 else None
+
 
 def parse_day(text: str, today: dt.date) -> dt.date:
     """A past date: 2026-10-10, or 10-10 for the most recent 10 October up to ``today``.

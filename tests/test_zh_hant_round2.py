@@ -67,7 +67,7 @@ def test_unknown_scenario_lists_traditional_short_names() -> None:
     out = run("which", "冰箱", "-s", "fridge", "--lang", "zh-Hant", *AT)
     assert out.returncode == 2
     listed = out.stderr.splitlines()[-1]
-    assert "appliance（家電安裝）" in listed and "dispute（維權糾紛）、" in listed
+    assert "appliance（家電安裝 / 維修 / 延保）" in listed and "dispute（維權糾紛）、" in listed
     assert not simplified(listed), simplified(listed)
 
 

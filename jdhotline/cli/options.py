@@ -230,11 +230,13 @@ def known_lines(catalogue: "Catalogue", lang: str) -> str:
 
 
 def _short(name: str) -> str:
-    """A scenario's name to its first part, so brackets never nest:
-    订单咨询（查物流 / 改地址） → 订单咨询, 家电安装 / 维修 → 家电安装."""
+    """A scenario's name without its bracket, so brackets never nest: 订单咨询（查物流 /
+    改地址） → 订单咨询. The rest stays whole: 家电安装 / 维修 / 延保 cut to 家电安装 told
+    a broken fridge's owner it was not theirs, and 京麦 / 商家后台登录 cut to 京麦 named
+    no problem at all."""
     for mark in ("\uff08", "("):
-        name = name.replace(mark, " / ")
-    return name.split(" / ")[0].strip()
+        name = name.split(mark, 1)[0]
+    return name.strip()
 
 
 def scenario_named(catalogue: "Catalogue", key: str, lang: str) -> "Scenario":

@@ -78,6 +78,7 @@ def prep(
         Facts,
         check_not_placeholder,
         missing,
+        order_in,
         parse_day,
         parse_order,
         parse_phone,
@@ -105,6 +106,8 @@ def prep(
     rec = recommendation(run, said, plus, merchant, scenario, "prep")
     if facts.problem is None and rec.problem:
         facts = facts.with_(problem=rec.problem)  # typed at the prompt: it is the fault
+    if facts.order is None:  # typed into the problem: not asked for again
+        facts = facts.with_(order=order_in(facts.problem))
     if interview.interactive() and missing(rec.scenario, facts):
         from .interview import today_parsers
 

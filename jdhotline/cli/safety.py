@@ -95,6 +95,8 @@ def check(
     text = readable(number)
     found = find(catalogue, text)
     if not found:
+        if not text.strip():  # `check ""`: nothing to quote (“”里没有电话号码 read as a slip)
+            raise Stop(EXIT_USAGE, run.word("error.no_number.empty"))
         raise Stop(EXIT_USAGE, run.word("error.no_number", text=shorten(number)))
     from jdhotline.output import render_safety
     from jdhotline.schedule import status

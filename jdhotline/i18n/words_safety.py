@@ -24,6 +24,8 @@ SAFETY: dict[str, dict[str, str]] = {
         "the lines in its catalogue.",
         "error.no_number": "no phone number in {text!r}; give one, e.g. "
         "`jdhotline check 400-656-0055`.",
+        "error.no_number.empty": "no phone number given; give one, e.g. "
+        "`jdhotline check 400-656-0055`.",
         "error.catalogue.safety.no_source": "a safety sentence or number needs a `source`: "
         "the id of a public notice listed under safety.sources",
         "error.catalogue.safety.unexplained_null": "is null: write it as the notice shows it, "
@@ -44,6 +46,8 @@ SAFETY: dict[str, dict[str, str]] = {
         "check.unknown": "{number} 不在本工具所知的京东热线之列。",
         "check.not_proof": "仅凭这一点，不能断定它是真是假：本工具只认得热线数据里的这几条热线。",
         "error.no_number": "“{text}”里没有电话号码；"
+        "请给一个号码，例如 jdhotline check 400-656-0055。",
+        "error.no_number.empty": "没有给出电话号码；"
         "请给一个号码，例如 jdhotline check 400-656-0055。",
         "error.catalogue.safety.no_source": "安全提示的每句话、每个号码都要有 `source`："
         "safety.sources 里列出的公开通告的编号",

@@ -384,5 +384,8 @@ def drop_empty(blocks: list) -> View:
 
 def answered_as(rec: Recommendation) -> str:
     """Whom the answer is for: a merchant's scenario is a merchant's answer, even when the
-    words, not --merchant, said so (the notice says why)."""
-    return "merchant" if rec.scenario.audience == "merchants" else rec.user
+    words, not --merchant, said so (the notice says why); and a buyer's scenario asked
+    with --merchant is a buyer's (这是买家的问题，下面按买家身份回答), not 京东商家."""
+    if rec.scenario.audience == "merchants":
+        return "merchant"
+    return "regular" if rec.user == "merchant" else rec.user

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from jdhotline.i18n.words import in_language, listing, word
+from jdhotline.i18n.words import holiday, in_language, listing, word
 
 from .console import clean
 from .render import hours_text, state_text, unverified, window_text
@@ -60,7 +60,7 @@ def table_view(catalogue: Catalogue, statuses: Sequence[LineStatus], lang: str) 
         audience = word(lang, "audience." + line.audience)
         audience += extension if line.extends_audience else ""
         off_peak = listing([window_text(w) for w in line.off_peak], lang) or word(lang, "none")
-        state = word(lang, "open" if status.open_now else "closed") + unverified(status, lang)
+        state = table_state(status, lang)
         rows.append(
             (
                 Span(line.number, "strong"),
@@ -75,6 +75,17 @@ def table_view(catalogue: Catalogue, statuses: Sequence[LineStatus], lang: str) 
         )
     columns = tuple(word(lang, f"col.{c}") for c in TABLE_COLUMNS)
     return (Grid(columns, tuple(rows), head=3),)
+
+
+def table_state(status: LineStatus, lang: str) -> str:
+    """A line's state in a word: on a day off 今天休息（国庆节）, as `open` says, not 已下班."""
+    if status.open_now or status.day_off is None:  # open; or an evening, a morning
+        return word(lang, "open" if status.open_now else "closed") + unverified(status, lang)
+    if status.day_off:  # one bracket, not two side by side: 今天休息（春节；仅计法定节假日…）
+        name = holiday(status.day_off, lang)
+        tier = unverified(status, lang, inside=True)
+        return word(lang, "closed.day_off.named", holiday=name, tier=tier)
+    return word(lang, "closed.day_off") + unverified(status, lang)
 
 
 def scenarios_view(catalogue: Catalogue, lang: str) -> View:
