@@ -14,8 +14,8 @@ def main() -> None:
     # so far: 10-15 ms of every command (bench/startup.py, "collector off"). What a
     # command leaves is freed by reference counting as usual, or with the process;
     # `serve`, which runs on, turns the collector back on (cli/serve.py).
-    gc.disable()
     try:
+        gc.disable()
         from .errors import Interrupted, catch_interrupts
     except KeyboardInterrupt:  # Python's own handler, in the first millisecond
         sys.exit(_interrupted())
