@@ -87,7 +87,8 @@ def in_range(moment: dt.datetime) -> dt.datetime:
 
 
 def parse_moment(text: str, now: dt.datetime) -> dt.datetime:
-    """Parse a --at value: ISO 8601, or HH:MM for today; no offset means Beijing time."""
+    """Parse a --at value: ISO 8601 (its date also as 2026/12/8), or HH:MM for today; no
+    offset means Beijing time."""
     value = text.strip()
     if re.fullmatch(r"\d{1,2}:\d{2}", value):
         hour, minute = (int(part) for part in value.split(":"))
@@ -96,6 +97,12 @@ def parse_moment(text: str, now: dt.datetime) -> dt.datetime:
         return to_beijing(now).replace(hour=hour, minute=minute, second=0, microsecond=0)
     if value.endswith(("z", "Z")):
         value = value[:-1] + "+00:00"
+    # 2026/12/8 as well as 2026-12-08: the way dates are written on a Chinese phone.
+    value = re.sub(
+        r"^(\d{4})/(\d{1,2})/(\d{1,2})(?=$|[T ])",
+        lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}",
+        value,
+    )
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
