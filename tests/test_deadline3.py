@@ -347,9 +347,9 @@ def test_followup_asks_about_a_promise_not_yet_due_and_chases_it_once_due(
 @pytest.mark.parametrize(
     ("promise", "zh", "en"),
     [
-        ("48小时内回电", "承诺 48 小时内反馈", "promised feedback within 48 hours"),
+        ("48小时内回电", "承诺 48 小时内回电", "promised feedback within 48 hours"),
         ("两天", "承诺 2 天内反馈", "promised feedback within 2 days"),
-        ("72小时内处理完", "承诺 72 小时内反馈", "promised feedback within 72 hours"),
+        ("72小时内处理完", "承诺 72 小时内处理", "promised feedback within 72 hours"),
         ("3d", "承诺 3 天内反馈", "promised feedback within 3 days"),
         ("一天", "承诺 1 天内反馈", "promised feedback within a day"),
         ("1-3个工作日", "承诺 3 个工作日内反馈", "promised feedback within 3 working days"),

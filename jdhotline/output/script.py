@@ -8,11 +8,12 @@ Pure functions: moments are passed in, nothing is printed.
 """
 
 import datetime as dt
+import re
 from typing import NamedTuple
 
 from jdhotline.case import Case
 from jdhotline.catalogue import Line
-from jdhotline.i18n.words import DEFAULT_LANG, day, duration, listing, typed, word
+from jdhotline.i18n.words import DEFAULT_LANG, day, duration, in_language, listing, typed, word
 from jdhotline.prep import Facts
 
 
@@ -222,9 +223,9 @@ def _promise(case: Case, lang: str) -> str | None:
         # A record from before version 4 keeps no words, only the deadline: 3d is said
         # "3 天内", not "72 小时内"; 24h stays the guide's "24 小时内".
         if minutes > 0 and minutes % (24 * 60) == 0 and 2 <= days <= 7:
-            return word(lang, "promise.days", n=days)
+            return word(lang, "promise.days", n=days, act=word(lang, "promise.act"))
         if minutes > 0 and minutes % 60 == 0 and hours <= 72:
-            return word(lang, "promise.hours", n=hours)
+            return word(lang, "promise.hours", n=hours, act=word(lang, "promise.act"))
         due = f"{day(entry.due.date(), lang, year=entry.due.year != entry.at.year)} "
         due += entry.due.strftime("%H:%M")
         return word(lang, "promise.by", due=due)
@@ -240,7 +241,17 @@ def _said_span(said: str, lang: str) -> str | None:
     if found is None or found[0] != int(found[0]) or found[0] < 1:
         return None
     n, unit = int(found[0]), found[1]
-    return word(lang, f"promise.{unit}" + (".one" if n == 1 else ""), n=n)
+    act = _ACT.search(said)  # English's words have no {act}: "feedback within 48 hours"
+    verb = in_language(act.group(1), lang) if act else word(lang, "promise.act")
+    return word(lang, f"promise.{unit}" + (".one" if n == 1 else ""), n=n, act=verb)
+
+
+# What an agent promised to do within the span, said back as they said it ("48小时内上门":
+# 承诺 48 小时内上门); anything else is the guide's 反馈.
+_ACT = re.compile(
+    r"(?:内|之内|以内)\s*(?:给您|给你|帮您|为您)?\s*"
+    r"(上门|回电|回电话|回复|答复|处理|退款|到账|发货|送达|安装|维修|联系|回访|解决)"
+)
 
 
 def _span(delta: dt.timedelta, lang: str) -> str:
