@@ -136,12 +136,12 @@ def which(
     if qr and fmt != "text":
         raise Stop(EXIT_USAGE, run.word("error.qr_format"))
     moment, catalogue, language, out = run.moment, run.catalogue, run.lang, run.out
+    user = "plus" if plus else "merchant" if merchant else "regular"
     if problem:  # the fake-customer-service scam is answered first (issue 19)
         text = problem_text(problem, Interview(out, language), language)
         problem = [text] if text else None
         alarm = scam_alarm(catalogue, text)
         if alarm is not None and not (plus and merchant):  # that refusal comes first
-            user = "plus" if plus else "merchant" if merchant else "regular"
             chosen = scenario_named(catalogue, scenario, language) if scenario else None
             answer_scam(run, alarm, user, chosen, fmt, full)
     try:
@@ -156,11 +156,8 @@ def which(
         if explain and problem and fmt != "json":
             # No scenario matched: the trace says why (no cue, too weak, another platform).
             from jdhotline.match import explain as trace
-            from jdhotline.output.render_explain import explain_lines
 
-            user = "plus" if plus else "merchant" if merchant else "regular"
-            read = trace(catalogue, problem[0], user)
-            out.plain("\n".join(explain_lines(read, catalogue, language, out.width)))
+            _show_trace(run, trace(catalogue, problem[0], user))
         raise
     overdue = overdue_cases(run, order=None)
 
@@ -174,9 +171,7 @@ def which(
         lambda: render.which_view(rec, catalogue, language, full=full or fmt == "markdown"),
     )
     if explain and fmt != "json":
-        from jdhotline.output.render_explain import explain_lines
-
-        out.plain("\n".join(explain_lines(why, catalogue, language, out.width)))
+        _show_trace(run, why)
     if qr:
         from jdhotline.output.qr import tel_link, terminal
 
@@ -196,6 +191,13 @@ def _explained(catalogue: "Catalogue", rec: "Recommendation") -> "Explanation | 
     from jdhotline.match import explain
 
     return explain(catalogue, rec.problem, rec.user) if rec.problem and rec.matched else None
+
+
+def _show_trace(run: Run, why: "Explanation | None") -> None:
+    """`--explain` in text: how the words were read, after the answer or the refusal."""
+    from jdhotline.output.render_explain import explain_lines
+
+    run.out.plain("\n".join(explain_lines(why, run.catalogue, run.lang, run.out.width)))
 
 
 def _explain_member(asked: bool, why: "Explanation | None") -> dict[str, object]:

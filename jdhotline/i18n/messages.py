@@ -34,11 +34,17 @@ def args_language(args: list[str]) -> str:
     return given or env_language()
 
 
+def _asked() -> tuple[str, str | None]:
+    """JDHOTLINE_LANG as set, and the language it names (None: unset, or none)."""
+    chosen = os.environ.get("JDHOTLINE_LANG", "").strip()
+    return chosen, (language(chosen) or language(chosen[:2])) if chosen else None
+
+
 def unknown_env_language(args: list[str]) -> str | None:
     """JDHOTLINE_LANG as set, when it names no language and no --lang stands for it:
     the command says so once (cli.commands.main) rather than pass over it in silence."""
-    chosen = os.environ.get("JDHOTLINE_LANG", "").strip()
-    if not chosen or language(chosen) or language(chosen[:2]):
+    chosen, found = _asked()
+    if not chosen or found:
         return None
     if "_JDHOTLINE_COMPLETE" in os.environ:  # completing a word: nothing to say
         return None
@@ -51,11 +57,9 @@ def env_language() -> str:
     """The language the environment asks for: JDHOTLINE_LANG, else the locale, where a
     Traditional Chinese locale (zh_TW, zh_HK, zh_MO) is zh-Hant and any other Chinese
     one zh (docs/languages.md)."""
-    chosen = os.environ.get("JDHOTLINE_LANG", "").strip()
-    if chosen:
-        found = language(chosen) or language(chosen[:2])
-        if found:
-            return found
+    found = _asked()[1]
+    if found:
+        return found
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name, "")
         if value:
