@@ -33,18 +33,27 @@ def looks_binary(text: str) -> bool:
     return odd >= 3 and odd * 10 >= len(text) * 3
 
 
-def undecodable(text: str) -> bool:
-    """Whether the text holds bytes that were not UTF-8 (surrogateescape)."""
-    return not text.isascii() and _UNDECODABLE.search(text) is not None
+# The encodings a console or editor other than UTF-8 writes a language in (Windows' code
+# pages 936 and 950), tried in order on bytes that are not UTF-8. A language without
+# any is not guessed at: these read almost any pair of high bytes as Han characters,
+# Korean and Japanese ones too.
+LEGACY_ENCODINGS = {"zh": ("gb18030",), "zh-Hant": ("cp950", "gb18030")}
+
+
+def in_legacy_encoding(text: str, lang: str) -> str:
+    """The text, its bytes that were not UTF-8 (surrogateescape) read in the answer's
+    language's legacy encoding when they read as Chinese there (as_chinese)."""
+    encodings = LEGACY_ENCODINGS.get(lang, ())
+    if not encodings or text.isascii() or _UNDECODABLE.search(text) is None:
+        return text
+    return as_chinese(text, encodings) or text
 
 
 def as_chinese(text: str, encodings: tuple[str, ...] = ("gb18030",)) -> str | None:
     """Text whose bytes are not UTF-8 but GBK (GB 18030), or Big5 for Traditional Chinese,
     as a Chinese Windows console or editor writes it, decoded by the first of
     ``encodings`` it reads as Chinese in (beyond ASCII, Han characters and Chinese
-    punctuation); else None. These encodings read almost any pair of high bytes as a
-    Han character, Korean and Japanese ones too: the caller asks only for a run in
-    Chinese."""
+    punctuation); else None (see LEGACY_ENCODINGS)."""
     raw = text.encode("utf-8", "surrogateescape")
     for encoding in encodings:
         try:

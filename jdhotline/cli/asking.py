@@ -102,7 +102,7 @@ def unmatched(catalogue: Catalogue, text: str, lang: str) -> Stop:
 
 def problem_text(problem: list[str] | None, questions: Interview, lang: str) -> str:
     """The words given, or with `-` the text on standard input (a long complaint, pasted)."""
-    from jdhotline.inputs import as_chinese, looks_binary, readable, undecodable
+    from jdhotline.inputs import in_legacy_encoding, looks_binary, readable
 
     if problem == ["-"] and sys.stdin is None:  # started with `<&-`
         raise Stop(EXIT_USAGE, word(lang, "error.stdin", reason=word(lang, "error.stdin.closed")))
@@ -120,11 +120,7 @@ def problem_text(problem: list[str] | None, questions: Interview, lang: str) -> 
             raise Stop(EXIT_USAGE, refusal(failed, lang)) from None
     else:
         given = " ".join(problem or [])
-    if lang.startswith("zh") and undecodable(given):
-        # Chinese from a console or file in GBK (Big5 first for Traditional Chinese):
-        # asked only in Chinese, where these are what a console other than UTF-8 writes.
-        encodings = ("cp950", "gb18030") if lang == "zh-Hant" else ("gb18030",)
-        given = as_chinese(given, encodings) or given
+    given = in_legacy_encoding(given, lang)  # Chinese from a GBK console, say
     if looks_binary(given):
         raise Stop(EXIT_USAGE, word(lang, "error.not_text"))
     return readable(given).strip()
