@@ -74,6 +74,15 @@ class Case(NamedTuple):
         due, now = _minute(due), _minute(at)
         return None if now <= due else now - due
 
+    def due_in(self, at: dt.datetime) -> dt.timedelta | None:
+        """How long until the latest promise is due at ``at``, counted as overdue() counts
+        (None when it is due or past, or there is none)."""
+        due = self.due
+        if self.status != "open" or due is None:
+            return None
+        due, now = _minute(due), _minute(at)
+        return due - now if now < due else None
+
     def missed_promises(self, at: dt.datetime) -> int:
         """Promises whose deadline passed before the next entry (a call, or the close
         that settled it) or, for the last, before ``at``. Counted over the whole

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from .deadline_spoken import chinese_number, spoken
+from .deadline_parts import END_OF_DAY, chinese_number, yearless_day
 from .errors import Problem
 from .schedule import in_range, to_beijing
 
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from .workdays import WorkCalendar
 
 PROMISE_DAYS = 366  # a promise further away than this is a typo, not a promise
-END_OF_DAY = dt.time(23, 59)  # "明天", "今天内", a date: the promise holds until then
 
 MINUTE, HOUR, DAY, WEEK = 1, 60, 24 * 60, 7 * 24 * 60
 WORKDAY = 0  # counted on the calendar, not in minutes
@@ -48,7 +47,7 @@ _NUMBER = rf"(?:[0-9]+(?:\.[0-9]+)?|{_CN_NUMBER})"  # ٣ is no 3
 # What may come after the deadline: "内", "以内", "之内", "之前", "后" ("3小时后回电":
 # the call-back is the promise) and the agent's verb
 # ("回电", "给您回复", "处理完"); Chinese words only, so no second number slips in.
-_AFTER = r"(?:以内|之内|内|之前|以前|前|之后|以后|后)?(?P<rest>[\u4e00-\u9fff]*)"
+_AFTER = r"(?P<mark>以内|之内|内|之前|以前|前|之后|以后|后)?(?P<rest>[\u4e00-\u9fff]*)"
 _BEFORE = r"(?:within|in|by|before|在|会在|预计|预计在)?"
 _RELATIVE = re.compile(
     rf"{_BEFORE}(?:(?P<low>{_NUMBER})(?:-|~|到|至))?(?P<n>{_NUMBER}|半)"
@@ -66,17 +65,6 @@ _DATE = re.compile(
     r"(?:(?P<year>[0-9]{4})[-/.年])?(?P<month>[0-9]{1,2})[-/.月](?P<day>[0-9]{1,2})[日号]?"
     r"(?:t?(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2}))?" + _AFTER
 )
-
-FORMS_EN = (
-    "24h, 1.5h, 24 hours, 24 小时内回电, 3d, 3 days, 一天, 两天, 1-3天, 1 week, "
-    "3个工作日内, 3 working days, 90m, 半小时, 今天内, 明天, tomorrow, 12-10, "
-    "2026-12-10, 2026/12/10 or 2026-12-10T18:00"
-)
-FORMS_ZH = (
-    "24h、1.5h、24小时内回电、3天、一天、两天、1-3天、一周、3个工作日内、90分钟、半小时、"
-    "今天内、明天、12-10、12月10日、2026-12-10、2026/12/10 或 2026-12-10T18:00"
-)
-
 
 _NUMERALS = frozenset("零〇一二两三四五六七八九十百千万半点")
 
@@ -107,6 +95,8 @@ def read_deadline(text: str, at: dt.datetime, calendar: WorkCalendar | None = No
     if iso := _iso(value):  # an ISO 8601 moment, which may hold a space: 2026-12-10 18:00
         return _check(in_range(iso), call, text)
     compact = re.sub(r"\s+", "", value)
+    from .deadline_spoken import spoken  # its patterns: only when a promise is read
+
     if due := spoken(compact, call, text):  # 下周一前, 月底, 明天下午5点前, by Friday
         return _check(in_range(due), call, text)
     if _NUMERALS & set(_rest(compact)):  # "1小时半", "明天三点": more said than read
@@ -115,16 +105,23 @@ def read_deadline(text: str, at: dt.datetime, calendar: WorkCalendar | None = No
         return _relative(found, call, text, calendar)
     if found := _DAY_WORD.fullmatch(compact):
         day = call.date() + dt.timedelta(days=_DAY_WORDS[found["word"]])
-        return _check(_end_of(day, call), call, text)
+        return _check(_end_of(day), call, text)
     if found := _DATE.fullmatch(compact):
         return _date(found, call, text)
     raise Problem("promise.not_deadline", text=text)
 
 
-def span_said(text: str) -> tuple[float, str] | None:
-    """The number and unit of a promise said as a span ("48小时内回电" -> (48, "hours"),
-    "1-3个工作日" -> (3, "workdays")), so it can be said back in the agent's unit; None
-    for a day, a moment or anything else."""
+# What an agent promises to do within a span, as a follow-up says it back ("48小时内上门":
+# 承诺 48 小时内上门); any other words are the guide's 反馈.
+ACTS = ("上门", "回电", "回复", "答复", "处理", "退款", "到账", "发货", "送达", "安装", "维修",
+        "联系", "回访", "解决")  # fmt: skip
+_POLITE = ("给您", "给你", "帮您", "为您")
+
+
+def span_said(text: str) -> tuple[float, str, str | None] | None:
+    """The number, unit and act of a promise said as a span ("48小时内上门" -> (48,
+    "hours", "上门"), "1-3个工作日" -> (3, "workdays", None)), so it can be said back in
+    the agent's words; None for a day, a moment or anything else."""
     compact = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text).strip().lower())
     found = _RELATIVE.fullmatch(compact)
     if found is None or _NUMERALS & set(found["rest"]):
@@ -135,7 +132,12 @@ def span_said(text: str) -> tuple[float, str] | None:
     if found["half"]:
         number += 0.5
     names = {MINUTE: "minutes", HOUR: "hours", DAY: "days", WEEK: "weeks", WORKDAY: "workdays"}
-    return number, names[_UNITS[found["unit"]]]
+    rest = found["rest"]
+    for polite in _POLITE:
+        rest = rest.removeprefix(polite)
+    within = found["mark"] in ("以内", "之内", "内")
+    act = next((act for act in ACTS if rest.startswith(act)), None) if within else None
+    return number, names[_UNITS[found["unit"]]], act
 
 
 def _relative(
@@ -180,7 +182,7 @@ def _working_days(count: int, call: dt.datetime, calendar: WorkCalendar | None) 
         day += dt.timedelta(days=1)
         if calendar.check(day).is_workday:
             seen += 1
-    return _end_of(day, call)
+    return _end_of(day)
 
 
 def _iso(value: str) -> dt.datetime | None:
@@ -194,26 +196,24 @@ def _iso(value: str) -> dt.datetime | None:
 
 def _date(found: re.Match[str], call: dt.datetime, text: str) -> dt.datetime:
     month, day_of_month = int(found["month"]), int(found["day"])
-    hour = None if found["hour"] is None else (int(found["hour"]), int(found["minute"]))
-    # No year: the next such day (12-10 said on 12-08 is this year's; 01-05 next year's).
-    years = (int(found["year"]),) if found["year"] else (call.year, call.year + 1)
-    moments = []
-    for year in years:
-        try:
-            time = END_OF_DAY if hour is None else dt.time(*hour)
-            moments.append(dt.datetime.combine(dt.date(year, month, day_of_month), time))
-        except ValueError:  # 13-40, 25:00, or 02-29 in a year without it
-            continue
-    if not moments:
+    try:
+        if found["year"]:
+            day: dt.date | None = dt.date(int(found["year"]), month, day_of_month)
+        else:  # the next such day (12-10 said on 12-08 is this year's; 01-05 next year's)
+            day = yearless_day(month, day_of_month, call.date())
+        time = (
+            END_OF_DAY
+            if found["hour"] is None
+            else dt.time(int(found["hour"]), int(found["minute"]))
+        )
+    except ValueError:  # 13-40, 25:00, or 2026-02-29
+        day = None
+    if day is None:
         raise Problem("promise.not_deadline", text=text)
-    dues = [in_range(moment) for moment in moments]
-    due = next((due for due in dues if due > call), dues[-1])
-    if not found["year"] and dues[0] < call and call - dues[0] < dt.timedelta(days=183):
-        due = dues[0]  # 12-07 said on 12-08 is a slip, not next December: refused below
-    return _check(due, call, text)
+    return _check(in_range(dt.datetime.combine(day, time)), call, text)
 
 
-def _end_of(day: dt.date, call: dt.datetime) -> dt.datetime:
+def _end_of(day: dt.date) -> dt.datetime:
     return in_range(dt.datetime.combine(day, END_OF_DAY))
 
 

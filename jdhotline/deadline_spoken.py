@@ -20,7 +20,8 @@ readings, written down in docs/usage/case.md ("Promises"):
 """
 
 # Its patterns compile in ~3.7 ms (measured: _ZH 1.5, _WITHIN_ZH 1.0, the English two
-# 0.5 each), paid only by a command given --promise: case.py imports deadline.py lazily.
+# 0.5 each), paid only by a command given --promise (deadline.read_deadline imports
+# this module when it reads one; a follow-up's span_said does not).
 
 from __future__ import annotations
 
@@ -28,33 +29,10 @@ import calendar
 import datetime as dt
 import re
 
+from .deadline_parts import END_OF_DAY, chinese_number, yearless_day
 from .errors import Problem
 
-END_OF_DAY = dt.time(23, 59)  # as deadline.END_OF_DAY: a day holds until then
-
-_CN_DIGITS = dict(
-    zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True)
-)
 _CN = "[零〇一二两三四五六七八九十]+"
-
-
-def chinese_number(text: str) -> int | None:
-    """十二 -> 12, 二十四 -> 24, 两 -> 2, 一百零五 -> 105; None if it is not a number."""
-    total, current, after_digit = 0, 0, False
-    for char in text:
-        if char in _CN_DIGITS:
-            if after_digit:  # "三三" is no number
-                return None
-            current, after_digit = _CN_DIGITS[char], char not in "零〇"
-        elif char == "十":
-            total, current, after_digit = total + (current or 1) * 10, 0, False
-        elif char == "百":
-            if total:  # "十百"
-                return None
-            total, current, after_digit = (current or 1) * 100, 0, False
-        else:
-            return None
-    return total + current
 
 
 # The words before and after a deadline, as deadline.py allows them.
@@ -146,6 +124,9 @@ def spoken(compact: str, call: dt.datetime, text: str) -> dt.datetime | None:
 def _zh(found: re.Match[str], call: dt.datetime, text: str) -> dt.datetime | None:
     today = call.date()
     period = _PERIODS.get(found["period"] or "")
+    said_digits = found["day"] is not None or (found["mon"] or "x").isdigit()
+    if found["hour"] is None and period is None and said_digits:
+        return None  # 明天, 今天内, 12月10日: deadline.py's forms
     if found["day"] is not None:
         day: dt.date | None = today + dt.timedelta(days=_DAYS_ZH[found["day"]])
     elif found["dayperiod"] is not None:
@@ -166,8 +147,8 @@ def _zh(found: re.Match[str], call: dt.datetime, text: str) -> dt.datetime | Non
         day = None
     if found["hour"] is None:
         if period is None:
-            if day is None or found["day"] is not None or (found["mon"] or "x").isdigit():
-                return None  # 明天, 今天内, 24小时内, 两天, 12月10日: deadline.py's forms
+            if day is None:
+                return None  # 24小时内, 两天, 半小时: deadline.py's forms
             _no_time_words(found["rest"], text)
             return _end(day)  # 周五前, 月底前
         _no_time_words(found["rest"], text)
@@ -228,16 +209,17 @@ def _date(found: re.Match[str], today: dt.date, text: str) -> dt.date:
         if found["inmonth"].startswith("下"):
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
         numbers.insert(0, month)
+    elif not found["year"]:  # 一月五日 said in December: next January, as 1-5 is read
+        said = yearless_day(numbers[0], numbers[1], today)
+        if said is None:  # 二月三十日
+            raise Problem("promise.not_deadline", text=text)
+        return said
     else:
-        year = int(found["year"]) if found["year"] else today.year
+        year = int(found["year"])
     try:
-        day = dt.date(year, numbers[0], numbers[1])
-        said_alone = not found["year"] and found["inmonth"] is None
-        if said_alone and (today - day).days >= 183:  # 1月5日 said in December: next January
-            day = dt.date(year + 1, numbers[0], numbers[1])
+        return dt.date(year, numbers[0], numbers[1])
     except ValueError:  # 2月30日, 13月1日
         raise Problem("promise.not_deadline", text=text) from None
-    return day
 
 
 def _no_time_words(rest: str, text: str) -> None:

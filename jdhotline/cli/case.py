@@ -137,8 +137,10 @@ def _promise(value: str | None, run: "Run") -> dt.datetime | None:
 
 
 def _said(value: str | None) -> str | None:
-    """The promise as the agent said it, kept beside its deadline (spaces made one)."""
-    return " ".join(value.split()) if value is not None else None
+    """The promise as the agent said it, kept beside its deadline: free text as every
+    option's (text_of), its spaces made one."""
+    said = text_of(value)
+    return None if said is None else " ".join(said.split())
 
 
 def _answer(flag: str, value: str | None, lang: str) -> str | None:

@@ -8,7 +8,6 @@ Pure functions: moments are passed in, nothing is printed.
 """
 
 import datetime as dt
-import re
 from typing import NamedTuple
 
 from jdhotline.case import Case
@@ -177,8 +176,7 @@ def followup(case: Case, line: Line, at: dt.datetime, lang: str) -> FollowUp:
     if overdue is not None:
         parts.append(word(lang, "followup.late", late=_span(overdue, lang)))
     # A promise not yet due is asked about, not chased (it is not broken yet).
-    due = case.due
-    due_in = due - at if due is not None and overdue is None and due > at else None
+    due_in = case.due_in(at)
     parts.append(word(lang, "followup.chase" if due_in is None else "followup.ask"))
     if ticket:
         parts.append(word(lang, "followup.ticket", ticket=ticket))
@@ -233,25 +231,17 @@ def _promise(case: Case, lang: str) -> str | None:
 
 
 def _said_span(said: str, lang: str) -> str | None:
-    """A span as the agent said it (its number and unit), in the guide's words for a
-    follow-up ("承诺 48 小时内反馈"); None for a day or a moment, or half units."""
+    """A span as the agent said it (its number, unit and act), in the guide's words for a
+    follow-up ("承诺 48 小时内反馈", "承诺 48 小时内上门"); None for a day or a moment, or
+    half units. English's words have no {act}: "feedback within 48 hours"."""
     from jdhotline.deadline import span_said  # its patterns: only a follow-up needs them
 
     found = span_said(said)
     if found is None or found[0] != int(found[0]) or found[0] < 1:
         return None
-    n, unit = int(found[0]), found[1]
-    act = _ACT.search(said)  # English's words have no {act}: "feedback within 48 hours"
-    verb = in_language(act.group(1), lang) if act else word(lang, "promise.act")
+    n, unit, act = int(found[0]), found[1], found[2]
+    verb = in_language(act, lang) if act else word(lang, "promise.act")
     return word(lang, f"promise.{unit}" + (".one" if n == 1 else ""), n=n, act=verb)
-
-
-# What an agent promised to do within the span, said back as they said it ("48小时内上门":
-# 承诺 48 小时内上门); anything else is the guide's 反馈.
-_ACT = re.compile(
-    r"(?:内|之内|以内)\s*(?:给您|给你|帮您|为您)?\s*"
-    r"(上门|回电|回电话|回复|答复|处理|退款|到账|发货|送达|安装|维修|联系|回访|解决)"
-)
 
 
 def _span(delta: dt.timedelta, lang: str) -> str:
