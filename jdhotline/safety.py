@@ -81,10 +81,28 @@ _WORDS = {
 _WORD = re.compile("|".join(sorted(_WORDS, key=len, reverse=True)))
 # "jd" next to Chinese (jd客服, 京东 written jd by a hurried hand) is 京东 to the
 # Chinese cues; an English text keeps its "jd", and so does an address (jd-sec.cn).
-_JD = re.compile(
-    r"(?<![a-z0-9.-])jd(?= ?[\u4e00-\u9fff])"
-    r"|(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff] ))jd(?![a-z0-9.-])"
-)
+# Its neighbours are looked at in code: a Han class in a look-around cost 2.3 ms to
+# compile on every `which` (2.2 ms a copy).
+_JD = re.compile("jd")
+_ADDRESS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")  # jd-sec.cn, jd.com
+
+
+def _han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _jd(found: re.Match[str]) -> str:
+    """京东 for a "jd" with Chinese beside it (one space between at most), not part of a
+    word or an address; else the "jd" as it was."""
+    text, start, end = found.string, found.start(), found.end()
+    before, after = text[start - 1 : start], text[end : end + 1]
+    chinese_after = _han(after) or (after == " " and _han(text[end + 1 : end + 2]))
+    chinese_before = _han(before) or (before == " " and _han(text[start - 2 : start - 1]))
+    if before not in _ADDRESS and chinese_after:
+        return "京东"
+    if chinese_before and after not in _ADDRESS:
+        return "京东"
+    return "jd"
 
 
 def normalise(text: str) -> str:
@@ -92,7 +110,7 @@ def normalise(text: str) -> str:
     simplified, slips of the keyboard mended, every run of spaces one space."""
     folded = unicodedata.normalize("NFKC", text).lower().translate(_MATCHER_TRADITIONAL)
     folded = _WORD.sub(lambda m: _WORDS[m.group(0)], folded.translate(_TRADITIONAL))
-    return " ".join(_JD.sub("京东", folded).split())
+    return " ".join(_JD.sub(_jd, folded).split())
 
 
 @lru_cache(maxsize=512)
