@@ -29,8 +29,7 @@ def args_language(args: list[str]) -> str:
             value = args[i + 1]
         else:
             continue
-        if language(value):
-            given = language(value)
+        given = language(value) or given
     return given or env_language()
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -371,8 +372,10 @@ for _lang in WORDS:
 ALIASES = {"zh-tw": "zh-Hant", "zh-hk": "zh-Hant", "zh-mo": "zh-Hant"}  # docs/languages.md
 
 
+@cache
 def languages() -> tuple[str, ...]:
-    """Every language jdhotline speaks: zh, en, and one per languages/<tag>.json."""
+    """Every language jdhotline speaks: zh, en, and one per languages/<tag>.json (the
+    folder is listed once a process: every language look-up asks)."""
     return ("zh", "en", *sorted(p.stem for p in _FOLDER.glob("*.json")))
 
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import parse_qs
 
 from jdhotline.errors import EXIT_CATALOGUE
-from jdhotline.i18n.words import DEFAULT_LANG, language, languages, listing
+from jdhotline.i18n.words import DEFAULT_LANG, LANGS, language, listing
 
 from .request import Refusal, Request
 from .words_web import say
@@ -42,7 +42,6 @@ MAX_QUERY = 8192  # bytes: MAX_PROBLEM Chinese characters fit (9 bytes each, URL
 MAX_PROBLEM = 500  # characters of problem; the longest case in bench/corpus.yaml has 80
 MAX_BODY = 1024  # bytes: no route takes a body; a small one (a stray form) is ignored
 MAX_FIELDS = 16
-LANGS = languages()  # zh, en, zh-Hant: docs/languages.md
 
 StartResponse = Callable[..., Any]
 
