@@ -28,14 +28,32 @@ def test_a_command_runs_with_the_collector_off() -> None:
 
 
 def test_serve_turns_the_collector_back_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    import jdhotline.web.run
+    """...once the app exists, with what start-up made frozen, and serves the run's
+    catalogue (loaded once: the user's cues and all)."""
+    import jdhotline.web.serve
 
-    seen: list[bool] = []
-    monkeypatch.setattr(jdhotline.web.run, "run", lambda *args: seen.append(gc.isenabled()))
+    seen: list[tuple[bool, bool, object]] = []
+
+    class Server:
+        server_address = ("127.0.0.1", 8618)
+
+        def __init__(self, app: object) -> None:
+            self.app = app
+
+        def serve_forever(self) -> None:
+            seen.append((gc.isenabled(), gc.get_freeze_count() > 0, self.app))
+
+        def server_close(self) -> None:
+            pass
+
+    monkeypatch.setattr(jdhotline.web.serve, "make_server", lambda h, p, app: Server(app))
     gc.disable()  # as the console script leaves it
     try:
         result = CliRunner().invoke(app, ["serve", "--port", "0", "--lang", "en"])
     finally:
+        gc.unfreeze()
         gc.enable()
     assert result.exit_code == 0, result.output
-    assert seen == [True]
+    [(enabled, frozen, served)] = seen
+    assert enabled and frozen
+    assert served.catalogue.lines[0].number == "950618"  # type: ignore[attr-defined]

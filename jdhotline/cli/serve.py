@@ -53,11 +53,7 @@ def serve(
 ) -> None:
     """A page for a phone or a browser, and a JSON API."""
     run = opened(ctx, catalog=catalog)
-    run.catalogue  # noqa: B018  (a catalogue that cannot be used stops here, in words)
-    import gc
-
     from jdhotline.web.run import run as serve_web  # the web wing: this command only
 
-    gc.freeze()  # what start-up made lives on: the collections need not go over it
-    gc.enable()  # the console script turns it off for a one-off command (__main__.py)
-    serve_web(host, port, lan, catalog, run.lang, run.out)
+    # A catalogue that cannot be used stops here, in words; the page serves this one.
+    serve_web(host, port, lan, run.catalogue, run.lang, run.out)

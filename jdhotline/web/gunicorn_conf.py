@@ -8,7 +8,6 @@ nothing in jdhotline imports it.
 
 from __future__ import annotations
 
-import gc
 from typing import Any
 
 bind = ["127.0.0.1:8000"]  # the loopback unless told: -b 0.0.0.0:8000 for the network
@@ -36,5 +35,6 @@ def post_worker_init(worker: Any) -> None:
     full passes no longer walk them: unfrozen, each full pass held a worker 12-110 ms
     (bench/serve.py, one or two per 3,000 answers), and every client queued behind it
     waited as long."""
-    gc.collect()
-    gc.freeze()
+    from jdhotline.web.serve import settle
+
+    settle()

@@ -4,23 +4,27 @@ from __future__ import annotations
 
 import errno
 import socket
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jdhotline.errors import EXIT_USAGE, Interrupted, Stop
 
 from .words_web import say
 
+if TYPE_CHECKING:
+    from jdhotline.catalogue import Catalogue
 
-def run(host: str, port: int, lan: bool, catalog: str | None, lang: str, out: Any) -> None:
+
+def run(host: str, port: int, lan: bool, catalogue: Catalogue, lang: str, out: Any) -> None:
+    """Serve ``catalogue`` (the run's: --catalog and the user's cues) until Ctrl-C."""
     from . import serve
-    from .wsgi import make_app
+    from .wsgi import App
 
     if lan and host != "127.0.0.1":
         raise Stop(EXIT_USAGE, say(lang, "serve.lan_and_host"))
     if lan:
         host = serve.lan_address()
     try:
-        server = serve.make_server(host, port, make_app(catalog))
+        server = serve.make_server(host, port, App(catalogue))
     except OSError as exc:
         reason = _why(exc, lang)  # in words: the system's is English
         raise Stop(
@@ -39,6 +43,7 @@ def run(host: str, port: int, lan: bool, catalog: str | None, lang: str, out: An
             out.plain(say(lang, "serve.scan"))
             out.plain(terminal(address, ascii_only=out.ascii_only))
     out.plain(say(lang, "serve.stop"))
+    serve.settle()
     try:
         server.serve_forever()
     except (Interrupted, KeyboardInterrupt):

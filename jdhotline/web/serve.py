@@ -100,6 +100,19 @@ class Server6(Server):
     address_family = socket.AF_INET6
 
 
+def settle() -> None:
+    """The app made (the catalogue, its compiled expressions, the modules): collect once
+    and freeze what lives on, so that the collector's full passes never walk it, then
+    keep the collector on for the requests (the console script turns it off for a
+    one-off command). Unfrozen, each full pass held a gunicorn worker 12-110 ms
+    (bench/serve.py); `jdhotline serve` and gunicorn_conf.post_worker_init both call this."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    gc.enable()
+
+
 def make_server(host: str, port: int, app: Any, deadline: float = DEADLINE) -> Server:
     handler = type("BoundHandler", (Handler,), {"deadline": deadline})
     kind = Server6 if ":" in host else Server

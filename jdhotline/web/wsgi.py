@@ -371,9 +371,11 @@ def csp(nonce: str) -> str:
 
 
 def make_app(catalog: str | None = None, now: Callable[[], dt.datetime] | None = None) -> App:
-    """The app over the shipped catalogue, or the file at ``catalog``."""
+    """The app over the shipped catalogue, or the file at ``catalog``, with a user's cues
+    ($JDHOTLINE_CUES) as the command line reads them (gunicorn's way in)."""
     import os
 
     from jdhotline.load import load
 
-    return App(load(catalog or os.environ.get("JDHOTLINE_CATALOG") or None), now)
+    path = catalog or os.environ.get("JDHOTLINE_CATALOG") or None
+    return App(load(path, os.environ.get("JDHOTLINE_CUES") or None), now)
