@@ -140,7 +140,7 @@ MAX_ORDER = 40  # digits: a JD order number has 12 or so
 # number, a price), and so are two different ones (not ours to pick).
 _ORDER_IN_TEXT = re.compile(
     r"(?:订单(?:编号|号码|号)?|order(?:\s*(?:no\.?|number|#))?)\s*[:#是为]?\s*#?\s*"
-    rf"(\d{{10,{MAX_ORDER}}})(?!\d)",
+    rf"([0-9]{{10,{MAX_ORDER}}})(?![0-9])",  # ASCII digits, as parse_order takes
     re.IGNORECASE,
 )
 

@@ -210,3 +210,12 @@ def test_a_merchants_own_problem_still_says_merchant() -> None:
     code, out, err = invoke("which", "--merchant", "店铺被扣分", "--lang", "zh", "--at", TUESDAY)
     assert code == 0, err
     assert out.rstrip("\n").endswith("京东商家 · 店铺违规处理 · 更多：--full")
+
+
+def test_an_order_number_in_other_digits_is_not_taken() -> None:
+    """Only digits `case add --order` takes (a stranger's reading): Arabic-Indic ones
+    are left in the problem, not offered as the order."""
+    from jdhotline.prep import order_in
+
+    assert order_in("订单号 ١٢٣٤٥٦٧٨٩٠١٢ 没发货") is None
+    assert order_in("订单号 ３１２３４５６７８９０１ 没发货") == "312345678901"

@@ -18,7 +18,7 @@ import typer
 
 from jdhotline.errors import EXIT_USAGE, CaseStoreError, CatalogueError, Problem, Stop
 from jdhotline.i18n.messages import refusal
-from jdhotline.i18n.words import LANGS, language, word
+from jdhotline.i18n.words import LANGS, language, listing, word
 
 from .run import catalogue_at, store_path
 
@@ -214,17 +214,23 @@ def emit(run: "Run", fmt: str, document: Callable[[], object], build: "Callable[
 
 def known_scenarios(catalogue: "Catalogue", lang: str) -> str:
     """The ids to type; in Chinese each with its short name: order（订单咨询）."""
-    ids = word(lang, "list.sep").join(
-        word(lang, "error.known_scenarios.item", id=s.id, name=_short(s.name(lang)))
-        for s in catalogue.scenarios
+    ids = listing(
+        [
+            word(lang, "error.known_scenarios.item", id=s.id, name=_short(s.name(lang)))
+            for s in catalogue.scenarios
+        ],
+        lang,
     )
     return word(lang, "error.known_scenarios", ids=ids)
 
 
 def known_lines(catalogue: "Catalogue", lang: str) -> str:
-    lines = word(lang, "list.sep").join(
-        word(lang, "error.known_lines.item", id=x.id, name=x.name(lang), number=x.number)
-        for x in catalogue.lines
+    lines = listing(
+        [
+            word(lang, "error.known_lines.item", id=x.id, name=x.name(lang), number=x.number)
+            for x in catalogue.lines
+        ],
+        lang,
     )
     return word(lang, "error.known_lines", lines=lines)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
-from jdhotline.i18n.words import words_of
+from jdhotline.i18n.words import listing, words_of
 
 from . import typer_adapter as click
 
@@ -120,7 +120,7 @@ def message(error: Any, run: Run) -> str:
     if isinstance(error, Worded):
         return _invalid(error, word(error.name, **error.params), run)
     if isinstance(error, NotOneOf):
-        choices = run.word("list.sep").join(error.choices)
+        choices = listing(list(error.choices), run.lang)
         return _invalid(error, word("usage.not_one_of", value=error.value, choices=choices), run)
     if isinstance(error, click.BadParameter):
         return _invalid(error, error.message, run)

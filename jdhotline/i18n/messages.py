@@ -12,7 +12,7 @@ from typing import Any
 
 from jdhotline.errors import CatalogueError, Coded
 
-from .words import DEFAULT_LANG, language, word
+from .words import DEFAULT_LANG, language, listing, word
 
 
 def args_language(args: list[str]) -> str:
@@ -117,7 +117,7 @@ def catalogue_problem(error: CatalogueError, lang: str) -> str:
         params["weekday"] = word(lang, f"error.catalogue.weekday.{params['weekday']}")
     for key, value in params.items():
         if isinstance(value, (tuple, list, frozenset)) and key != "value":
-            params[key] = word(lang, "sep.list").join(map(str, value))
+            params[key] = listing(list(map(str, value)), lang)
     return word(lang, f"error.catalogue.{error.code}", **params)
 
 

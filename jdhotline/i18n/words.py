@@ -365,17 +365,15 @@ for _lang in WORDS:
         WORDS[_lang].update(_table[_lang])
 
 
-# A language beyond the two written here is one file, languages/<tag>.json
-# (languages/zh-Hant.json): every word in "words", the web page's in "page", and, when
-# its catalogue text is converted from another language's, "base" and "catalogue" (the
-# shipped catalogue's texts, converted); i18n/convert.py converts any other (docs/languages.md).
+# A language beyond the two written here is one file, languages/<tag>.json (zh-Hant.json):
+# every word in "words", the page's in "page", and, when its catalogue text is converted
+# from another's, "base" and "catalogue" (the shipped texts, converted; docs/languages.md).
 ALIASES = {"zh-tw": "zh-Hant", "zh-hk": "zh-Hant", "zh-mo": "zh-Hant"}  # docs/languages.md
 
 
 @cache
 def languages() -> tuple[str, ...]:
-    """Every language jdhotline speaks: zh, en, and one per languages/<tag>.json (the
-    folder is listed once a process: every language look-up asks)."""
+    """Every language jdhotline speaks: zh, en, one per languages/<tag>.json (listed once)."""
     return ("zh", "en", *sorted(p.stem for p in _FOLDER.glob("*.json")))
 
 

@@ -204,7 +204,6 @@ ERRORS: dict[str, dict[str, str]] = {
         "usage.other": "{message}",
         "usage.not_one_of": "{value!r} is not one of: {choices}.",
         "usage.no_value": "Option '{name}' does not take a value.",
-        "list.sep": ", ",
         "error.stdin.failed": "cannot read the problem from standard input ({why})",
         # An id, and in Chinese its Chinese name beside it ({name:.0} writes nothing).
         "error.known_scenarios.item": "{id}{name:.0}",
@@ -362,7 +361,6 @@ ERRORS: dict[str, dict[str, str]] = {
         "usage.other": "用法不对：{message}",
         "usage.not_one_of": "“{value}”不是可选值之一：{choices}",
         "usage.no_value": "{name} 后面不能带值",
-        "list.sep": "、",
         "error.stdin.failed": "无法从标准输入读取问题（{why}）",
         "error.known_scenarios.item": "{id}（{name}）",
         "error.known_lines.item": "{id}（{name} {number}）",

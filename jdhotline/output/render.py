@@ -114,8 +114,8 @@ def key_text(line: Line, scenario: Scenario | None, lang: str) -> str | None:
     if key is not None:
         return word(lang, "press", key=key.key, label=key.label(lang))
     if line.menu:
-        sep = word(lang, "sep.list")
-        return word(lang, "menu", menu=sep.join(f"{k.key} {k.label(lang)}" for k in line.menu))
+        keys = [f"{k.key} {k.label(lang)}" for k in line.menu]
+        return word(lang, "menu", menu=listing(keys, lang))
     return None
 
 
