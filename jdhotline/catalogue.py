@@ -400,6 +400,12 @@ class Catalogue(NamedTuple):
         return next((s for s in self.scenarios if s.id == wanted), None)
 
 
+def without_aside(name: str) -> str:
+    """A name without its bracketed aside, so that brackets never nest in a sentence:
+    订单咨询（查物流 / 改地址） → 订单咨询, 山西晚报(太原市反诈中心…) → 山西晚报."""
+    return name.split("\uff08", 1)[0].split("(", 1)[0].strip()
+
+
 def format_minutes(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 

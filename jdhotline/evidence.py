@@ -14,12 +14,13 @@ from collections import defaultdict
 from typing import NamedTuple
 
 from .catalogue import Catalogue, Keywords
+from .inputs import JUDGED
 from .memo import last_one
 from .trie import SCAN_ABOVE, Compiled, compile_keywords
 
 # Only the start of a problem is read: a problem is told in its first lines, and the cost
 # of matching grows with the text (a 10^5-keyword catalogue took a minute on 1 MB).
-READ = 5_000  # characters
+READ = JUDGED  # characters: as many as inputs.looks_binary judges
 
 _SPACE = re.compile(r"\s+")
 # Traditional characters of the words people use here, read as simplified (買→买, 貨→货),

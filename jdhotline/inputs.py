@@ -17,7 +17,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Not text: control characters (but tab and line ends) and undecodable bytes.
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\udc80-\udcff]")
-JUDGED = 5_000  # characters judged: the matcher reads no more (match.READ)
+JUDGED = 5_000  # characters judged, and read by the matcher (evidence.READ)
 
 
 def looks_binary(text: str) -> bool:

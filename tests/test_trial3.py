@@ -69,7 +69,7 @@ def test_a_port_that_is_no_port_is_a_usage_error(port: str, lang: str, message: 
 
 
 def test_a_port_in_full_width_digits_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
-    """８６１８ typed with a Chinese input method is the port 8618."""
+    """８０８０ typed with a Chinese input method is the port 8080 (not the default)."""
     from jdhotline.web import serve
 
     seen: list[int] = []
@@ -79,9 +79,9 @@ def test_a_port_in_full_width_digits_is_read(monkeypatch: pytest.MonkeyPatch) ->
         return FakeServer()
 
     monkeypatch.setattr(serve, "make_server", listen)
-    result = CliRunner().invoke(cli_app, ["serve", "--port", "８６１８", "--lang", "zh"])
+    result = CliRunner().invoke(cli_app, ["serve", "--port", "８０８０", "--lang", "zh"])
     assert result.exit_code == 0, result.output
-    assert seen == [8618]
+    assert seen == [8080]
 
 
 @pytest.mark.parametrize(

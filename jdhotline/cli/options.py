@@ -240,9 +240,9 @@ def _short(name: str) -> str:
     改地址） → 订单咨询. The rest stays whole: 家电安装 / 维修 / 延保 cut to 家电安装 told
     a broken fridge's owner it was not theirs, and 京麦 / 商家后台登录 cut to 京麦 named
     no problem at all."""
-    for mark in ("\uff08", "("):
-        name = name.split(mark, 1)[0]
-    return name.strip()
+    from jdhotline.catalogue import without_aside
+
+    return without_aside(name)
 
 
 def scenario_named(catalogue: "Catalogue", key: str, lang: str) -> "Scenario":

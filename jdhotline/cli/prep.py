@@ -117,7 +117,7 @@ def prep(
     open_cases = overdue_cases(run, order=facts.order)
     plus_user = rec.user == "plus"
     # A problem in another language is said in Chinese by its scenario's name.
-    said_zh = rec.scenario.name.zh.split("(")[0].strip()
+    said_zh = rec.scenario.name.zh  # script.opening says it without its aside
     sheet = CallSheet(
         rec=rec,
         facts=facts,

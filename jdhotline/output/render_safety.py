@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from jdhotline.catalogue import without_aside
 from jdhotline.i18n.words import in_language, word
 
 from .console import clean
@@ -52,7 +53,7 @@ def _sentences(catalogue: Catalogue, said: Sequence[SafetySentence], lang: str) 
 
 def _publisher(source: Source, lang: str) -> str:
     """The publisher without its aside: 山西晚报(太原市反诈中心…) → 山西晚报."""
-    return in_language(source.publisher, lang).split("(")[0].split("\uff08")[0].strip()
+    return without_aside(in_language(source.publisher, lang))
 
 
 def _cited(safety: Safety, said: Sequence[SafetySentence]) -> list[Source]:

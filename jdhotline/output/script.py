@@ -11,7 +11,7 @@ import datetime as dt
 from typing import NamedTuple
 
 from jdhotline.case import Case
-from jdhotline.catalogue import Line
+from jdhotline.catalogue import Line, without_aside
 from jdhotline.i18n.words import DEFAULT_LANG, day, duration, in_language, listing, typed, word
 from jdhotline.prep import Facts
 
@@ -54,7 +54,7 @@ def opening(
     said_as_is = not word(lang, "say_zh")
     wrong = typed(facts.what_is_wrong, lang)
     if problem_zh:  # the scenario's name without its gloss: 订单咨询（查物流……）
-        problem_zh = problem_zh.split("\uff08")[0].strip()
+        problem_zh = without_aside(problem_zh)
     if said_as_is and foreign(wrong):
         if problem_zh:
             wrong = word(lang, "script.problem_xx", problem=problem_zh)
