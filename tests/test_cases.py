@@ -20,7 +20,6 @@ from typer.testing import CliRunner
 
 from jdhotline.catalogue import Catalogue
 from jdhotline.cli import commands as cli
-from jdhotline.cli import options
 from jdhotline.errors import BadMoment
 from jdhotline.i18n.messages import refusal
 from jdhotline.output.script import followup
@@ -758,7 +757,9 @@ def test_data_folder_is_platformdirs(monkeypatch: pytest.MonkeyPatch, xdg: str |
     else:
         monkeypatch.setenv("XDG_DATA_HOME", xdg)
     expected = Path(platformdirs.user_data_dir("jdhotline", appauthor=False)) / "cases.db"
-    assert options.store_path() == expected
+    from jdhotline.cli.run import store_path
+
+    assert store_path() == expected
 
 
 # ---------------------------------------------------------------- issue 11, points 8-11

@@ -197,7 +197,7 @@ def case_add(
         "note": text_of(note),
         "promise": _said(promise),
     }
-    with case_store() as store:
+    with case_store(run) as store:
         with saving():
             case_id = store.add(line=found.id, at=moment, scenario=scenario_id, **fields)
             run.saved.append(("added", case_id))
@@ -289,7 +289,7 @@ def _change_case(
     `what` was done ("closed") is also what an interrupt after the write reports."""
     moment = run.moment
     fields = read(run)
-    with case_store() as store:
+    with case_store(run) as store:
         with saving():
             change(store, moment, fields)
             run.saved.append((what, case_id))
@@ -310,7 +310,7 @@ def case_list(
 
     run = opened(ctx, at)
     moment = run.moment
-    with case_store() as store:
+    with case_store(run) as store:
         cases = store.all(include_closed=all_)
         left_out(store, run)
     emit(
@@ -334,7 +334,7 @@ def case_show(
 
     run = opened(ctx, at)
     moment = run.moment
-    with case_store() as store:
+    with case_store(run) as store:
         case = store.get(case_id)
     emit(
         run,
@@ -372,7 +372,7 @@ def case_export(
     if fmt == "xlsx" and out.out.is_terminal:  # a binary file is no screen's business
         raise Stop(EXIT_USAGE, run.word("error.xlsx_terminal"))
     catalogue = run.catalogue if fmt == "ics" else None
-    with case_store() as store:
+    with case_store(run) as store:
         cases = store.all(include_closed=True)
         left_out(store, run)
     if fmt == "xlsx":
@@ -418,7 +418,7 @@ def case_followup(
 
     run = opened(ctx, at, catalog)
     moment, catalogue, language = run.moment, run.catalogue, run.lang
-    with case_store() as store:
+    with case_store(run) as store:
         case = store.get(case_id)
     case.check_open("followup")
     line = catalogue.find_line(case.line)

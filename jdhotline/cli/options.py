@@ -20,7 +20,7 @@ from jdhotline.errors import EXIT_USAGE, CaseStoreError, CatalogueError, Problem
 from jdhotline.i18n.messages import refusal
 from jdhotline.i18n.words import LANGS, language, listing, word
 
-from .run import catalogue_at, store_path
+from .run import catalogue_at
 
 if TYPE_CHECKING:
     from jdhotline.catalogue import Catalogue, Line, Scenario
@@ -290,10 +290,11 @@ def checked(flag: str, value: str | None, parse: Callable[[str], T], lang: str) 
 
 
 @contextmanager
-def case_store() -> "Iterator[CaseStore]":
+def case_store(run: "Run") -> "Iterator[CaseStore]":
+    """The run's case record, open for this block."""
     from jdhotline.record.store import CaseStore
 
-    with CaseStore(store_path()) as store:
+    with CaseStore(run.store_path) as store:
         yield store
 
 
@@ -303,7 +304,7 @@ def overdue_cases(run: "Run", order: str | None) -> "list[Case]":
     if not run.store_path.exists():
         return []
     try:
-        with case_store() as store:
+        with case_store(run) as store:
             cases = store.for_order(order) if order else store.all()
             left_out(store, run)
     except CaseStoreError as exc:
