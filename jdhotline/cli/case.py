@@ -31,8 +31,8 @@ from .options import (
     saving,
     scenario_named,
     text_of,
+    whole_number,
 )
-from .usage import Worded
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -57,14 +57,7 @@ def _case(lang: HiddenLangOpt = None) -> None:
 def _case_number(value: str) -> int:
     """ASCII digits up to SQLite's largest integer: `²`, 5,000 digits and 2**64 are
     refused here, in one line, and not by Python's int() or SQLite's binding."""
-    digits = value.strip()
-    if not (digits.isascii() and digits.isdigit() and len(digits) <= 19) or (
-        int(digits) > 2**63 - 1
-    ):
-        from .options import shorten
-
-        raise Worded("error.not_case_number", value=shorten(value, 40))
-    return int(digits)
+    return whole_number(value, 2**63 - 1, "error.not_case_number")
 
 
 CaseId = Annotated[int, typer.Argument(metavar="N", help="The case number.", parser=_case_number)]

@@ -327,6 +327,21 @@ def text_of(value: str | None) -> str | None:
     return None if value is None else (readable(value).strip() or None)
 
 
+def whole_number(value: str, most: int, error: str, *, full_width: bool = False) -> int:
+    """ASCII digits from 0 to ``most`` (full-width ones too, if asked: ８０８０), else
+    the usage error ``error`` in one line, quoting the value: `²`, `abc`, 5,000 digits or
+    2**64 never reach Python's int(), SQLite or bind()."""
+    import unicodedata
+
+    from .usage import Worded
+
+    digits = (unicodedata.normalize("NFKC", value) if full_width else value).strip()
+    fits = digits.isascii() and digits.isdigit() and len(digits) <= len(str(most))
+    if not (fits and int(digits) <= most):
+        raise Worded(error, value=shorten(value, 40))
+    return int(digits)
+
+
 def shorten(text: str, limit: int = 80) -> str:
     """The user's text in a message, at most ``limit`` characters of it."""
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -7,24 +7,16 @@ from typing import Annotated
 
 import typer
 
-from .options import CatalogOpt, LangOpt, opened
-from .usage import Worded
+from .options import CatalogOpt, LangOpt, opened, whole_number
 
 
 def _port(value: str | int) -> int:
     """Digits from 0 to 65535, full-width ones too (８６１８): `abc` was refused in
     pydantic's English ("Input should be a valid integer"), and 99999 reached bind()
     and its OverflowError."""
-    import unicodedata
-
     if isinstance(value, int):  # the default
         return value
-    digits = unicodedata.normalize("NFKC", value).strip()
-    if not (digits.isascii() and digits.isdigit() and len(digits) <= 5 and int(digits) <= 65535):
-        from .options import shorten
-
-        raise Worded("error.not_port", value=shorten(value, 40))
-    return int(digits)
+    return whole_number(value, 65535, "error.not_port", full_width=True)
 
 
 def serve(
