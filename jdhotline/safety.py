@@ -30,13 +30,16 @@ class Alarm(NamedTuple):
     rest: str  # the text without the scam's cues: a genuine question may remain in it
 
 
-# Traditional characters read as simplified, as the matcher reads them (match.py), plus
-# those of the scam's own words (註銷, 徵信, 轉賬, 貸款, 會議, 掃碼...), so that a Hong Kong
-# or Taiwan reader's text meets the same cues.
-_TRADITIONAL = str.maketrans(
-    "註徵轉帳貸議閉掃險撥審訊遠協頻統帶載稱錄屏額鏈個對辦則媽來簡連銀臉債嗎資態將傳讀輸實獎參絕",
-    "注征转账贷议闭扫险拨审讯远协频统带载称录屏额链个对办则妈来简连银脸债吗资态将传读输实奖参绝",
-)
+# Traditional characters read as simplified: the matcher's (match.py) and those of the
+# scam's own words (註銷, 徵信, 轉賬, 貸款, 會議, 掃碼...), in one table, so that a Hong
+# Kong or Taiwan reader's text meets the same cues.
+_TRADITIONAL = {
+    **str.maketrans(
+        "註徵轉貸議閉掃險撥審訊遠協頻統帶載稱錄個對辦則媽來簡連銀臉債嗎資態將傳讀輸實獎參絕",
+        "注征转贷议闭扫险拨审讯远协频统带载称录个对办则妈来简连银脸债吗资态将传读输实奖参绝",
+    ),
+    **_MATCHER_TRADITIONAL,
+}
 
 # Words, once the characters are simplified: Taiwan and Hong Kong words for the scam's
 # things (螢幕 is 屏幕, 簡訊 短信), and the slips of a hurried pinyin or voice input
@@ -108,8 +111,8 @@ def _jd(found: re.Match[str]) -> str:
 def normalise(text: str) -> str:
     """Lower case, full-width made ASCII (，→ ,), traditional characters and words
     simplified, slips of the keyboard mended, every run of spaces one space."""
-    folded = unicodedata.normalize("NFKC", text).lower().translate(_MATCHER_TRADITIONAL)
-    folded = _WORD.sub(lambda m: _WORDS[m.group(0)], folded.translate(_TRADITIONAL))
+    folded = unicodedata.normalize("NFKC", text).lower().translate(_TRADITIONAL)
+    folded = _WORD.sub(lambda m: _WORDS[m.group(0)], folded)
     return " ".join(_JD.sub(_jd, folded).split())
 
 
