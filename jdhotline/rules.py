@@ -104,6 +104,15 @@ class Recommendation(NamedTuple):
     candidates: tuple[Candidate, ...] = ()  # from free text, best first
     confident: bool = True
 
+    @property
+    def answered_as(self) -> User:
+        """Whom the answer is for: a merchant's scenario is a merchant's answer, even when
+        the words, not --merchant, said so (Notice "merchant-line"); a buyer's scenario
+        asked with --merchant is a buyer's (Notice "buyer-question"), not a merchant's."""
+        if self.scenario.audience == "merchants":
+            return "merchant"
+        return "regular" if self.user == "merchant" else self.user
+
 
 def calendar_of(catalogue: Catalogue) -> WorkCalendar:
     return WorkCalendar(

@@ -332,7 +332,7 @@ def which_view(rec: Recommendation, catalogue: Catalogue, lang: str, *, full: bo
         # (报“PLUS 会员”可加急) is the one thing a member should say on that line: kept.
         notes = [n for n in notes if n.code == "plus-expedite"]
     blocks.append(Section(word(lang, "notes"), notice_items(notes, rec, catalogue, lang), gap=full))
-    title = f"{word(lang, 'user.' + answered_as(rec))} · {clean(rec.scenario.name(lang))}"
+    title = f"{word(lang, 'user.' + rec.answered_as)} · {clean(rec.scenario.name(lang))}"
     if not full:
         blocks.append(Note(f"{title} · {word(lang, 'more')}"))
         return drop_empty(blocks)
@@ -380,12 +380,3 @@ def _alternative(status: LineStatus, scenario: Scenario, lang: str) -> Spans:
 
 def drop_empty(blocks: list) -> View:
     return tuple(b for b in blocks if not (isinstance(b, Section) and not b.items))
-
-
-def answered_as(rec: Recommendation) -> str:
-    """Whom the answer is for: a merchant's scenario is a merchant's answer, even when the
-    words, not --merchant, said so (the notice says why); and a buyer's scenario asked
-    with --merchant is a buyer's (这是买家的问题，下面按买家身份回答), not 京东商家."""
-    if rec.scenario.audience == "merchants":
-        return "merchant"
-    return "regular" if rec.user == "merchant" else rec.user

@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 from jdhotline.catalogue import USERS
 from jdhotline.i18n.words import languages, stamp, word
 from jdhotline.output.console import clean
-from jdhotline.output.render import answered_as, label, source_text, which_view
+from jdhotline.output.render import label, source_text, which_view
 from jdhotline.output.render_lines import calendar_view, table_view
 from jdhotline.output.writers import Note, View
 
@@ -107,7 +107,7 @@ def answer_view(rec: Recommendation, catalogue: Catalogue, lang: str) -> View:
     """`which` at a glance, its footer pointing at the page rather than at `--full`:
     who and what, the moment in Beijing time, and the source."""
     view = which_view(rec, catalogue, lang, full=False)
-    title = f"{word(lang, 'user.' + answered_as(rec))} · {clean(rec.scenario.name(lang))}"
+    title = f"{word(lang, 'user.' + rec.answered_as)} · {clean(rec.scenario.name(lang))}"
     moment = f"{word(lang, 'beijing')} {stamp(rec.at, lang)}"
     footer = Note(
         "\n".join([title, label(lang, "time") + moment, source_text(rec.primary.line, lang)])
